@@ -1,0 +1,112 @@
+import { createReadStream, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import { createAnalyzer, isError } from '../analyze.js'
+import type { Input } from '../core/doc.js'
+import type { Output } from '../output.js'
+import { createSqliteStore } from '../store/sqlite/sqlite-store.js'
+import type { Store } from '../store/store.js'
+import { PIPELINE_VERSION } from '../version.js'
+import { readInput } from './analyze-command.js'
+import { parseInputLine } from './input-schema.js'
+import { formatReport } from './table.js'
+import { UsageError, validDateOption, writeLine } from './util.js'
+
+const ARTICLE_FILE = /\.(txt|text|html?|xhtml|md)$/i
+const JSONL_FILE = /\.jsonl$/i
+
+/** `sitrep ingest`: files, folders and JSONL batches -> analysed and stored once each. */
+export async function ingestCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { db: { type: 'string', default: 'sitrep.db' }, date: { type: 'string' }, report: { type: 'boolean', default: false } },
+  })
+  if (!positionals.length) throw new UsageError('ingest needs at least one FILE, DIR or JSONL')
+  const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
+  const store = createSqliteStore(values.db)
+  await store.migrate()
+  const stats = await ingestPaths(store, positionals, published, values.report ? (out) => writeLine(`${formatReport(out)}\n`) : undefined)
+  const totals = await store.counts()
+  await store.close()
+  process.stderr.write(
+    `sitrep: ${stats.seen} document(s): ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.failed} failed; ${stats.events} new event(s). ${values.db} holds ${totals.articles} article(s), ${totals.events} event(s).\n`,
+  )
+  return stats.failed && !stats.inserted && !stats.duplicates ? 1 : 0
+}
+
+/** What an ingest run did. */
+export interface IngestStats {
+  seen: number
+  inserted: number
+  duplicates: number
+  failed: number
+  events: number
+}
+
+/** Analyses and stores every document under the given paths; problems are reported and skipped. */
+export async function ingestPaths(store: Store, paths: readonly string[], published?: string, report?: (out: Output) => Promise<void>): Promise<IngestStats> {
+  const analyzer = createAnalyzer()
+  const stats: IngestStats = { seen: 0, inserted: 0, duplicates: 0, failed: 0, events: 0 }
+  const fail = (where: string, why: string): void => {
+    stats.failed++
+    process.stderr.write(`sitrep: ${where}: ${why}\n`)
+  }
+  const one = async (input: Input, where: string): Promise<void> => {
+    stats.seen++
+    const out = analyzer.analyze(published && !input.published ? { ...input, published } : input)
+    if (isError(out)) return fail(where, out.error)
+    if (report) await report(out)
+    const saved = await store.save(out, PIPELINE_VERSION)
+    if (saved.inserted) {
+      stats.inserted++
+      stats.events += out.events?.length ?? 0
+    } else stats.duplicates++
+  }
+  for (const file of expand(paths, fail)) {
+    if (JSONL_FILE.test(file)) {
+      let n = 0
+      const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY })
+      for await (const line of lines) {
+        n++
+        if (!line.trim()) continue
+        const parsed = parseInputLine(line)
+        if (!parsed.ok) {
+          stats.seen++
+          fail(`${file}:${n}`, parsed.error)
+          continue
+        }
+        await one(parsed.input, `${file}:${n}`)
+      }
+      continue
+    }
+    const read = readInput(file)
+    if (!read.ok) {
+      stats.seen++
+      fail(file, read.error)
+      continue
+    }
+    await one(read.input, file)
+  }
+  return stats
+}
+
+/** Files under the paths: folders are walked for article and JSONL files. */
+function expand(paths: readonly string[], fail: (where: string, why: string) => void): string[] {
+  const out: string[] = []
+  const walk = (p: string, top: boolean): void => {
+    let st: ReturnType<typeof statSync>
+    try {
+      st = statSync(p)
+    } catch {
+      fail(p, 'no such file or folder')
+      return
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) if (!name.startsWith('.')) walk(join(p, name), false)
+    } else if (top || ARTICLE_FILE.test(p) || JSONL_FILE.test(p)) out.push(p)
+  }
+  for (const p of paths) walk(p, true)
+  return out
+}

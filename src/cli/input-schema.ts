@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import type { Input } from '../core/doc.js'
+
+/** One line of the batch contract (DESIGN §3). */
+export const InputLine = z
+  .object({
+    id: z.union([z.string(), z.number()]).optional(),
+    text: z.string().optional(),
+    html: z.string().optional(),
+    url: z.string().optional(),
+    published: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}/, 'expected YYYY-MM-DD')
+      .optional(),
+    clean: z.boolean().optional(),
+  })
+  .refine((x) => x.text !== undefined || x.html !== undefined, { message: 'needs "text" or "html"' })
+
+/** Parses one JSONL line into an input, or says why it cannot. */
+export function parseInputLine(line: string): { ok: true; input: Input } | { ok: false; id: string | null; error: string } {
+  let raw: unknown
+  try {
+    raw = JSON.parse(line)
+  } catch (e) {
+    return { ok: false, id: null, error: `malformed JSON: ${(e as Error).message}` }
+  }
+  const parsed = InputLine.safeParse(raw)
+  const rawId = raw && typeof raw === 'object' && 'id' in raw ? String((raw as { id: unknown }).id) : null
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { ok: false, id: rawId, error: `invalid input: ${issue ? `${issue.path.join('.') || '(line)'}: ${issue.message}` : 'unknown problem'}` }
+  }
+  const { id, ...rest } = parsed.data
+  const input: Input = Object.fromEntries(Object.entries({ ...rest, ...(id !== undefined ? { id: String(id) } : {}) }).filter(([, v]) => v !== undefined))
+  return { ok: true, input }
+}

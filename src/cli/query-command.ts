@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util'
+import { createSqliteStore } from '../store/sqlite/sqlite-store.js'
+import type { EventFilter, StoredEvent } from '../store/store.js'
+import { UsageError, validDateOption, writeLine } from './util.js'
+
+const FORMATS = ['table', 'jsonl', 'csv'] as const
+const CSV_COLUMNS: readonly (keyof StoredEvent)[] = [
+  'date',
+  'sourceCode',
+  'sourceText',
+  'cameo',
+  'cameoName',
+  'plover',
+  'goldstein',
+  'quad',
+  'targetCode',
+  'targetText',
+  'negated',
+  'modality',
+  'placeName',
+  'lat',
+  'lon',
+  'triggerText',
+  'evidence',
+  'rule',
+  'confidence',
+  'articleId',
+  'articleTitle',
+  'pipelineVersion',
+]
+
+/** `sitrep query events`: stored events filtered by actor, code and date, as a table, JSONL or CSV. */
+export async function queryCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string', default: 'sitrep.db' },
+      actor: { type: 'string' },
+      code: { type: 'string' },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      limit: { type: 'string' },
+    },
+  })
+  if (positionals[0] !== 'events' || positionals.length > 1) throw new UsageError('query expects "events": sitrep query events [--actor CODE] ...')
+  const format = values.format as (typeof FORMATS)[number]
+  if (!FORMATS.includes(format)) throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${values.format}"`)
+  if (values.code && !/^\d{2,4}$/.test(values.code)) throw new UsageError(`--code expects a CAMEO code of 2 to 4 digits, got "${values.code}"`)
+  if (values.actor && !/^[A-Z-]{3,}$/i.test(values.actor)) throw new UsageError(`--actor expects an actor code such as SYR or RUSGOV, got "${values.actor}"`)
+  const limit = values.limit !== undefined ? Number(values.limit) : undefined
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit expects a positive whole number, got "${values.limit}"`)
+  const filter: EventFilter = {
+    ...(values.actor && { actor: values.actor.toUpperCase() }),
+    ...(values.code && { code: values.code }),
+    ...(values.since && { since: validDateOption(values.since, '--since') }),
+    ...(values.until && { until: validDateOption(values.until, '--until') }),
+    ...(limit !== undefined && { limit }),
+  }
+  const store = createSqliteStore(values.db)
+  await store.migrate()
+  const events = await store.queryEvents(filter)
+  await store.close()
+  if (format === 'jsonl') for (const e of events) await writeLine(JSON.stringify(e))
+  else if (format === 'csv') {
+    await writeLine(CSV_COLUMNS.join(','))
+    for (const e of events) await writeLine(CSV_COLUMNS.map((c) => csvCell(e[c])).join(','))
+  } else await writeLine(eventsTable(events))
+  return 0
+}
+
+/** RFC 4180: quote cells with commas, quotes or line breaks; double inner quotes. */
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return ''
+  const s = String(v)
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** A plain-text table of stored events. */
+export function eventsTable(events: readonly StoredEvent[]): string {
+  if (!events.length) return 'no events match'
+  const rows = events.map((e) => [
+    e.date ?? '',
+    `${e.sourceCode ?? '?'}`,
+    `${e.cameo} ${e.cameoName}`.slice(0, 40),
+    `${e.targetCode ?? '?'}`,
+    String(e.goldstein ?? ''),
+    e.evidence.replace(/\s+/g, ' ').slice(0, 70),
+  ])
+  const head = ['date', 'source', 'event', 'target', 'gold.', 'evidence']
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (r: readonly string[]): string =>
+    r
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), `${events.length} event(s)`].join('\n')
+}

@@ -1,0 +1,48 @@
+import { createDoc, type Doc, type Input } from './doc.js'
+import type { Context, Stage } from './stage.js'
+import type { LayerName } from './types.js'
+
+/** Thrown for a document that cannot be used at all (empty, not text). */
+export class UnusableInputError extends Error {
+  override readonly name = 'UnusableInputError'
+}
+
+/**
+ * Picks, from an ordered stage list, the stages needed to produce the requested
+ * layers or stage names (their dependencies included), keeping the list's order.
+ *
+ * @example
+ *   selectStages(defaultStages(), ['entities']) // -> extract, segment, entities
+ */
+export function selectStages(stages: readonly Stage[], wanted: readonly string[] | null): Stage[] {
+  if (!wanted) return [...stages]
+  const byLayer = new Map<string, Stage>()
+  for (const s of stages) for (const l of s.provides) byLayer.set(l, s)
+  const chosen = new Set<Stage>()
+  const visit = (name: string): void => {
+    const stage = stages.find((s) => s.name === name) ?? byLayer.get(name)
+    if (!stage) {
+      const known = stages.map((s) => s.name).join(', ')
+      throw new TypeError(`unknown stage or layer "${name}": expected one of ${known}`)
+    }
+    if (chosen.has(stage)) return
+    chosen.add(stage)
+    for (const need of stage.needs) visit(need)
+  }
+  for (const w of wanted) visit(w)
+  return stages.filter((s) => chosen.has(s))
+}
+
+/** Runs the stages in order on one input and returns the finished document. */
+export function runPipeline(stages: readonly Stage[], input: Input, id: string, ctx: Context): Doc {
+  let doc = createDoc(input, id)
+  for (const stage of stages) {
+    doc = stage.run(doc, ctx)
+    for (const layer of stage.provides) {
+      if (doc.layers[layer as LayerName] === undefined) {
+        throw new TypeError(`stage "${stage.name}" did not add its "${layer}" layer`)
+      }
+    }
+  }
+  return doc
+}

@@ -1,0 +1,19 @@
+import type { Doc } from './doc.js'
+import type { LayerName } from './types.js'
+
+/** What every stage may read besides the document: shared, read-only services. */
+export interface Context {
+  /** The date "today" means when the article has none (YYYY-MM-DD). */
+  readonly today: string
+}
+
+/**
+ * A pipeline stage: adds the layers it `provides`, reading only the layers it `needs`.
+ * Built by a factory that takes options, e.g. `createDatesStage({})`.
+ */
+export interface Stage {
+  readonly name: string
+  readonly needs: readonly LayerName[]
+  readonly provides: readonly LayerName[]
+  run(doc: Doc, ctx: Context): Doc
+}

@@ -1,0 +1,138 @@
+/** A half-open range of UTF-16 offsets into `article.text`. */
+export interface Span {
+  readonly start: number
+  readonly end: number
+}
+
+/** The clean article the `extract` stage produces. */
+export interface Article {
+  readonly title: string | null
+  readonly text: string
+  readonly published: string | null
+  readonly byline: string | null
+  readonly lang: string | null
+  readonly url: string | null
+  readonly paragraphs: readonly Span[]
+}
+
+/** One token with its universal part-of-speech tag. */
+export interface Token extends Span {
+  readonly pos: string
+  /** Index of the sentence (in the `sentences` layer) the token belongs to. */
+  readonly sentence: number
+}
+
+/** One dependency arc per token, parallel to the `tokens` layer. */
+export interface Arc {
+  /** Index of the head token in the document's tokens, -1 for the root. */
+  readonly head: number
+  readonly dep: string
+}
+
+export type EntityType = 'PER' | 'ORG' | 'LOC' | 'GPE' | 'NORP' | 'MISC'
+
+/** A named-entity mention. */
+export interface Entity extends Span {
+  readonly text: string
+  readonly type: EntityType
+}
+
+/** A mention resolved to an actor of the registry. */
+export interface Actor extends Span {
+  readonly text: string
+  /** CAMEO code chain: country (or ---, IGO, NGO, ...) then 3-letter roles. */
+  readonly code: string
+  readonly country: string | null
+  readonly sector: string | null
+  readonly name: string
+  readonly id: string
+  /** How the mention was resolved: registry entry, title, coreference, ... */
+  readonly via: string
+}
+
+/** A temporal expression with its TIMEX3 type and normalised value. */
+export interface DateMention extends Span {
+  readonly text: string
+  readonly type: 'DATE' | 'TIME' | 'DURATION' | 'SET'
+  readonly value: string
+  readonly mod: string | null
+}
+
+/** A toponym resolved to a gazetteer place. */
+export interface Place extends Span {
+  readonly text: string
+  readonly name: string
+  readonly id: string
+  readonly lat: number
+  readonly lon: number
+  readonly country: string | null
+  readonly admin1: string | null
+  readonly feature: string
+}
+
+export interface QuoteSpeaker extends Span {
+  readonly text: string
+  readonly actor: string | null
+  readonly name: string | null
+}
+
+/** A quote (direct, or indirect speech) with its speaker, cue and secondary source. */
+export interface Quote extends Span {
+  readonly text: string
+  readonly direct: boolean
+  readonly speaker: QuoteSpeaker | null
+  readonly cue: (Span & { readonly text: string }) | null
+  readonly via: string | null
+}
+
+export interface EventParty extends Span {
+  readonly code: string
+  readonly text: string
+}
+
+export type Modality = 'asserted' | 'intended' | 'hypothetical' | 'reported' | 'denied'
+
+/** A coded event with its evidence. */
+export interface Event {
+  readonly source: EventParty | null
+  readonly target: EventParty | null
+  readonly cameo: string
+  readonly cameoName: string
+  readonly plover: string | null
+  readonly goldstein: number | null
+  readonly quad: number
+  readonly negated: boolean
+  readonly modality: Modality
+  readonly date: string | null
+  readonly place: { readonly name: string; readonly lat: number; readonly lon: number } | null
+  readonly sentence: Span
+  readonly trigger: Span & { readonly text: string }
+  readonly rule: string
+  readonly confidence: number
+}
+
+/** A problem found in the content: never an exception. */
+export interface Message {
+  readonly source: string
+  readonly ruleId: string
+  readonly reason: string
+  readonly start: number | null
+  readonly end: number | null
+}
+
+/** Every layer a stage may add, by name. */
+export interface Layers {
+  readonly article: Article
+  readonly sentences: readonly Span[]
+  readonly tokens: readonly Token[]
+  readonly entities: readonly Entity[]
+  readonly parse: readonly Arc[]
+  readonly actors: readonly Actor[]
+  readonly dates: readonly DateMention[]
+  readonly places: readonly Place[]
+  readonly quotes: readonly Quote[]
+  readonly events: readonly Event[]
+  readonly tone: number
+}
+
+export type LayerName = keyof Layers

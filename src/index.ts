@@ -1,0 +1,7 @@
+export { type Analyzer, type AnalyzerOptions, contentId, createAnalyzer, isError } from './analyze.js'
+export { createDoc, type Doc, type Input, need, withLayer } from './core/doc.js'
+export { runPipeline, selectStages, UnusableInputError } from './core/pipeline.js'
+export type { Context, Stage } from './core/stage.js'
+export type * from './core/types.js'
+export { type Output, type OutputError, toOutput } from './output.js'
+export { defaultStages, type PipelineOptions } from './pipeline.js'

@@ -1,0 +1,258 @@
+import { type Doc, need, withLayer } from '../../core/doc.js'
+import type { Stage } from '../../core/stage.js'
+import type { DateMention, Span } from '../../core/types.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
+import { addDays, addMonths, fmtDay, fmtMonth, isoWeek, parseYmd, weekday, type Ymd } from './calendar.js'
+
+interface DateWords {
+  months: Record<string, number>
+  weekdays: Record<string, number>
+  numbers: Record<string, number | 'X'>
+  units: Record<string, string>
+  seasons: Record<string, string>
+  refs: Record<string, string>
+}
+
+const words = lazy(() => loadLexicon<DateWords>('dates/words.json'))
+const alt = (keys: string[]): string => keys.sort((a, b) => b.length - a.length).join('|')
+
+type Direction = -1 | 0 | 1
+interface Found {
+  start: number
+  end: number
+  type: DateMention['type']
+  value: string
+  mod: string | null
+}
+
+/** The patterns, built once from the word lists; each has named groups its resolver reads. */
+const patterns = lazy(() => {
+  const w = words()
+  const MONTH = `(?<month>${alt(Object.keys(w.months))})\\.?`
+  const WDAY = `(?<wday>${alt(Object.keys(w.weekdays))})`
+  const NUM = `(?<num>\\d+|${alt(Object.keys(w.numbers))})`
+  const UNIT = `(?<unit>${alt(Object.keys(w.units))})s?`
+  const MOD = '(?:(?<mod>early|late|mid|the (?:beginning|start|end|middle) of)[- ]?)?'
+  const REL = '(?<rel>last|this|next|past|previous|coming|current)'
+  const f = 'giu'
+  return [
+    { kind: 'iso', re: new RegExp('\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})\\b', f) },
+    { kind: 'mdy', re: new RegExp(`\\b${MONTH} (?<d>\\d{1,2})(?:st|nd|rd|th)?,? (?<y>\\d{4})\\b`, f) },
+    { kind: 'dmy', re: new RegExp(`\\b(?<d>\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH},? (?<y>\\d{4})\\b`, f) },
+    { kind: 'md', re: new RegExp(`\\b${MONTH} (?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})(?!\\d)`, f) },
+    { kind: 'dm', re: new RegExp(`\\b(?<d>\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}\\b`, f) },
+    { kind: 'my', re: new RegExp(`\\b${MOD}${MONTH},? (?<y>\\d{4})\\b`, f) },
+    { kind: 'ago', re: new RegExp(`\\b${NUM}[ -]${UNIT} ago\\b`, f) },
+    { kind: 'rel', re: new RegExp(`\\b${MOD}(?:(?:earlier|later) )?${REL} ${UNIT}\\b`, f) },
+    { kind: 'relwday', re: new RegExp(`\\b(?:(?<rel>last|this|next|coming) )?${WDAY}(?: (?<part>morning|afternoon|evening|night))?\\b`, f) },
+    { kind: 'month', re: new RegExp(`\\b${MOD}${MONTH}\\b`, f) },
+    { kind: 'day', re: /\b(?<day>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b/giu },
+    { kind: 'decade', re: /\b(?:the )?(?<dec>(?:1[89]|20)\d)0s\b/giu },
+    { kind: 'quarter', re: /\b(?:the )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?<y>\d{4}))?\b/giu },
+    // "last summer", "in the autumn of 2024"; not "Assad's fall" or "the fall of Kabul"
+    {
+      kind: 'season',
+      re: new RegExp(
+        `\\b(?:(?:${REL})|in(?: the)?|during(?: the)?|this|by) (?<season>${alt(Object.keys(w.seasons))})(?!-)(?:(?: of)? (?<y>\\d{4}))?\\b(?! of [^\\d])`,
+        f,
+      ),
+    },
+    { kind: 'year', re: /\b(?<pre>in|since|by|until|of|from|during|before|after|early|late|mid|through|throughout)[ -](?<y>(?:19|20)\d{2})\b(?![%]|[.,]\d)/giu },
+    { kind: 'duration', re: new RegExp(`\\b${NUM}[ -]${UNIT}(?:[ -](?:long|old))?\\b`, f) },
+    { kind: 'set', re: /\b(?<set>every (?:day|week|month|year)|daily|weekly|monthly|annually|yearly)\b/giu },
+    { kind: 'ref', re: new RegExp(`\\b(?<ref>${alt(Object.keys(w.refs))})\\b`, f) },
+  ]
+})
+
+const MOD_VALUE: Record<string, string> = {
+  early: 'START',
+  late: 'END',
+  mid: 'MID',
+  'the beginning of': 'START',
+  'the start of': 'START',
+  'the end of': 'END',
+  'the middle of': 'MID',
+}
+const QUARTER: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }
+// "will", "next", "upcoming": the sentence looks ahead, so a bare "October" is the next one
+const FUTURE = /\b(will|'ll|shall|going to|upcoming|next|plans? to|scheduled|expected to|due to)\b/i
+
+/**
+ * The `dates` stage: temporal expressions with TIMEX3 type and value, anchored on the
+ * article's publication date; bare months and weekdays resolve toward the past unless
+ * the sentence looks ahead.
+ *
+ * @example
+ *   createDatesStage()
+ */
+export function createDatesStage(): Stage {
+  return {
+    name: 'dates',
+    needs: ['article', 'sentences'],
+    provides: ['dates'],
+    run(doc: Doc, ctx): Doc {
+      const article = need(doc, 'article', 'dates')
+      const sentences = need(doc, 'sentences', 'dates')
+      const anchor = parseYmd(article.published ?? ctx.today)
+      const found: Found[] = []
+      const text = doc.text
+      for (const { kind, re } of patterns()) {
+        re.lastIndex = 0
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          const g = m.groups ?? {}
+          const dir = direction(text, sentences, m.index)
+          const r = resolve(kind, g, anchor, dir)
+          if (r) found.push({ start: m.index, end: m.index + m[0].length, ...r })
+        }
+      }
+      return withLayer(
+        doc,
+        'dates',
+        removeOverlaps(found).map((f) => ({ ...f, text: text.slice(f.start, f.end) })),
+      )
+    },
+  }
+}
+
+function direction(text: string, sentences: readonly Span[], at: number): Direction {
+  const s = sentences.find((x) => x.start <= at && at < x.end)
+  return s && FUTURE.test(text.slice(s.start, s.end)) ? 1 : -1
+}
+
+/** Keeps the longest expression where several overlap ("July 31, 2025" over "July 31"). */
+function removeOverlaps(found: Found[]): Found[] {
+  const sorted = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
+  const kept: Found[] = []
+  for (const f of sorted) if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f)
+  return kept.sort((a, b) => a.start - b.start)
+}
+
+const num = (s: string | undefined): number | 'X' | null => {
+  if (!s) return null
+  if (/^\d+$/.test(s)) return Number(s)
+  return words().numbers[s.toLowerCase()] ?? null
+}
+
+function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, dir: Direction): Omit<Found, 'start' | 'end'> | null {
+  const w = words()
+  const month = g.month ? w.months[g.month.toLowerCase()] : undefined
+  const mod = g.mod ? (MOD_VALUE[g.mod.toLowerCase()] ?? null) : null
+  const date = (value: string, m: string | null = mod): Omit<Found, 'start' | 'end'> => ({ type: 'DATE', value, mod: m })
+  switch (kind) {
+    case 'iso':
+      return date(`${g.y}-${g.m}-${g.d}`)
+    case 'mdy':
+    case 'dmy':
+      return month ? date(fmtDay({ y: Number(g.y), m: month, d: Number(g.d) })) : null
+    case 'md':
+    case 'dm': {
+      if (!month || Number(g.d) > 31) return null
+      return date(fmtDay({ y: nearestYear(a, month, dir), m: month, d: Number(g.d) }))
+    }
+    case 'my':
+      return month ? date(fmtMonth(Number(g.y), month)) : null
+    case 'month': {
+      // month names are capitalised; "May" alone is too often the verb ("May I ...") to trust
+      if (!month || !g.month || /^\p{Ll}/u.test(g.month) || (g.month === 'May' && !g.mod)) return null
+      return date(fmtMonth(nearestYear(a, month, dir), month))
+    }
+    case 'ago': {
+      const n = num(g.num)
+      const unit = g.unit ? w.units[g.unit.toLowerCase()] : undefined
+      if (n === null || n === 'X' || !unit) return date('PAST_REF')
+      if (unit === 'D') return date(fmtDay(addDays(a, -n)))
+      if (unit === 'W') return date(isoWeek(addDays(a, -7 * n)))
+      if (unit === 'M') {
+        const t = addMonths(a.y, a.m, -n)
+        return date(fmtMonth(t.y, t.m))
+      }
+      if (unit === 'Y') return date(String(a.y - n))
+      return date('PAST_REF')
+    }
+    case 'rel': {
+      const unit = g.unit ? w.units[g.unit.toLowerCase()] : undefined
+      const rel = (g.rel ?? '').toLowerCase()
+      const k = rel === 'last' || rel === 'previous' || rel === 'past' ? -1 : rel === 'next' || rel === 'coming' ? 1 : 0
+      if (!unit) return null
+      if (unit === 'Y') return date(String(a.y + k))
+      if (unit === 'M') {
+        const t = addMonths(a.y, a.m, k)
+        return date(fmtMonth(t.y, t.m))
+      }
+      if (unit === 'W') return date(isoWeek(addDays(a, 7 * k)))
+      if (unit === 'D') return date(fmtDay(addDays(a, k)))
+      if (unit === 'Q') {
+        const q = Math.floor((a.m - 1) / 3) + k
+        const y = a.y + Math.floor(q / 4)
+        return date(`${y}-Q${(((q % 4) + 4) % 4) + 1}`)
+      }
+      if (unit === 'WE') return date(`${isoWeek(addDays(a, 7 * k))}-WE`)
+      if (unit === 'DE') return date(String(Math.floor(a.y / 10) + k))
+      return null
+    }
+    case 'relwday': {
+      const wd = g.wday ? w.weekdays[g.wday.toLowerCase()] : undefined
+      if (!wd || (g.wday && /^\p{Ll}/u.test(g.wday))) return null
+      const rel = (g.rel ?? '').toLowerCase()
+      const d = rel === 'next' || rel === 'coming' ? 1 : rel === 'last' ? -1 : dir
+      const today = weekday(a)
+      let delta = wd - today
+      if (d < 0 && delta > 0) delta -= 7
+      if (d > 0 && delta < 0) delta += 7
+      if (rel === 'next' && delta === 0) delta = 7
+      if (rel === 'last' && delta === 0) delta = -7
+      const day = fmtDay(addDays(a, delta))
+      const part = g.part ? { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[g.part.toLowerCase()] : undefined
+      return part ? { type: 'TIME', value: `${day}T${part}`, mod: null } : date(day)
+    }
+    case 'day': {
+      const d = (g.day ?? '').toLowerCase()
+      if (d === 'today') return date(fmtDay(a))
+      if (d === 'yesterday') return date(fmtDay(addDays(a, -1)))
+      if (d === 'tomorrow') return date(fmtDay(addDays(a, 1)))
+      if (d === 'tonight') return { type: 'TIME', value: `${fmtDay(a)}TNI`, mod: null }
+      const part = d.endsWith('morning') ? 'MO' : d.endsWith('afternoon') ? 'AF' : 'EV'
+      return { type: 'TIME', value: `${fmtDay(a)}T${part}`, mod: null }
+    }
+    case 'decade':
+      return date(g.dec ?? 'XXX')
+    case 'quarter': {
+      const q = QUARTER[(g.q ?? '').toLowerCase()]
+      return q ? date(`${g.y ?? a.y}-Q${q}`) : null
+    }
+    case 'season': {
+      const s = g.season ? w.seasons[g.season.toLowerCase()] : undefined
+      if (!s) return null
+      const rel = (g.rel ?? '').toLowerCase()
+      const y = g.y ? Number(g.y) : a.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0)
+      return date(`${y}-${s}`)
+    }
+    case 'year':
+      return date(g.y ?? '', g.pre && MOD_VALUE[g.pre.toLowerCase()] ? (MOD_VALUE[g.pre.toLowerCase()] ?? null) : null)
+    case 'duration': {
+      const n = num(g.num)
+      const unit = g.unit ? w.units[g.unit.toLowerCase()] : undefined
+      if (n === null || !unit || unit === 'WE') return null
+      const timeUnit = g.unit && /^(hour|minute|second)/i.test(g.unit)
+      return { type: 'DURATION', value: `P${timeUnit ? 'T' : ''}${n}${unit === 'DE' ? 'DE' : unit === 'CE' ? 'CE' : unit}`, mod: null }
+    }
+    case 'set': {
+      const s = (g.set ?? '').toLowerCase()
+      const unit = s.includes('day') || s === 'daily' ? 'D' : s.includes('week') ? 'W' : s.includes('month') ? 'M' : 'Y'
+      return { type: 'SET', value: `P1${unit}`, mod: null }
+    }
+    case 'ref': {
+      const ref = g.ref ? w.refs[g.ref.toLowerCase()] : undefined
+      return ref ? date(ref, null) : null
+    }
+    default:
+      return null
+  }
+}
+
+/** The year of a month named without one: this year's, or the last/next one by tense. */
+function nearestYear(a: Ymd, month: number, dir: Direction): number {
+  if (dir < 0 && month > a.m) return a.y - 1
+  if (dir > 0 && month < a.m) return a.y + 1
+  return a.y
+}

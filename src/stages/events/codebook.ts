@@ -1,0 +1,28 @@
+import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
+
+/** One CAMEO event code with its scores and PLOVER equivalent. */
+export interface CameoCode {
+  readonly code: string
+  readonly name: string
+  readonly goldstein: number | null
+  readonly quad: number
+  readonly plover: string | null
+  readonly ploverMode: string | null
+}
+
+/** CAMEO codes by code. */
+export const cameoCodes = lazy(() => new Map(loadLexicon<EntryFile<CameoCode>>('events/cameo-codes.json').entries.map((c) => [c.code, c])))
+
+/** A code's entry, falling back to its parent ("0231" -> "023" -> "02") for missing fields. */
+export function cameoCode(code: string): CameoCode | null {
+  const own = cameoCodes().get(code)
+  if (!own) return null
+  let plover = own.plover
+  let goldstein = own.goldstein
+  for (let k = code.length - 1; k >= 2 && (plover === null || goldstein === null); k--) {
+    const parent = cameoCodes().get(code.slice(0, k))
+    plover ??= parent?.plover ?? null
+    goldstein ??= parent?.goldstein ?? null
+  }
+  return { ...own, plover, goldstein }
+}

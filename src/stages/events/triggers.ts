@@ -1,0 +1,60 @@
+import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
+
+/** One entry of the trigger dictionary (lexicon/events/triggers.json). */
+export interface Trigger {
+  readonly code: string
+  readonly lemma: string
+  readonly pos: 'verb' | 'noun'
+  readonly particle?: string
+  readonly prep?: string | readonly string[]
+  readonly object?: readonly string[]
+  readonly complement?: string
+  readonly symmetric?: boolean
+  readonly note?: string
+}
+
+/** Trigger entries by lemma. */
+export const triggersByLemma = lazy(() => {
+  const index = new Map<string, Trigger[]>()
+  for (const t of loadLexicon<EntryFile<Trigger>>('events/triggers.json').entries) {
+    const key = t.lemma.toLowerCase()
+    const list = index.get(key)
+    if (list) list.push(t)
+    else index.set(key, [t])
+  }
+  return index
+})
+
+interface Irregular {
+  readonly forms: Record<string, string>
+}
+const irregular = lazy(() => loadLexicon<Irregular>('events/irregular-forms.json').forms)
+
+/**
+ * The dictionary lemma of an inflected word: irregular forms from the table, then
+ * suffix stripping checked against the dictionary ("condemned" -> "condemn",
+ * "pledged" -> "pledge", "airstrikes" -> "airstrike", "banned" -> "ban").
+ */
+export function lemmaOf(word: string): string {
+  const w = word.toLowerCase()
+  const irr = irregular()[w]
+  if (irr) return irr
+  const known = triggersByLemma()
+  if (known.has(w)) return w
+  const candidates: string[] = []
+  if (w.endsWith('ies')) candidates.push(`${w.slice(0, -3)}y`)
+  if (w.endsWith('ied')) candidates.push(`${w.slice(0, -3)}y`)
+  if (w.endsWith('es')) candidates.push(w.slice(0, -2))
+  if (w.endsWith('s')) candidates.push(w.slice(0, -1))
+  if (w.endsWith('ed')) {
+    const stem = w.slice(0, -2)
+    candidates.push(stem, `${stem}e`)
+    if (/(.)\1$/.test(stem)) candidates.push(stem.slice(0, -1))
+  }
+  if (w.endsWith('ing')) {
+    const stem = w.slice(0, -3)
+    candidates.push(stem, `${stem}e`)
+    if (/(.)\1$/.test(stem)) candidates.push(stem.slice(0, -1))
+  }
+  return candidates.find((c) => known.has(c)) ?? w
+}

@@ -1,0 +1,88 @@
+import { type Doc, withLayer } from '../../core/doc.js'
+import { UnusableInputError } from '../../core/pipeline.js'
+import type { Stage } from '../../core/stage.js'
+import type { Article, Message, Span } from '../../core/types.js'
+import { extractHtml } from './html-article.js'
+import { cleanText } from './text-article.js'
+
+/** Options of the extract stage. */
+export interface ExtractOptions {
+  /** Largest text or HTML accepted, in UTF-16 code units (default 5,000,000). */
+  readonly maxChars?: number
+}
+
+const PARAGRAPH_BREAK = '\n\n'
+
+/**
+ * The `extract` stage: input text or HTML -> the clean article (title, byline, date,
+ * language, body text and paragraph spans). With `clean: false` the text is kept as is.
+ *
+ * @example
+ *   createExtractStage({ maxChars: 1_000_000 })
+ */
+export function createExtractStage(options: ExtractOptions = {}): Stage {
+  const maxChars = options.maxChars ?? 5_000_000
+  return {
+    name: 'extract',
+    needs: [],
+    provides: ['article'],
+    run(doc: Doc): Doc {
+      const { input } = doc
+      const raw = input.text ?? input.html
+      if (typeof raw !== 'string') throw new UnusableInputError('the input has neither "text" nor "html"')
+      if (raw.length > maxChars) {
+        throw new UnusableInputError(`the input is ${(raw.length / 1e6).toFixed(1)} million characters; the limit is ${(maxChars / 1e6).toFixed(1)} million`)
+      }
+      if (!raw.trim()) throw new UnusableInputError('the input is empty')
+      if (looksBinary(raw)) throw new UnusableInputError('the input is not text (control characters found): binary data?')
+      const published = validDate(input.published)
+      let article: Article
+      let messages: readonly Message[] = []
+      if (input.text !== undefined && input.clean === false) {
+        article = { title: null, text: raw, published, byline: null, lang: 'en', url: input.url ?? null, paragraphs: paragraphSpans(raw) }
+      } else if (input.text !== undefined) {
+        const clean = cleanText(raw)
+        const text = clean.paragraphs.join(PARAGRAPH_BREAK)
+        if (!text.trim()) throw new UnusableInputError('no article text left after removing debris')
+        article = { title: clean.title, text, published, byline: null, lang: 'en', url: input.url ?? null, paragraphs: paragraphSpans(text) }
+        messages = clean.messages
+      } else {
+        const page = extractHtml(raw, input.url ?? null)
+        const text = page.paragraphs.join(PARAGRAPH_BREAK)
+        article = {
+          title: page.title,
+          text,
+          published: page.published ?? published,
+          byline: page.byline,
+          lang: page.lang ?? 'en',
+          url: page.url,
+          paragraphs: paragraphSpans(text),
+        }
+        if (!text) messages = [{ source: 'extract', ruleId: 'no-body', reason: 'no article body found on the page', start: null, end: null }]
+      }
+      return withLayer(doc, 'article', article, { text: article.text, messages })
+    },
+  }
+}
+
+/** Spans of the blocks separated by blank lines. */
+export function paragraphSpans(text: string): Span[] {
+  const spans: Span[] = []
+  const re = /\S(?:[^\n]|\n(?![ \t]*\n))*/g
+  for (let m = re.exec(text); m; m = re.exec(text)) spans.push({ start: m.index, end: m.index + m[0].trimEnd().length })
+  return spans
+}
+
+// Text has few C0 control characters besides tab and line breaks; binary data has many.
+function looksBinary(s: string): boolean {
+  const sample = s.slice(0, 8192)
+  let control = 0
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i)
+    if (c === 0) return true
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++
+  }
+  return control > sample.length * 0.05
+}
+
+const validDate = (s: string | undefined): string | null => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null)

@@ -1,0 +1,57 @@
+import type { Span } from '../../core/types.js'
+import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
+
+const abbreviations = lazy(() => new Set(loadLexicon<EntryFile<string>>('segment/abbreviations.json').entries))
+
+// One alternation, tried left to right at each position; the group names say what matched.
+const TOKEN = new RegExp(
+  [
+    String.raw`(?<url>(?:https?://|www\.)[^\s<>"”]+[^\s<>"”.,;:!?)\]'’])`,
+    String.raw`(?<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)`,
+    // "U.S.", "a.m.", "U.N." — letters with periods
+    String.raw`(?<initials>(?:\p{L}\.){2,})`,
+    String.raw`(?<number>\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?)`,
+    // "al-Sharaa", "Russia-Arab", "Israel's" (the clitic is split below)
+    String.raw`(?<word>[\p{L}\p{M}\d]+(?:(?:[-'’&]|\.(?=[\p{Ll}\d]))[\p{L}\p{M}\d]+)*)`,
+    String.raw`(?<ellipsis>\.{2,}|…)`,
+    String.raw`(?<dash>-{2,}|[–—])`,
+    '(?<other>\\S)',
+  ].join('|'),
+  'gu',
+)
+
+// "n't", "'s", "'re" ... are tokens of their own, as in Universal Dependencies.
+const CLITIC = /^(?<stem>.+?)(?<clitic>n['’]t|['’](?:s|re|ve|ll|d|m))$/iu
+
+/**
+ * Splits text into token spans: URLs, initials, numbers, hyphenated names, clitics,
+ * abbreviations with their period ("Mr.", "Gen."), punctuation.
+ */
+export function tokenize(text: string): Span[] {
+  const out: Span[] = []
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const start = m.index
+    let end = start + m[0].length
+    const g = m.groups ?? {}
+    if (g.word !== undefined) {
+      // "Mr." or an initial "J." keeps its period
+      // "No. 5" is an abbreviation, "said no." is not
+      const abbreviation = abbreviations().has(m[0].toLowerCase()) && (!/^nos?$/i.test(m[0]) || /^\.\s*\d/.test(text.slice(end, end + 4)))
+      if (text[end] === '.' && (abbreviation || /^\p{Lu}$/u.test(m[0]))) {
+        end++
+        TOKEN.lastIndex = end
+      } else {
+        const c = CLITIC.exec(m[0])
+        if (c?.groups?.stem && c.groups.clitic && !/^(o|d|l)$/i.test(c.groups.stem)) {
+          const cut = start + c.groups.stem.length
+          out.push({ start, end: cut })
+          out.push({ start: cut, end })
+          continue
+        }
+      }
+    }
+    out.push({ start, end })
+  }
+  return out
+}

@@ -1,0 +1,46 @@
+import { type Doc, need, withLayer } from '../../core/doc.js'
+import type { Stage } from '../../core/stage.js'
+import type { Span, Token } from '../../core/types.js'
+import { tokenize } from './01-tokenize.js'
+import { splitSentences } from './02-sentences.js'
+import { tagTokens } from './03-tag.js'
+
+/**
+ * The `segment` stage: tokens (with UPOS tags) and sentences of the article text.
+ *
+ * @example
+ *   createSegmentStage()
+ */
+export function createSegmentStage(): Stage {
+  return {
+    name: 'segment',
+    needs: ['article'],
+    provides: ['sentences', 'tokens'],
+    run(doc: Doc): Doc {
+      need(doc, 'article', 'segment')
+      const spans = tokenize(doc.text)
+      const ranges = splitSentences(doc.text, spans)
+      const starts = new Set(ranges.map((r) => r.start))
+      const tags = tagTokens(doc.text, spans, starts)
+      const sentenceOf = new Int32Array(spans.length)
+      for (const [si, r] of ranges.entries()) sentenceOf.fill(si, r.start, r.end)
+      const tokens: Token[] = spans.map((s, i) => ({ start: s.start, end: s.end, pos: tags[i] ?? 'X', sentence: sentenceOf[i] ?? 0 }))
+      const sentences: Span[] = ranges.map((r) => ({ start: (spans[r.start] as Span).start, end: (spans[r.end - 1] as Span).end }))
+      return withLayer(withLayer(doc, 'tokens', tokens), 'sentences', sentences)
+    },
+  }
+}
+
+/** Token index ranges [first, last) of each sentence, from the tokens' sentence numbers. */
+export function sentenceTokenRanges(tokens: readonly Token[], sentenceCount: number): Span[] {
+  const out: Span[] = Array.from({ length: sentenceCount }, () => ({ start: 0, end: 0 }))
+  let i = 0
+  while (i < tokens.length) {
+    const s = (tokens[i] as Token).sentence
+    let j = i
+    while (j < tokens.length && (tokens[j] as Token).sentence === s) j++
+    out[s] = { start: i, end: j }
+    i = j
+  }
+  return out
+}
