@@ -46,7 +46,7 @@ describe('sitrep analyze --jsonl (the batch contract)', () => {
     const text = 'Wait 5 sec.\n\nREAD MORE: something  odd\r\nMoscow.The end “quoted”'
     const r = run(['analyze', '--jsonl', '--stages', 'extract'], jsonl([{ id: 'x', text, clean: false }]))
     const [o] = outputs(r.stdout)
-    assert.equal((o?.article as { text: string }).text, text)
+    assert.equal((o?.article as { text: string } | undefined)?.text, text)
   })
 
   it('runs only the stages asked for and what they need', () => {
@@ -58,7 +58,13 @@ describe('sitrep analyze --jsonl (the batch contract)', () => {
 
   it('refuses a 50 MB document with a clear error and goes on with the next', () => {
     const big = 'word '.repeat(10_000_000)
-    const r = run(['analyze', '--jsonl'], jsonl([{ id: 'big', text: big }, { id: 'small', text: 'Russia pledged to help Syria.' }]))
+    const r = run(
+      ['analyze', '--jsonl'],
+      jsonl([
+        { id: 'big', text: big },
+        { id: 'small', text: 'Russia pledged to help Syria.' },
+      ]),
+    )
     const out = outputs(r.stdout)
     assert.match(String(out[0]?.error), /million characters; the limit/)
     assert.ok(out[1]?.article)
@@ -112,11 +118,18 @@ describe('sitrep ingest and query', () => {
     const file = join(dir, 'a.txt')
     writeFileSync(file, 'Strikes condemned\n\nMoscow has condemned Israel’s airstrikes on Syria.')
     const batch = join(dir, 'batch.jsonl')
-    writeFileSync(batch, jsonl([{ id: 'j1', text: 'Strikes condemned\n\nMoscow has condemned Israel’s airstrikes on Syria.' }, '{oops', { id: 'j2', text: 'Russia pledged to help Syria.' }]))
+    writeFileSync(
+      batch,
+      jsonl([
+        { id: 'j1', text: 'Strikes condemned\n\nMoscow has condemned Israel’s airstrikes on Syria.' },
+        '{oops',
+        { id: 'j2', text: 'Russia pledged to help Syria.' },
+      ]),
+    )
     const first = run(['ingest', file, '--db', db, '--date', '2025-07-31'])
     assert.equal(first.status, 0, first.stderr)
     const second = run(['ingest', file, batch, '--db', db, '--date', '2025-07-31'])
-    assert.match(second.stderr, /3 document\(s\): 1 new, 1 already stored, 1 failed/)
+    assert.match(second.stderr, /4 document\(s\): 1 new, 2 already stored, 1 failed/)
     assert.match(second.stderr, /batch\.jsonl:2: malformed JSON/)
     const q = run(['query', 'events', '--db', db, '--actor', 'RUS', '--format', 'jsonl'])
     const events = outputs(q.stdout)

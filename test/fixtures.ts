@@ -26,7 +26,11 @@ export function listFixtures(): [string, string, string][] {
   if (!existsSync(FIXTURES_DIR)) return []
   return readdirSync(FIXTURES_DIR)
     .sort()
-    .flatMap((stage) => readdirSync(join(FIXTURES_DIR, stage)).sort().map((slug): [string, string, string] => [stage, slug, join(FIXTURES_DIR, stage, slug)]))
+    .flatMap((stage) =>
+      readdirSync(join(FIXTURES_DIR, stage))
+        .sort()
+        .map((slug): [string, string, string] => [stage, slug, join(FIXTURES_DIR, stage, slug)]),
+    )
 }
 
 /** Runs a fixture's input through the stages up to its stage and returns the layers it checks. */

@@ -38,7 +38,7 @@ export const countries = lazy((): readonly Country[] => {
   const world = require('world-countries') as WorldCountry[]
   const extras = loadLexicon<EntryFile<CountryExtra>>('geo/country-names.json').entries
   return world.map((w) => {
-    const extra = extras.filter((e) => e.code === w.cca3)
+    const extra = extras.filter((e) => e.code === (w.cca3 === 'UNK' ? 'XKX' : w.cca3))
     // altSpellings mixes two-letter codes and native names: keep the longer Latin ones
     const alt = (w.altSpellings ?? []).filter((s) => s.length > 3 && /^[\p{Script=Latin}\s.'-]+$/u.test(s))
     const demonyms = new Set<string>()
@@ -47,8 +47,10 @@ export const countries = lazy((): readonly Country[] => {
       demonyms.add(w.demonyms.eng.f)
     }
     for (const e of extra) for (const d of e.demonyms ?? []) demonyms.add(d)
+    // world-countries writes Kosovo as UNK; news coders and CAMEO dictionaries use XKX
+    const code = w.cca3 === 'UNK' ? 'XKX' : w.cca3
     return {
-      code: w.cca3,
+      code,
       iso2: w.cca2,
       name: w.name.common,
       names: [...new Set([w.name.common, w.name.official, ...alt, ...extra.flatMap((e) => e.names ?? [])])],

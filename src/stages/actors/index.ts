@@ -22,6 +22,9 @@ export interface ActorsOptions {
 }
 
 const MAX_ROLE_NOUN_WORDS = 3
+// "in Damascus", "near Aleppo": a place where something happens, not a party to it
+// ("strikes on Syria", "a visit to Moscow", "talks with Iran" keep their actor)
+const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'within', 'throughout', 'across', 'around', 'outside', 'into', 'via', 'through'])
 // how far before a name a nationality and a title may stand: "Syrian Foreign Minister X"
 const MODIFIER_WINDOW = 4
 
@@ -96,10 +99,33 @@ export function createActorsStage(options: ActorsOptions = {}): Stage {
         if (!match) continue
         const { sector, length } = match
         const prev = i > 0 ? (words[i - 1] ?? '') : ''
-        const country = lookupName(countryByDemonym(), prev)?.code ?? lookupName(countryByName(), prev)?.code ?? null
-        const start = country ? (tokens[i - 1] as Token).start : (tokens[i] as Token).start
+        // "Ukraine’s military": the possessor's country, and its words join the actor
+        const possessive = i > 1 && /^['’]s$/.test(prev)
+        const owner = possessive ? (lookupName(countryByName(), words[i - 2] ?? '') ?? null) : null
+        // "Assad, who along with his family ...": his = the last person named before
+        const holder = /^(his|her)$/i.test(prev)
+          ? [...actors].reverse().find((a) => a.end <= (tokens[i] as Token).start && /^(registry:(?!organisation)|title|coreference)/.test(a.via))
+          : undefined
+        const country =
+          owner?.code ??
+          lookupName(countryByDemonym(), prev)?.code ??
+          lookupName(countryByName(), prev)?.code ??
+          (holder ? countryOf(holder.code) : null) ??
+          null
+        // "Druze militias", "Islamist factions": the group name belongs to the actor's words
+        const group = !country && i > 0 && entities.some((e) => e.type === 'NORP' && e.end === (tokens[i - 1] as Token).end)
+        const start = owner ? (tokens[i - 2] as Token).start : country || group ? (tokens[i - 1] as Token).start : (tokens[i] as Token).start
         const end = (tokens[i + length - 1] as Token).end
-        const c = country ?? focus ?? '---'
+        if (owner) {
+          // the possessor was resolved alone ("Ukraine" UKR): the phrase replaces it
+          const at = actors.findIndex((a) => a.start === start)
+          if (at >= 0) actors.splice(at, 1)
+        }
+        // no country in the words: the article's country, when the article has one clear
+        // country and the sentence names no other ("officials said" after "India and Pakistan")
+        const sentenceCountries = countriesInSentence((tokens[i] as Token).sentence)
+        const fallback = focus && (sentenceCountries.size === 0 || (sentenceCountries.size === 1 && sentenceCountries.has(focus))) ? focus : null
+        const c = country ?? fallback ?? '---'
         actors.push({
           start,
           end,
@@ -109,13 +135,24 @@ export function createActorsStage(options: ActorsOptions = {}): Stage {
           sector,
           name: text.slice(start, end),
           id: `role:${c}${sector}`,
-          via: country ? 'nationality+role' : focus ? 'role+article-country' : 'role',
+          via: country ? 'nationality+role' : fallback ? 'role+article-country' : 'role',
         })
         for (let k = i; k < i + length; k++) covered.add(k)
         i += length - 1
       }
       actors.sort((a, b) => a.start - b.start)
       return withLayer(doc, 'actors', actors, { messages })
+
+      function countriesInSentence(sentence: number): Set<string> {
+        const out = new Set<string>()
+        for (const e of entities) {
+          const t = tokens[tokenAt.get(e.start) ?? -1]
+          if (t?.sentence !== sentence) continue
+          const c = e.type === 'GPE' ? lookupName(countryByName(), e.text) : e.type === 'NORP' ? lookupName(countryByDemonym(), e.text) : undefined
+          if (c) out.add(c.code)
+        }
+        return out
+      }
 
       function modifiers(first: number): { country: string | null; sector: string | null; former: boolean } {
         let country: string | null = null
@@ -176,7 +213,7 @@ export function createActorsStage(options: ActorsOptions = {}): Stage {
       function resolvePlaceActor(e: Entity, first: number): Resolution | null {
         const prev = first > 0 ? (tokens[first - 1] as Token) : null
         // "a visit to Moscow", "in Damascus": a place, not an actor
-        if (prev && prev.pos === 'ADP' && !/^(of|by|from|between|with|against)$/i.test(words[first - 1] ?? '')) return null
+        if (prev && LOCATIVE.has((words[first - 1] ?? '').toLowerCase())) return null
         const seat = seatByName().get(nameKey(e.text.replace(/^the /i, '')))
         const country = lookupName(countryByName(), e.text)
         const role = roleNounAt(first + e.text.split(/\s+/).length)
@@ -189,6 +226,9 @@ export function createActorsStage(options: ActorsOptions = {}): Stage {
       function resolveNationality(e: Entity, first: number): Resolution | null {
         const country = lookupName(countryByDemonym(), e.text)
         if (!country) return null
+        // "Syrian President al-Sharaa": the person carries the country; no actor of its own
+        const next = sectorByNoun().get(nameKey(words[first + 1] ?? '')) ?? sectorByNoun().get(nameKey(`${words[first + 1] ?? ''} ${words[first + 2] ?? ''}`))
+        if (next?.title && entities.some((x) => x.type === 'PER' && x.start > e.end && x.start - e.end < 40)) return null
         const role = roleNounAt(first + 1)
         if (role) return { code: `${country.code}${role.sector}`, name: country.name, id: `country:${country.code}`, via: 'nationality+role' }
         return { code: country.code, name: country.name, id: `country:${country.code}`, via: 'nationality' }

@@ -57,7 +57,10 @@ const patterns = lazy(() => {
         f,
       ),
     },
-    { kind: 'year', re: /\b(?<pre>in|since|by|until|of|from|during|before|after|early|late|mid|through|throughout)[ -](?<y>(?:19|20)\d{2})\b(?![%]|[.,]\d)/giu },
+    {
+      kind: 'year',
+      re: /\b(?<pre>in|since|by|until|of|from|during|before|after|early|late|mid|through|throughout)[ -](?<y>(?:19|20)\d{2})\b(?![%]|[.,]\d)/giu,
+    },
     { kind: 'duration', re: new RegExp(`\\b${NUM}[ -]${UNIT}(?:[ -](?:long|old))?\\b`, f) },
     { kind: 'set', re: /\b(?<set>every (?:day|week|month|year)|daily|weekly|monthly|annually|yearly)\b/giu },
     { kind: 'ref', re: new RegExp(`\\b(?<ref>${alt(Object.keys(w.refs))})\\b`, f) },

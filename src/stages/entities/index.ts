@@ -51,7 +51,9 @@ export function createEntitiesStage(): Stage {
         if (words.length === 1 && isDateWord(name)) continue
         const known = typeFromLexicon(name, words)
         // "Assad", "al-Shaibani" alone after the full name: the same person
-        const type = known ?? (titled || surnames.has(name) ? 'PER' : guessType(words, sentenceFirst))
+        // "the town of Kupiansk", "the province of Idlib": a place, known or not
+        const placeCue = first >= 2 && word(first - 1) === 'of' && PLACE_NOUNS.has(word(first - 2).toLowerCase())
+        const type = known ?? (placeCue ? 'GPE' : titled || surnames.has(name) ? 'PER' : guessType(words, sentenceFirst))
         if (!type) continue
         entities.push({ start, end, text: name, type })
         if (type === 'PER' && words.length > 1) surnames.add(words[words.length - 1] as string)
@@ -60,6 +62,24 @@ export function createEntitiesStage(): Stage {
     },
   }
 }
+
+const PLACE_NOUNS = new Set([
+  'town',
+  'city',
+  'village',
+  'port',
+  'district',
+  'province',
+  'region',
+  'governorate',
+  'state',
+  'county',
+  'island',
+  'capital',
+  'suburb',
+  'neighbourhood',
+  'neighborhood',
+])
 
 /** Names no lexicon knows: two or three words are usually a person, one an organisation. */
 function guessType(words: readonly string[], sentenceFirst: boolean): EntityType | null {

@@ -13,6 +13,23 @@ export interface CameoCode {
 /** CAMEO codes by code. */
 export const cameoCodes = lazy(() => new Map(loadLexicon<EntryFile<CameoCode>>('events/cameo-codes.json').entries.map((c) => [c.code, c])))
 
+interface IntentCodes {
+  readonly map: Record<string, string>
+}
+const intentCodes = lazy(() => loadLexicon<IntentCodes>('events/intent-codes.json').map)
+
+/**
+ * The "express intent to ..." code (root 03) for a cooperative code stated as an intention
+ * ("will assist" 070 -> 033), or null when the code has none. The longest key wins.
+ */
+export function intentCode(code: string): string | null {
+  for (let k = code.length; k >= 2; k--) {
+    const hit = intentCodes()[code.slice(0, k)]
+    if (hit) return hit
+  }
+  return null
+}
+
 /** A code's entry, falling back to its parent ("0231" -> "023" -> "02") for missing fields. */
 export function cameoCode(code: string): CameoCode | null {
   const own = cameoCodes().get(code)

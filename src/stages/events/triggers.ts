@@ -1,4 +1,5 @@
-import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
+import { readdirSync } from 'node:fs'
+import { type EntryFile, LEXICON_DIR, lazy, loadLexicon } from '../../lexicon/load.js'
 
 /** One entry of the trigger dictionary (lexicon/events/triggers.json). */
 export interface Trigger {
@@ -10,13 +11,23 @@ export interface Trigger {
   readonly object?: readonly string[]
   readonly complement?: string
   readonly symmetric?: boolean
+  /** "recipient": the subject receives ("received asylum in Moscow"); the giver follows `prep`. */
+  readonly voice?: 'recipient'
   readonly note?: string
 }
+
+/** Every trigger entry: lexicon/events/triggers/<root>-<name>.json, one file per CAMEO root. */
+export const triggers = lazy((): Trigger[] =>
+  readdirSync(`${LEXICON_DIR}events/triggers`)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => loadLexicon<EntryFile<Trigger>>(`events/triggers/${f}`).entries),
+)
 
 /** Trigger entries by lemma. */
 export const triggersByLemma = lazy(() => {
   const index = new Map<string, Trigger[]>()
-  for (const t of loadLexicon<EntryFile<Trigger>>('events/triggers.json').entries) {
+  for (const t of triggers()) {
     const key = t.lemma.toLowerCase()
     const list = index.get(key)
     if (list) list.push(t)

@@ -19,8 +19,13 @@ export function createPlacesStage(): Stage {
     provides: ['places'],
     run(doc: Doc): Doc {
       const entities = need(doc, 'entities', 'places')
-      const toponyms = entities.filter((e) => e.type === 'GPE' || e.type === 'LOC')
-      const candidates = toponyms.map((e) => candidatesFor(e.text))
+      // a nationality points at its country too ("Russian troops" happen in or for Russia)
+      const nationality = (e: Entity): GazetteerPlace[] => {
+        const c = e.type === 'NORP' ? lookupName(countryByDemonym(), e.text) : undefined
+        return c ? candidatesFor(c.name).filter((p) => p.feature === 'PCLI') : []
+      }
+      const toponyms = entities.filter((e) => e.type === 'GPE' || e.type === 'LOC' || nationality(e).length > 0)
+      const candidates = toponyms.map((e) => (e.type === 'NORP' ? nationality(e) : candidatesFor(e.text)))
       const focus = documentCountries(entities, candidates)
       const places: Place[] = []
       toponyms.forEach((e, i) => {

@@ -14,7 +14,7 @@ const TOKEN = new RegExp(
     // "al-Sharaa", "Russia-Arab", "Israel's" (the clitic is split below)
     String.raw`(?<word>[\p{L}\p{M}\d]+(?:(?:[-'’&]|\.(?=[\p{Ll}\d]))[\p{L}\p{M}\d]+)*)`,
     String.raw`(?<ellipsis>\.{2,}|…)`,
-    String.raw`(?<dash>-{2,}|[–—])`,
+    '(?<dash>-{2,}|[–—])',
     '(?<other>\\S)',
   ].join('|'),
   'gu',

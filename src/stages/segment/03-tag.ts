@@ -44,6 +44,8 @@ export function tagTokens(text: string, tokens: readonly Span[], sentenceStarts:
     else tag = SUFFIXES.find(([re]) => re.test(lower))?.[1] ?? 'NOUN'
     // "to" before a verb is a particle; "that" after a verb introduces a clause
     if (lower === 'to' && /^(VERB|AUX)$/.test(guessNext(words[i + 1]))) tag = 'PART'
+    // "Russia's support" is a possessive, "Russia's been" and "it's a" are "is"/"has"
+    if (lower === "'s" && prev === 'PROPN' && !/^(been|being|going|not|a|an|the|\w+ing|\w+ed)$/i.test(words[i + 1] ?? '')) tag = 'PART'
     if (lower === 'that' && prev === 'VERB') tag = 'SCONJ'
     // after a modal or "to", an unknown word is a verb: "will assist", "to restore"
     if (tag === 'NOUN' && (prev === 'AUX' || (prev === 'PART' && words[i - 1]?.toLowerCase() === 'to'))) tag = 'VERB'

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { createAnalyzer, isError } from '../src/analyze.js'
+import type { Output } from '../src/output.js'
+
+const analyzer = createAnalyzer({ today: '2025-07-31' })
+function analyse(text: string, clean = true): Output {
+  const out = analyzer.analyze({ text, published: '2025-07-31', ...(clean ? {} : { clean: false }) })
+  if (isError(out)) throw new Error(out.error)
+  return out
+}
+
+// Text that must yield nothing of a kind: each case quotes the input that made the rule necessary.
+describe('negative cases', () => {
+  describe('no event', () => {
+    const CASES: [string, string][] = [
+      [
+        'a teaser removed by extraction',
+        'Headline of the story\n\nWe are with you. Read more US takes credit for Israel-Syria ceasefire He added that Damascus is interested.',
+      ],
+      ['a question', 'Will Russia attack Ukraine again this winter?'],
+      ['no known actor pair', 'The committee condemned the decision.'],
+      ['one actor only', 'Russia condemned the vote.'],
+      ['a recipe', 'Roast the turkey and serve it with jordan almonds.'],
+    ]
+    for (const [why, text] of CASES) {
+      it(why, () => assert.deepEqual(analyse(text).events, []))
+    }
+  })
+
+  describe('no date', () => {
+    const CASES: [string, string][] = [
+      ['a percentage', 'Inflation reached 12.5% and then 2025.5 points.'],
+      ['"may" the verb', 'Officials may meet again. May I ask a question?'],
+      ['a count, not a year', 'About 2000 people protested.'],
+      ['a fall that is not autumn', 'After Assad’s fall the country changed.'],
+    ]
+    for (const [why, text] of CASES) {
+      it(why, () => assert.deepEqual(analyse(text, false).dates, []))
+    }
+  })
+
+  describe('no quote', () => {
+    it('a scare quote around one word', () => {
+      assert.deepEqual(
+        analyse('The so-called "moderate" rebels left.', false).quotes?.filter((q) => q.direct),
+        [],
+      )
+    })
+  })
+
+  describe('no actor', () => {
+    it('debris and teasers do not become actors', () => {
+      const out = analyse(
+        'Syria counting on Russian support\n\nWait 5 sec.\n\nThe minister spoke. READ MORE: Kremlin reveals details of Putin-Netanyahu call Moscow has condemned the strikes.',
+      )
+      for (const name of ['Wait', 'Putin', 'Netanyahu']) assert.ok(!out.actors?.some((a) => a.text.includes(name)), name)
+    })
+    it('a lower-case word that is also a country name', () => {
+      assert.deepEqual(analyse('Roast the turkey slowly.', false).actors, [])
+    })
+  })
+})
