@@ -1,92 +1,57 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
 import type { Stage } from '../../core/stage.js'
-import type { Entity, EntityType, Token } from '../../core/types.js'
-import { nameRuns } from './01-candidates.js'
-import { isDateWord, isDemonym, isTitle, typeFromLexicon } from './02-type.js'
+import type { Entity, Span, Token } from '../../core/types.js'
+import { sentenceTokenRanges } from '../segment/index.js'
+import { refineType } from './02-type.js'
+import { registryNames } from './03-lexicon-names.js'
+import { bilouSpans, defaultNerTagger, NER_MODEL_PATH, type NerTagger } from './ner-model.js'
+
+/** Options of the entities stage. */
+export interface EntitiesOptions {
+  /** The recogniser; the committed CoNLL-2003 model by default. */
+  readonly tagger?: NerTagger
+}
 
 /**
- * The `entities` stage: named-entity mentions (PER, ORG, LOC, GPE, NORP, MISC) from
- * capitalised runs, typed by the lexicons, titles and context.
+ * The `entities` stage: named-entity mentions found by the averaged-perceptron recogniser
+ * trained on CoNLL-2003 (PER, ORG, LOC, MISC), then given the finer types of the design
+ * (GPE for countries, cities and seats of government; NORP for nationalities and groups)
+ * from the lexicons.
  *
  * @example
  *   createEntitiesStage()
  */
-export function createEntitiesStage(): Stage {
+export function createEntitiesStage(options: EntitiesOptions = {}): Stage {
   return {
     name: 'entities',
-    needs: ['tokens'],
+    needs: ['tokens', 'sentences'],
     provides: ['entities'],
     run(doc: Doc): Doc {
       const tokens = need(doc, 'tokens', 'entities')
+      const sentences = need(doc, 'sentences', 'entities')
+      const tagger = options.tagger ?? defaultNerTagger()
+      if (!tagger) throw new TypeError(`the entity model is missing (${NER_MODEL_PATH}): run "npm run train:ner"`)
       const text = doc.text
-      const word = (i: number): string => text.slice((tokens[i] as Token).start, (tokens[i] as Token).end)
+      const ranges = sentenceTokenRanges(tokens, sentences.length)
+      const input = ranges.map((r: Span) => {
+        const toks = tokens.slice(r.start, r.end)
+        return { words: toks.map((t) => text.slice(t.start, t.end)), pos: toks.map((t) => t.pos) }
+      })
+      const tags = tagger.tagDocument(input)
       const entities: Entity[] = []
-      const surnames = new Set<string>()
-      for (const run of nameRuns(text, tokens)) {
-        let first = run.start
-        // a leading title is not part of the name: "President | Bashar Assad", and a
-        // demonym before a title is a mention of its own: "Syrian | President | al-Sharaa"
-        let titled = false
-        while (first < run.end - 1) {
-          const w = word(first)
-          const two = `${w} ${word(first + 1)}`
-          if (isTitle(two) && first + 2 < run.end) first += 2
-          else if (isTitle(w)) first++
-          else if (isDemonym(w) && (isTitle(word(first + 1)) || isTitle(`${word(first + 1)} ${word(first + 2)}`))) {
-            const t = tokens[first] as Token
-            entities.push({ start: t.start, end: t.end, text: w, type: 'NORP' })
-            first++
-            continue
-          } else break
-          titled = true
+      ranges.forEach((r, si) => {
+        // registry names win over the model's spans they overlap
+        const known = registryNames(input[si]?.words ?? [])
+        const model = bilouSpans(tags[si] ?? []).filter((m) => !known.some((k) => k.start < m.end && m.start < k.end))
+        const spans = [...known, ...model].sort((a, b) => a.start - b.start)
+        for (const span of spans) {
+          const start = (tokens[r.start + span.start] as Token).start
+          const end = (tokens[r.start + span.end - 1] as Token).end
+          const name = text.slice(start, end)
+          entities.push({ start, end, text: name, type: refineType(span.type, name) })
         }
-        if (first > 0 && isTitle(word(first - 1))) titled = true
-        const words: string[] = []
-        for (let i = first; i < run.end; i++) words.push(word(i))
-        const start = (tokens[first] as Token).start
-        const end = (tokens[run.end - 1] as Token).end
-        const name = text.slice(start, end)
-        // a sentence's first word alone is usually not a name: "Speaking alongside ..."
-        const sentenceFirst = first === 0 || (tokens[first - 1] as Token).sentence !== (tokens[first] as Token).sentence || /^[“"‘(]$/.test(word(first - 1))
-        if (words.length === 1 && isDateWord(name)) continue
-        const known = typeFromLexicon(name, words)
-        // "Assad", "al-Shaibani" alone after the full name: the same person
-        // "the town of Kupiansk", "the province of Idlib": a place, known or not
-        const placeCue = first >= 2 && word(first - 1) === 'of' && PLACE_NOUNS.has(word(first - 2).toLowerCase())
-        const type = known ?? (placeCue ? 'GPE' : titled || surnames.has(name) ? 'PER' : guessType(words, sentenceFirst))
-        if (!type) continue
-        entities.push({ start, end, text: name, type })
-        if (type === 'PER' && words.length > 1) surnames.add(words[words.length - 1] as string)
-      }
+      })
       return withLayer(doc, 'entities', entities)
     },
   }
-}
-
-const PLACE_NOUNS = new Set([
-  'town',
-  'city',
-  'village',
-  'port',
-  'district',
-  'province',
-  'region',
-  'governorate',
-  'state',
-  'county',
-  'island',
-  'capital',
-  'suburb',
-  'neighbourhood',
-  'neighborhood',
-])
-
-/** Names no lexicon knows: two or three words are usually a person, one an organisation. */
-function guessType(words: readonly string[], sentenceFirst: boolean): EntityType | null {
-  if (words.length === 1) {
-    if (sentenceFirst) return null
-    return /-/.test(words[0] ?? '') ? 'MISC' : 'ORG'
-  }
-  if (words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Ll}+-\p{Lu}/u.test(w))) return 'PER'
-  return 'MISC'
 }

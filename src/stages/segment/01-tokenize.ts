@@ -10,10 +10,14 @@ const TOKEN = new RegExp(
     String.raw`(?<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)`,
     // "U.S.", "a.m.", "U.N." — letters with periods
     String.raw`(?<initials>(?:\p{L}\.){2,})`,
-    String.raw`(?<number>\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?)`,
+    // "3:30", "1,200", "08/16/2000", "303-832-8160", "1990s"
+    // "10-year-old" and ".496" are single tokens too
+    String.raw`(?<number>(?:\d+|(?<![\p{L}\d])\.\d+)(?:[.,:/-]\d+)*(?:st|nd|rd|th|s)?(?:-\p{L}+)*)`,
+    // a clitic written apart from its word ("Israel 's", "I 'm") is still one token
+    String.raw`(?<clitic>(?:['’](?:[sS]|re|ve|ll|d|m)|n['’]t)(?![\p{L}\d]))`,
     // "al-Sharaa", "Russia-Arab", "Israel's" (the clitic is split below)
     String.raw`(?<word>[\p{L}\p{M}\d]+(?:(?:[-'’&]|\.(?=[\p{Ll}\d]))[\p{L}\p{M}\d]+)*)`,
-    String.raw`(?<ellipsis>\.{2,}|…)`,
+    String.raw`(?<ellipsis>\.{2,}|…|[!?][!?.]+)`,
     '(?<dash>-{2,}|[–—])',
     '(?<other>\\S)',
   ].join('|'),

@@ -29,12 +29,16 @@ export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
     const endsWithPeriod = ENDERS.test(word)
     if (!endsWithPeriod) continue
     let j = i + 1
-    while (
-      j < tokens.length &&
-      CLOSERS.has(text.slice((tokens[j] as Span).start, (tokens[j] as Span).end)) &&
-      (tokens[j] as Span).start === (tokens[j - 1] as Span).end
-    )
-      j++
+    // closing quotes and brackets stay with the sentence they close: attached ('done."') or,
+    // for a straight quote, when the sentence has an odd number of them ('done . "')
+    const closes = (k: number): boolean => {
+      const t = tokens[k] as Span
+      const w = text.slice(t.start, t.end)
+      if (!CLOSERS.has(w)) return false
+      if (t.start === (tokens[k - 1] as Span).end) return true
+      return w === '"' && openQuotes(first, k) % 2 === 1
+    }
+    while (j < tokens.length && closes(j)) j++
     const after = tokens[j]
     if (!after) break
     const nextWord = text.slice(after.start, after.end)
@@ -45,4 +49,10 @@ export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
   }
   close(tokens.length)
   return out
+
+  function openQuotes(from: number, to: number): number {
+    let n = 0
+    for (let k = from; k < to; k++) if (text.slice((tokens[k] as Span).start, (tokens[k] as Span).end) === '"') n++
+    return n
+  }
 }

@@ -35,3 +35,19 @@ describe('segment', () => {
     assert.deepEqual(segment('SOCCER - JAPAN WIN\nTokyo 1996-12-06').sentences, ['SOCCER - JAPAN WIN', 'Tokyo 1996-12-06'])
   })
 })
+
+describe('part of speech', () => {
+  const analyzerPos = createAnalyzer({ stages: ['segment'] })
+  const tags = (text: string): string[] => {
+    const out = analyzerPos.analyze({ text, clean: false })
+    if (isError(out)) throw new Error(out.error)
+    return (out.tokens ?? []).map((t) => t.pos)
+  }
+  const CASES: [string, string[]][] = [
+    ['Moscow condemned Israel ’s actions .', ['PROPN', 'VERB', 'PROPN', 'PART', 'NOUN', 'PUNCT']],
+    // UD: a preposition that introduces a gerund clause is SCONJ ("in stabilizing")
+    ['Russia will assist Damascus in stabilizing the country .', ['PROPN', 'AUX', 'VERB', 'PROPN', 'SCONJ', 'VERB', 'DET', 'NOUN', 'PUNCT']],
+    ['The clashes erupted between Druze militias and government forces .', ['DET', 'NOUN', 'VERB', 'ADP', 'PROPN', 'NOUN', 'CCONJ', 'NOUN', 'NOUN', 'PUNCT']],
+  ]
+  for (const [text, expected] of CASES) it(`tags "${text}"`, () => assert.deepEqual(tags(text), expected))
+})

@@ -3,15 +3,22 @@ import type { Stage } from '../../core/stage.js'
 import type { Span, Token } from '../../core/types.js'
 import { tokenize } from './01-tokenize.js'
 import { splitSentences } from './02-sentences.js'
-import { tagTokens } from './03-tag.js'
+import { defaultPosTagger, POS_MODEL_PATH, type PosTagger } from './pos-tagger.js'
+
+/** Options of the segment stage. */
+export interface SegmentOptions {
+  /** The part-of-speech tagger; the committed EWT model by default. */
+  readonly tagger?: PosTagger
+}
 
 /**
- * The `segment` stage: tokens (with UPOS tags) and sentences of the article text.
+ * The `segment` stage: tokens and sentences of the article text, tokens tagged with UPOS
+ * by the averaged-perceptron tagger trained on UD English-EWT (scripts/train-pos.ts).
  *
  * @example
  *   createSegmentStage()
  */
-export function createSegmentStage(): Stage {
+export function createSegmentStage(options: SegmentOptions = {}): Stage {
   return {
     name: 'segment',
     needs: ['article'],
@@ -20,8 +27,14 @@ export function createSegmentStage(): Stage {
       need(doc, 'article', 'segment')
       const spans = tokenize(doc.text)
       const ranges = splitSentences(doc.text, spans)
-      const starts = new Set(ranges.map((r) => r.start))
-      const tags = tagTokens(doc.text, spans, starts)
+      const tagger = options.tagger ?? defaultPosTagger()
+      if (!tagger) throw new TypeError(`the part-of-speech model is missing (${POS_MODEL_PATH}): run "npm run train:pos"`)
+      const tags: string[] = []
+      for (const r of ranges) {
+        const words: string[] = []
+        for (let i = r.start; i < r.end; i++) words.push(doc.text.slice((spans[i] as Span).start, (spans[i] as Span).end))
+        tags.push(...tagger.tag(words))
+      }
       const sentenceOf = new Int32Array(spans.length)
       for (const [si, r] of ranges.entries()) sentenceOf.fill(si, r.start, r.end)
       const tokens: Token[] = spans.map((s, i) => ({ start: s.start, end: s.end, pos: tags[i] ?? 'X', sentence: sentenceOf[i] ?? 0 }))

@@ -1,0 +1,87 @@
+// Readers for the training sets' formats (CoNLL-U and CoNLL-2003), shared by the training scripts.
+import { readFileSync } from 'node:fs'
+
+/** One CoNLL-U sentence: its words and their UPOS tags. */
+export interface TaggedSentence {
+  readonly words: string[]
+  readonly tags: string[]
+}
+
+/** Reads the words and UPOS of a CoNLL-U file (multi-word token lines and empty nodes skipped). */
+export function readConllu(path: string): TaggedSentence[] {
+  const out: TaggedSentence[] = []
+  let words: string[] = []
+  let tags: string[] = []
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) {
+      if (words.length) out.push({ words, tags })
+      words = []
+      tags = []
+      continue
+    }
+    if (line.startsWith('#')) continue
+    const cols = line.split('\t')
+    if (cols.length < 10 || cols[0]?.includes('-') || cols[0]?.includes('.')) continue
+    words.push(cols[1] as string)
+    tags.push(cols[3] as string)
+  }
+  if (words.length) out.push({ words, tags })
+  return out
+}
+
+/** One CoNLL-2003 document: sentences of words with their IOB1 entity tags. */
+export interface NerDocument {
+  readonly sentences: { words: string[]; tags: string[] }[]
+}
+
+/** Reads a CoNLL-2003 file into documents (split at -DOCSTART-). */
+export function readConll2003(path: string): NerDocument[] {
+  const docs: NerDocument[] = []
+  let doc: NerDocument = { sentences: [] }
+  let words: string[] = []
+  let tags: string[] = []
+  const flush = (): void => {
+    if (words.length) doc.sentences.push({ words, tags })
+    words = []
+    tags = []
+  }
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-')) {
+      flush()
+      if (doc.sentences.length) docs.push(doc)
+      doc = { sentences: [] }
+      continue
+    }
+    if (!line.trim()) {
+      flush()
+      continue
+    }
+    const cols = line.split(/\s+/)
+    words.push(cols[0] as string)
+    tags.push(cols[cols.length - 1] as string)
+  }
+  flush()
+  if (doc.sentences.length) docs.push(doc)
+  return docs
+}
+
+/** A small seeded random generator (mulberry32), so training runs are reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Shuffles an array in place with the given generator. */
+export function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[items[i], items[j]] = [items[j] as T, items[i] as T]
+  }
+  return items
+}

@@ -1,0 +1,92 @@
+// Trains the UPOS tagger (averaged perceptron, greedy left to right) on UD English-EWT.
+// Usage: npm run train:pos [-- --iterations 8 --train PATH --dev PATH]
+// Writes models/pos-ewt.model.gz and models/pos-ewt.tagdict.json, prints dev accuracy.
+import { writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { normWord } from '../src/models/features.js'
+import { FeatureBuffer, PerceptronTrainer } from '../src/models/perceptron.js'
+import { createPosTagger, POS_MODEL_PATH, POS_TAGDICT_PATH, posFeatures, type TagDict } from '../src/stages/segment/pos-tagger.js'
+import { readConllu, seededRandom, shuffle } from './conll.js'
+
+const { values } = parseArgs({
+  options: {
+    train: { type: 'string', default: '../shared/data/syntax/en_ewt-ud-train.conllu' },
+    dev: { type: 'string', default: '../shared/data/syntax/en_ewt-ud-dev.conllu' },
+    iterations: { type: 'string', default: '8' },
+  },
+})
+const started = Date.now()
+const train = readConllu(values.train)
+const dev = readConllu(values.dev)
+
+// tag dictionary: frequent words (>= 20 times) seen with one tag at least 97% of the time
+const counts = new Map<string, Map<string, number>>()
+for (const s of train) {
+  s.words.forEach((w, i) => {
+    const n = normWord(w)
+    const m = counts.get(n) ?? new Map<string, number>()
+    m.set(s.tags[i] as string, (m.get(s.tags[i] as string) ?? 0) + 1)
+    counts.set(n, m)
+  })
+}
+const tagdict: TagDict = { fixed: {}, classes: {} }
+for (const [w, m] of counts) {
+  const total = [...m.values()].reduce((a, b) => a + b, 0)
+  const sorted = [...m].sort((a, b) => b[1] - a[1])
+  const [tag, n] = sorted[0] as [string, number]
+  if (total >= 20 && n / total >= 0.97) tagdict.fixed[w] = tag
+  // a word seen once says little about its classes; it is left to affixes and shape
+  if (total >= 2)
+    tagdict.classes[w] = sorted
+      .filter(([, k]) => k / total >= 0.05)
+      .map(([t]) => t)
+      .sort()
+      .join('|')
+}
+
+const classes = [...new Set(train.flatMap((s) => s.tags))].sort()
+const index = new Map(classes.map((c, i) => [c, i]))
+const trainer = new PerceptronTrainer(classes)
+const scores = new Float64Array(classes.length)
+const buffer = new FeatureBuffer()
+const random = seededRandom(7)
+for (let it = 0; it < Number(values.iterations); it++) {
+  let right = 0
+  let total = 0
+  for (const s of shuffle([...train], random)) {
+    const norms = s.words.map(normWord)
+    let prev: string = '-START-'
+    let prev2: string = '-START2-'
+    s.words.forEach((_, i) => {
+      const truth = s.tags[i] as string
+      let guess = tagdict.fixed[norms[i] as string]
+      if (guess === undefined) {
+        const feats = posFeatures(buffer, s.words, norms, i, prev, prev2, tagdict)
+        const g = trainer.model.predict(feats, scores)
+        trainer.update(feats, index.get(truth) as number, g)
+        guess = classes[g] as string
+      }
+      if (guess === truth) right++
+      total++
+      prev2 = prev
+      prev = guess
+    })
+  }
+  console.log(`iteration ${it + 1}: train accuracy ${((100 * right) / total).toFixed(2)}%`)
+}
+const model = trainer.average()
+const tagger = createPosTagger(model, tagdict)
+let right = 0
+let total = 0
+for (const s of dev) {
+  const tags = tagger.tag(s.words)
+  tags.forEach((t, i) => {
+    if (t === s.tags[i]) right++
+    total++
+  })
+}
+writeFileSync(POS_MODEL_PATH, gzipSync(model.serialize(), { level: 9 }))
+writeFileSync(POS_TAGDICT_PATH, `${JSON.stringify(tagdict)}\n`)
+console.log(`features ${model.size}, fixed tags ${Object.keys(tagdict.fixed).length} words, classes ${Object.keys(tagdict.classes).length} words`)
+console.log(`dev UPOS accuracy (gold tokens) ${((100 * right) / total).toFixed(2)}% in ${((Date.now() - started) / 1000).toFixed(0)} s`)

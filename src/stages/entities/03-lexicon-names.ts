@@ -1,0 +1,54 @@
+import type { EntityType } from '../../core/types.js'
+import { organisations, people } from '../../lexicon/actors.js'
+import { lazy, normalizeName } from '../../lexicon/load.js'
+import { tokenize } from '../segment/01-tokenize.js'
+
+// a capitalised word, an Arabic-particle name ("al-Sham") or a connector inside a name
+const NAME_WORD = /^(\p{Lu}|\d|(al|el|as|ash|ad|an|ar|at|az|bin|ibn|abu|de|da|di|du|van|von|la|le)-|(of|and|for|de|la|al|bin|ibn|van|von|der|del|du|da)$)/u
+
+interface KnownName {
+  readonly words: readonly string[]
+  readonly type: EntityType
+}
+
+/**
+ * Multi-word names of the actor registry, by their first word: people's full names and
+ * organisations' names and aliases, tokenized as article text is.
+ */
+const namesByFirstWord = lazy(() => {
+  const index = new Map<string, KnownName[]>()
+  const add = (name: string, type: EntityType): void => {
+    const words = tokenize(name).map((t) => normalizeName(name.slice(t.start, t.end)))
+    if (words.length < 2) return
+    const list = index.get(words[0] as string) ?? []
+    list.push({ words, type })
+    index.set(words[0] as string, list)
+  }
+  for (const p of people()) for (const n of [p.name, ...p.aliases]) add(n, 'PER')
+  for (const o of organisations()) for (const n of [o.name, ...o.aliases]) add(n, 'ORG')
+  for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length)
+  return index
+})
+
+/**
+ * Registry names found in a sentence's words, longest first, as [start, end) word ranges:
+ * "Hayat Tahrir al-Sham", whose last word a model trained on 1996 newswire misses.
+ */
+export function registryNames(words: readonly string[]): { start: number; end: number; type: EntityType }[] {
+  const norms = words.map(normalizeName)
+  const out: { start: number; end: number; type: EntityType }[] = []
+  for (let i = 0; i < norms.length; i++) {
+    const candidates = namesByFirstWord().get(norms[i] as string)
+    // a name starts with a capital: "Bank" in "bank of England" is no match
+    if (!candidates || !/^\p{Lu}/u.test(words[i] as string)) continue
+    // and every word of it looks like a name: "Interfax news agency" and "Israeli army" are
+    // aliases in the registry, but in text only their capitalised part is a name
+    const hit = candidates.find(
+      (c) => c.words.every((w, k) => norms[i + k] === w && NAME_WORD.test(words[i + k] as string)) && !/^the$/i.test(words[i] as string),
+    )
+    if (!hit) continue
+    out.push({ start: i, end: i + hit.words.length, type: hit.type })
+    i += hit.words.length - 1
+  }
+  return out
+}
