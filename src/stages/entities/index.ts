@@ -19,7 +19,8 @@ export function createEntitiesStage(): Stage {
     run(doc: Doc): Doc {
       const tokens = need(doc, 'tokens', 'entities')
       const text = doc.text
-      const word = (i: number): string => text.slice((tokens[i] as Token).start, (tokens[i] as Token).end)
+      // past the last token a word is empty: "Pakistani Army" looks two words ahead
+      const word = (i: number): string => (i < tokens.length ? text.slice((tokens[i] as Token).start, (tokens[i] as Token).end) : '')
       const entities: Entity[] = []
       const surnames = new Set<string>()
       for (const run of nameRuns(text, tokens)) {
