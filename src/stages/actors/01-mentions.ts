@@ -5,8 +5,8 @@ import {
   type Organisation,
   type Person,
   peopleBySurname,
-  type SectorNoun,
   type Seat,
+  type SectorNoun,
   seatByName,
   sectorByNoun,
 } from '../../lexicon/actors.js'

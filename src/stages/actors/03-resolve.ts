@@ -70,7 +70,8 @@ export function resolvePhrase(p: Phrase, c: ResolveContext): Resolution | null {
     // a place that is no country or seat is where something happens, not who does it
     if (p.origins.every((o) => o.kind === 'place')) return null
     const seat = p.origins.find((o) => o.kind === 'seat')?.seat
-    if (seat && p.origins.length === 1) return { code: seat.code, name: seat.term, id: `seat:${seat.term.toLowerCase()}`, via: seat.capital ? 'capital-metonymy' : 'seat' }
+    if (seat && p.origins.length === 1)
+      return { code: seat.code, name: seat.term, id: `seat:${seat.term.toLowerCase()}`, via: seat.capital ? 'capital-metonymy' : 'seat' }
     return { code: origin, name: c.surface(p), id: `country:${origin}`, via: p.origins[0]?.kind === 'demonym' ? 'nationality' : 'country' }
   }
   if (!roleSector) return null

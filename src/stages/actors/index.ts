@@ -67,7 +67,9 @@ export function createActorsStage(options: ActorsOptions = {}): Stage {
       for (const p of phrases) {
         const at = (tokens[p.first] as Token).start
         // "a visit to Moscow" keeps its actor, "in Damascus" is a place
-        const before = (text.slice((tokens[p.first - 1] as Token | undefined)?.start ?? 0, (tokens[p.first - 1] as Token | undefined)?.end ?? 0) || '').toLowerCase()
+        const before = (
+          text.slice((tokens[p.first - 1] as Token | undefined)?.start ?? 0, (tokens[p.first - 1] as Token | undefined)?.end ?? 0) || ''
+        ).toLowerCase()
         if (LOCATIVE.has(before) && !p.core && p.roles.length === 0) continue
         let r = resolvePhrase(p, context)
         let s = span(p)
@@ -100,7 +102,13 @@ export function createActorsStage(options: ActorsOptions = {}): Stage {
         })
       }
       if (context.undated && actors.some((a) => a.via.startsWith('registry:'))) {
-        messages.push({ source: 'actors', ruleId: 'undated-roles', reason: 'the article has no date: people are coded by their latest known role', start: null, end: null })
+        messages.push({
+          source: 'actors',
+          ruleId: 'undated-roles',
+          reason: 'the article has no date: people are coded by their latest known role',
+          start: null,
+          end: null,
+        })
       }
       return withLayer(doc, 'actors', actors, { messages })
 

@@ -40,7 +40,15 @@ export function createExtractStage(options: ExtractOptions = {}): Stage {
       let messages: readonly Message[] = []
       const dateMessages: Message[] =
         input.published !== undefined && !published
-          ? [{ source: 'extract', ruleId: 'unread-published', reason: `cannot read the publication date "${input.published}"; the article has none`, start: null, end: null }]
+          ? [
+              {
+                source: 'extract',
+                ruleId: 'unread-published',
+                reason: `cannot read the publication date "${input.published}"; the article has none`,
+                start: null,
+                end: null,
+              },
+            ]
           : []
       if (input.text !== undefined && input.clean === false) {
         article = { title: null, text: raw, published, byline: null, lang: 'en', url: input.url ?? null, paragraphs: paragraphSpans(raw) }
