@@ -8,10 +8,9 @@ export const InputLine = z
     text: z.string().optional(),
     html: z.string().optional(),
     url: z.string().optional(),
-    published: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}/, 'expected YYYY-MM-DD')
-      .optional(),
+    // YYYY-MM-DD by the contract; other forms ("10 May 2015", "today") are read by the
+    // extract stage, which says so in a message when it cannot read them
+    published: z.string().optional(),
     clean: z.boolean().optional(),
   })
   .refine((x) => x.text !== undefined || x.html !== undefined, { message: 'needs "text" or "html"' })

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs'
+import { USER_ACTORS_ENV } from '../lexicon/actors.js'
+import { actorsCommand } from './actors-command.js'
 import { analyzeCommand } from './analyze-command.js'
 import { ingestCommand } from './ingest-command.js'
 import { queryCommand } from './query-command.js'
@@ -12,16 +15,23 @@ Usage:
   sitrep ingest FILE|DIR|JSONL... [--db PATH] [--date YYYY-MM-DD] [--report]
   sitrep query events [--actor CODE] [--code CAMEO] [--since DATE] [--until DATE]
                       [--format table|jsonl|csv] [--db PATH]
+  sitrep actors check                 validate the actor registry (and --actors FILE)
+  sitrep actors find NAME [--date YYYY-MM-DD]
+
+Every command takes --actors FILE (or SITREP_ACTORS=FILE): your own people,
+organisations, seats and role nouns, added to the registry (see lexicon/actors/README.md).
 
 The database defaults to ./sitrep.db (SQLite).`
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+  actors: actorsCommand,
   analyze: analyzeCommand,
   ingest: ingestCommand,
   query: queryCommand,
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(args: string[]): Promise<number> {
+  const argv = takeActorsOption(args)
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${USAGE}\n`)
@@ -30,6 +40,21 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name]
   if (!command) throw new UsageError(`unknown command "${name}"`)
   return command(rest)
+}
+
+/** Removes `--actors FILE` from the arguments and names the file in SITREP_ACTORS, which the registry reads. */
+function takeActorsOption(args: string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string
+    if (a === '--actors' || a.startsWith('--actors=')) {
+      const file = a === '--actors' ? args[++i] : a.slice('--actors='.length)
+      if (!file) throw new UsageError('--actors needs a FILE')
+      if (!existsSync(file)) throw new UsageError(`--actors: no file at ${file}`)
+      process.env[USER_ACTORS_ENV] = file
+    } else out.push(a)
+  }
+  return out
 }
 
 main(process.argv.slice(2)).then(

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { type EntryFile, LEXICON_DIR, lazy, loadLexicon, lookupName, nameKey } from './load.js'
 
 /** A dated role: the actor code a person carries between two dates. */
@@ -49,10 +49,43 @@ export interface Seat {
 
 const optional = <T>(file: string): readonly T[] => (existsSync(LEXICON_DIR + file) ? loadLexicon<EntryFile<T>>(file).entries : [])
 
-export const people = lazy(() => optional<Person>('actors/people.json'))
-export const organisations = lazy(() => optional<Organisation>('actors/organisations.json'))
-export const sectorNouns = lazy(() => optional<SectorNoun>('actors/sector-nouns.json'))
-export const seats = lazy(() => optional<Seat>('actors/seats.json'))
+/** A user's own registry file: any of the four lists, in the package files' entry shapes. */
+export interface UserActors {
+  readonly people?: readonly Person[]
+  readonly organisations?: readonly Organisation[]
+  readonly seats?: readonly Seat[]
+  readonly sectorNouns?: readonly SectorNoun[]
+}
+
+/** The environment variable that names a user's registry file (`--actors FILE` sets it). */
+export const USER_ACTORS_ENV = 'SITREP_ACTORS'
+
+/** The user's registry file named by SITREP_ACTORS, or an empty one; a file that cannot be read is a TypeError. */
+export const userActors = lazy((): UserActors => {
+  const path = process.env[USER_ACTORS_ENV]
+  if (!path) return {}
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as UserActors
+  } catch (e) {
+    throw new TypeError(`cannot read the actors file ${path} (${USER_ACTORS_ENV}): ${(e as Error).message}`)
+  }
+})
+
+// a user entry with the id of a package entry replaces it: "my data says she left office"
+function merged<T extends { readonly id: string }>(base: readonly T[], extra: readonly T[] | undefined): readonly T[] {
+  if (!extra?.length) return base
+  const ids = new Set(extra.map((x) => x.id))
+  return [...base.filter((x) => !ids.has(x.id)), ...extra]
+}
+
+/** Every person: the package registry, then the user's file. */
+export const people = lazy(() => merged(optional<Person>('actors/people.json'), userActors().people))
+/** Every organisation: the package registry, then the user's file. */
+export const organisations = lazy(() => merged(optional<Organisation>('actors/organisations.json'), userActors().organisations))
+/** Role nouns and titles: the package list, then the user's file. */
+export const sectorNouns = lazy(() => [...optional<SectorNoun>('actors/sector-nouns.json'), ...(userActors().sectorNouns ?? [])])
+/** Seats of government: the package list, then the user's file. */
+export const seats = lazy(() => [...optional<Seat>('actors/seats.json'), ...(userActors().seats ?? [])])
 
 function multiIndex<T>(items: readonly T[], names: (t: T) => readonly string[]): Map<string, T[]> {
   const index = new Map<string, T[]>()
@@ -75,7 +108,7 @@ export const peopleBySurname = lazy(() => multiIndex(people(), (p) => [p.name, .
 /** Organisations by name and alias. */
 export const organisationsByName = lazy(() => multiIndex(organisations(), (o) => [o.name, ...o.aliases]))
 
-/** Seats of government and capitals used for governments ("the Kremlin", "Moscow"). */
+/** Seats of government and capitals used for governments ("the Kremlin", "Moscow"); a later entry (the user's) wins. */
 export const seatByName = lazy(() => new Map(seats().map((s) => [nameKey(s.term.replace(/^the /i, '')), s])))
 
 /** Role nouns by singular and plural ("troops" -> MIL). */

@@ -12,6 +12,8 @@ export interface Country {
   readonly capital: string | null
   readonly lat: number
   readonly lon: number
+  /** Independent state: its names and demonyms win over a dependency's ("French": France, not the French Southern Territories). */
+  readonly sovereign: boolean
 }
 
 interface WorldCountry {
@@ -22,6 +24,7 @@ interface WorldCountry {
   altSpellings?: string[]
   demonyms?: { eng?: { f: string; m: string } }
   latlng: [number, number]
+  independent?: boolean
 }
 
 interface CountryExtra {
@@ -58,6 +61,7 @@ export const countries = lazy((): readonly Country[] => {
       capital: w.capital?.[0] ?? null,
       lat: w.latlng[0],
       lon: w.latlng[1],
+      sovereign: w.independent === true,
     }
   })
 })
@@ -68,17 +72,20 @@ export const countryByCode = lazy(() => new Map(countries().map((c) => [c.code, 
 /** Country by alpha-2 code. */
 export const countryByIso2 = lazy(() => new Map(countries().map((c) => [c.iso2, c])))
 
+// independent states first, so that a name or demonym they share with a dependency is theirs
+const bySovereignty = (): Country[] => [...countries()].sort((a, b) => Number(b.sovereign) - Number(a.sovereign))
+
 /** Normalised country name -> country. */
 export const countryByName = lazy(() => {
   const index = new Map<string, Country>()
-  for (const c of countries()) for (const n of c.names) if (!index.has(nameKey(n))) index.set(nameKey(n), c)
+  for (const c of bySovereignty()) for (const n of c.names) if (!index.has(nameKey(n))) index.set(nameKey(n), c)
   return index
 })
 
 /** Normalised demonym (singular and plural) -> country. */
 export const countryByDemonym = lazy(() => {
   const index = new Map<string, Country>()
-  for (const c of countries()) {
+  for (const c of bySovereignty()) {
     for (const d of c.demonyms) {
       const key = nameKey(d)
       if (!index.has(key)) index.set(key, c)

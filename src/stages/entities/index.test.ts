@@ -30,7 +30,10 @@ describe('entities', () => {
   for (const e of EXPECTED) it(`finds ${e} in the example article`, () => assert.ok(found.includes(e), found.join(' | ')))
 
   const SENTENCES: [string, string[]][] = [
-    ['Kenyan President William Ruto met the head of the African Union in Addis Ababa.', ['Kenyan/NORP', 'William Ruto/PER', 'African Union/ORG', 'Addis Ababa/GPE']],
+    [
+      'Kenyan President William Ruto met the head of the African Union in Addis Ababa.',
+      ['Kenyan/NORP', 'William Ruto/PER', 'African Union/ORG', 'Addis Ababa/GPE'],
+    ],
     ['Hezbollah fired rockets at northern Israel, the IDF said.', ['Hezbollah/ORG', 'Israel/GPE', 'IDF/ORG']],
     ['The Kremlin said Vladimir Putin would visit Beijing.', ['Kremlin/GPE', 'Vladimir Putin/PER', 'Beijing/GPE']],
   ]

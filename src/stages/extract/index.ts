@@ -26,7 +26,7 @@ export function createExtractStage(options: ExtractOptions = {}): Stage {
     name: 'extract',
     needs: [],
     provides: ['article'],
-    run(doc: Doc): Doc {
+    run(doc: Doc, ctx): Doc {
       const { input } = doc
       const raw = input.text ?? input.html
       if (typeof raw !== 'string') throw new UnusableInputError('the input has neither "text" nor "html"')
@@ -35,9 +35,21 @@ export function createExtractStage(options: ExtractOptions = {}): Stage {
       }
       if (!raw.trim()) throw new UnusableInputError('the input is empty')
       if (looksBinary(raw)) throw new UnusableInputError('the input is not text (control characters found): binary data?')
-      const published = validDate(input.published)
+      const published = readPublished(input.published, ctx.today)
       let article: Article
       let messages: readonly Message[] = []
+      const dateMessages: Message[] =
+        input.published !== undefined && !published
+          ? [
+              {
+                source: 'extract',
+                ruleId: 'unread-published',
+                reason: `cannot read the publication date "${input.published}"; the article has none`,
+                start: null,
+                end: null,
+              },
+            ]
+          : []
       if (input.text !== undefined && input.clean === false) {
         article = { title: null, text: raw, published, byline: null, lang: 'en', url: input.url ?? null, paragraphs: paragraphSpans(raw) }
       } else if (input.text !== undefined) {
@@ -60,7 +72,7 @@ export function createExtractStage(options: ExtractOptions = {}): Stage {
         }
         if (!text) messages = [{ source: 'extract', ruleId: 'no-body', reason: 'no article body found on the page', start: null, end: null }]
       }
-      return withLayer(doc, 'article', article, { text: article.text, messages })
+      return withLayer(doc, 'article', article, { text: article.text, messages: [...dateMessages, ...messages] })
     },
   }
 }
@@ -85,4 +97,22 @@ function looksBinary(s: string): boolean {
   return control > sample.length * 0.05
 }
 
-const validDate = (s: string | undefined): string | null => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : null)
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/
+
+/**
+ * The publication date as YYYY-MM-DD: ISO dates as given, "today" as the run's day, and
+ * written dates Date.parse reads ("10 May 2015", "1 july 2021"); null otherwise.
+ */
+export function readPublished(s: string | undefined, today: string): string | null {
+  const value = s?.trim()
+  if (!value) return null
+  if (ISO_DAY.test(value)) return value.slice(0, 10)
+  if (/^today$/i.test(value)) return today
+  // written dates only: a bare number or a word would parse as some odd year
+  if (!/\p{L}/u.test(value) || !/\d{4}/.test(value)) return null
+  const t = new Date(value)
+  if (Number.isNaN(t.getTime())) return null
+  // Date reads "10 May 2015" as local midnight: take the local calendar day
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}`
+}

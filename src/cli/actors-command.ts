@@ -1,0 +1,82 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { lookupOrganisations, lookupPeople, peopleBySurname, rolesAt, USER_ACTORS_ENV, type UserActors } from '../lexicon/actors.js'
+import { checkRegistry, type RegistryLists } from '../lexicon/actors-check.js'
+import { LEXICON_DIR, nameKey } from '../lexicon/load.js'
+import { UsageError, validDateOption, writeLine } from './util.js'
+
+const FILES = {
+  people: 'actors/people.json',
+  organisations: 'actors/organisations.json',
+  seats: 'actors/seats.json',
+  sectorNouns: 'actors/sector-nouns.json',
+} as const
+
+/** `sitrep actors check | find NAME [--date D]`: validate the registry, or look a name up. */
+export async function actorsCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv
+  if (sub === 'check') return checkCommand(rest)
+  if (sub === 'find') return findCommand(rest)
+  throw new UsageError(`"sitrep actors" needs "check" or "find NAME", got ${sub ? `"${sub}"` : 'nothing'}`)
+}
+
+async function checkCommand(argv: string[]): Promise<number> {
+  parseArgs({ args: argv, allowPositionals: false, options: {} })
+  const read = (file: string): readonly unknown[] => (JSON.parse(readFileSync(LEXICON_DIR + file, 'utf8')) as { entries: unknown[] }).entries
+  const user = readUser()
+  const userFile = process.env[USER_ACTORS_ENV] ?? ''
+  const lists: RegistryLists = {
+    people: { file: FILES.people, entries: [...read(FILES.people), ...(user.people ?? [])] },
+    organisations: { file: FILES.organisations, entries: [...read(FILES.organisations), ...(user.organisations ?? [])] },
+    seats: { file: FILES.seats, entries: [...read(FILES.seats), ...(user.seats ?? [])] },
+    sectorNouns: { file: FILES.sectorNouns, entries: [...read(FILES.sectorNouns), ...(user.sectorNouns ?? [])] },
+  }
+  // a user entry with a package id replaces the package entry, as in the resolver
+  const userIds = new Set([...(user.people ?? []), ...(user.organisations ?? [])].map((x) => x.id))
+  const dedupe = (l: { file: string; entries: readonly unknown[] }, n: number): { file: string; entries: unknown[] } => ({
+    file: l.file,
+    entries: l.entries.filter((e, i) => i >= l.entries.length - n || !userIds.has((e as { id?: string }).id ?? '')),
+  })
+  const problems = checkRegistry({
+    ...lists,
+    people: dedupe(lists.people, user.people?.length ?? 0),
+    organisations: dedupe(lists.organisations, user.organisations?.length ?? 0),
+  })
+  for (const p of problems) await writeLine(`${p.file}  ${p.id}  ${p.rule}: ${p.message}`)
+  const roles = (lists.people.entries as { roles?: unknown[] }[]).reduce((n, p) => n + (p.roles?.length ?? 0), 0)
+  await writeLine(
+    `${lists.people.entries.length} people (${roles} roles), ${lists.organisations.entries.length} organisations, ${lists.seats.entries.length} seats, ${lists.sectorNouns.entries.length} role nouns${userFile ? ` (with ${userFile})` : ''}: ${problems.length} problem(s)`,
+  )
+  return problems.length ? 1 : 0
+}
+
+async function findCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { date: { type: 'string' } } })
+  const name = positionals.join(' ').trim()
+  if (!name) throw new UsageError('"sitrep actors find" needs a NAME')
+  const day = values.date !== undefined ? validDateOption(values.date, '--date') : new Date().toISOString().slice(0, 10)
+  const people = [...new Set([...lookupPeople(name), ...(peopleBySurname().get(nameKey(name)) ?? [])])]
+  const orgs = lookupOrganisations(name)
+  for (const p of people) {
+    const now = rolesAt(p, day)
+    await writeLine(`${p.name}  [${p.id}]  on ${day}: ${now.length ? now.map((r) => `${r.code} ${r.title}`).join('; ') : 'no role (ELI if named "former")'}`)
+    for (const r of p.roles) await writeLine(`    ${r.code.padEnd(12)} ${r.from ?? '?'} .. ${r.to ?? 'now'}  ${r.title}  (${r.source})`)
+  }
+  for (const o of orgs) await writeLine(`${o.name}  [${o.id}]  ${o.code}${o.from || o.to ? `  ${o.from ?? '?'} .. ${o.to ?? 'now'}` : ''}  (${o.source})`)
+  if (!people.length && !orgs.length) {
+    await writeLine(`no actor known as "${name}"`)
+    return 1
+  }
+  return 0
+}
+
+function readUser(): UserActors {
+  const path = process.env[USER_ACTORS_ENV]
+  if (!path) return {}
+  if (!existsSync(path)) throw new UsageError(`the actors file ${path} does not exist`)
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as UserActors
+  } catch (e) {
+    throw new UsageError(`the actors file ${path} is not JSON: ${(e as Error).message}`)
+  }
+}

@@ -1,0 +1,141 @@
+import type { Entity, EntityType, Token } from '../../core/types.js'
+import {
+  lookupOrganisations,
+  lookupPeople,
+  type Organisation,
+  type Person,
+  peopleBySurname,
+  type Seat,
+  type SectorNoun,
+  seatByName,
+  sectorByNoun,
+} from '../../lexicon/actors.js'
+import { type Country, countryByDemonym, countryByName } from '../../lexicon/countries.js'
+import { lookupName, nameKey } from '../../lexicon/load.js'
+import { candidatesFor, isKnownPlace } from '../places/gazetteer.js'
+
+/** What a mention names: a registry entry, a name no registry knows, or a role noun. */
+export type MentionKind = 'person' | 'surname' | 'organisation' | 'country' | 'demonym' | 'seat' | 'place' | 'group' | 'name' | 'role'
+
+/** A candidate piece of an actor phrase, over tokens [first, end). */
+export interface Mention {
+  readonly first: number
+  readonly end: number
+  readonly kind: MentionKind
+  readonly people?: readonly Person[]
+  readonly organisations?: readonly Organisation[]
+  /** The country of a country name, a demonym or a known place. */
+  readonly country?: Country | string
+  readonly seat?: Seat
+  readonly role?: SectorNoun
+  readonly entityType?: EntityType
+}
+
+// "Democratic Forces for the Liberation of Rwanda", "Chief Minister of Balochistan": the
+// longest registry names run to about eight words
+const MAX_NAME_WORDS = 8
+const MAX_ROLE_WORDS = 4
+const CAPITALISED = /^[\p{Lu}\d]|^(?:al|el|ad|as|an|ash|at|az|ar|bin|ibn|de|van|von)-\p{L}/u
+
+/**
+ * Pass 1: candidate mentions — the longest registry names over the tokens (people,
+ * organisations, countries, demonyms, seats), surnames of office holders, the entities
+ * no registry knows, and role nouns ("troops", "Foreign Minister") on what is left.
+ */
+export function findMentions(text: string, tokens: readonly Token[], entities: readonly Entity[]): Mention[] {
+  const word = (i: number): string => (i >= 0 && i < tokens.length ? text.slice((tokens[i] as Token).start, (tokens[i] as Token).end) : '')
+  const covered = new Array<boolean>(tokens.length).fill(false)
+  const mentions: Mention[] = []
+  const add = (m: Mention): void => {
+    mentions.push(m)
+    for (let k = m.first; k < m.end; k++) covered[k] = true
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    if (!CAPITALISED.test(word(i))) continue
+    for (let len = Math.min(MAX_NAME_WORDS, tokens.length - i); len >= 1; len--) {
+      const last = tokens[i + len - 1] as Token
+      // a name never runs over a sentence end
+      if (last.sentence !== (tokens[i] as Token).sentence) continue
+      const m = registryMention(text.slice((tokens[i] as Token).start, last.end), i, i + len)
+      if (!m) continue
+      add(m)
+      i += len - 1
+      break
+    }
+  }
+
+  // "Lavrov said": a surname alone that an office holder carries; a sentence's first
+  // word only when a verb follows ("Trump said") or it stands alone, since "Wait 5 sec."
+  // and "Park the car" start sentences too
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i] || !/^\p{Lu}\p{Ll}|^\p{Ll}{1,3}-\p{Lu}/u.test(word(i))) continue
+    const people = peopleBySurname().get(nameKey(word(i)))
+    if (!people?.length) continue
+    const t = tokens[i] as Token
+    const sentenceFirst = i === 0 || (tokens[i - 1] as Token).sentence !== t.sentence
+    const next = tokens[i + 1]
+    const alone = !next || next.sentence !== t.sentence
+    if (sentenceFirst && !alone && !/^(VERB|AUX)$/.test(next?.pos ?? '')) continue
+    add({ first: i, end: i + 1, kind: 'surname', people })
+  }
+
+  // the names only the entities stage found: unknown people, bodies, places
+  const tokenAt = new Map(tokens.map((t, i) => [t.start, i]))
+  for (const e of entities) {
+    const first = tokenAt.get(e.start)
+    if (first === undefined) continue
+    let end = first
+    while (end < tokens.length && (tokens[end] as Token).end <= e.end) end++
+    if (end === first || covered.slice(first, end).some(Boolean)) continue
+    // "the Mongolian President", "Ecuador's Ombudsman's Office": a role noun typed as a
+    // name is left to the role nouns below
+    if (sectorByNoun().has(nameKey(e.text))) continue
+    if (e.type === 'GPE' || e.type === 'LOC') {
+      const place = candidatesFor(e.text)[0]
+      if (place?.country) add({ first, end, kind: 'place', country: place.country, entityType: e.type })
+      continue
+    }
+    if (e.type === 'NORP') {
+      add({ first, end, kind: 'group', entityType: e.type })
+      continue
+    }
+    // "Zetas Cartel", "Madras High Court": a trailing role noun stays its own mention
+    let nameEnd = end
+    while (nameEnd > first + 1 && sectorByNoun().has(nameKey(word(nameEnd - 1)))) nameEnd--
+    // "Kano State government", "Madras High Court": a known place before a role noun
+    const name = text.slice((tokens[first] as Token).start, (tokens[nameEnd - 1] as Token).end)
+    const place = (nameEnd < end || e.type !== 'PER') && isKnownPlace(name) ? candidatesFor(name)[0] : undefined
+    if (place?.country) add({ first, end: nameEnd, kind: 'place', country: place.country, entityType: 'GPE' })
+    else add({ first, end: nameEnd, kind: 'name', entityType: e.type })
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered[i]) continue
+    for (let len = Math.min(MAX_ROLE_WORDS, tokens.length - i); len >= 1; len--) {
+      if (covered.slice(i, i + len).some(Boolean)) continue
+      const role = sectorByNoun().get(nameKey(text.slice((tokens[i] as Token).start, (tokens[i + len - 1] as Token).end)))
+      if (!role) continue
+      add({ first: i, end: i + len, kind: 'role', role })
+      i += len - 1
+      break
+    }
+  }
+  return mentions.sort((a, b) => a.first - b.first)
+}
+
+/** The registry entry a capitalised span names, if any; a leading "the" is allowed off. */
+function registryMention(surface: string, first: number, end: number): Mention | null {
+  const people = lookupPeople(surface)
+  if (people.length) return { first, end, kind: 'person', people }
+  const organisations = lookupOrganisations(surface)
+  if (organisations.length) return { first, end, kind: 'organisation', organisations }
+  const country = lookupName(countryByName(), surface)
+  if (country) return { first, end, kind: 'country', country }
+  const demonym = lookupName(countryByDemonym(), surface)
+  if (demonym) return { first, end, kind: 'demonym', country: demonym }
+  // "TEHRAN" in a dateline: a shouted name, not an acronym
+  const seat = lookupName(seatByName(), surface)
+  if (seat) return { first, end, kind: 'seat', seat }
+  return null
+}

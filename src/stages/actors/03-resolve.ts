@@ -1,0 +1,150 @@
+import { organisationActive, type Person, type Role, rolesAt } from '../../lexicon/actors.js'
+import type { Mention } from './01-mentions.js'
+import type { Phrase } from './02-phrases.js'
+import type { Coreference } from './04-coreference.js'
+
+/** An actor code for a phrase, with the registry entry (or rule) that gave it. */
+export interface Resolution {
+  readonly code: string
+  /** The sector when it is not the code's second element ("president of the European Council"). */
+  readonly sector?: string
+  readonly name: string
+  readonly id: string
+  readonly via: string
+}
+
+/** What resolution reads besides the phrase. */
+export interface ResolveContext {
+  /** The article's day (YYYY-MM-DD). */
+  readonly day: string
+  /** No date known: people take their latest role rather than none. */
+  readonly undated: boolean
+  /** The country a role noun alone falls back on, or null. */
+  readonly fallbackCountry: (phrase: Phrase) => string | null
+  readonly surface: (m: Mention | Phrase) => string
+  readonly coreference: Coreference
+}
+
+/**
+ * Pass 3: the actor of a phrase — a person by their role on the day (a title before the
+ * name picks between roles; "former" makes them ELI), an organisation by its code, a
+ * country, demonym or seat with the sector of its role nouns, or a role noun alone.
+ */
+export function resolvePhrase(p: Phrase, c: ResolveContext): Resolution | null {
+  const roleSector = titleSector(p)
+  const origin = originCode(p)
+  const core = p.core
+  if (core?.kind === 'person' || core?.kind === 'surname') {
+    const found = resolvePerson(p, core, roleSector, c)
+    if (found) return found
+  }
+  if (core?.kind === 'organisation') {
+    const orgs = core.organisations ?? []
+    const org = orgs.find((o) => organisationActive(o, c.day)) ?? orgs[0]
+    if (org) {
+      // "the rebel FDLR force": the body's own code; "president of the European Council": its role
+      const sector = p.roles.length && (!org.sector || p.owned) ? roleSector : undefined
+      const code = p.former ? `${org.code.slice(0, 3)}ELI` : org.code
+      return { code, ...(sector && !p.former ? { sector } : {}), name: org.name, id: org.id, via: 'registry:organisation' }
+    }
+  }
+  if (core && core.kind !== 'organisation') {
+    // a name no registry knows: a title or role with a country gives the code
+    // "Syrian President al-Sharaa" after "Ahmed al-Sharaa": the same person, when the
+    // words before the name do not give another country
+    const known = c.coreference.find(c.surface(core))
+    if (known && (!origin || known.code.startsWith(ownerPart(origin)))) return { ...known, via: 'coreference:surname' }
+    if (!origin && !roleSector) return null
+    const sector = p.former ? 'ELI' : (roleSector ?? '')
+    const country = (origin && ownerPart(origin)) ?? c.fallbackCountry(p) ?? '---'
+    if (!sector && !origin) return null
+    const res = { code: `${country}${sector}`, name: c.surface(core), id: `title:${c.surface(core).toLowerCase()}`, via: 'title' }
+    if (core.entityType === 'PER') c.coreference.remember(c.surface(core), res)
+    return res
+  }
+  // no name: a country, demonym or seat with or without roles, or roles alone
+  if (origin) {
+    const owner = ownerPart(origin)
+    if (p.former) return { code: `${owner}ELI`, name: c.surface(p), id: `country:${owner}`, via: 'nationality+role' }
+    if (roleSector) return { code: `${owner}${roleSector}`, name: c.surface(p), id: `country:${owner}`, via: 'nationality+role' }
+    // a place that is no country or seat is where something happens, not who does it
+    if (p.origins.every((o) => o.kind === 'place')) return null
+    const seat = p.origins.find((o) => o.kind === 'seat')?.seat
+    if (seat && p.origins.length === 1)
+      return { code: seat.code, name: seat.term, id: `seat:${seat.term.toLowerCase()}`, via: seat.capital ? 'capital-metonymy' : 'seat' }
+    return { code: origin, name: c.surface(p), id: `country:${origin}`, via: p.origins[0]?.kind === 'demonym' ? 'nationality' : 'country' }
+  }
+  if (!roleSector) return null
+  const country = c.fallbackCountry(p)
+  const sector = p.former ? 'ELI' : roleSector
+  return {
+    code: `${country ?? '---'}${sector}`,
+    name: c.surface(p),
+    id: `role:${country ?? '---'}${sector}`,
+    via: country ? 'role+article-country' : 'role',
+  }
+}
+
+function resolvePerson(p: Phrase, core: Mention, titled: string | undefined, c: ResolveContext): Resolution | null {
+  const name = c.surface(core)
+  if (core.kind === 'surname') {
+    const known = c.coreference.find(name)
+    if (known) return { ...known, via: 'coreference:surname' }
+  }
+  const people = core.people ?? []
+  const inOffice = people.filter((x) => rolesAt(x, c.day).length > 0)
+  // a surname alone must point at one office holder of the day
+  if (core.kind === 'surname' && !c.undated && inOffice.length !== 1) return null
+  const person = inOffice[0] ?? (core.kind === 'surname' && people.length > 1 ? null : (people[0] ?? null))
+  if (!person) return null
+  const role = pickRole(person, titled, c)
+  let res: Resolution | null = null
+  if (role && !p.former) res = { code: role.code, name: person.name, id: person.id, via: `registry:${role.title}` }
+  else {
+    // "former President Bashar Assad": out of office on the article's date
+    const last = latestRole(person, c.day)
+    if (last) res = { code: `${last.code.slice(0, 3)}ELI`, name: person.name, id: person.id, via: 'registry:former' }
+  }
+  if (res) {
+    c.coreference.remember(name, res)
+    c.coreference.remember(person.name, res)
+  }
+  return res
+}
+
+/** The role a person holds on the day; a title before the name picks among several. */
+function pickRole(person: Person, titled: string | undefined, c: ResolveContext): Role | null {
+  const held = c.undated ? [...person.roles].sort((a, b) => (b.from ?? '').localeCompare(a.from ?? '')) : rolesAt(person, c.day)
+  // "US Senator Marco Rubio" with no date: the role the title names
+  if (titled) {
+    const match = held.find((r) => r.code.slice(3).startsWith(titled))
+    if (match) return match
+  }
+  return held[0] ?? null
+}
+
+function latestRole(person: Person, day: string): Role | null {
+  return [...person.roles].filter((x) => (x.from ?? '') <= day).sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0] ?? null
+}
+
+/** The owner element of an origin code: the country, or the whole chain of an IGO seat ("Brussels"). */
+const ownerPart = (code: string): string => (/^(IGO|NGO)/.test(code) ? code : code.slice(0, 3))
+
+/** The sector the phrase's role nouns give: the last one heads the phrase ("Army chief"). */
+function titleSector(p: Phrase): string | undefined {
+  return p.roles[p.roles.length - 1]?.role?.sector
+}
+
+/** The country (or seat) code the phrase's origins give; an owner after "of" wins. */
+function originCode(p: Phrase): string | null {
+  const list = p.owned ? [...p.origins].reverse() : p.origins
+  for (const o of list) {
+    if (o.kind === 'seat' && o.seat) {
+      // "a former White House official": the seat's country with the phrase's role
+      return o.seat.code
+    }
+    if (typeof o.country === 'string') return o.country
+    if (o.country) return o.country.code
+  }
+  return null
+}

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { createAnalyzer, isError } from '../../analyze.js'
+import { checkRegistry } from '../../lexicon/actors-check.js'
+import { readPublished } from '../extract/index.js'
+
+const analyzer = createAnalyzer({ stages: ['actors'] })
+function actorsOf(text: string, published?: string) {
+  const out = analyzer.analyze({ text, clean: false, ...(published ? { published } : {}) })
+  if (isError(out)) throw new Error(out.error)
+  return (out.actors ?? []).map((a) => [a.text, a.code] as const)
+}
+const codeOf = (text: string, mention: string, published?: string): string | undefined => actorsOf(text, published).find(([t]) => t === mention)?.[1]
+
+describe('actors', () => {
+  // [sentence, date, mention, code]: the same name on two dates
+  const DATED: [string, string, string, string][] = [
+    ['Bashar al-Assad met the envoy in Damascus.', '2023-05-01', 'Bashar al-Assad', 'SYRGOV'],
+    ['Bashar al-Assad met the envoy in Moscow.', '2025-07-31', 'Bashar al-Assad', 'SYRELI'],
+    ['Ahmed al-Sharaa addressed the crowd.', '2023-05-01', 'Ahmed al-Sharaa', 'SYRREB'],
+    ['Ahmed al-Sharaa addressed the crowd.', '2025-07-31', 'Ahmed al-Sharaa', 'SYRGOV'],
+    ['Angela Merkel arrived in Paris.', '2017-04-01', 'Angela Merkel', 'DEUGOV'],
+    ['Angela Merkel arrived in Paris.', '2023-04-01', 'Angela Merkel', 'DEUELI'],
+    ['Jean-Yves Le Drian visited Mali.', '2015-05-10', 'Jean-Yves Le Drian', 'FRAGOVMIL'],
+    ['Jean-Yves Le Drian visited Mali.', '2019-05-10', 'Jean-Yves Le Drian', 'FRAGOV'],
+  ]
+  for (const [text, date, mention, code] of DATED) {
+    it(`${mention} on ${date} is ${code}`, () => assert.equal(codeOf(text, mention, date), code))
+  }
+
+  // [sentence, mention, code]: titles, nationalities, metonymy, compounds; 2025-07-31
+  const PHRASES: [string, string, string][] = [
+    ['Damascus is eager to restore ties.', 'Damascus', 'SYRGOV'],
+    ['The Kremlin did not comment.', 'Kremlin', 'RUSGOV'],
+    ['The White House said it would respond.', 'White House', 'USAGOV'],
+    ['Moscow condemned the strikes.', 'Moscow', 'RUSGOV'],
+    ['They met in Moscow on Thursday.', 'Moscow', ''],
+    ['He spoke with former President Bashar Assad.', 'former President Bashar Assad', 'SYRELI'],
+    ['Syrian President al-Sharaa will attend.', 'Syrian President al-Sharaa', 'SYRGOV'],
+    ['The French President said so.', 'French President', 'FRAGOV'],
+    ['Two Chinese warplanes crossed the line.', 'Chinese warplanes', 'CHNMIL'],
+    ['Burkina Faso’s ruling junta extended its term.', 'Burkina Faso’s ruling junta', 'BFAGOV'],
+    ['The president of the European Council spoke.', 'president of the European Council', 'IGOEUREEC'],
+    ['Clashes erupted between Druze militias, Bedouin tribes, and government forces.', 'government forces', '---MIL'],
+    ['Kyiv police detained two men.', 'Kyiv police', 'UKRCOP'],
+    ['Hezbollah fired rockets.', 'Hezbollah', 'LBNREB'],
+    ['TEHRAN', 'TEHRAN', 'IRNGOV'],
+  ]
+  for (const [text, mention, code] of PHRASES) {
+    it(`"${mention}" in "${text}"`, () => assert.equal(codeOf(text, mention, '2025-07-31') ?? '', code))
+  }
+
+  it('a surname after the full name is the same person', () => {
+    const actors = actorsOf('Foreign Minister Asaad al-Shaibani visited Moscow. Later, al-Shaibani met Sergey Lavrov. Lavrov said little.', '2025-07-31')
+    assert.deepEqual(
+      actors.filter(([t]) => /Shaibani|Lavrov/.test(t)).map(([, c]) => c),
+      ['SYRGOV', 'SYRGOV', 'RUSGOV', 'RUSGOV'],
+    )
+  })
+
+  it('an undated article codes people by their latest role', () => {
+    assert.equal(codeOf('Heiko Maas spoke.', 'Heiko Maas'), 'DEUGOV')
+    assert.equal(codeOf('US Senator Marco Rubio spoke.', 'US Senator Marco Rubio'), 'USALEG')
+  })
+
+  describe('no actor', () => {
+    const NONE: [string, string][] = [
+      ['Wait 5 sec.', 'Wait'],
+      ['Roast the turkey slowly.', 'turkey'],
+      ['Park the car near the gate.', 'Park'],
+      ['Fighting continued in Aleppo.', 'Aleppo'],
+    ]
+    for (const [text, word] of NONE) it(`"${word}" in "${text}"`, () => assert.ok(!actorsOf(text, '2025-07-31').some(([t]) => t.includes(word))))
+  })
+})
+
+describe('publication dates', () => {
+  const CASES: [string, string | null][] = [
+    ['2025-07-31', '2025-07-31'],
+    ['2025-07-31T10:00:00Z', '2025-07-31'],
+    ['10 May 2015', '2015-05-10'],
+    ['1 july 2021', '2021-07-01'],
+    ['today', '2025-01-02'],
+    ['soon', null],
+    ['12345', null],
+  ]
+  for (const [given, want] of CASES) it(`"${given}"`, () => assert.equal(readPublished(given, '2025-01-02'), want))
+})
+
+describe('registry check', () => {
+  const role = (code: string, title: string, from: string, to: string | null) => ({ code, title, from, to, source: 'test' })
+  const person = (id: string, roles: unknown[], aliases: string[] = []) => ({ id, name: id, aliases, roles })
+  const lists = (people: unknown[]) => ({
+    people: { file: 'p', entries: people },
+    organisations: { file: 'o', entries: [] },
+    seats: { file: 's', entries: [] },
+    sectorNouns: { file: 'n', entries: [] },
+  })
+  it('finds two holders of one office on the same day', () => {
+    const problems = checkRegistry(
+      lists([person('a', [role('XXXGOV', 'President', '2010-01-01', '2015-01-01')]), person('b', [role('XXXGOV', 'President', '2014-01-01', null)])]),
+    )
+    assert.deepEqual(
+      problems.map((p) => p.rule),
+      ['overlapping-roles'],
+    )
+  })
+  it('accepts a hand-over day and month-precision dates', () => {
+    const problems = checkRegistry(
+      lists([person('a', [role('XXXGOV', 'President', '2010-01', '2015-01')]), person('b', [role('XXXGOV', 'President', '2015-01-20', null)])]),
+    )
+    assert.deepEqual(problems, [])
+  })
+  it('finds bad codes, reversed dates, duplicate ids and shared names', () => {
+    const problems = checkRegistry(
+      lists([
+        person('a', [role('xx', 'President', '2010', null)]),
+        person('b', [role('XXXGOV', 'Minister', '2015', '2012')], ['Same Name']),
+        person('b', []),
+        person('c', [], ['Same Name']),
+      ]),
+    )
+    assert.deepEqual([...new Set(problems.map((p) => p.rule))].sort(), ['duplicate-id', 'role-dates', 'schema', 'shared-alias'])
+  })
+})
