@@ -1,0 +1,99 @@
+import type { Quote, Span } from '../../core/types.js'
+import { type Reader, reportingVerbs, speechVerbs } from './02-speakers.js'
+
+// a reported clause shorter than this (tokens) is an object, not speech: "said goodbye"
+const MIN_CLAUSE_TOKENS = 3
+// verbs whose hearer stands between the cue and the clause: "told reporters that ..."
+const HEARER_VERBS = /^(tell|tells|told|telling|inform|informed|informs|assure|assured|assures|remind|reminded|reminds|warn|warned|warns|ask|asked|asks)$/
+
+/**
+ * Reported speech without quotation marks: "Lavrov said Moscow is closely following ...",
+ * "..., sources said.", "according to the poll, ..."; never inside a direct quote.
+ */
+export function indirectQuotes(r: Reader, direct: readonly Span[]): Quote[] {
+  const out: Quote[] = []
+  const overlapsDirect = (s: Span): boolean => direct.some((q) => q.start < s.end && s.start < q.end)
+  const taken = new Set<number>()
+  for (let k = 0; k < r.tokens.length; k++) {
+    const w = r.lower(k)
+    const isAccording = w === 'according' && r.lower(k + 1) === 'to'
+    if (!isAccording && !reportingVerbs().has(w) && !speechVerbs().has(w)) continue
+    if (overlapsDirect(r.tokens[k] as Span)) continue
+    const quote = isAccording ? accordingTo(r, k) : (postposed(r, k) ?? preposed(r, k))
+    if (!quote || overlapsDirect(quote) || taken.has(quote.start)) continue
+    taken.add(quote.start)
+    out.push(quote)
+  }
+  return out
+}
+
+function clause(r: Reader, from: number, to: number): Span | null {
+  let e = to
+  while (e > from && /^[.!?,;:”"“]$/.test(r.word(e - 1))) e--
+  if (e - from < MIN_CLAUSE_TOKENS) return null
+  return { start: (r.tokens[from] as Span).start, end: (r.tokens[e - 1] as Span).end }
+}
+
+function make(r: Reader, content: Span, speaker: Span, cue: number): Quote {
+  return {
+    start: content.start,
+    end: content.end,
+    text: r.text.slice(content.start, content.end),
+    direct: false,
+    speaker: r.speakerOf(speaker),
+    cue: { start: (r.tokens[cue] as Span).start, end: (r.tokens[cue] as Span).end, text: r.word(cue) },
+    via: null,
+  }
+}
+
+/** "Lavrov said Moscow is closely following ...", "Mook told CBS This Morning that ...". */
+function preposed(r: Reader, k: number): Quote | null {
+  const end = r.sentenceEnd(k)
+  let from = k + 1
+  // "said during a visit", "pledged to continue": no reported clause follows
+  if (/^[,.:“"”]$/.test(r.word(from))) return null
+  if (HEARER_VERBS.test(r.lower(k)) && r.lower(from) !== 'that') {
+    const hearer = r.phraseAfter(from)
+    if (hearer) from = r.firstTokenAt(hearer.end)
+  }
+  const hasThat = r.lower(from) === 'that'
+  if (hasThat) from++
+  else if (/^(ADP|PART|PUNCT|ADV|AUX|VERB)$/.test(r.pos(from)) && !/^(he|she|they|it|we|i)$/.test(r.lower(from))) return null
+  const content = clause(r, from, end)
+  if (!content) return null
+  let subject = r.subjectBefore(k)
+  // "he said, adding that ...": a participle reports for the subject of the verb before it
+  for (let s = k - 1; !subject && s >= r.sentenceStart(k); s--) {
+    if (reportingVerbs().has(r.lower(s)) || speechVerbs().has(r.lower(s))) subject = r.subjectBefore(s)
+  }
+  return subject ? make(r, content, subject, k) : null
+}
+
+/** "..., sources said." and "..., said a spokesman.": the attribution closes the sentence. */
+function postposed(r: Reader, k: number): Quote | null {
+  const start = r.sentenceStart(k)
+  const end = r.sentenceEnd(k)
+  const subject = r.subjectBefore(k, start)
+  const afterVerb = subject ? k + 1 : r.firstTokenAt((r.phraseAfter(k + 1) ?? { end: r.tokens[k]?.end ?? 0 }).end)
+  let comma = subject ? r.firstTokenAt(subject.start) - 1 : k - 1
+  while (comma > start && /^(ADV|AUX)$/.test(r.pos(comma))) comma--
+  if (r.word(comma) !== ',') return null
+  // the attribution must close the sentence or the clause: "..., a source said." / "..., he said, adding ..."
+  let tail = afterVerb
+  while (tail < end && !/^[.,;!?]$/.test(r.word(tail)) && tail - afterVerb < 5) tail++
+  if (tail < end && !/^[.,;!?]$/.test(r.word(tail))) return null
+  const speaker = subject ?? r.phraseAfter(k + 1)
+  const content = clause(r, start, comma)
+  if (!speaker || !content) return null
+  return make(r, content, speaker, k)
+}
+
+/** "According to exit polls, Mitt Romney had ..." and "..., according to the poll." */
+function accordingTo(r: Reader, k: number): Quote | null {
+  const source = r.phraseAfter(k + 2)
+  if (!source) return null
+  const start = r.sentenceStart(k)
+  const end = r.sentenceEnd(k)
+  const content = k - start >= MIN_CLAUSE_TOKENS ? clause(r, start, k) : clause(r, r.firstTokenAt(source.end) + 1, end)
+  return content ? make(r, content, source, k) : null
+}
