@@ -37,7 +37,9 @@ export function attributeDirect(r: Reader, marks: readonly Mark[]): DirectCandid
     const gapBefore = r.text.slice(r.tokens[before]?.end ?? 0, mark.start)
     // "al-Shaibani acknowledged Syria is facing “challenges and threats”": the quote sits inside a sentence
     const inside = before >= 0 && !gapBefore.includes('\n') && !/^[.!?:]$/.test(r.word(before)) && !/^[“”"]$/.test(r.word(before))
-    const found = inside ? (findBefore(r, before) ?? findAfter(r, after)) : (findAfter(r, after) ?? findColon(r, before))
+    const found = inside
+      ? (findBefore(r, before) ?? findAfter(r, after) ?? findSubject(r, before))
+      : (findAfter(r, after) ?? findColon(r, before))
     let how: Attribution = !found ? 'none' : !found.cue ? 'subject' : found.cue.start < mark.start ? 'before' : 'after'
     let speaker = found?.speaker ?? null
     if (!found && previous?.quote.speaker && mark.start - previous.mark.end < CONTINUATION_GAP) {
@@ -64,9 +66,16 @@ export function attributeDirect(r: Reader, marks: readonly Mark[]): DirectCandid
 function findAfter(r: Reader, from: number): Found | null {
   let k = from
   while (r.word(k) === ',') k++
+  // "“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan": a dash signs the quote
+  if (/^[―—–-]$/.test(r.word(k))) {
+    const phrase = r.phraseAfter(k + 1)
+    if (phrase) return { speaker: r.speakerOf(phrase), cue: r.cueAt(k), via: null }
+  }
   const sentence = r.sentenceOf(from)
   for (let j = k; j < Math.min(r.tokens.length, from + AFTER_WINDOW); j++) {
     const w = r.lower(j)
+    // "Rep. Gwen Moore (D-Wis.) said": a full stop inside brackets ends nothing
+    if (w === '.' && r.word(j + 1) === ')') continue
     if (/^[“"”.!?;:]$/.test(w) || r.text.slice(r.tokens[j - 1]?.end ?? 0, r.tokens[j]?.start ?? 0).includes('\n')) return null
     if (r.sentenceOf(j) !== sentence && j > k) return null
     if (w === 'according' && r.lower(j + 1) === 'to' && j === k) {
@@ -74,7 +83,8 @@ function findAfter(r: Reader, from: number): Found | null {
       return phrase ? { speaker: r.speakerOf(phrase), cue: r.cueAt(j), via: null } : null
     }
     if (!speechVerbs().has(w)) continue
-    const subject = j > k ? r.subjectBefore(j, k) : null
+    // "“...,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said"
+    const subject = j > k ? (r.phraseAfter(k) ?? r.subjectBefore(j, k)) : null
     const phrase = subject ?? r.phraseAfter(j + 1)
     const speaker = phrase ? r.speakerOf(phrase) : null
     const via = r.viaAfter(r.firstTokenAt(phrase && phrase.start > r.tokens[j]!.start ? phrase.end : r.tokens[j]!.end))
@@ -83,29 +93,51 @@ function findAfter(r: Reader, from: number): Found | null {
   return null
 }
 
-/** "Hillary Clinton is describing as “unhinged” ...": the nearest cue before the quote in its sentence, and its subject. */
+/**
+ * "Clinton says she hopes to be elected president, but she knows that “LeBron will always
+ * be the king.”": the first cue of the sentence before the quote, and its subject, speak.
+ */
 function findBefore(r: Reader, from: number): Found | null {
   const start = r.sentenceStart(from)
-  for (let j = from; j >= start; j--) {
+  let bare: Found | null = null
+  for (let j = start; j <= from; j++) {
     const w = r.lower(j)
-    if (/^[“”"]$/.test(w)) break
     if (w === 'according' && r.lower(j + 1) === 'to') {
       const phrase = r.phraseAfter(j + 2)
       if (phrase) return { speaker: r.speakerOf(phrase), cue: r.cueAt(j), via: null }
     }
-    if (!isCue(w)) continue
-    // "he said, adding that it would take “more hours”": a participle takes the subject of the verb before it
-    for (let s = j; s >= start; s--) {
-      if (s !== j && !isCue(r.lower(s))) continue
-      const subject = r.subjectBefore(s)
-      if (subject) return { speaker: r.speakerOf(subject), cue: r.cueAt(j), via: null }
-    }
-    return { speaker: null, cue: r.cueAt(j), via: null }
+    if (!isCue(w) || /^[“”"]$/.test(r.word(j - 1)) || isInsideQuote(r, j)) continue
+    const subject = r.subjectBefore(j)
+    if (subject) return { speaker: r.speakerOf(subject), cue: r.cueAt(j), via: null }
+    bare ??= { speaker: null, cue: r.cueAt(j), via: null }
   }
-  // "Trump openly admires Putin as a “strong leader”": no cue word, the sentence's subject speaks
+  return bare
+}
+
+/** "Trump openly admires Putin as a “strong leader”": no cue word, the sentence's subject speaks. */
+function findSubject(r: Reader, from: number): Found | null {
+  let start = r.sentenceStart(from)
+  // "In recent weeks, Reid has gone after Trump as a “human leech”" — skip the opening phrase
+  if (r.pos(start) === 'ADP' || r.pos(start) === 'ADV') {
+    let comma = start
+    while (comma < from && r.word(comma) !== ',') comma++
+    if (comma < from) start = comma + 1
+  }
   const phrase = r.phraseAfter(start)
   if (phrase && phrase.end <= (r.tokens[from]?.start ?? 0)) return { speaker: r.speakerOf(phrase), cue: null, via: null }
   return null
+}
+
+/** True when token j lies between an opening and a closing mark earlier in its sentence. */
+function isInsideQuote(r: Reader, j: number): boolean {
+  let open = false
+  for (let i = r.sentenceStart(j); i < j; i++) {
+    const w = r.word(i)
+    if (w === '“') open = true
+    else if (w === '”') open = false
+    else if (w === '"') open = !open
+  }
+  return open
 }
 
 /** "He said:\n\n“We have a situation ...”": a sentence that ends in a colon introduces the quote. */

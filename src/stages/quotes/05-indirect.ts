@@ -10,7 +10,7 @@ const HEARER_VERBS = /^(tell|tells|told|telling|inform|informed|informs|assure|a
  * Reported speech without quotation marks: "Lavrov said Moscow is closely following ...",
  * "..., sources said.", "according to the poll, ..."; never inside a direct quote.
  */
-export function indirectQuotes(r: Reader, direct: readonly Span[]): Quote[] {
+export function indirectQuotes(r: Reader, direct: readonly Span[], directCues: ReadonlySet<number>): Quote[] {
   const out: Quote[] = []
   const overlapsDirect = (s: Span): boolean => direct.some((q) => q.start < s.end && s.start < q.end)
   const taken = new Set<number>()
@@ -18,7 +18,8 @@ export function indirectQuotes(r: Reader, direct: readonly Span[]): Quote[] {
     const w = r.lower(k)
     const isAccording = w === 'according' && r.lower(k + 1) === 'to'
     if (!isAccording && !reportingVerbs().has(w) && !speechVerbs().has(w)) continue
-    if (overlapsDirect(r.tokens[k] as Span)) continue
+    // "“...,” she said several months after her release" — the cue of a direct quote reports nothing more
+    if (directCues.has(k) || overlapsDirect(r.tokens[k] as Span)) continue
     const quote = isAccording ? accordingTo(r, k) : (postposed(r, k) ?? preposed(r, k))
     if (!quote || overlapsDirect(quote) || taken.has(quote.start)) continue
     taken.add(quote.start)

@@ -27,8 +27,10 @@ export function createQuotesStage(): Stage {
       const marks = quoteMarks(doc.text)
       const reader = createReader(doc.text, need(doc, 'tokens', 'quotes'), need(doc, 'entities', 'quotes'), need(doc, 'actors', 'quotes'), () => marks)
       // candidates: every pair of marks with its attribution; refiners: join fragments, drop labels
-      const direct = mergeFragments(doc.text, attributeDirect(reader, marks))
-      const quotes: Quote[] = [...direct, ...indirectQuotes(reader, marks)]
+      const candidates = attributeDirect(reader, marks)
+      const direct = mergeFragments(doc.text, candidates)
+      const directCues = new Set(candidates.flatMap((c) => (c.cueIndex === null ? [] : [c.cueIndex])))
+      const quotes: Quote[] = [...direct, ...indirectQuotes(reader, marks, directCues)]
       quotes.sort((a, b) => a.start - b.start)
       return withLayer(doc, 'quotes', quotes)
     },
