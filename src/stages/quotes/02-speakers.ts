@@ -6,6 +6,8 @@ const words = (file: string) => lazy(() => new Set(loadLexicon<EntryFile<string>
 export const speechVerbs = words('speech-verbs.json')
 /** Verbs that introduce reported speech without marks ("Lavrov said Moscow is ..."). */
 export const reportingVerbs = words('reporting-verbs.json')
+/** Verbs that report a position without a clause ("Clinton wants to triple ...", "Trump attacked Machado"). */
+export const stanceVerbs = words('stance-verbs.json')
 const pronouns = words('pronouns.json')
 /** Phrases that name a secondary source, longest first ("as cited by"). */
 export const viaPhrases = lazy(() => [...loadLexicon<EntryFile<string>>('quotes/via.json').entries].sort((a, b) => b.length - a.length))

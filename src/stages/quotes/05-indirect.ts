@@ -1,5 +1,5 @@
 import type { Quote, Span } from '../../core/types.js'
-import { type Reader, reportingVerbs, speechVerbs } from './02-speakers.js'
+import { type Reader, reportingVerbs, speechVerbs, stanceVerbs } from './02-speakers.js'
 
 // a reported clause shorter than this (tokens) is an object, not speech: "said goodbye"
 const MIN_CLAUSE_TOKENS = 3
@@ -17,7 +17,7 @@ export function indirectQuotes(r: Reader, direct: readonly Span[], directCues: R
   for (let k = 0; k < r.tokens.length; k++) {
     const w = r.lower(k)
     const isAccording = w === 'according' && r.lower(k + 1) === 'to'
-    if (!isAccording && !reportingVerbs().has(w) && !speechVerbs().has(w)) continue
+    if (!isAccording && !reportingVerbs().has(w) && !speechVerbs().has(w) && !stanceVerbs().has(w)) continue
     // "“...,” she said several months after her release" — the cue of a direct quote reports nothing more
     if (directCues.has(k) || overlapsDirect(r.tokens[k] as Span)) continue
     const quote = isAccording ? accordingTo(r, k) : (postposed(r, k) ?? preposed(r, k))
@@ -28,10 +28,10 @@ export function indirectQuotes(r: Reader, direct: readonly Span[], directCues: R
   return out
 }
 
-function clause(r: Reader, from: number, to: number): Span | null {
+function clause(r: Reader, from: number, to: number, min = MIN_CLAUSE_TOKENS): Span | null {
   let e = to
   while (e > from && /^[.!?,;:”"“]$/.test(r.word(e - 1))) e--
-  if (e - from < MIN_CLAUSE_TOKENS) return null
+  if (e - from < min) return null
   return { start: (r.tokens[from] as Span).start, end: (r.tokens[e - 1] as Span).end }
 }
 
@@ -57,10 +57,18 @@ function preposed(r: Reader, k: number): Quote | null {
     const hearer = r.phraseAfter(from)
     if (hearer) from = r.firstTokenAt(hearer.end)
   }
+  // "Hillary Clinton says in Ohio that she's thrilled ...": a phrase may stand before "that"
+  for (let j = from; j < Math.min(end, from + 10) && r.pos(from) === 'ADP'; j++) {
+    if (r.word(j) === ',' && r.lower(j + 1) !== 'that') break
+    if (r.lower(j) === 'that') from = j
+  }
   const hasThat = r.lower(from) === 'that'
+  const stance = stanceVerbs().has(r.lower(k)) && !reportingVerbs().has(r.lower(k))
   if (hasThat) from++
-  else if (/^(ADP|PART|PUNCT|ADV|AUX|VERB)$/.test(r.pos(from)) && !/^(he|she|they|it|we|i)$/.test(r.lower(from))) return null
-  const content = clause(r, from, end)
+  // "Clinton wants to triple ...", "Trump attacked Machado", "talked about ...": a position, not a clause
+  else if (stance && /^[,.:;“"”]$/.test(r.word(from))) return null
+  else if (!stance && /^(ADP|PART|PUNCT|ADV|AUX|VERB)$/.test(r.pos(from)) && !/^(he|she|they|it|we|i)$/.test(r.lower(from))) return null
+  const content = clause(r, from, end, stance ? 1 : MIN_CLAUSE_TOKENS)
   if (!content) return null
   let subject = r.subjectBefore(k)
   // "he said, adding that ...": a participle reports for the subject of the verb before it
