@@ -48,7 +48,13 @@ export interface Reader {
 }
 
 /** Builds the token helpers for one document. */
-export function createReader(text: string, tokens: readonly Token[], entities: readonly Entity[], actors: readonly Actor[], quoted: () => readonly Span[]): Reader {
+export function createReader(
+  text: string,
+  tokens: readonly Token[],
+  entities: readonly Entity[],
+  actors: readonly Actor[],
+  quoted: () => readonly Span[],
+): Reader {
   const word = (i: number): string => {
     const t = tokens[i]
     return t ? text.slice(t.start, t.end) : ''

@@ -37,9 +37,7 @@ export function attributeDirect(r: Reader, marks: readonly Mark[]): DirectCandid
     const gapBefore = r.text.slice(r.tokens[before]?.end ?? 0, mark.start)
     // "al-Shaibani acknowledged Syria is facing “challenges and threats”": the quote sits inside a sentence
     const inside = before >= 0 && !gapBefore.includes('\n') && !/^[.!?:]$/.test(r.word(before)) && !/^[“”"]$/.test(r.word(before))
-    const found = inside
-      ? (findBefore(r, before) ?? findAfter(r, after) ?? findSubject(r, before))
-      : (findAfter(r, after) ?? findColon(r, before))
+    const found = inside ? (findBefore(r, before) ?? findAfter(r, after) ?? findSubject(r, before)) : (findAfter(r, after) ?? findColon(r, before))
     let how: Attribution = !found ? 'none' : !found.cue ? 'subject' : found.cue.start < mark.start ? 'before' : 'after'
     let speaker = found?.speaker ?? null
     if (!found && previous?.quote.speaker && mark.start - previous.mark.end < CONTINUATION_GAP) {
@@ -64,6 +62,10 @@ export function attributeDirect(r: Reader, marks: readonly Mark[]): DirectCandid
 
 /** "“...,” he said", "“...,” said Lavrov", "“...,” according to state media". */
 function findAfter(r: Reader, from: number): Found | null {
+  // "“... with us on this path.” He added that ...": a quote closed by a full stop ends its sentence
+  const last = r.tokens[from - 1]
+  const closed = last ? /[.]\s*[”"»]?$/.test(r.text.slice(Math.max(0, last.start - 2), last.end)) : false
+  if (closed && /^[A-Z]/.test(r.word(from)) && !speechVerbs().has(r.lower(from))) return null
   let k = from
   while (r.word(k) === ',') k++
   // "“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan": a dash signs the quote
@@ -87,7 +89,8 @@ function findAfter(r: Reader, from: number): Found | null {
     const subject = j > k ? (r.phraseAfter(k) ?? r.subjectBefore(j, k)) : null
     const phrase = subject ?? r.phraseAfter(j + 1)
     const speaker = phrase ? r.speakerOf(phrase) : null
-    const via = r.viaAfter(r.firstTokenAt(phrase && phrase.start > r.tokens[j]!.start ? phrase.end : r.tokens[j]!.end))
+    const cueEnd = r.tokens[j]?.end ?? 0
+    const via = r.viaAfter(r.firstTokenAt(phrase && phrase.start > cueEnd ? phrase.end : cueEnd))
     return { speaker, cue: r.cueAt(j), via }
   }
   return null

@@ -45,7 +45,9 @@ function isQuotation(text: string, c: DirectCandidate): boolean {
 function joins(text: string, first: DirectCandidate, last: DirectCandidate, next: DirectCandidate): boolean {
   const gap = text.slice(last.mark.end, next.mark.start)
   if (gap.length > FRAGMENT_GAP || gap.includes('\n')) return false
-  if (next.how === 'continued') return true
+  // "“…,” he said, as cited by TASS. “Today we are …”": a sentence that names the channel closes what it credits,
+  // the next quote is one the channel did not necessarily carry
+  if (next.how === 'continued') return last.quote.via === null || !/[.!?]\s*$/.test(gap)
   // 'called the 1996 pageant winner “Miss Piggy” and “Miss Housekeeping”' — one cue, two quoted phrases
   if (next.cueIndex !== null && next.cueIndex === first.cueIndex) return true
   return next.cueIndex !== null && last.cueIndex === next.cueIndex

@@ -20,6 +20,8 @@ export function indirectQuotes(r: Reader, direct: readonly Span[], directCues: R
     if (!isAccording && !reportingVerbs().has(w) && !speechVerbs().has(w) && !stanceVerbs().has(w)) continue
     // "“...,” she said several months after her release" — the cue of a direct quote reports nothing more
     if (directCues.has(k) || overlapsDirect(r.tokens[k] as Span)) continue
+    // "as cited by TASS" names a channel, "Russia’s support" is a noun
+    if (r.lower(k + 1) === 'by' || /^(’s|'s|the|a|an|his|her|its|their|our)$/i.test(r.word(k - 1))) continue
     const quote = isAccording ? accordingTo(r, k) : (postposed(r, k) ?? preposed(r, k))
     if (!quote || overlapsDirect(quote) || taken.has(quote.start)) continue
     taken.add(quote.start)
@@ -53,14 +55,21 @@ function preposed(r: Reader, k: number): Quote | null {
   let from = k + 1
   // "said during a visit", "pledged to continue": no reported clause follows
   if (/^[,.:“"”]$/.test(r.word(from))) return null
-  if (HEARER_VERBS.test(r.lower(k)) && r.lower(from) !== 'that') {
-    const hearer = r.phraseAfter(from)
-    if (hearer) from = r.firstTokenAt(hearer.end)
+  // "Hillary Clinton says in Ohio that she's thrilled ...", "Mook told CBS This Morning that ...":
+  // a place or a hearer may stand before "that"
+  const hearer = HEARER_VERBS.test(r.lower(k))
+  if (hearer || r.pos(from) === 'ADP') {
+    for (let j = from; j < Math.min(end, from + 10); j++) {
+      if (r.lower(j) === 'that') {
+        from = j
+        break
+      }
+      if (r.word(j) === ',' && r.lower(j + 1) !== 'that') break
+    }
   }
-  // "Hillary Clinton says in Ohio that she's thrilled ...": a phrase may stand before "that"
-  for (let j = from; j < Math.min(end, from + 10) && r.pos(from) === 'ADP'; j++) {
-    if (r.word(j) === ',' && r.lower(j + 1) !== 'that') break
-    if (r.lower(j) === 'that') from = j
+  if (hearer && r.lower(from) !== 'that') {
+    const phrase = r.phraseAfter(from)
+    if (phrase) from = r.firstTokenAt(phrase.end)
   }
   const hasThat = r.lower(from) === 'that'
   const stance = stanceVerbs().has(r.lower(k)) && !reportingVerbs().has(r.lower(k))
@@ -80,6 +89,8 @@ function preposed(r: Reader, k: number): Quote | null {
 
 /** "..., sources said." and "..., said a spokesman.": the attribution closes the sentence. */
 function postposed(r: Reader, k: number): Quote | null {
+  // "Despite the removal of Assad, ..., Russia has pledged to continue": a position, not a closing attribution
+  if (!speechVerbs().has(r.lower(k)) && !reportingVerbs().has(r.lower(k))) return null
   const start = r.sentenceStart(k)
   const end = r.sentenceEnd(k)
   const subject = r.subjectBefore(k, start)
@@ -89,7 +100,10 @@ function postposed(r: Reader, k: number): Quote | null {
   if (r.word(comma) !== ',') return null
   // the attribution must close the sentence or the clause: "..., a source said." / "..., he said, adding ..."
   let tail = afterVerb
-  while (tail < end && !/^[.,;!?]$/.test(r.word(tail)) && tail - afterVerb < 5) tail++
+  while (tail < end && !/^[.,;!?]$/.test(r.word(tail)) && tail - afterVerb < 5) {
+    if (/^(VERB|PART|AUX)$/.test(r.pos(tail)) || r.lower(tail) === 'that') return null
+    tail++
+  }
   if (tail < end && !/^[.,;!?]$/.test(r.word(tail))) return null
   const speaker = subject ?? r.phraseAfter(k + 1)
   const content = clause(r, start, comma)
