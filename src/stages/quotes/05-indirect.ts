@@ -77,7 +77,15 @@ function preposed(r: Reader, k: number): Quote | null {
   // "Clinton wants to triple ...", "Trump attacked Machado", "talked about ...": a position, not a clause
   else if (stance && /^[,.:;“"”]$/.test(r.word(from))) return null
   else if (!stance && /^(ADP|PART|PUNCT|ADV|AUX|VERB)$/.test(r.pos(from)) && !/^(he|she|they|it|we|i)$/.test(r.lower(from))) return null
-  const content = clause(r, from, end, stance ? 1 : MIN_CLAUSE_TOKENS)
+  // a position ends at the first comma: "Syria is seeking Russia’s support ..., Foreign Minister al-Shaibani has said"
+  let stop = end
+  for (let j = from; stance && j < end; j++) {
+    if (r.word(j) === ',') {
+      stop = j
+      break
+    }
+  }
+  const content = clause(r, from, stop, stance ? 1 : MIN_CLAUSE_TOKENS)
   if (!content) return null
   let subject = r.subjectBefore(k)
   // "he said, adding that ...": a participle reports for the subject of the verb before it
