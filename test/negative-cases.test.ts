@@ -41,6 +41,26 @@ describe('negative cases', () => {
   })
 
   describe('no quote', () => {
+    const TITLES: [string, string][] = [
+      ['a programme title', 'On this weekend’s broadcast of “Fox News Sunday,” the governor spoke about taxes.'],
+      ['a film title', 'DuVernay’s “13th” documents how black life has changed.'],
+      ['a so-called label', 'Tea Party "super PACs" supported by the brothers spent millions.'],
+    ]
+    for (const [why, text] of TITLES) {
+      it(why, () =>
+        assert.deepEqual(
+          analyse(text, false).quotes?.filter((q) => q.direct),
+          [],
+        ),
+      )
+    }
+    it('the channel of a quote is not a reported clause', () => {
+      const out = analyse('“Relations are good,” he said, as cited by TASS.', false)
+      assert.deepEqual(
+        out.quotes?.filter((q) => !q.direct),
+        [],
+      )
+    })
     it('a scare quote around one word', () => {
       assert.deepEqual(
         analyse('The so-called "moderate" rebels left.', false).quotes?.filter((q) => q.direct),
