@@ -12,6 +12,10 @@ export interface Country {
   readonly capital: string | null
   readonly lat: number
   readonly lon: number
+  /** An independent state (not a territory sharing its demonym: "American" is not the Northern Mariana Islands). */
+  readonly independent: boolean
+  /** Land area in km². */
+  readonly area: number
 }
 
 interface WorldCountry {
@@ -22,6 +26,8 @@ interface WorldCountry {
   altSpellings?: string[]
   demonyms?: { eng?: { f: string; m: string } }
   latlng: [number, number]
+  independent?: boolean
+  area?: number
 }
 
 interface CountryExtra {
@@ -58,6 +64,8 @@ export const countries = lazy((): readonly Country[] => {
       capital: w.capital?.[0] ?? null,
       lat: w.latlng[0],
       lon: w.latlng[1],
+      independent: w.independent ?? false,
+      area: w.area ?? 0,
     }
   })
 })
@@ -78,7 +86,10 @@ export const countryByName = lazy(() => {
 /** Normalised demonym (singular and plural) -> country. */
 export const countryByDemonym = lazy(() => {
   const index = new Map<string, Country>()
-  for (const c of countries()) {
+  // a demonym shared by a state and its territories ("American", "French", "British")
+  // names the state: independent countries first, the bigger first
+  const ordered = [...countries()].sort((a, b) => Number(b.independent) - Number(a.independent) || b.area - a.area)
+  for (const c of ordered) {
     for (const d of c.demonyms) {
       const key = nameKey(d)
       if (!index.has(key)) index.set(key, c)

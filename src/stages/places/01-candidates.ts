@@ -45,7 +45,7 @@ export function entityToponyms(entities: readonly Entity[]): Toponym[] {
   for (const e of entities) {
     if (e.type === 'GPE' || e.type === 'LOC') {
       const options = candidatesFor(stripPunct(e.text))
-      if (options.length && !cues().never.has(e.text)) out.push({ start: e.start, end: e.end, text: e.text, options, via: 'entity' })
+      if (options.length && !cues().never.has(e.text) && !isStrayAcronym(e.text, options)) out.push({ start: e.start, end: e.end, text: e.text, options, via: 'entity' })
     } else if (e.type === 'NORP') {
       const options = demonymPlaces(e.text)
       if (options.length) out.push({ start: e.start, end: e.end, text: e.text, options, via: 'demonym' })
@@ -53,6 +53,10 @@ export function entityToponyms(entities: readonly Entity[]): Toponym[] {
   }
   return out
 }
+
+// "NATO", "TASS" typed GPE: an all-capitals short name is a place only when the tables list it ("US", "UK", "DRC")
+const isStrayAcronym = (surface: string, options: readonly GazetteerPlace[]): boolean =>
+  /^[\p{Lu}.&]{2,5}$/u.test(surface) && !options.some((p) => p.curated || p.feature === 'PCLI')
 
 // A capitalised word: "Sweida", "U.S.", "Calif.", "Al-Hasakah", "LOS"
 const WORD = /\p{Lu}[\p{L}\p{M}'’.-]*/gu
@@ -129,8 +133,11 @@ function isRunGap(text: string, words: readonly { start: number; end: number }[]
 function accept(text: string, start: number, end: number, options: readonly GazetteerPlace[], words: readonly { start: number; end: number; text: string }[], i: number, n: number): boolean {
   const best = options[0] as GazetteerPlace
   const surface = text.slice(start, end)
-  // a shouted dateline or headline word: "WASHINGTON —", "LOS ANGELES (Reuters)"
-  const shouted = surface.length > 2 && surface === surface.toUpperCase() && /\p{Lu}{3}/u.test(surface)
+  // a shouted dateline at the start of a line: "WASHINGTON —", "LOS ANGELES (Reuters)"
+  const shouted = surface === surface.toUpperCase() && /\p{Lu}{3}/u.test(surface)
+  const dateline = shouted && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 5), start))
+  // "NATO", "TASS", "APC": a short all-capitals word is an acronym unless the tables list it ("US", "EU", "DRC")
+  if (shouted && !dateline && !/\s/.test(surface) && surface.length <= 5 && !best.curated && best.feature !== 'PCLI') return false
   const prominent = best.feature === 'PCLI' || best.curated || best.feature === 'PPLC' || best.population >= SCAN_POPULATION
   // capitalised words glued to the name are part of another name: "Tyler Perry", "Paris Saint-Germain"
   const before = words[i - 1]
@@ -140,10 +147,9 @@ function accept(text: string, start: number, end: number, options: readonly Gaze
   const cued = cues().before.test(text.slice(Math.max(0, start - 30), start)) || cues().after.test(text.slice(end, end + 20))
   // "Pandi, Bulacan": a town followed by its region or country
   const regionAfter = /^,\s+\p{Lu}/u.test(text.slice(end, end + 3)) && after !== undefined && candidatesFor(stripPunct(after.text)).some((p) => p.curated || p.feature === 'PCLI')
-  if (shouted && best.population < CUED_POPULATION && !best.curated && best.feature !== 'PCLI') return false
   // a known place inside an organisation's name is still a place mention: "The Washington Post"
   if (prominent) return true
   if (best.population < CUED_POPULATION) return false
   if (gluedBefore || gluedAfter) return false
-  return cued || regionAfter || shouted
+  return cued || regionAfter || dateline
 }

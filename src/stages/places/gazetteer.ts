@@ -177,7 +177,11 @@ function placeAt(i: number): GazetteerPlace {
 export function candidatesFor(name: string): readonly GazetteerPlace[] {
   const rows = gazetteer().byKey.get(placeKey(name))
   if (!rows) return []
-  return rows.map(placeAt).sort((a, b) => placeWeight(b) - placeWeight(a))
+  const places = rows.map(placeAt).sort((a, b) => placeWeight(b) - placeWeight(a))
+  // "England", "Scotland": world-countries lists them among the United Kingdom's names,
+  // the region table knows the part itself; the part is the more exact reading
+  const part = places.find((p) => p.curated && p.feature !== 'PCLI' && places.some((q) => q.feature === 'PCLI' && q.country === p.country))
+  return part ? [part, ...places.filter((p) => p !== part)] : places
 }
 
 // Small villages share names with common words and surnames; below this a city is not
