@@ -179,9 +179,9 @@ export function candidatesFor(name: string): readonly GazetteerPlace[] {
   if (!rows) return []
   const places = rows.map(placeAt).sort((a, b) => placeWeight(b) - placeWeight(a))
   // "England", "Scotland": world-countries lists them among the United Kingdom's names,
-  // the region table knows the part itself; the part is the more exact reading
+  // the region table knows the part itself; the part is the more exact reading, and the country reading is dropped
   const part = places.find((p) => p.curated && p.feature !== 'PCLI' && places.some((q) => q.feature === 'PCLI' && q.country === p.country))
-  return part ? [part, ...places.filter((p) => p !== part)] : places
+  return part ? [part, ...places.filter((p) => p !== part && !(p.feature === 'PCLI' && p.country === part.country))] : places
 }
 
 // Small villages share names with common words and surnames; below this a city is not
