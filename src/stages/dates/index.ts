@@ -47,7 +47,8 @@ const patterns = lazy(() => {
     { kind: 'relmonth', re: new RegExp(`\\b(?<rel>last|this|next) ${MONTH}\\b`, f) },
     { kind: 'dm', re: new RegExp(`\\b(?<d>\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}\\b`, f) },
     { kind: 'my', re: new RegExp(`\\b${MOD}${MONTH},? (?<y>\\d{4})\\b`, f) },
-    { kind: 'ago', re: new RegExp(`\\b${NUM}[ -]${UNIT} ago\\b`, f) },
+    // "three years ago", "a year earlier"
+    { kind: 'ago', re: new RegExp(`\\b${NUM}[ -]${UNIT} (?:ago|earlier)\\b`, f) },
     { kind: 'rel', re: new RegExp(`\\b${MOD}(?:(?:earlier|later) )?${REL} ${UNIT}\\b`, f) },
     { kind: 'relwday', re: new RegExp(`\\b(?:(?<rel>last|this|next|coming) )?${WDAY}(?: (?<part>morning|afternoon|evening|night))?\\b`, f) },
     { kind: 'month', re: new RegExp(`\\b${MOD}${MONTH}\\b`, f) },
@@ -119,7 +120,7 @@ export function createDatesStage(): Stage {
         for (let m = re.exec(text); m; m = re.exec(text)) {
           const g = m.groups ?? {}
           const dir = direction(text, sentences, m.index)
-          const r = resolve(kind, g, anchor, dir)
+          const r = resolve(kind, g, anchor, dir, quarterly(text, sentences, m.index))
           if (r) found.push({ start: m.index, end: m.index + m[0].length, ...r })
         }
       }
@@ -145,6 +146,12 @@ function direction(text: string, sentences: readonly Span[], at: number): Direct
   return 0
 }
 
+/** Whether the sentence around a position speaks of a quarter ("third-quarter profit ... a year earlier"). */
+function quarterly(text: string, sentences: readonly Span[], at: number): boolean {
+  const s = sentences.find((x) => x.start <= at && at < x.end)
+  return s ? /\bquarter\b/i.test(text.slice(s.start, s.end)) : false
+}
+
 /** Keeps the longest expression where several overlap ("July 31, 2025" over "July 31"). */
 function removeOverlaps(found: Found[]): Found[] {
   const sorted = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)
@@ -159,7 +166,7 @@ const num = (s: string | undefined): number | 'X' | null => {
   return words().numbers[s.toLowerCase()] ?? null
 }
 
-function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, dir: Direction): Omit<Found, 'start' | 'end'> | null {
+function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, dir: Direction, byQuarter = false): Omit<Found, 'start' | 'end'> | null {
   const w = words()
   const month = g.month ? w.months[g.month.toLowerCase()] : undefined
   const mod = g.mod ? (MOD_VALUE[g.mod.toLowerCase()] ?? null) : null
@@ -192,6 +199,8 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
         const t = addMonths(a.y, a.m, -n)
         return date(fmtMonth(t.y, t.m))
       }
+      // "net income rose 12% from a year ago": in a sentence about a quarter, the same quarter a year before
+      if (unit === 'Y' && n === 1 && byQuarter) return resolve('lastquarter', { ago: 'year-ago' }, a, dir)
       if (unit === 'Y') return date(String(a.y - n))
       return date('PAST_REF')
     }
