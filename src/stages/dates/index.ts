@@ -58,6 +58,10 @@ const patterns = lazy(() => {
     { kind: 'quarter', re: /\b(?:the )?(?:(?<yq>(?:19|20)\d{2}) )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?<y>\d{4}))?\b/giu },
     // "the quarter", "the latest quarter" in an earnings report: the quarter just closed
     { kind: 'lastquarter', re: /\b(?:the|this) (?:(?<ago>year-earlier|year-ago) |(?:latest|most recent|recent|past|just-ended) )?quarter\b/giu },
+    // "the year-earlier period", "the latest period", "year-ago profit": the reporting period of the sentence
+    { kind: 'period', re: /\b(?:(?:the )?(?<ago>year-earlier|year-ago)(?: period)?|the (?:latest|most recent) period)\b/giu },
+    // "over the weekend": the last one before the article
+    { kind: 'weekend', re: /\bthe weekend\b/giu },
     // "last summer", "in the autumn of 2024"; not "Assad's fall" or "the fall of Kabul"
     {
       kind: 'season',
@@ -264,6 +268,11 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       const k = a.y * 4 + Math.floor((a.m - 1) / 3) - 1 - (g.ago ? 4 : 0)
       return date(`${Math.floor(k / 4)}-Q${(k % 4) + 1}`)
     }
+    case 'period':
+      if (byQuarter) return resolve('lastquarter', g, a, dir)
+      return g.ago ? date(String(a.y - 1)) : null
+    case 'weekend':
+      return date(`${isoWeek(addDays(a, weekday(a) >= 6 ? 0 : -7))}-WE`)
     case 'monthrel':
     case 'relmonth': {
       if (!month) return null
