@@ -75,7 +75,7 @@ const patterns = lazy(() => {
       re: /\b(?<pre>in|since|by|until|of|from|during|before|after|early|late|mid|through|throughout)[ -](?<y>(?:19|20)\d{2})\b(?![%]|[.,]\d)/giu,
     },
     // a bare year: "The plant opened 1996"; not "$1990", "1,990", "1990%"
-    { kind: 'bareyear', re: /(?<![\d$.,\/-])\b(?<y>(?:19|20)\d{2})\b(?![%\/-]|[.,]\d| (?:percent|shares|people|tons|units))/gu },
+    { kind: 'bareyear', re: /(?<![\d$.,/-])\b(?<y>(?:19|20)\d{2})\b(?![%/-]|[.,]\d| (?:percent|shares|people|tons|units))/gu },
     // "two days", "a 10-year-long war"; an age ("6-year-old") is not a temporal expression
     { kind: 'duration', re: new RegExp(`\\b${NUM}[ -]${UNIT}(?:[ -]long)?\\b(?![ -]old)`, f) },
     { kind: 'set', re: /\b(?<set>every (?:day|week|month|year)|daily|weekly|monthly|yearly)\b/giu },
@@ -144,7 +144,11 @@ export function createDatesStage(): Stage {
 function direction(text: string, sentences: readonly Span[], at: number): Direction {
   const s = sentences.find((x) => x.start <= at && at < x.end)
   const from = Math.max(s?.start ?? 0, at - TENSE_WINDOW)
-  const before = text.slice(from, at).split(/[,;:(]/).pop() ?? ''
+  const before =
+    text
+      .slice(from, at)
+      .split(/[,;:(]/)
+      .pop() ?? ''
   if (FUTURE.test(before)) return 1
   if (PAST.test(before)) return -1
   return 0

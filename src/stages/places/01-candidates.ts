@@ -45,7 +45,8 @@ export function entityToponyms(entities: readonly Entity[]): Toponym[] {
   for (const e of entities) {
     if (e.type === 'GPE' || e.type === 'LOC') {
       const options = candidatesFor(stripPunct(e.text))
-      if (options.length && !cues().never.has(e.text) && !isStrayAcronym(e.text, options)) out.push({ start: e.start, end: e.end, text: e.text, options, via: 'entity' })
+      if (options.length && !cues().never.has(e.text) && !isStrayAcronym(e.text, options))
+        out.push({ start: e.start, end: e.end, text: e.text, options, via: 'entity' })
     } else if (e.type === 'NORP') {
       const options = demonymPlaces(e.text)
       if (options.length) out.push({ start: e.start, end: e.end, text: e.text, options, via: 'demonym' })
@@ -97,7 +98,11 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
       const end = first.start + surface.length
       if (people.some((p) => p.start < end && first.start < p.end)) continue
       if (!accept(text, first.start, end, options, words, i, n)) continue
-      found = { start: first.start, end, text: surface, options, via: 'scan' }
+      // "Sweida province": the alias table may list the name with its lower-case feature word
+      const feature = /^ (?:province|governorate|region|oblast|district|state)\b/.exec(text.slice(end, end + 14))?.[0]
+      const longer = feature ? candidatesFor(surface + feature) : []
+      if (feature && longer.length) found = { start: first.start, end: end + feature.length, text: surface + feature, options: longer, via: 'scan' }
+      else found = { start: first.start, end, text: surface, options, via: 'scan' }
       used = n
     }
     if (!found) {
@@ -126,16 +131,29 @@ function isRunGap(text: string, words: readonly { start: number; end: number }[]
     return false
   }
   // a name does not run over a sentence end: "in Paris. Russia said"
-  for (let k = i; k < i + n - 1; k++) if (/[.!?]$/.test((words[k] as { text?: string }).text ?? '') && !/\p{Lu}\./u.test(text.slice((words[k] as { start: number }).start, (words[k] as { end: number }).end))) return false
+  for (let k = i; k < i + n - 1; k++)
+    if (
+      /[.!?]$/.test((words[k] as { text?: string }).text ?? '') &&
+      !/\p{Lu}\./u.test(text.slice((words[k] as { start: number }).start, (words[k] as { end: number }).end))
+    )
+      return false
   return true
 }
 
-function accept(text: string, start: number, end: number, options: readonly GazetteerPlace[], words: readonly { start: number; end: number; text: string }[], i: number, n: number): boolean {
+function accept(
+  text: string,
+  start: number,
+  end: number,
+  options: readonly GazetteerPlace[],
+  words: readonly { start: number; end: number; text: string }[],
+  i: number,
+  n: number,
+): boolean {
   const best = options[0] as GazetteerPlace
   const surface = text.slice(start, end)
   // a shouted dateline at the start of a line: "WASHINGTON —", "LOS ANGELES (Reuters)"
   const shouted = surface === surface.toUpperCase() && /\p{Lu}{3}/u.test(surface)
-  const dateline = shouted && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 5), start))
+  const dateline = shouted && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 5), start)) && /^\s*(?:[,(—–-]|$)/.test(text.slice(end, end + 3))
   // "NATO", "TASS", "APC": a short all-capitals word is an acronym unless the tables list it ("US", "EU", "DRC")
   if (shouted && !dateline && !/\s/.test(surface) && surface.length <= 5 && !best.curated && best.feature !== 'PCLI') return false
   const prominent = best.feature === 'PCLI' || best.curated || best.feature === 'PPLC' || best.population >= SCAN_POPULATION
@@ -146,7 +164,8 @@ function accept(text: string, start: number, end: number, options: readonly Gaze
   const gluedAfter = after !== undefined && text.slice(end, after.start) === ' '
   const cued = cues().before.test(text.slice(Math.max(0, start - 30), start)) || cues().after.test(text.slice(end, end + 20))
   // "Pandi, Bulacan": a town followed by its region or country
-  const regionAfter = /^,\s+\p{Lu}/u.test(text.slice(end, end + 3)) && after !== undefined && candidatesFor(stripPunct(after.text)).some((p) => p.curated || p.feature === 'PCLI')
+  const regionAfter =
+    /^,\s+\p{Lu}/u.test(text.slice(end, end + 3)) && after !== undefined && candidatesFor(stripPunct(after.text)).some((p) => p.curated || p.feature === 'PCLI')
   // a known place inside an organisation's name is still a place mention: "The Washington Post"
   if (prominent) return true
   if (best.population < CUED_POPULATION) return false

