@@ -14,7 +14,7 @@ const { values } = parseArgs({
   options: {
     train: { type: 'string', default: '../shared/data/ner/conll2003/train.txt' },
     dev: { type: 'string', default: '../shared/data/ner/conll2003/dev.txt' },
-    iterations: { type: 'string', default: '10' },
+    iterations: { type: 'string', default: '13' },
   },
 })
 const started = Date.now()

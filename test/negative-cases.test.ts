@@ -40,6 +40,18 @@ describe('negative cases', () => {
     }
   })
 
+  describe('no place', () => {
+    const CASES: [string, string][] = [
+      ['the bird in a recipe', 'Roast the turkey for three hours and baste it often.'],
+      ['a person named Jordan', 'Jordan Henderson scored twice for the club.'],
+      ['an acronym that a village shares', 'NATO and TASS reported the same figures.'],
+      ['a small town that is also a word, without a cue', 'Commerce Secretary spoke. No comment was given.'],
+    ]
+    for (const [why, text] of CASES) {
+      it(why, () => assert.deepEqual(analyse(text, false).places, []))
+    }
+  })
+
   describe('no quote', () => {
     const TITLES: [string, string][] = [
       ['a programme title', 'On this weekend’s broadcast of “Fox News Sunday,” the governor spoke about taxes.'],

@@ -12,8 +12,10 @@ export interface Country {
   readonly capital: string | null
   readonly lat: number
   readonly lon: number
-  /** Independent state: its names and demonyms win over a dependency's ("French": France, not the French Southern Territories). */
-  readonly sovereign: boolean
+  /** An independent state (not a territory sharing its demonym: "American" is not the Northern Mariana Islands). */
+  readonly independent: boolean
+  /** Land area in km². */
+  readonly area: number
 }
 
 interface WorldCountry {
@@ -25,6 +27,7 @@ interface WorldCountry {
   demonyms?: { eng?: { f: string; m: string } }
   latlng: [number, number]
   independent?: boolean
+  area?: number
 }
 
 interface CountryExtra {
@@ -61,7 +64,8 @@ export const countries = lazy((): readonly Country[] => {
       capital: w.capital?.[0] ?? null,
       lat: w.latlng[0],
       lon: w.latlng[1],
-      sovereign: w.independent === true,
+      independent: w.independent ?? false,
+      area: w.area ?? 0,
     }
   })
 })
@@ -72,20 +76,22 @@ export const countryByCode = lazy(() => new Map(countries().map((c) => [c.code, 
 /** Country by alpha-2 code. */
 export const countryByIso2 = lazy(() => new Map(countries().map((c) => [c.iso2, c])))
 
-// independent states first, so that a name or demonym they share with a dependency is theirs
-const bySovereignty = (): Country[] => [...countries()].sort((a, b) => Number(b.sovereign) - Number(a.sovereign))
-
 /** Normalised country name -> country. */
 export const countryByName = lazy(() => {
   const index = new Map<string, Country>()
-  for (const c of bySovereignty()) for (const n of c.names) if (!index.has(nameKey(n))) index.set(nameKey(n), c)
+  // independent states first, so that a name they share with a dependency is theirs
+  const ordered = [...countries()].sort((a, b) => Number(b.independent) - Number(a.independent) || b.area - a.area)
+  for (const c of ordered) for (const n of c.names) if (!index.has(nameKey(n))) index.set(nameKey(n), c)
   return index
 })
 
 /** Normalised demonym (singular and plural) -> country. */
 export const countryByDemonym = lazy(() => {
   const index = new Map<string, Country>()
-  for (const c of bySovereignty()) {
+  // a demonym shared by a state and its territories ("American", "French", "British")
+  // names the state: independent countries first, the bigger first
+  const ordered = [...countries()].sort((a, b) => Number(b.independent) - Number(a.independent) || b.area - a.area)
+  for (const c of ordered) {
     for (const d of c.demonyms) {
       const key = nameKey(d)
       if (!index.has(key)) index.set(key, c)

@@ -39,16 +39,29 @@ const patterns = lazy(() => {
     { kind: 'iso', re: new RegExp('\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})\\b', f) },
     { kind: 'mdy', re: new RegExp(`\\b${MONTH} (?<d>\\d{1,2})(?:st|nd|rd|th)?,? (?<y>\\d{4})\\b`, f) },
     { kind: 'dmy', re: new RegExp(`\\b(?<d>\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH},? (?<y>\\d{4})\\b`, f) },
-    { kind: 'md', re: new RegExp(`\\b${MONTH} (?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})(?!\\d)`, f) },
+    // "Saturday, April 25": the weekday belongs to the date
+    { kind: 'md', re: new RegExp(`\\b(?:${WDAY},? )?${MONTH} (?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})(?!\\d)`, f) },
+    // "January this year", "June last year"
+    { kind: 'monthrel', re: new RegExp(`\\b${MONTH} (?:of )?(?<rel>this|last|next) year\\b`, f) },
+    // "last February", "this September", "next March"
+    { kind: 'relmonth', re: new RegExp(`\\b(?<rel>last|this|next) ${MONTH}\\b`, f) },
     { kind: 'dm', re: new RegExp(`\\b(?<d>\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}\\b`, f) },
     { kind: 'my', re: new RegExp(`\\b${MOD}${MONTH},? (?<y>\\d{4})\\b`, f) },
-    { kind: 'ago', re: new RegExp(`\\b${NUM}[ -]${UNIT} ago\\b`, f) },
+    // "three years ago", "a year earlier"
+    { kind: 'ago', re: new RegExp(`\\b${NUM}[ -]${UNIT} (?:ago|earlier)\\b`, f) },
     { kind: 'rel', re: new RegExp(`\\b${MOD}(?:(?:earlier|later) )?${REL} ${UNIT}\\b`, f) },
     { kind: 'relwday', re: new RegExp(`\\b(?:(?<rel>last|this|next|coming) )?${WDAY}(?: (?<part>morning|afternoon|evening|night))?\\b`, f) },
     { kind: 'month', re: new RegExp(`\\b${MOD}${MONTH}\\b`, f) },
     { kind: 'day', re: /\b(?<day>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b/giu },
     { kind: 'decade', re: /\b(?:the )?(?<dec>(?:1[89]|20)\d)0s\b/giu },
-    { kind: 'quarter', re: /\b(?:the )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of (?<y>\d{4}))?\b/giu },
+    // "the third quarter", "third-quarter profit", "the 1988 second quarter"
+    { kind: 'quarter', re: /\b(?:the )?(?:(?<yq>(?:19|20)\d{2}) )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?<y>\d{4}))?\b/giu },
+    // "the quarter", "the latest quarter" in an earnings report: the quarter just closed
+    { kind: 'lastquarter', re: /\b(?:the|this) (?:(?<ago>year-earlier|year-ago) |(?:latest|most recent|recent|past|just-ended) )?quarter\b/giu },
+    // "the year-earlier period", "the latest period", "year-ago profit": the reporting period of the sentence
+    { kind: 'period', re: /\b(?:(?:the )?(?<ago>year-earlier|year-ago)(?: period)?|the (?:latest|most recent) period)\b/giu },
+    // "over the weekend": the last one before the article
+    { kind: 'weekend', re: /\bthe weekend\b/giu },
     // "last summer", "in the autumn of 2024"; not "Assad's fall" or "the fall of Kabul"
     {
       kind: 'season',
@@ -61,8 +74,11 @@ const patterns = lazy(() => {
       kind: 'year',
       re: /\b(?<pre>in|since|by|until|of|from|during|before|after|early|late|mid|through|throughout)[ -](?<y>(?:19|20)\d{2})\b(?![%]|[.,]\d)/giu,
     },
-    { kind: 'duration', re: new RegExp(`\\b${NUM}[ -]${UNIT}(?:[ -](?:long|old))?\\b`, f) },
-    { kind: 'set', re: /\b(?<set>every (?:day|week|month|year)|daily|weekly|monthly|annually|yearly)\b/giu },
+    // a bare year: "The plant opened 1996"; not "$1990", "1,990", "1990%"
+    { kind: 'bareyear', re: /(?<![\d$.,/-])\b(?<y>(?:19|20)\d{2})\b(?![%/-]|[.,]\d| (?:percent|shares|people|tons|units))/gu },
+    // "two days", "a 10-year-long war"; an age ("6-year-old") is not a temporal expression
+    { kind: 'duration', re: new RegExp(`\\b${NUM}[ -]${UNIT}(?:[ -]long)?\\b(?![ -]old)`, f) },
+    { kind: 'set', re: /\b(?<set>every (?:day|week|month|year)|daily|weekly|monthly|yearly)\b/giu },
     { kind: 'ref', re: new RegExp(`\\b(?<ref>${alt(Object.keys(w.refs))})\\b`, f) },
   ]
 })
@@ -77,8 +93,12 @@ const MOD_VALUE: Record<string, string> = {
   'the middle of': 'MID',
 }
 const QUARTER: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }
-// "will", "next", "upcoming": the sentence looks ahead, so a bare "October" is the next one
-const FUTURE = /\b(will|'ll|shall|going to|upcoming|next|plans? to|scheduled|expected to|due to)\b/i
+// "will", "next", "upcoming": the clause looks ahead, so a bare "October" is the next one
+const FUTURE = /\b(will|'ll|shall|going to|upcoming|next|plans? to|scheduled|expected to|due to|payable|expires?|until)\b/i
+// "collapsed in October", "was signed on Monday": the clause looks back
+const PAST = /\b(was|were|had|did|ago|last|earlier|\p{L}{3,}ed)\b/iu
+// how far before a bare month or weekday its clause's tense is read
+const TENSE_WINDOW = 50
 
 /**
  * The `dates` stage: temporal expressions with TIMEX3 type and value, anchored on the
@@ -104,7 +124,7 @@ export function createDatesStage(): Stage {
         for (let m = re.exec(text); m; m = re.exec(text)) {
           const g = m.groups ?? {}
           const dir = direction(text, sentences, m.index)
-          const r = resolve(kind, g, anchor, dir)
+          const r = resolve(kind, g, anchor, dir, quarterly(text, sentences, m.index))
           if (r) found.push({ start: m.index, end: m.index + m[0].length, ...r })
         }
       }
@@ -117,9 +137,27 @@ export function createDatesStage(): Stage {
   }
 }
 
+/**
+ * The tense of the words just before an expression, within its sentence: 1 ahead, -1 back,
+ * 0 when nothing says ("payable Dec. 15" in a dividend notice): then the nearest one wins.
+ */
 function direction(text: string, sentences: readonly Span[], at: number): Direction {
   const s = sentences.find((x) => x.start <= at && at < x.end)
-  return s && FUTURE.test(text.slice(s.start, s.end)) ? 1 : -1
+  const from = Math.max(s?.start ?? 0, at - TENSE_WINDOW)
+  const before =
+    text
+      .slice(from, at)
+      .split(/[,;:(]/)
+      .pop() ?? ''
+  if (FUTURE.test(before)) return 1
+  if (PAST.test(before)) return -1
+  return 0
+}
+
+/** Whether the sentence around a position speaks of a quarter ("third-quarter profit ... a year earlier"). */
+function quarterly(text: string, sentences: readonly Span[], at: number): boolean {
+  const s = sentences.find((x) => x.start <= at && at < x.end)
+  return s ? /\bquarter\b/i.test(text.slice(s.start, s.end)) : false
 }
 
 /** Keeps the longest expression where several overlap ("July 31, 2025" over "July 31"). */
@@ -136,7 +174,7 @@ const num = (s: string | undefined): number | 'X' | null => {
   return words().numbers[s.toLowerCase()] ?? null
 }
 
-function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, dir: Direction): Omit<Found, 'start' | 'end'> | null {
+function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, dir: Direction, byQuarter = false): Omit<Found, 'start' | 'end'> | null {
   const w = words()
   const month = g.month ? w.months[g.month.toLowerCase()] : undefined
   const mod = g.mod ? (MOD_VALUE[g.mod.toLowerCase()] ?? null) : null
@@ -169,6 +207,8 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
         const t = addMonths(a.y, a.m, -n)
         return date(fmtMonth(t.y, t.m))
       }
+      // "net income rose 12% from a year ago": in a sentence about a quarter, the same quarter a year before
+      if (unit === 'Y' && n === 1 && byQuarter) return resolve('lastquarter', { ago: 'year-ago' }, a, dir)
       if (unit === 'Y') return date(String(a.y - n))
       return date('PAST_REF')
     }
@@ -197,7 +237,8 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       const wd = g.wday ? w.weekdays[g.wday.toLowerCase()] : undefined
       if (!wd || (g.wday && /^\p{Ll}/u.test(g.wday))) return null
       const rel = (g.rel ?? '').toLowerCase()
-      const d = rel === 'next' || rel === 'coming' ? 1 : rel === 'last' ? -1 : dir
+      // a bare weekday in a news report is most often the one just past: "said on Friday"
+      const d = rel === 'next' || rel === 'coming' ? 1 : rel === 'last' ? -1 : dir === 0 ? -1 : dir
       const today = weekday(a)
       let delta = wd - today
       if (d < 0 && delta > 0) delta -= 7
@@ -221,8 +262,33 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       return date(g.dec ?? 'XXX')
     case 'quarter': {
       const q = QUARTER[(g.q ?? '').toLowerCase()]
-      return q ? date(`${g.y ?? a.y}-Q${q}`) : null
+      if (!q) return null
+      const explicit = g.y ?? g.yq
+      // a quarter not yet begun is last year's in a report ("the fourth quarter" in January)
+      const current = Math.floor((a.m - 1) / 3) + 1
+      return date(`${explicit ?? (q > current ? a.y - 1 : a.y)}-Q${q}`)
     }
+    case 'lastquarter': {
+      const k = a.y * 4 + Math.floor((a.m - 1) / 3) - 1 - (g.ago ? 4 : 0)
+      return date(`${Math.floor(k / 4)}-Q${(k % 4) + 1}`)
+    }
+    case 'period':
+      if (byQuarter) return resolve('lastquarter', g, a, dir)
+      return g.ago ? date(String(a.y - 1)) : null
+    case 'weekend':
+      return date(`${isoWeek(addDays(a, weekday(a) >= 6 ? 0 : -7))}-WE`)
+    case 'monthrel':
+    case 'relmonth': {
+      if (!month) return null
+      const rel = (g.rel ?? '').toLowerCase()
+      if (kind === 'monthrel') return date(fmtMonth(a.y + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0), month))
+      // "last February" is last year's; "this September" this year's; "next March" the coming one
+      if (rel === 'last') return date(fmtMonth(month < a.m ? a.y : a.y - 1, month))
+      if (rel === 'next') return date(fmtMonth(month > a.m ? a.y : a.y + 1, month))
+      return date(fmtMonth(a.y, month))
+    }
+    case 'bareyear':
+      return date(g.y ?? '')
     case 'season': {
       const s = g.season ? w.seasons[g.season.toLowerCase()] : undefined
       if (!s) return null
@@ -237,7 +303,9 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       const unit = g.unit ? w.units[g.unit.toLowerCase()] : undefined
       if (n === null || !unit || unit === 'WE') return null
       const timeUnit = g.unit && /^(hour|minute|second)/i.test(g.unit)
-      return { type: 'DURATION', value: `P${timeUnit ? 'T' : ''}${n}${unit === 'DE' ? 'DE' : unit === 'CE' ? 'CE' : unit}`, mod: null }
+      // decades and centuries are written in years: "two decades" -> P20Y
+      if ((unit === 'DE' || unit === 'CE') && n !== 'X') return { type: 'DURATION', value: `P${n * (unit === 'DE' ? 10 : 100)}Y`, mod: null }
+      return { type: 'DURATION', value: `P${timeUnit ? 'T' : ''}${n}${unit}`, mod: null }
     }
     case 'set': {
       const s = (g.set ?? '').toLowerCase()
@@ -257,5 +325,7 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
 function nearestYear(a: Ymd, month: number, dir: Direction): number {
   if (dir < 0 && month > a.m) return a.y - 1
   if (dir > 0 && month < a.m) return a.y + 1
+  if (dir === 0 && month - a.m > 6) return a.y - 1
+  if (dir === 0 && a.m - month > 6) return a.y + 1
   return a.y
 }

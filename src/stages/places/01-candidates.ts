@@ -1,0 +1,179 @@
+import type { Entity } from '../../core/types.js'
+import { countryByDemonym } from '../../lexicon/countries.js'
+import { lazy, loadLexicon, lookupName } from '../../lexicon/load.js'
+import { candidatesFor, type GazetteerPlace } from './gazetteer.js'
+
+/** A stretch of text that may name a place, with the gazetteer places it may be. */
+export interface Toponym {
+  readonly start: number
+  readonly end: number
+  readonly text: string
+  readonly options: readonly GazetteerPlace[]
+  /** How it was found: an entity of the entities stage, a nationality, or the capitalised-run scan. */
+  readonly via: 'entity' | 'demonym' | 'scan'
+}
+
+interface Cues {
+  readonly before: readonly string[]
+  readonly after: readonly string[]
+  readonly never: readonly string[]
+}
+
+const cues = lazy(() => {
+  const c = loadLexicon<Cues & { description: string }>('places/cues.json')
+  const alt = (ws: readonly string[]): string => [...ws].sort((a, b) => b.length - a.length).join('|')
+  return {
+    // "in Pandi", "the town of Innisfail": the words right before the name
+    before: new RegExp(`(?:^|[^\\p{L}])(?:${alt(c.before)})\\s+(?:the\\s+)?$`, 'iu'),
+    // "Sweida province", "Orange County": the word right after the name
+    after: new RegExp(`^\\s+(?:${alt(c.after)})\\b`, 'iu'),
+    never: new Set(c.never),
+  }
+})
+
+/** The countries (or world regions) a nationality word points at: "Russian" -> Russia, "European" -> Europe. */
+export function demonymPlaces(word: string): GazetteerPlace[] {
+  const c = lookupName(countryByDemonym(), word)
+  if (c) return candidatesFor(c.name).filter((p) => p.feature === 'PCLI' && p.country === c.code)
+  // the world-region table lists adjectives among its aliases ("European", "African")
+  return candidatesFor(word).filter((p) => p.curated && (p.feature === 'CONT' || p.feature === 'RGN' || p.feature === 'ZN'))
+}
+
+/** Pass 1a: GPE and LOC entities found in the gazetteer, and NORP entities that are nationalities. */
+export function entityToponyms(entities: readonly Entity[]): Toponym[] {
+  const out: Toponym[] = []
+  for (const e of entities) {
+    if (e.type === 'GPE' || e.type === 'LOC') {
+      const options = candidatesFor(stripPunct(e.text))
+      if (options.length && !cues().never.has(e.text) && !isStrayAcronym(e.text, options))
+        out.push({ start: e.start, end: e.end, text: e.text, options, via: 'entity' })
+    } else if (e.type === 'NORP') {
+      const options = demonymPlaces(e.text)
+      if (options.length) out.push({ start: e.start, end: e.end, text: e.text, options, via: 'demonym' })
+    }
+  }
+  return out
+}
+
+// "NATO", "TASS" typed GPE: an all-capitals short name is a place only when the tables list it ("US", "UK", "DRC")
+const isStrayAcronym = (surface: string, options: readonly GazetteerPlace[]): boolean =>
+  /^[\p{Lu}.&]{2,5}$/u.test(surface) && !options.some((p) => p.curated || p.feature === 'PCLI')
+
+// A capitalised word: "Sweida", "U.S.", "Calif.", "Al-Hasakah", "LOS"
+const WORD = /\p{Lu}[\p{L}\p{M}'’.-]*/gu
+// Words that may sit inside a multi-word name: "Gulf of Mexico", "Bains and Grants Town", "Trinidad and Tobago"
+const JOINER = /^(?:of|and|the|de|del|la|le|du|al|el|upon|on)$/
+const stripPunct = (s: string): string => s.replace(/[.,;:]+$/, '').replace(/['’]s$/, '')
+const MAX_WORDS = 6
+
+/** The size from which a town is a place without any cue (most towns share names with people and things). */
+const orgWords = lazy(() => new Set(loadLexicon<{ ORG: readonly string[] }>('entities/keywords.json').ORG))
+
+const SCAN_POPULATION = 100_000
+const CUED_POPULATION = 1000
+
+/**
+ * Pass 1b: runs of capitalised words looked up in the gazetteer, longest match first;
+ * the toponyms the entity typer missed ("Hawaii", "Pandi, Bulacan", "Washington" in
+ * "The Washington Post"). A small town needs a cue ("in", "town of", "province"), and
+ * words inside a person's name are skipped ("Jordan Henderson").
+ */
+export function scanToponyms(text: string, entities: readonly Entity[]): Toponym[] {
+  // a place word inside an organisation's name counts only when the name says it is an
+  // organisation named after a place ("The Washington Post", "University of Texas"); a
+  // two-word ORG without such a word is usually a mistyped person ("Jordan Henderson")
+  const people = entities.filter((e) => e.type === 'PER' || (e.type === 'ORG' && e.text.includes(' ') && !e.text.split(/\s+/).some((w) => orgWords().has(w))))
+  const words: { start: number; end: number; text: string }[] = []
+  WORD.lastIndex = 0
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push({ start: m.index, end: m.index + m[0].length, text: m[0] })
+  const out: Toponym[] = []
+  let i = 0
+  while (i < words.length) {
+    const first = words[i] as (typeof words)[number]
+    let found: Toponym | null = null
+    let used = 1
+    // the longest run of capitalised words (and joiners between them) that is in the gazetteer
+    for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1 && !found; n--) {
+      const last = words[i + n - 1] as (typeof words)[number]
+      if (n > 1 && !isRunGap(text, words, i, n)) continue
+      const surface = stripPunct(text.slice(first.start, last.end))
+      if (!surface || (n === 1 && cues().never.has(surface))) continue
+      const options = candidatesFor(surface)
+      if (!options.length) continue
+      const end = first.start + surface.length
+      if (people.some((p) => p.start < end && first.start < p.end)) continue
+      if (!accept(text, first.start, end, options, words, i, n)) continue
+      // "Sweida province": the alias table may list the name with its lower-case feature word
+      const feature = /^ (?:province|governorate|region|oblast|district|state)\b/.exec(text.slice(end, end + 14))?.[0]
+      const longer = feature ? candidatesFor(surface + feature) : []
+      if (feature && longer.length) found = { start: first.start, end: end + feature.length, text: surface + feature, options: longer, via: 'scan' }
+      else found = { start: first.start, end, text: surface, options, via: 'scan' }
+      used = n
+    }
+    if (!found) {
+      const demonyms = demonymPlaces(stripPunct(first.text))
+      const surface = stripPunct(first.text)
+      if (demonyms.length && !people.some((p) => p.start < first.end && first.start < p.end)) {
+        found = { start: first.start, end: first.start + surface.length, text: surface, options: demonyms, via: 'demonym' }
+      }
+    }
+    if (found) out.push(found)
+    i += used
+  }
+  return out
+}
+
+// Only spaces, one joiner word, or a comma-free hyphen may separate words of one name.
+function isRunGap(text: string, words: readonly { start: number; end: number }[], i: number, n: number): boolean {
+  for (let k = i; k < i + n - 1; k++) {
+    const a = words[k] as { end: number }
+    const b = words[k + 1] as { start: number }
+    const gap = text.slice(a.end, b.start)
+    if (gap === ' ' || gap === '-') continue
+    const joiner = gap.trim()
+    if (/^ [a-z]+ $/.test(gap) && JOINER.test(joiner)) continue
+    if (/^ [a-z]+ [a-z]+ $/.test(gap) && joiner.split(' ').every((w) => JOINER.test(w))) continue
+    return false
+  }
+  // a name does not run over a sentence end: "in Paris. Russia said"
+  for (let k = i; k < i + n - 1; k++)
+    if (
+      /[.!?]$/.test((words[k] as { text?: string }).text ?? '') &&
+      !/\p{Lu}\./u.test(text.slice((words[k] as { start: number }).start, (words[k] as { end: number }).end))
+    )
+      return false
+  return true
+}
+
+function accept(
+  text: string,
+  start: number,
+  end: number,
+  options: readonly GazetteerPlace[],
+  words: readonly { start: number; end: number; text: string }[],
+  i: number,
+  n: number,
+): boolean {
+  const best = options[0] as GazetteerPlace
+  const surface = text.slice(start, end)
+  // a shouted dateline at the start of a line: "WASHINGTON —", "LOS ANGELES (Reuters)"
+  const shouted = surface === surface.toUpperCase() && /\p{Lu}{3}/u.test(surface)
+  const dateline = shouted && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 5), start)) && /^\s*(?:[,(—–-]|$)/.test(text.slice(end, end + 3))
+  // "NATO", "TASS", "APC": a short all-capitals word is an acronym unless the tables list it ("US", "EU", "DRC")
+  if (shouted && !dateline && !/\s/.test(surface) && surface.length <= 5 && !best.curated && best.feature !== 'PCLI') return false
+  const prominent = best.feature === 'PCLI' || best.curated || best.feature === 'PPLC' || best.population >= SCAN_POPULATION
+  // capitalised words glued to the name are part of another name: "Tyler Perry", "Paris Saint-Germain"
+  const before = words[i - 1]
+  const after = words[i + n]
+  const gluedBefore = before !== undefined && text.slice(before.end, start) === ' ' && !/[.!?:]$/.test(before.text)
+  const gluedAfter = after !== undefined && text.slice(end, after.start) === ' '
+  const cued = cues().before.test(text.slice(Math.max(0, start - 30), start)) || cues().after.test(text.slice(end, end + 20))
+  // "Pandi, Bulacan": a town followed by its region or country
+  const regionAfter =
+    /^,\s+\p{Lu}/u.test(text.slice(end, end + 3)) && after !== undefined && candidatesFor(stripPunct(after.text)).some((p) => p.curated || p.feature === 'PCLI')
+  // a known place inside an organisation's name is still a place mention: "The Washington Post"
+  if (prominent) return true
+  if (best.population < CUED_POPULATION) return false
+  if (gluedBefore || gluedAfter) return false
+  return cued || regionAfter || dateline
+}

@@ -1,0 +1,50 @@
+import type { Toponym } from './01-candidates.js'
+import { type GazetteerPlace, placeKey, placeWeight } from './gazetteer.js'
+
+/**
+ * Pass 2a: keeps one toponym where several overlap, preferring the longer one
+ * ("Sweida province" over the entity "Sweida"), then the entities stage's span.
+ */
+export function removeOverlaps(toponyms: readonly Toponym[]): Toponym[] {
+  const rank = (t: Toponym): number => 2 * (t.end - t.start) + (t.via === 'entity' ? 1 : 0)
+  const kept: Toponym[] = []
+  for (const t of [...toponyms].sort((a, b) => rank(b) - rank(a) || a.start - b.start)) {
+    if (!kept.some((k) => k.start < t.end && t.start < k.end)) kept.push(t)
+  }
+  return kept.sort((a, b) => a.start - b.start)
+}
+
+/** How often each country is the clear reading of a mention, per surface key (so a name can be left out of its own context). */
+export function documentCountries(toponyms: readonly Toponym[]): Map<string, Map<string, number>> {
+  const byKey = new Map<string, Map<string, number>>()
+  for (const t of toponyms) {
+    const best = t.options[0]
+    // only readings that need no context count: countries, nationalities, the project's regions
+    if (!best?.country || !(best.feature === 'PCLI' || best.curated)) continue
+    const key = placeKey(t.text)
+    const counts = byKey.get(key) ?? new Map<string, number>()
+    counts.set(best.country, (counts.get(best.country) ?? 0) + 1)
+    byKey.set(key, counts)
+  }
+  return byKey
+}
+
+// Each mention of a country elsewhere in the article is worth this many orders of
+// magnitude of prominence, up to FOCUS_CAP: "Santa Ana" in an article about California
+// is the Californian city (335,000) and not the Salvadoran provincial capital;
+// "Georgia" beside "Atlanta" and "U.S." is the state, alone it is the country.
+const FOCUS_STEP = 1
+const FOCUS_CAP = 1.5
+
+/** Pass 2b: the gazetteer place a toponym most likely names, given the countries the rest of the article is about. */
+export function resolve(t: Toponym, focus: ReadonlyMap<string, ReadonlyMap<string, number>>): GazetteerPlace {
+  const own = placeKey(t.text)
+  const mentions = (country: string | null): number => {
+    if (!country) return 0
+    let n = 0
+    for (const [key, counts] of focus) if (key !== own) n += counts.get(country) ?? 0
+    return n
+  }
+  const score = (p: GazetteerPlace): number => Math.log10(placeWeight(p) + 10) + Math.min(FOCUS_CAP, FOCUS_STEP * mentions(p.country))
+  return [...t.options].sort((a, b) => score(b) - score(a))[0] as GazetteerPlace
+}

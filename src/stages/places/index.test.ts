@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { createAnalyzer, isError } from '../../analyze.js'
+import { candidatesFor, placeKey } from './gazetteer.js'
+
+const analyzer = createAnalyzer({ stages: ['places'] })
+function placesOf(text: string) {
+  const out = analyzer.analyze({ text, published: '2025-07-31', clean: false })
+  if (isError(out)) throw new Error(out.error)
+  return out.places ?? []
+}
+
+// [sentence, toponym, country of the place it must resolve to, feature]
+const CASES: [string, string, string | null, string][] = [
+  ['Clashes erupted in Sweida province on Sunday.', 'Sweida province', 'SYR', 'ADM1'],
+  ['Shelling hit Kiev overnight.', 'Kiev', 'UKR', 'PPLC'],
+  ['Flooding closed roads across Queensland.', 'Queensland', 'AUS', 'ADM1'],
+  ['Officials in Hawaii issued a warning.', 'Hawaii', 'USA', 'ADM1'],
+  ['WASHINGTON — The Senate voted on Tuesday.', 'WASHINGTON', 'USA', 'PPLC'],
+  ['Two cases were confirmed in the town of Innisfail, Queensland.', 'Innisfail', 'AUS', 'PPL'],
+  ['Russian troops moved closer to the border.', 'Russian', 'RUS', 'PCLI'],
+  ['American officials said the talks would go on.', 'American', 'USA', 'PCLI'],
+  ['Police in Santa Ana, California, arrested two men after a chase in Orange County.', 'Santa Ana', 'USA', 'PPLA2'],
+  ['Rain is forecast for England and Wales.', 'England', 'GBR', 'ADM1'],
+  ['Ministers of the EU met in Brussels.', 'EU', null, 'ZN'],
+  ['Storms crossed the Atlantic.', 'Atlantic', null, 'OCN'],
+]
+
+describe('places', () => {
+  for (const [sentence, toponym, country, feature] of CASES) {
+    it(`${toponym} in "${sentence}" -> ${country} ${feature}`, () => {
+      const found = placesOf(sentence)
+      const p = found.find((x) => x.text === toponym)
+      assert.ok(p, `no place "${toponym}" in ${JSON.stringify(found.map((x) => x.text))}`)
+      assert.equal(p.country, country)
+      assert.equal(p.feature, feature)
+    })
+  }
+
+  it('Arabic articles and hyphens do not change the key', () => {
+    assert.equal(placeKey('As-Suwayda'), placeKey('Suwayda'))
+    assert.equal(placeKey('Deir ez-Zor'), 'deir ez zor')
+  })
+
+  it('a part of a country outranks the country it is also a name of', () => {
+    assert.equal(candidatesFor('Scotland')[0]?.feature, 'ADM1')
+  })
+})
