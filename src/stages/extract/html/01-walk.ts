@@ -48,9 +48,7 @@ const DROP_TAGS = new Set([
   'input',
   'figcaption',
   'template',
-  'head',
   'title',
-  'form',
   'canvas',
   'video',
   'audio',
@@ -124,11 +122,17 @@ function kindOf(el: Element): ElementInfo['kind'] {
   if (a.itemprop === 'articleBody' || a.itemprop === 'text') return 'content'
   if (CHROME_TAGS.has(el.name)) return 'boilerplate'
   if (a.role === 'navigation' || a.role === 'complementary' || a.role === 'contentinfo' || a.role === 'banner') return 'boilerplate'
-  const words = `${a.class ?? ''} ${a.id ?? ''}`
-  if (words.length > 1) {
-    if (boilerplateWords().test(words)) return 'boilerplate'
-    if (contentWords().test(words)) return 'content'
+  // each class name votes: "entry-content entry-content-read-more" is content,
+  // "article__content-well url-breadcrumb" too, "share-bar" is boilerplate
+  let vote = 0
+  for (const name of `${a.class ?? ''} ${a.id ?? ''}`.split(/\s+/)) {
+    if (!name) continue
+    const b = boilerplateWords().test(name)
+    const c = contentWords().test(name)
+    if (b !== c) vote += b ? -1 : 1
   }
+  if (vote < 0) return 'boilerplate'
+  if (vote > 0) return 'content'
   return el.name === 'article' || el.name === 'main' ? 'content' : 'plain'
 }
 
