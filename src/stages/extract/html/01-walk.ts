@@ -20,9 +20,12 @@ export interface ElementInfo {
   readonly pre: number
   last: number
   readonly kind: 'drop' | 'boilerplate' | 'content' | 'plain'
-  /** Visible characters and characters inside links, summed over blocks at most SUM_DEPTH levels below. */
+  /** Visible characters and characters inside links, summed over the element's blocks. */
   chars: number
   linkChars: number
+  /** Characters of prose and of links and labels below the element, outside boilerplate. */
+  good: number
+  bad: number
   score: number
 }
 
@@ -101,8 +104,6 @@ const BLOCK_TAGS = new Set([
   'aside',
 ])
 const HEADING = /^h(?<level>[1-6])$/
-/** Scores and facts are summed this many levels up from a block, so deep pages stay linear. */
-export const SUM_DEPTH = 48
 
 const wordPattern = (file: string) =>
   lazy(() => {
@@ -195,7 +196,7 @@ export function walkPage(html: string): WalkedPage {
     }
     if (!isTag(item)) continue
     const kind = kindOf(item)
-    info.set(item, { pre: elements.length, last: elements.length, kind, chars: 0, linkChars: 0, score: 0 })
+    info.set(item, { pre: elements.length, last: elements.length, kind, chars: 0, linkChars: 0, good: 0, bad: 0, score: 0 })
     elements.push(item)
     if (kind === 'drop') dropDepth++
     else if (!dropDepth) {
