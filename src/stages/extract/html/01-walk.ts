@@ -20,6 +20,8 @@ export interface ElementInfo {
   readonly pre: number
   last: number
   readonly kind: 'drop' | 'boilerplate' | 'content' | 'plain'
+  /** Whether a boilerplate element holds this one: "<div class="footer-wrap"><div class="footer-bottom-text">". */
+  readonly inBoilerplate: boolean
   /** Visible characters and characters inside links, summed over the element's blocks. */
   chars: number
   linkChars: number
@@ -130,7 +132,8 @@ function kindOf(el: Element): ElementInfo['kind'] {
     if (!name) continue
     const b = boilerplateWords().test(name)
     const c = contentWords().test(name)
-    if (b !== c) vote += b ? -1 : 1
+    // "cli-modal-body", "post-most-popular-list": a boilerplate word qualifies a content word
+    vote += b ? -1 : c ? 1 : 0
   }
   if (vote < 0) return 'boilerplate'
   if (vote > 0) return 'content'
@@ -196,7 +199,10 @@ export function walkPage(html: string): WalkedPage {
     }
     if (!isTag(item)) continue
     const kind = kindOf(item)
-    info.set(item, { pre: elements.length, last: elements.length, kind, chars: 0, linkChars: 0, good: 0, bad: 0, score: 0 })
+    const up = parentOf(item)
+    const upInfo = up ? info.get(up) : undefined
+    const inBoilerplate = upInfo ? upInfo.inBoilerplate || upInfo.kind === 'boilerplate' : false
+    info.set(item, { pre: elements.length, last: elements.length, kind, inBoilerplate, chars: 0, linkChars: 0, good: 0, bad: 0, score: 0 })
     elements.push(item)
     if (kind === 'drop') dropDepth++
     else if (!dropDepth) {

@@ -1,5 +1,5 @@
-import type { Element } from 'domhandler'
-import { type Block, parentOf, type WalkedPage } from './01-walk.js'
+import { type Element, isTag } from 'domhandler'
+import { type Block, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
 
 /** The element whose blocks make the article body. */
 export interface ContentRoot {
@@ -14,6 +14,8 @@ const LINK_COST = 1
 const LABEL_COST = 0.5
 // Class words like "article-body" tip the balance between near-equal candidates.
 const KIND_WEIGHT = { content: 1.1, plain: 1, boilerplate: 0.5, drop: 0 } as const
+// A child with this share of its parent's prose is where the article is.
+const TIGHT_SHARE = 0.8
 
 /** Characters of prose in a block, and characters that are links or labels. */
 function blockValue(block: Block): { good: number; bad: number } {
@@ -48,7 +50,7 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
     const el = elements[n] as Element
     const i = info.get(el)
     if (!i || i.kind === 'drop') continue
-    i.score = (i.good - i.bad) * KIND_WEIGHT[i.kind]
+    i.score = (i.good - i.bad) * KIND_WEIGHT[i.kind] * (i.inBoilerplate ? KIND_WEIGHT.boilerplate : 1)
     if (i.score > bestScore) [best, bestScore] = [el, i.score]
     const parent = parentOf(el)
     const p = parent ? info.get(parent) : undefined
@@ -58,6 +60,18 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
     if (i.kind === 'boilerplate') continue
     p.good += i.good
     p.bad += i.bad
+  }
+  // "<main>" = article + "Most popular" teasers with summaries: the child that holds
+  // nearly all the prose is the article
+  for (let n = 0; best && n < 50; n++) {
+    const outer = info.get(best) as ElementInfo
+    let inner: Element | null = null
+    for (const c of best.children) {
+      const ci = isTag(c) ? info.get(c) : undefined
+      if (ci && ci.kind !== 'boilerplate' && ci.good >= outer.good * TIGHT_SHARE) inner = c as Element
+    }
+    if (!inner) break
+    best = inner
   }
   return { best, kept: best ? [best] : [] }
 }
