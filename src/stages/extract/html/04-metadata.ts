@@ -1,4 +1,5 @@
 import { type Element, isText } from 'domhandler'
+import { decodeHTML } from 'entities'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import { parentOf, textOf, type WalkedPage } from './01-walk.js'
 
@@ -12,6 +13,8 @@ export interface PageMeta {
 }
 
 const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim()
+// JSON-LD and some meta tags carry entities twice escaped: "Eliminating &#8211; the guide"
+const decode = (s: string): string => squeeze(s.includes('&') ? decodeHTML(s) : s)
 
 interface LdFields {
   headline?: string
@@ -50,13 +53,13 @@ function jsonLd(elements: readonly Element[]): LdFields {
   }
   const out: LdFields = { authors: [] }
   for (const o of [...articles, ...others]) {
-    if (typeof o.headline === 'string' && o.headline.trim()) out.headline ??= squeeze(o.headline)
+    if (typeof o.headline === 'string' && o.headline.trim()) out.headline ??= decode(o.headline)
     if (typeof o.datePublished === 'string') out.datePublished ??= o.datePublished
     else if (typeof o.dateCreated === 'string' && articles.includes(o)) out.datePublished ??= o.dateCreated
     if (!out.authors.length && articles.includes(o)) {
       for (const a of ([] as unknown[]).concat(o.author ?? o.creator ?? [])) {
         const name = typeof a === 'string' ? a : a && typeof a === 'object' ? (a as Record<string, unknown>).name : null
-        if (typeof name === 'string' && name.trim() && !/^https?:/.test(name)) out.authors.push(squeeze(name))
+        if (typeof name === 'string' && name.trim() && !/^https?:/.test(name)) out.authors.push(decode(name))
       }
     }
   }
@@ -149,7 +152,7 @@ export function readMetadata(page: WalkedPage, givenUrl: string | null): PageMet
     switch (el.name) {
       case 'meta': {
         const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'] ?? '').toLowerCase()
-        if (key && a.content?.trim() && !meta.has(key)) meta.set(key, squeeze(a.content))
+        if (key && a.content?.trim() && !meta.has(key)) meta.set(key, decode(a.content))
         break
       }
       case 'title':
@@ -193,6 +196,10 @@ function pickTitle(ldHeadline: string | null, meta: Map<string, string>, h1s: El
   const h1Texts = h1s.slice(0, 5).map((h) => textOf(h, 500))
   // the <h1> that the declared titles contain is the headline as printed
   for (const h of h1Texts) if (h.length >= 10 && declared.some((d) => fold(d).includes(fold(h)))) return h
+  // else a lone <h1> of headline length: the printed headline often differs from the SEO title
+  const siteKey = site ? fold(site) : null
+  const lone = h1Texts.length === 1 ? h1Texts[0] : undefined
+  if (lone && lone.length >= 10 && lone.length <= 250 && fold(lone) !== siteKey) return lone
   const first = ldHeadline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? titleTag
   if (!first) return h1Texts.find((h) => h.length > 0) ?? null
   return stripSiteName(first, site)
