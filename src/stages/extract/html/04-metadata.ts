@@ -1,7 +1,7 @@
 import { type Element, isText } from 'domhandler'
 import { decodeHTML } from 'entities'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
-import { parentOf, textOf, type WalkedPage } from './01-walk.js'
+import { type Block, parentOf, textOf, type WalkedPage } from './01-walk.js'
 
 /** Title, byline, date, language and address of a page. */
 export interface PageMeta {
@@ -19,6 +19,7 @@ const decode = (s: string): string => squeeze(s.includes('&') ? decodeHTML(s) : 
 interface LdFields {
   headline?: string
   datePublished?: string
+  dateModified?: string
   authors: string[]
 }
 
@@ -54,6 +55,7 @@ function jsonLd(elements: readonly Element[]): LdFields {
   const out: LdFields = { authors: [] }
   for (const o of [...articles, ...others]) {
     if (typeof o.headline === 'string' && o.headline.trim()) out.headline ??= decode(o.headline)
+    if (typeof o.dateModified === 'string') out.dateModified ??= o.dateModified
     if (typeof o.datePublished === 'string') out.datePublished ??= o.datePublished
     else if (typeof o.dateCreated === 'string' && articles.includes(o)) out.datePublished ??= o.dateCreated
     if (!out.authors.length && articles.includes(o)) {
@@ -80,7 +82,7 @@ const ISO_DATE = /(?<y>(?:19|20)\d{2})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})/
 const COMPACT_DATE = /^(?<y>(?:19|20)\d{2})(?<m>\d{2})(?<d>\d{2})/
 const MONTH_FIRST = /(?<mon>\p{L}{3,10})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{2})/u
 const DAY_FIRST = /(?<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?<mon>\p{L}{3,10})\.?,?\s+(?:de\s+)?(?<y>(?:19|20)\d{2})/u
-const DAY_MONTH_YEAR = /\b(?<d>\d{1,2})[./](?<m>\d{1,2})[./](?<y>(?:19|20)\d{2})\b/
+const NUMERIC_DATE = /\b(?<a>\d{1,2})[./](?<b>\d{1,2})[./](?<y>(?:19|20)\d{2})\b/
 
 /**
  * A calendar day from a date string as pages write it: "2019-11-18T23:00:00-05:00" keeps
@@ -96,9 +98,11 @@ export function parseDay(value: string | null | undefined): string | null {
     const month = m?.groups ? months().get(m.groups.mon?.toLowerCase() ?? '') : undefined
     if (m?.groups && month) return validDay(Number(m.groups.y), month, Number(m.groups.d))
   }
-  m = DAY_MONTH_YEAR.exec(s)
-  if (m?.groups) return validDay(Number(m.groups.y), Number(m.groups.m), Number(m.groups.d))
-  return null
+  m = NUMERIC_DATE.exec(s)
+  if (!m?.groups) return null
+  // "18.11.2019" is day first; "11/18/2019" and an ambiguous "05/06/2019" are read the US way
+  const [a, b] = [Number(m.groups.a), Number(m.groups.b)]
+  return a > 12 || m[0].includes('.') ? validDay(Number(m.groups.y), b, a) : validDay(Number(m.groups.y), a, b)
 }
 
 /** "https://site/2019/11/18/slug", "/20191118/", "/2019-11-18-slug": the day in an address. */
@@ -129,7 +133,9 @@ const DATE_KEYS = [
   'og:published_time',
   'published_time',
   'cxenseparse:recs:publishtime',
+  'cludo:date',
   'article:modified_time',
+  'og:updated_time',
 ]
 const AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'twitter:creator']
 const BYLINE_CLASS = /(?:^|[\s_-])(?:by-?line|author(?:-?name)?|byline__name|writer|contributor)(?:$|[\s_-])/i
@@ -179,7 +185,7 @@ export function readMetadata(page: WalkedPage, givenUrl: string | null): PageMet
   return {
     title: pickTitle(ld.headline ?? null, meta, h1s, titleTag),
     byline: pickByline(ld.authors, meta, bylineEls),
-    published: pickDate(ld.datePublished ?? null, meta, times, url),
+    published: pickDate(page, ld, meta, times, url),
     lang: (lang ?? meta.get('content-language') ?? meta.get('og:locale') ?? meta.get('language') ?? '').slice(0, 2).toLowerCase() || null,
     url,
   }
@@ -239,8 +245,42 @@ function pickByline(ldAuthors: string[], meta: Map<string, string>, bylineEls: E
   return null
 }
 
-function pickDate(ldDate: string | null, meta: Map<string, string>, times: Element[], url: string | null): string | null {
-  const fromLd = parseDay(ldDate)
+// A dateline printed under the headline is short: "August 19, 2025", "Last updated: Dec 12, 2025".
+const MAX_DATELINE_CHARS = 120
+const DATELINE_WINDOW = { before: 4, after: 20 } as const
+
+/** The date printed near the headline, as readers see it (it wins over metadata when both exist). */
+function visibleDate(blocks: readonly Block[]): string | null {
+  const h1 = blocks.findIndex((b) => b.heading === 1)
+  const from = h1 < 0 ? 0 : Math.max(0, h1 - DATELINE_WINDOW.before)
+  const to = Math.min(blocks.length, (h1 < 0 ? 0 : h1) + DATELINE_WINDOW.after)
+  for (let i = from; i < to; i++) {
+    const b = blocks[i] as Block
+    if (b.text.length > MAX_DATELINE_CHARS || !/\d/.test(b.text)) continue
+    const d = parseDay(b.text)
+    if (d) return d
+  }
+  return null
+}
+
+// Publication dates in the page's own scripts (Next.js, Prismic, Nuxt state): "publishedDate":"2019-08-16T00:00:00.000Z"
+const SCRIPT_DATE = /["']?(?:datePublished|publishedDate|published_at|publishDate|first_publication_date|publish_date|pubDate|dateCreated)["']?\s*:\s*["'](?<v>[^"']{8,40})["']/
+
+function scriptDate(elements: readonly Element[]): string | null {
+  for (const el of elements) {
+    if (el.name !== 'script') continue
+    const body = el.children.map((c) => (isText(c) ? c.data : '')).join('')
+    const m = SCRIPT_DATE.exec(body)
+    const d = parseDay(m?.groups?.v)
+    if (d) return d
+  }
+  return null
+}
+
+function pickDate(page: WalkedPage, ld: LdFields, meta: Map<string, string>, times: Element[], url: string | null): string | null {
+  const shown = visibleDate(page.blocks)
+  if (shown) return shown
+  const fromLd = parseDay(ld.datePublished)
   if (fromLd) return fromLd
   for (const key of DATE_KEYS) {
     const d = parseDay(meta.get(key))
@@ -251,7 +291,7 @@ function pickDate(ldDate: string | null, meta: Map<string, string>, times: Eleme
     const d = parseDay(t.attribs.datetime ?? t.attribs.content) ?? parseDay(textOf(t, 100))
     if (d && !insideTeaser(t)) return d
   }
-  return dateInUrl(url)
+  return dateInUrl(url) ?? parseDay(ld.dateModified) ?? scriptDate(page.elements)
 }
 
 const TEASER_CONTAINER = /related|recommend|teaser|sidebar|comment|footer/i
