@@ -134,8 +134,6 @@ const DATE_KEYS = [
   'published_time',
   'cxenseparse:recs:publishtime',
   'cludo:date',
-  'article:modified_time',
-  'og:updated_time',
 ]
 const AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'twitter:creator']
 const BYLINE_CLASS = /(?:^|[\s_-])(?:by-?line|author(?:-?name)?|byline__name|writer|contributor)(?:$|[\s_-])/i
@@ -260,8 +258,15 @@ function visibleDate(blocks: readonly Block[]): string | null {
     const d = parseDay(b.text)
     if (d) return d
   }
+  // further away, only a block that its class calls a date: <div class="sno-story-date">May 31, 2024</div>
+  for (const b of blocks) {
+    if (b.text.length > MAX_DATELINE_CHARS || !DATE_CLASS.test(b.owner.attribs.class ?? '')) continue
+    const d = parseDay(b.text)
+    if (d) return d
+  }
   return null
 }
+const DATE_CLASS = /date|time|posted|publish/i
 
 // Publication dates in the page's own scripts (Next.js, Prismic, Nuxt state): "publishedDate":"2019-08-16T00:00:00.000Z"
 const SCRIPT_DATE = /["']?(?:datePublished|publishedDate|published_at|publishDate|first_publication_date|publish_date|pubDate|dateCreated)["']?\s*:\s*["'](?<v>[^"']{8,40})["']/
@@ -277,21 +282,25 @@ function scriptDate(elements: readonly Element[]): string | null {
   return null
 }
 
+/**
+ * The publication day. The date printed under the headline is what readers (and
+ * annotators) take as the date, often the "Updated" one, so it wins over the declared
+ * one unless it is later than every day the metadata declares.
+ */
 function pickDate(page: WalkedPage, ld: LdFields, meta: Map<string, string>, times: Element[], url: string | null): string | null {
   const shown = visibleDate(page.blocks)
-  if (shown) return shown
-  const fromLd = parseDay(ld.datePublished)
-  if (fromLd) return fromLd
-  for (const key of DATE_KEYS) {
-    const d = parseDay(meta.get(key))
-    if (d) return d
-  }
+  let declared = parseDay(ld.datePublished)
+  for (const key of DATE_KEYS) declared ??= parseDay(meta.get(key))
+  const modified = parseDay(ld.dateModified) ?? parseDay(meta.get('article:modified_time')) ?? parseDay(meta.get('og:updated_time'))
+  // a printed day later than every declared one is a teaser's or today's date
+  if (shown && !(declared && shown > (modified ?? declared) && shown !== declared)) return shown
+  if (declared) return declared
   // a <time> in the article header beats one in a teaser further down: take the first
   for (const t of times) {
     const d = parseDay(t.attribs.datetime ?? t.attribs.content) ?? parseDay(textOf(t, 100))
     if (d && !insideTeaser(t)) return d
   }
-  return dateInUrl(url) ?? parseDay(ld.dateModified) ?? scriptDate(page.elements)
+  return dateInUrl(url) ?? modified ?? scriptDate(page.elements)
 }
 
 const TEASER_CONTAINER = /related|recommend|teaser|sidebar|comment|footer/i
