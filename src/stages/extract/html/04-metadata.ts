@@ -216,6 +216,9 @@ export function stripSiteName(title: string, site: string | undefined): string {
   const isSite = (part: string, rest: string): boolean =>
     siteKey ? fold(part) === siteKey || siteKey.includes(fold(part)) || fold(part).includes(siteKey) : part.length * 2.5 < rest.length && part.split(' ').length <= 4
   let out = title
+  // "Headline | Opinion", "Headline | Patient Education | UC Davis": a pipe ends the headline
+  const pipe = out.indexOf(' | ')
+  if (pipe > 0 && out.slice(0, pipe).split(' ').length >= 3) out = out.slice(0, pipe)
   for (let n = 0; n < 3; n++) {
     const seps = [...out.matchAll(new RegExp(TITLE_SEPARATOR, 'g'))]
     const last = seps[seps.length - 1]
