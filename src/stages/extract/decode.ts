@@ -33,10 +33,10 @@ function plausibility(text: string): number {
     else if (c >= 0x3040 && c <= 0x30ff) score += 2
   }
   // "Za¿ó³æ": a Polish word read as windows-1252 has symbols between its letters
-  score -= (text.match(/\p{L}\p{M}?(?![’‘·])[\p{S}\p{Po}\p{No}](?<=[^\x00-\x7f])\p{M}?\p{L}/gu) ?? []).length * 5
+  score -= (text.match(/\p{L}\p{M}?(?![’‘·])[\p{S}\p{Po}\p{No}](?<=[^\p{ASCII}])\p{M}?\p{L}/gu) ?? []).length * 5
   for (const word of text.match(/[\p{L}]{2,}/gu) ?? []) {
     // "ГЇЗЗ" — Arabic read as windows-1251 — mixes cases inside words
-    if (/\p{Ll}\p{Lu}/u.test(word) && /[^\x00-\x7f]/.test(word)) {
+    if (/\p{Ll}\p{Lu}/u.test(word) && /\P{ASCII}/u.test(word)) {
       score -= word.length * 2
       continue
     }
@@ -44,7 +44,11 @@ function plausibility(text: string): number {
     for (const ch of word) if ((ch.codePointAt(0) ?? 0) > 0x7f) high++
     if (!high) continue
     const latin = /^[\p{Script=Latin}]+$/u.test(word)
-    const oneScript = latin || /^(?:\p{Script=Cyrillic}+|\p{Script=Arabic}+|\p{Script=Greek}+|\p{Script=Hebrew}+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|\p{Script=Hangul}+)$/u.test(word)
+    const oneScript =
+      latin ||
+      /^(?:\p{Script=Cyrillic}+|\p{Script=Arabic}+|\p{Script=Greek}+|\p{Script=Hebrew}+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|\p{Script=Hangul}+)$/u.test(
+        word,
+      )
     if (!oneScript) score -= high * 3
     else if (latin && high === word.length && high >= 3) score -= high * 2
     else score += high

@@ -1,4 +1,4 @@
-import { type ChildNode, type Element, isTag, isText } from 'domhandler'
+import { type ChildNode, Element, isTag, isText } from 'domhandler'
 import { parseDocument } from 'htmlparser2'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 
@@ -148,6 +148,14 @@ const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim()
  */
 export function walkPage(html: string): WalkedPage {
   const dom = parseDocument(html, { decodeEntities: true })
+  // "<p>One</p><p>Two</p>" with no <html> or <body>: give the top-level elements one parent
+  // so that the article can be found whole
+  if (dom.children.filter(isTag).length > 1) {
+    const body = new Element('body', {}, dom.children)
+    for (const c of dom.children) c.parent = body
+    dom.children = [body]
+    body.parent = dom
+  }
   const elements: Element[] = []
   const info = new Map<Element, ElementInfo>()
   const blocks: Block[] = []

@@ -109,7 +109,8 @@ export function parseDay(value: string | null | undefined): string | null {
 export function dateInUrl(url: string | null): string | null {
   if (!url) return null
   const m =
-    /[/_-](?<y>(?:19|20)\d{2})[/_-](?<m>[01]?\d)[/_-](?<d>[0-3]?\d)(?:[/_.-]|$)/.exec(url) ?? /\/(?<y>(?:19|20)\d{2})(?<m>[01]\d)(?<d>[0-3]\d)(?:[/_.-]|$)/.exec(url)
+    /[/_-](?<y>(?:19|20)\d{2})[/_-](?<m>[01]?\d)[/_-](?<d>[0-3]?\d)(?:[/_.-]|$)/.exec(url) ??
+    /\/(?<y>(?:19|20)\d{2})(?<m>[01]\d)(?<d>[0-3]\d)(?:[/_.-]|$)/.exec(url)
   return m?.groups ? validDay(Number(m.groups.y), Number(m.groups.m), Number(m.groups.d)) : null
 }
 
@@ -214,7 +215,9 @@ export function stripSiteName(title: string, site: string | undefined): string {
   const siteKey = site ? fold(site) : null
   // a short end part is a site name when none is declared: "Headline - CNN"
   const isSite = (part: string, rest: string): boolean =>
-    siteKey ? fold(part) === siteKey || siteKey.includes(fold(part)) || fold(part).includes(siteKey) : part.length * 2.5 < rest.length && part.split(' ').length <= 4
+    siteKey
+      ? fold(part) === siteKey || siteKey.includes(fold(part)) || fold(part).includes(siteKey)
+      : part.length * 2.5 < rest.length && part.split(' ').length <= 4
   let out = title
   // "Headline | Opinion", "Headline | Patient Education | UC Davis": a pipe ends the headline
   const pipe = out.indexOf(' | ')
@@ -254,7 +257,7 @@ const DATELINE_WINDOW = { before: 4, after: 20 } as const
 function visibleDate(blocks: readonly Block[]): string | null {
   const h1 = blocks.findIndex((b) => b.heading === 1)
   const from = h1 < 0 ? 0 : Math.max(0, h1 - DATELINE_WINDOW.before)
-  const to = Math.min(blocks.length, (h1 < 0 ? 0 : h1) + DATELINE_WINDOW.after)
+  const to = Math.min(blocks.length, Math.max(h1, 0) + DATELINE_WINDOW.after)
   for (let i = from; i < to; i++) {
     const b = blocks[i] as Block
     if (b.text.length > MAX_DATELINE_CHARS || !/\d/.test(b.text)) continue
@@ -272,7 +275,8 @@ function visibleDate(blocks: readonly Block[]): string | null {
 const DATE_CLASS = /date|time|posted|publish/i
 
 // Publication dates in the page's own scripts (Next.js, Prismic, Nuxt state): "publishedDate":"2019-08-16T00:00:00.000Z"
-const SCRIPT_DATE = /["']?(?:datePublished|publishedDate|published_at|publishDate|first_publication_date|publish_date|pubDate|dateCreated)["']?\s*:\s*["'](?<v>[^"']{8,40})["']/
+const SCRIPT_DATE =
+  /["']?(?:datePublished|publishedDate|published_at|publishDate|first_publication_date|publish_date|pubDate|dateCreated)["']?\s*:\s*["'](?<v>[^"']{8,40})["']/
 
 function scriptDate(elements: readonly Element[]): string | null {
   for (const el of elements) {
