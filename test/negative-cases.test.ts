@@ -92,4 +92,35 @@ describe('negative cases', () => {
       assert.deepEqual(analyse('Roast the turkey slowly.', false).actors, [])
     })
   })
+
+  describe('no article body', () => {
+    // pages that are not articles: the body stays empty and a "no-body" message says so
+    const CASES: [string, string][] = [
+      [
+        'a login page',
+        '<html><body><form><label>Email</label><input name="e"><label>Password</label><input type="password"><button>Sign in</button></form></body></html>',
+      ],
+      [
+        'a section front of headline links',
+        `<html><body><nav><a href="/">Home</a></nav><ul>${Array.from({ length: 20 }, (_, i) => `<li><a href="/s${i}">Headline number ${i} about the talks in Moscow and Damascus</a></li>`).join('')}</ul></body></html>`,
+      ],
+      [
+        'an app shell rendered by scripts',
+        '<html><head><script>window.__STATE__={"headline":"x"}</script></head><body><div id="app"></div><noscript>Please enable JavaScript to use this site.</noscript></body></html>',
+      ],
+      ['a frameset', '<html><frameset rows="20%,80%"><frame src="top.html"><frame src="main.html"></frameset></html>'],
+      [
+        'a cookie wall only',
+        '<html><body><div class="cookie-consent"><p>We use cookies to give you the best experience on our website, and to measure traffic.</p><button>Accept</button></div></body></html>',
+      ],
+    ]
+    for (const [why, html] of CASES) {
+      it(why, () => {
+        const out = analyzer.analyze({ html })
+        if (isError(out)) return
+        assert.equal(out.article?.text, '')
+        assert.ok(out.messages.some((m) => m.ruleId === 'no-body'))
+      })
+    }
+  })
 })

@@ -90,6 +90,6 @@ export function readInput(file: string): ReadResult {
   if (!bytes.length) return { ok: false, error: 'the file is empty' }
   const decoded = decodeBytes(bytes)
   const isHtml = /\.x?html?$/i.test(file) || /^\s*(<!doctype html|<html|<head|<body)/i.test(decoded.text.slice(0, 1000))
-  const note = decoded.guessed ? `not valid UTF-8; decoded as ${decoded.encoding}` : null
+  const note = decoded.guessed ? `not valid UTF-8 and no trustworthy charset declared; decoded as ${decoded.encoding}` : null
   return { ok: true, input: isHtml ? { html: decoded.text, id: file } : { text: decoded.text, id: file }, note }
 }

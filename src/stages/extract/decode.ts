@@ -7,11 +7,62 @@ export interface Decoded {
   readonly guessed: boolean
 }
 
+// Legacy encodings tried when the bytes are not UTF-8, in the order ties are broken.
+const CANDIDATES = ['windows-1252', 'windows-1251', 'windows-1256', 'shift_jis', 'gbk', 'euc-kr', 'iso-8859-2', 'iso-8859-7', 'windows-1255', 'koi8-r']
+// How much of a page is read to judge an encoding: enough words, little time.
+const SNIFF_BYTES = 64 * 1024
+const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?(?<charset>[\w.:-]+)/i
+
+/** The charset a page declares in its first bytes: <meta charset="..."> or the http-equiv form. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1')
+  const name = META_CHARSET.exec(head)?.groups?.charset?.toLowerCase() ?? null
+  return name && iconv.encodingExists(name) ? name : null
+}
+
 /**
- * Decodes file bytes: a byte-order mark wins, then strict UTF-8, then windows-1252
- * (the usual encoding of legacy Western pages) as a flagged guess.
+ * How plausible a decoding is: letters in words of one script count for it; U+FFFD,
+ * C1 control codes and "mojibake" words (Cyrillic read as Latin-1: "Ïðèâåò", only
+ * accented letters) count against it. Kana are a strong sign of Japanese.
  */
-export function decodeBytes(bytes: Uint8Array): Decoded {
+function plausibility(text: string): number {
+  let score = 0
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0
+    if (c === 0xfffd || (c >= 0x80 && c <= 0x9f)) score -= 20
+    else if (c >= 0x3040 && c <= 0x30ff) score += 2
+  }
+  // "Za¿ó³æ": a Polish word read as windows-1252 has symbols between its letters
+  score -= (text.match(/\p{L}\p{M}?(?![’‘·])[\p{S}\p{Po}\p{No}](?<=[^\p{ASCII}])\p{M}?\p{L}/gu) ?? []).length * 5
+  for (const word of text.match(/[\p{L}]{2,}/gu) ?? []) {
+    // "ГЇЗЗ" — Arabic read as windows-1251 — mixes cases inside words
+    if (/\p{Ll}\p{Lu}/u.test(word) && /\P{ASCII}/u.test(word)) {
+      score -= word.length * 2
+      continue
+    }
+    let high = 0
+    for (const ch of word) if ((ch.codePointAt(0) ?? 0) > 0x7f) high++
+    if (!high) continue
+    const latin = /^[\p{Script=Latin}]+$/u.test(word)
+    const oneScript =
+      latin ||
+      /^(?:\p{Script=Cyrillic}+|\p{Script=Arabic}+|\p{Script=Greek}+|\p{Script=Hebrew}+|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|\p{Script=Hangul}+)$/u.test(
+        word,
+      )
+    if (!oneScript) score -= high * 3
+    else if (latin && high === word.length && high >= 3) score -= high * 2
+    else score += high
+  }
+  return score
+}
+
+/**
+ * Decodes page or file bytes: a byte-order mark wins, then strict UTF-8 (valid UTF-8
+ * bytes are trusted over any declaration), then the declared charset (HTTP header or
+ * <meta>) unless another legacy encoding reads clearly better — declarations are often
+ * wrong — and the best-reading candidate when nothing is declared, flagged as a guess.
+ */
+export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', guessed: false }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', guessed: false }
@@ -19,7 +70,17 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', guessed: false }
   } catch {
-    // Node's TextDecoder reads "windows-1252" as Latin-1 (0x93 stays a control code): use iconv-lite
-    return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), encoding: 'windows-1252', guessed: true }
+    // not UTF-8: judge the declared charset against the usual legacy ones
   }
+  const claimed = (declared && iconv.encodingExists(declared) ? declared.toLowerCase() : null) ?? declaredCharset(bytes)
+  const sample = Buffer.from(bytes.subarray(0, SNIFF_BYTES))
+  const names = claimed && !/^utf-?8$/.test(claimed) ? [claimed, ...CANDIDATES.filter((c) => c !== claimed)] : CANDIDATES
+  let best = names[0] as string
+  let bestScore = Number.NEGATIVE_INFINITY
+  for (const name of names) {
+    // a declaration keeps its word on a near tie
+    const score = plausibility(iconv.decode(sample, name)) + (name === claimed ? 5 : 0)
+    if (score > bestScore) [best, bestScore] = [name, score]
+  }
+  return { text: iconv.decode(Buffer.from(bytes), best), encoding: best, guessed: best !== claimed }
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import iconv from 'iconv-lite'
 import { createDoc } from '../../core/doc.js'
 import { UnusableInputError } from '../../core/pipeline.js'
 import { decodeBytes } from './decode.js'
@@ -89,14 +90,148 @@ describe('extract: HTML', () => {
     )
   })
 
+  const page = (body: string, head = '') => `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`
+  const P1 = 'Moscow has condemned the strikes on Damascus, calling them a violation of sovereignty, the ministry said.'
+  const P2 = 'Lavrov said Russia would continue to support the government in its efforts to restore unity in the country.'
+  const P3 = 'The foreign minister arrived in Moscow on Thursday for talks with his Russian counterpart on trade and security.'
+  // [why, page, the body text expected]
+  const BODY_CASES: [string, string, string][] = [
+    [
+      'a "READ MORE:" teaser paragraph and a related-stories aside inside the article',
+      page(
+        `<article><p>${P1}</p><p><strong>READ MORE:</strong> <a href="/x">Kremlin reveals details of Putin-Netanyahu call</a></p><p>${P2}</p>` +
+          `<aside class="related"><ul><li><a href="/a">Another story about the region</a></li></ul></aside></article>`,
+      ),
+      `${P1}\n\n${P2}`,
+    ],
+    [
+      'an article split over several containers (NYT "StoryBodyCompanionColumn")',
+      page(
+        `<nav><a href="/">Home</a> <a href="/w">World</a></nav><section><div class="c1"><div><p>${P1}</p></div></div><div class="c1"><div><p>${P2}</p></div></div></section>`,
+      ),
+      `${P1}\n\n${P2}`,
+    ],
+    [
+      'a cookie dialog with more prose than a short article',
+      page(
+        `<div class="cli-modal-body"><p>This website uses cookies to improve your experience while you navigate through the website, and some of them are necessary.</p><p>Out of these, the cookies that are categorized as necessary are stored on your browser as they are essential.</p></div><article><p>${P1}</p><p>${P2}</p></article>`,
+      ),
+      `${P1}\n\n${P2}`,
+    ],
+    [
+      'a footer with legal prose under a boilerplate wrapper',
+      page(`<div class="article-inner-content"><p>${P3}</p></div><div class="footer-wrap"><div class="footer-bottom-text"><p>${P1} ${P2}</p></div></div>`),
+      P3,
+    ],
+    ['text in <div>s separated by <br><br>', page(`<div class="text">${P1}<br><br>${P2}</div>`), `${P1}\n\n${P2}`],
+    ['no <body> at all', `<p>${P1}</p><p>${P2}</p>`, `${P1}\n\n${P2}`],
+    [
+      'hidden blocks and share bars',
+      page(
+        `<div class="entry-content"><p>${P1}</p><div style="display:none"><p>${P3}</p></div><div class="sharedaddy"><p>Share this: Facebook, Twitter, Email and more</p></div><p>${P2}</p></div>`,
+      ),
+      `${P1}\n\n${P2}`,
+    ],
+  ]
+  for (const [why, html, text] of BODY_CASES) it(`body: ${why}`, () => assert.equal(extract({ html }).layers.article?.text, text))
+
+  // [why, page, field, expected]
+  const META_CASES: [string, string, 'title' | 'published' | 'byline', string | null][] = [
+    [
+      'the site name after a pipe',
+      page(`<p>${P1}</p>`, '<title>Syria counting on Russian support | RT World News</title>'),
+      'title',
+      'Syria counting on Russian support',
+    ],
+    [
+      'the site name declared by og:site_name, entities in JSON-LD',
+      page(
+        `<p>${P1}</p>`,
+        '<meta property="og:site_name" content="News Site"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Trade &#8211; and security"}</script>',
+      ),
+      'title',
+      'Trade – and security',
+    ],
+    [
+      'the <h1> the declared title contains',
+      page(`<h1>Syria counting on Russian support</h1><p>${P1}</p>`, '<title>Syria counting on Russian support – FM - News</title>'),
+      'title',
+      'Syria counting on Russian support',
+    ],
+    [
+      'a dateline under the headline',
+      page(`<h1>Syria counting on Russian support</h1><div class="meta">Last updated: Dec 12, 2025</div><p>${P1}</p>`),
+      'published',
+      '2025-12-12',
+    ],
+    [
+      'the local day of a timestamp, not the UTC one',
+      page(`<p>${P1}</p>`, '<meta property="article:published_time" content="2019-11-18T23:30:00-05:00">'),
+      'published',
+      '2019-11-18',
+    ],
+    ['a day in the address', page(`<p>${P1}</p>`, '<link rel="canonical" href="https://example.com/2019/11/18/story/">'), 'published', '2019-11-18'],
+    ['a day-first dateline', page(`<h1>Title of the story here</h1><p>18.11.2019</p><p>${P1}</p>`), 'published', '2019-11-18'],
+    [
+      'authors from JSON-LD',
+      page(`<p>${P1}</p>`, '<script type="application/ld+json">{"@type":"NewsArticle","author":[{"name":"Jane Roe"},{"name":"John Doe"}]}</script>'),
+      'byline',
+      'Jane Roe, John Doe',
+    ],
+    ['a byline element without "By"', page(`<div class="byline">By Jane Roe</div><p>${P1}</p>`), 'byline', 'Jane Roe'],
+    ['no date anywhere', page(`<p>${P1}</p>`), 'published', null],
+  ]
+  for (const [why, html, field, value] of META_CASES) it(`metadata: ${why}`, () => assert.equal(extract({ html }).layers.article?.[field], value))
+
   it('survives a page nested 100,000 elements deep', () => {
     const html = `${'<div>'.repeat(100_000)}<p>Deep text that is long enough to count as a paragraph.</p>${'</div>'.repeat(100_000)}`
-    const a = extract({ html }).layers.article
-    assert.ok(a)
+    assert.equal(extract({ html }).layers.article?.text, 'Deep text that is long enough to count as a paragraph.')
+  })
+
+  it('reads a 20 MB page when the limit allows it, and refuses it with a clear error by default', () => {
+    const html = page(`<article>${`<p>${P1}</p><div class="share"><a href="/s">Share</a></div>`.repeat(150_000)}</article>`)
+    assert.ok(html.length > 20_000_000)
+    const doc = createExtractStage({ maxChars: 30_000_000 }).run(createDoc({ html }, 't'), ctx)
+    assert.ok(doc.text.startsWith(P1))
+    assert.throws(() => extract({ html }), /limit/)
+  })
+
+  it('gives a framesest page no body and a message, not a crash', () => {
+    const doc = extract({ html: '<html><frameset cols="50%,50%"><frame src="a.html"><frame src="b.html"></frameset></html>' })
+    assert.equal(doc.text, '')
+    assert.ok(doc.messages.some((m) => m.ruleId === 'no-body'))
+  })
+
+  it('rejects binary garbage with a clear error', () => {
+    const garbage = String.fromCharCode(...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256))
+    assert.throws(() => extract({ html: garbage }), UnusableInputError)
   })
 })
 
 describe('extract: bytes', () => {
+  // [encoding, text]: the bytes of a page in that encoding that wrongly declares UTF-8
+  const LEGACY: [string, string][] = [
+    ['windows-1251', 'Москва осудила удары по Дамаску, заявило министерство.'],
+    ['windows-1256', 'أدانت موسكو الضربات على دمشق، بحسب الوزارة.'],
+    ['shift_jis', 'モスクワはダマスカスへの攻撃を非難した、と外務省は述べた。'],
+    ['gbk', '莫斯科谴责了对大马士革的袭击，外交部表示。'],
+    ['windows-1252', '“Café” déjà vu — naïve façade.'],
+    ['iso-8859-2', 'Zażółć gęślą jaźń, powiedział minister.'],
+  ]
+  for (const [encoding, text] of LEGACY) {
+    it(`reads ${encoding} bytes that declare UTF-8`, () => {
+      const bytes = iconv.encode(`<html><head><meta charset="utf-8"></head><body><p>${text}</p></body></html>`, encoding)
+      const d = decodeBytes(bytes)
+      assert.equal(d.encoding, encoding)
+      assert.ok(d.text.includes(text))
+    })
+  }
+
+  it('follows a declared charset that the bytes agree with', () => {
+    const bytes = iconv.encode('<meta charset="windows-1251"><p>Москва</p>', 'windows-1251')
+    assert.deepEqual({ ...decodeBytes(bytes), text: '' }, { text: '', encoding: 'windows-1251', guessed: false })
+  })
+
   it('decodes UTF-8, a BOM, and falls back to windows-1252 with a flag', () => {
     assert.equal(decodeBytes(new TextEncoder().encode('Sweida – “ok”')).text, 'Sweida – “ok”')
     assert.equal(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, 0x41])).text, 'A')

@@ -1,0 +1,260 @@
+import { type ChildNode, Element, isTag, isText } from 'domhandler'
+import { parseDocument } from 'htmlparser2'
+import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
+
+/** One run of text between block boundaries, with the innermost block element that holds it. */
+export interface Block {
+  readonly owner: Element
+  /** Pre-order index of the owner: blocks inside an element have indices within its range. */
+  readonly at: number
+  readonly text: string
+  /** Characters of the text that sit inside links. */
+  readonly linkChars: number
+  /** The heading level (1-6) when the owner is a heading, else 0. */
+  readonly heading: number
+}
+
+/** Per-element facts gathered by the walk. */
+export interface ElementInfo {
+  /** Pre-order index of the element, and the last index inside it. */
+  readonly pre: number
+  last: number
+  readonly kind: 'drop' | 'boilerplate' | 'content' | 'plain'
+  /** Whether a boilerplate element holds this one: "<div class="footer-wrap"><div class="footer-bottom-text">". */
+  readonly inBoilerplate: boolean
+  /** Visible characters and characters inside links, summed over the element's blocks. */
+  chars: number
+  linkChars: number
+  /** Characters of prose and of links and labels below the element, outside boilerplate. */
+  good: number
+  bad: number
+  score: number
+}
+
+/** The page as the later passes see it. */
+export interface WalkedPage {
+  readonly elements: readonly Element[]
+  readonly info: Map<Element, ElementInfo>
+  readonly blocks: readonly Block[]
+}
+
+// Never visible article text.
+const DROP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'iframe',
+  'svg',
+  'math',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'input',
+  'figcaption',
+  'template',
+  'title',
+  'canvas',
+  'video',
+  'audio',
+  'object',
+  'embed',
+  'frameset',
+  'frame',
+  'dialog',
+])
+// Page chrome that can be told by its tag alone.
+const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'header', 'menu'])
+// Tags that start a new run of text; everything else is inline.
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'tr',
+  'ul',
+  'html',
+  'center',
+  'footer',
+  'nav',
+  'aside',
+])
+const HEADING = /^h(?<level>[1-6])$/
+
+const wordPattern = (file: string) =>
+  lazy(() => {
+    const entries = loadLexicon<EntryFile<{ pattern: string }>>(file).entries
+    return new RegExp(`(?:^|[\\s_-])(?:${entries.map((e) => e.pattern).join('|')})(?=$|[\\s_-])`, 'i')
+  })
+const boilerplateWords = wordPattern('extract/boilerplate-classes.json')
+const contentWords = wordPattern('extract/content-classes.json')
+
+// 'style="display:none"', 'hidden', 'aria-hidden="true"' on a block: not shown to readers
+const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
+
+function kindOf(el: Element): ElementInfo['kind'] {
+  const a = el.attribs
+  if (DROP_TAGS.has(el.name) || a.hidden !== undefined || (a.style && HIDDEN_STYLE.test(a.style))) return 'drop'
+  if (el.name === 'body' || el.name === 'html') return 'plain'
+  if (a.itemprop === 'articleBody' || a.itemprop === 'text') return 'content'
+  if (CHROME_TAGS.has(el.name)) return 'boilerplate'
+  if (a.role === 'navigation' || a.role === 'complementary' || a.role === 'contentinfo' || a.role === 'banner') return 'boilerplate'
+  // each class name votes: "entry-content entry-content-read-more" is content,
+  // "article__content-well url-breadcrumb" too, "share-bar" is boilerplate
+  let vote = 0
+  for (const name of `${a.class ?? ''} ${a.id ?? ''}`.split(/\s+/)) {
+    if (!name) continue
+    const b = boilerplateWords().test(name)
+    const c = contentWords().test(name)
+    // "cli-modal-body", "post-most-popular-list": a boilerplate word qualifies a content word
+    vote += b ? -1 : c ? 1 : 0
+  }
+  if (vote < 0) return 'boilerplate'
+  if (vote > 0) return 'content'
+  return el.name === 'article' || el.name === 'main' ? 'content' : 'plain'
+}
+
+const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim()
+
+/**
+ * Parses the page and walks it once, without recursion (pages can nest 100k deep):
+ * every element gets an index range and a kind, and the visible text is cut into blocks.
+ */
+export function walkPage(html: string): WalkedPage {
+  const dom = parseDocument(html, { decodeEntities: true })
+  // "<p>One</p><p>Two</p>" with no <html> or <body>: give the top-level elements one parent
+  // so that the article can be found whole
+  if (dom.children.filter(isTag).length > 1) {
+    const body = new Element('body', {}, dom.children)
+    for (const c of dom.children) c.parent = body
+    dom.children = [body]
+    body.parent = dom
+  }
+  const elements: Element[] = []
+  const info = new Map<Element, ElementInfo>()
+  const blocks: Block[] = []
+  // the open block elements, innermost last; text is owned by the innermost one
+  const openBlocks: Element[] = []
+  let parts: string[] = []
+  let partsLink = 0
+  let linkDepth = 0
+  let dropDepth = 0
+  let preDepth = 0
+  const flush = () => {
+    const owner = openBlocks[openBlocks.length - 1]
+    if (parts.length && owner) {
+      const raw = parts.join('')
+      const text = preDepth ? raw.replace(/^\s*\n|\s+$/g, '') : squeeze(raw)
+      if (text) {
+        const level = HEADING.exec(owner.name)?.groups?.level
+        blocks.push({ owner, at: info.get(owner)?.pre ?? 0, text, linkChars: Math.min(partsLink, text.length), heading: level ? Number(level) : 0 })
+      }
+    }
+    parts = []
+    partsLink = 0
+  }
+  // stack entries: a node to enter, or an element to leave
+  const stack: (ChildNode | { leave: Element })[] = [...dom.children].reverse()
+  while (stack.length) {
+    const item = stack.pop() as ChildNode | { leave: Element }
+    if ('leave' in item) {
+      const el = item.leave
+      const elInfo = info.get(el)
+      if (elInfo) elInfo.last = elements.length - 1
+      if (elInfo?.kind === 'drop') dropDepth--
+      else if (!dropDepth) {
+        if (el.name === 'a') linkDepth--
+        if (el.name === 'pre') preDepth--
+        if (openBlocks[openBlocks.length - 1] === el) {
+          flush()
+          openBlocks.pop()
+        }
+      }
+      continue
+    }
+    if (isText(item)) {
+      if (!dropDepth && openBlocks.length) {
+        parts.push(item.data)
+        if (linkDepth) partsLink += item.data.trim().length
+      }
+      continue
+    }
+    if (!isTag(item)) continue
+    const kind = kindOf(item)
+    const up = parentOf(item)
+    const upInfo = up ? info.get(up) : undefined
+    const inBoilerplate = upInfo ? upInfo.inBoilerplate || upInfo.kind === 'boilerplate' : false
+    info.set(item, { pre: elements.length, last: elements.length, kind, inBoilerplate, chars: 0, linkChars: 0, good: 0, bad: 0, score: 0 })
+    elements.push(item)
+    if (kind === 'drop') dropDepth++
+    else if (!dropDepth) {
+      if (item.name === 'br') {
+        // "<br><br>" between paragraphs of a <div>: a paragraph break
+        flush()
+        continue
+      }
+      if (item.name === 'img' || item.name === 'wbr') continue
+      if (item.name === 'a') linkDepth++
+      if (item.name === 'pre') preDepth++
+      if (BLOCK_TAGS.has(item.name)) {
+        flush()
+        openBlocks.push(item)
+      } else if (!openBlocks.length) {
+        // text outside any block ("no <body>" pages): the first element owns it
+        openBlocks.push(item)
+        stack.push({ leave: item })
+        for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i] as ChildNode)
+        continue
+      }
+    }
+    stack.push({ leave: item })
+    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i] as ChildNode)
+  }
+  flush()
+  return { elements, info, blocks }
+}
+
+/** The element's parent element, or null at the top. */
+export const parentOf = (el: Element): Element | null => (el.parent && isTag(el.parent) ? el.parent : null)
+
+/** Whitespace-squeezed text of an element and its descendants, without recursion. */
+export function textOf(root: Element, limit = 10_000): string {
+  let s = ''
+  const stack: ChildNode[] = [root]
+  while (stack.length && s.length < limit) {
+    const node = stack.pop() as ChildNode
+    if (isText(node)) s += node.data
+    else if (isTag(node)) {
+      if (node.name === 'script' || node.name === 'style') continue
+      if (node.name === 'br') s += ' '
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ChildNode)
+    }
+  }
+  return squeeze(s)
+}

@@ -1,0 +1,80 @@
+import { type Element, isTag } from 'domhandler'
+import { type Block, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
+
+/** The element whose blocks make the article body. */
+export interface ContentRoot {
+  readonly best: Element | null
+  readonly kept: readonly Element[]
+}
+
+// A block shorter than this (without its links) is a label, not a paragraph.
+const MIN_PARAGRAPH_CHARS = 25
+// What a character of link text or of a short label costs against a character of prose.
+const LINK_COST = 1
+const LABEL_COST = 0.5
+// Class words like "article-body" tip the balance between near-equal candidates.
+const KIND_WEIGHT = { content: 1.1, plain: 1, boilerplate: 0.5, drop: 0 } as const
+// A child with this share of its parent's prose is where the article is.
+const TIGHT_SHARE = 0.8
+
+/** Characters of prose in a block, and characters that are links or labels. */
+function blockValue(block: Block): { good: number; bad: number } {
+  const plain = block.text.length - block.linkChars
+  if (block.heading) return { good: 0, bad: block.linkChars * LINK_COST }
+  if (plain >= MIN_PARAGRAPH_CHARS) return { good: plain, bad: block.linkChars * LINK_COST }
+  return { good: 0, bad: block.linkChars * LINK_COST + plain * LABEL_COST }
+}
+
+/**
+ * Finds the element that holds the article: the one whose prose outweighs the links
+ * and labels around it by the most. Sums are exact over the whole tree (one pass from
+ * the leaves up), so an article split over several containers is found whole:
+ * NYT pages put every few paragraphs in their own "StoryBodyCompanionColumn".
+ * Blocks under boilerplate (share bars, comments) count neither way.
+ */
+export function findContentRoot(page: WalkedPage): ContentRoot {
+  const { info, blocks, elements } = page
+  for (const block of blocks) {
+    const i = info.get(block.owner)
+    if (!i) continue
+    const v = blockValue(block)
+    i.good += v.good
+    i.bad += v.bad
+    i.chars += block.text.length
+    i.linkChars += block.linkChars
+  }
+  let best: Element | null = null
+  let bestScore = 0
+  // elements are in pre-order: walking backwards visits children before parents
+  for (let n = elements.length - 1; n >= 0; n--) {
+    const el = elements[n] as Element
+    const i = info.get(el)
+    if (!i || i.kind === 'drop') continue
+    i.score = (i.good - i.bad) * KIND_WEIGHT[i.kind] * (i.inBoilerplate ? KIND_WEIGHT.boilerplate : 1)
+    if (i.score > bestScore) [best, bestScore] = [el, i.score]
+    const parent = parentOf(el)
+    const p = parent ? info.get(parent) : undefined
+    if (!p) continue
+    p.chars += i.chars
+    p.linkChars += i.linkChars
+    if (i.kind === 'boilerplate') continue
+    p.good += i.good
+    p.bad += i.bad
+  }
+  // "<main>" = article + "Most popular" teasers with summaries: the child that holds
+  // nearly all the prose is the article
+  for (let n = 0; best && n < 50; n++) {
+    const outer = info.get(best) as ElementInfo
+    let inner: Element | null = null
+    for (const c of best.children) {
+      const ci = isTag(c) ? info.get(c) : undefined
+      if (ci && ci.kind !== 'boilerplate' && ci.good >= outer.good * TIGHT_SHARE) inner = c as Element
+    }
+    if (!inner) break
+    best = inner
+  }
+  return { best, kept: best ? [best] : [] }
+}
+
+/** Share of an element's text that sits inside links. */
+export const linkDensity = (i: { chars: number; linkChars: number }): number => (i.chars ? i.linkChars / i.chars : 0)

@@ -1,0 +1,318 @@
+import { type Element, isText } from 'domhandler'
+import { decodeHTML } from 'entities'
+import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
+import { type Block, parentOf, textOf, type WalkedPage } from './01-walk.js'
+
+/** Title, byline, date, language and address of a page. */
+export interface PageMeta {
+  readonly title: string | null
+  readonly byline: string | null
+  readonly published: string | null
+  readonly lang: string | null
+  readonly url: string | null
+}
+
+const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim()
+// JSON-LD and some meta tags carry entities twice escaped: "Eliminating &#8211; the guide"
+const decode = (s: string): string => squeeze(s.includes('&') ? decodeHTML(s) : s)
+
+interface LdFields {
+  headline?: string
+  datePublished?: string
+  dateModified?: string
+  authors: string[]
+}
+
+const ARTICLE_TYPES = /article|posting|report|blog|news/i
+
+/** Headline, date and authors from the page's JSON-LD (NewsArticle and friends), articles first. */
+function jsonLd(elements: readonly Element[]): LdFields {
+  const articles: Record<string, unknown>[] = []
+  const others: Record<string, unknown>[] = []
+  for (const el of elements) {
+    if (el.name !== 'script' || !/ld\+json/i.test(el.attribs.type ?? '')) continue
+    let data: unknown
+    try {
+      data = JSON.parse(el.children.map((c) => (isText(c) ? c.data : '')).join(''))
+    } catch {
+      continue
+    }
+    const stack: unknown[] = [data]
+    for (let guard = 0; stack.length && guard < 10_000; guard++) {
+      const item = stack.pop()
+      if (Array.isArray(item)) {
+        stack.push(...item)
+        continue
+      }
+      if (!item || typeof item !== 'object') continue
+      const o = item as Record<string, unknown>
+      if (Array.isArray(o['@graph'])) stack.push(...(o['@graph'] as unknown[]))
+      if (o.mainEntity && typeof o.mainEntity === 'object') stack.push(o.mainEntity)
+      const type = ([] as unknown[]).concat(o['@type'] ?? []).join(' ')
+      ;(ARTICLE_TYPES.test(type) ? articles : others).push(o)
+    }
+  }
+  const out: LdFields = { authors: [] }
+  for (const o of [...articles, ...others]) {
+    if (typeof o.headline === 'string' && o.headline.trim()) out.headline ??= decode(o.headline)
+    if (typeof o.dateModified === 'string') out.dateModified ??= o.dateModified
+    if (typeof o.datePublished === 'string') out.datePublished ??= o.datePublished
+    else if (typeof o.dateCreated === 'string' && articles.includes(o)) out.datePublished ??= o.dateCreated
+    if (!out.authors.length && articles.includes(o)) {
+      for (const a of ([] as unknown[]).concat(o.author ?? o.creator ?? [])) {
+        const name = typeof a === 'string' ? a : a && typeof a === 'object' ? (a as Record<string, unknown>).name : null
+        if (typeof name === 'string' && name.trim() && !/^https?:/.test(name)) out.authors.push(decode(name))
+      }
+    }
+  }
+  return out
+}
+
+const months = lazy(() => {
+  const map = new Map<string, number>()
+  for (const e of loadLexicon<EntryFile<{ names: string[]; month: number }>>('extract/months.json').entries) for (const n of e.names) map.set(n, e.month)
+  return map
+})
+
+const pad = (n: number): string => String(n).padStart(2, '0')
+const validDay = (y: number, m: number, d: number): string | null =>
+  y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31 ? `${y}-${pad(m)}-${pad(d)}` : null
+
+const ISO_DATE = /(?<y>(?:19|20)\d{2})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})/
+const COMPACT_DATE = /^(?<y>(?:19|20)\d{2})(?<m>\d{2})(?<d>\d{2})/
+const MONTH_FIRST = /(?<mon>\p{L}{3,10})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{2})/u
+const DAY_FIRST = /(?<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?<mon>\p{L}{3,10})\.?,?\s+(?:de\s+)?(?<y>(?:19|20)\d{2})/u
+const NUMERIC_DATE = /\b(?<a>\d{1,2})[./](?<b>\d{1,2})[./](?<y>(?:19|20)\d{2})\b/
+
+/**
+ * A calendar day from a date string as pages write it: "2019-11-18T23:00:00-05:00" keeps
+ * its own day (not the UTC one), "November 18, 2019", "18 Nov 2019", "18.11.2019".
+ */
+export function parseDay(value: string | null | undefined): string | null {
+  if (!value) return null
+  const s = value.trim()
+  let m = ISO_DATE.exec(s) ?? COMPACT_DATE.exec(s)
+  if (m?.groups) return validDay(Number(m.groups.y), Number(m.groups.m), Number(m.groups.d))
+  for (const re of [MONTH_FIRST, DAY_FIRST]) {
+    m = re.exec(s)
+    const month = m?.groups ? months().get(m.groups.mon?.toLowerCase() ?? '') : undefined
+    if (m?.groups && month) return validDay(Number(m.groups.y), month, Number(m.groups.d))
+  }
+  m = NUMERIC_DATE.exec(s)
+  if (!m?.groups) return null
+  // "18.11.2019" is day first; "11/18/2019" and an ambiguous "05/06/2019" are read the US way
+  const [a, b] = [Number(m.groups.a), Number(m.groups.b)]
+  return a > 12 || m[0].includes('.') ? validDay(Number(m.groups.y), b, a) : validDay(Number(m.groups.y), a, b)
+}
+
+/** "https://site/2019/11/18/slug", "/20191118/", "/2019-11-18-slug": the day in an address. */
+export function dateInUrl(url: string | null): string | null {
+  if (!url) return null
+  const m =
+    /[/_-](?<y>(?:19|20)\d{2})[/_-](?<m>[01]?\d)[/_-](?<d>[0-3]?\d)(?:[/_.-]|$)/.exec(url) ??
+    /\/(?<y>(?:19|20)\d{2})(?<m>[01]\d)(?<d>[0-3]\d)(?:[/_.-]|$)/.exec(url)
+  return m?.groups ? validDay(Number(m.groups.y), Number(m.groups.m), Number(m.groups.d)) : null
+}
+
+// Meta names that carry the publication date, most trusted first.
+const DATE_KEYS = [
+  'article:published_time',
+  'og:article:published_time',
+  'article:published',
+  'datepublished',
+  'publishdate',
+  'publish-date',
+  'pubdate',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date',
+  'dcterms.created',
+  'date',
+  'article.published',
+  'og:published_time',
+  'published_time',
+  'cxenseparse:recs:publishtime',
+  'cludo:date',
+]
+const AUTHOR_KEYS = ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'byl', 'twitter:creator']
+const BYLINE_CLASS = /(?:^|[\s_-])(?:by-?line|author(?:-?name)?|byline__name|writer|contributor)(?:$|[\s_-])/i
+const BY_PREFIX = /^(?:by|von|par|por|di|door|av)\s+/i
+// "Jane Roe", "Jane Roe and John Doe": short, no sentence punctuation
+const looksLikeName = (s: string): boolean => s.length >= 3 && s.length <= 80 && !/https?:|www\.|[|@{}<>]|\d{3}/.test(s) && /\p{Lu}/u.test(s)
+
+/** Reads the page's metadata from JSON-LD, meta tags, <time>, bylines and the address. */
+export function readMetadata(page: WalkedPage, givenUrl: string | null): PageMeta {
+  const { elements } = page
+  const meta = new Map<string, string>()
+  let titleTag: string | null = null
+  let canonical: string | null = null
+  let lang: string | null = null
+  const h1s: Element[] = []
+  const times: Element[] = []
+  const bylineEls: Element[] = []
+  for (const el of elements) {
+    const a = el.attribs
+    switch (el.name) {
+      case 'meta': {
+        const key = (a.property ?? a.name ?? a.itemprop ?? a['http-equiv'] ?? '').toLowerCase()
+        if (key && a.content?.trim() && !meta.has(key)) meta.set(key, decode(a.content))
+        break
+      }
+      case 'title':
+        titleTag ??= textOf(el)
+        break
+      case 'link':
+        if (a.rel === 'canonical' && a.href) canonical ??= a.href
+        break
+      case 'html':
+        lang ??= a.lang ?? a['xml:lang'] ?? null
+        break
+      case 'h1':
+        h1s.push(el)
+        break
+      case 'time':
+        times.push(el)
+        break
+    }
+    if (a.itemprop === 'datePublished' && !a.content) times.push(el)
+    if (a.rel === 'author' || a.itemprop === 'author' || BYLINE_CLASS.test(`${a.class ?? ''} ${a.id ?? ''}`)) bylineEls.push(el)
+  }
+  const ld = jsonLd(elements)
+  const url = givenUrl ?? canonical ?? meta.get('og:url') ?? null
+  return {
+    title: pickTitle(ld.headline ?? null, meta, h1s, titleTag),
+    byline: pickByline(ld.authors, meta, bylineEls),
+    published: pickDate(page, ld, meta, times, url),
+    lang: (lang ?? meta.get('content-language') ?? meta.get('og:locale') ?? meta.get('language') ?? '').slice(0, 2).toLowerCase() || null,
+    url,
+  }
+}
+
+const fold = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
+// " | Site", " - Site", " — Site", " :: Site", " « Site"
+const TITLE_SEPARATOR = /\s+[|–—·•»«:~-]{1,2}\s+|\s*\|\s*/
+
+/** The headline: an <h1> the other sources agree with, else JSON-LD/Open Graph/<title> without the site name. */
+function pickTitle(ldHeadline: string | null, meta: Map<string, string>, h1s: Element[], titleTag: string | null): string | null {
+  const site = meta.get('og:site_name')
+  const declared = [ldHeadline, meta.get('og:title'), meta.get('twitter:title'), titleTag].filter((t): t is string => !!t)
+  const h1Texts = h1s.slice(0, 5).map((h) => textOf(h, 500))
+  // the <h1> that the declared titles contain is the headline as printed
+  for (const h of h1Texts) if (h.length >= 10 && declared.some((d) => fold(d).includes(fold(h)))) return h
+  // else a lone <h1> of headline length: the printed headline often differs from the SEO title
+  const siteKey = site ? fold(site) : null
+  const lone = h1Texts.length === 1 ? h1Texts[0] : undefined
+  if (lone && lone.length >= 10 && lone.length <= 250 && fold(lone) !== siteKey) return lone
+  const first = ldHeadline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? titleTag
+  if (!first) return h1Texts.find((h) => h.length > 0) ?? null
+  return stripSiteName(first, site)
+}
+
+/** "Headline | Site Name" -> "Headline": drops the parts at either end of a title that name the site. */
+export function stripSiteName(title: string, site: string | undefined): string {
+  const siteKey = site ? fold(site) : null
+  // a short end part is a site name when none is declared: "Headline - CNN"
+  const isSite = (part: string, rest: string): boolean =>
+    siteKey
+      ? fold(part) === siteKey || siteKey.includes(fold(part)) || fold(part).includes(siteKey)
+      : part.length * 2.5 < rest.length && part.split(' ').length <= 4
+  let out = title
+  // "Headline | Opinion", "Headline | Patient Education | UC Davis": a pipe ends the headline
+  const pipe = out.indexOf(' | ')
+  if (pipe > 0 && out.slice(0, pipe).split(' ').length >= 3) out = out.slice(0, pipe)
+  for (let n = 0; n < 3; n++) {
+    const seps = [...out.matchAll(new RegExp(TITLE_SEPARATOR, 'g'))]
+    const last = seps[seps.length - 1]
+    const first = seps[0]
+    if (!last || last.index === undefined || first?.index === undefined) break
+    const tail = out.slice(last.index + last[0].length)
+    const head = out.slice(0, first.index)
+    if (isSite(tail, out.slice(0, last.index))) out = out.slice(0, last.index)
+    else if (siteKey && isSite(head, out.slice(first.index + first[0].length))) out = out.slice(first.index + first[0].length)
+    else break
+  }
+  return squeeze(out) || title
+}
+
+function pickByline(ldAuthors: string[], meta: Map<string, string>, bylineEls: Element[]): string | null {
+  if (ldAuthors.length) return [...new Set(ldAuthors)].join(', ')
+  for (const key of AUTHOR_KEYS) {
+    const v = meta.get(key)
+    if (v && looksLikeName(v) && !(key === 'twitter:creator' && v.startsWith('@'))) return v
+  }
+  for (const el of bylineEls.slice(0, 20)) {
+    const t = squeeze(textOf(el, 300).replace(BY_PREFIX, ''))
+    if (looksLikeName(t) && t.split(' ').length <= 8) return t
+  }
+  return null
+}
+
+// A dateline printed under the headline is short: "August 19, 2025", "Last updated: Dec 12, 2025".
+const MAX_DATELINE_CHARS = 120
+const DATELINE_WINDOW = { before: 4, after: 20 } as const
+
+/** The date printed near the headline, as readers see it (it wins over metadata when both exist). */
+function visibleDate(blocks: readonly Block[]): string | null {
+  const h1 = blocks.findIndex((b) => b.heading === 1)
+  const from = h1 < 0 ? 0 : Math.max(0, h1 - DATELINE_WINDOW.before)
+  const to = Math.min(blocks.length, Math.max(h1, 0) + DATELINE_WINDOW.after)
+  for (let i = from; i < to; i++) {
+    const b = blocks[i] as Block
+    if (b.text.length > MAX_DATELINE_CHARS || !/\d/.test(b.text)) continue
+    const d = parseDay(b.text)
+    if (d) return d
+  }
+  // further away, only a block that its class calls a date: <div class="sno-story-date">May 31, 2024</div>
+  for (const b of blocks) {
+    if (b.text.length > MAX_DATELINE_CHARS || !DATE_CLASS.test(b.owner.attribs.class ?? '')) continue
+    const d = parseDay(b.text)
+    if (d) return d
+  }
+  return null
+}
+const DATE_CLASS = /date|time|posted|publish/i
+
+// Publication dates in the page's own scripts (Next.js, Prismic, Nuxt state): "publishedDate":"2019-08-16T00:00:00.000Z"
+const SCRIPT_DATE =
+  /["']?(?:datePublished|publishedDate|published_at|publishDate|first_publication_date|publish_date|pubDate|dateCreated)["']?\s*:\s*["'](?<v>[^"']{8,40})["']/
+
+function scriptDate(elements: readonly Element[]): string | null {
+  for (const el of elements) {
+    if (el.name !== 'script') continue
+    const body = el.children.map((c) => (isText(c) ? c.data : '')).join('')
+    const m = SCRIPT_DATE.exec(body)
+    const d = parseDay(m?.groups?.v)
+    if (d) return d
+  }
+  return null
+}
+
+/**
+ * The publication day. The date printed under the headline is what readers (and
+ * annotators) take as the date, often the "Updated" one, so it wins over the declared
+ * one unless it is later than every day the metadata declares.
+ */
+function pickDate(page: WalkedPage, ld: LdFields, meta: Map<string, string>, times: Element[], url: string | null): string | null {
+  const shown = visibleDate(page.blocks)
+  let declared = parseDay(ld.datePublished)
+  for (const key of DATE_KEYS) declared ??= parseDay(meta.get(key))
+  const modified = parseDay(ld.dateModified) ?? parseDay(meta.get('article:modified_time')) ?? parseDay(meta.get('og:updated_time'))
+  // a printed day later than every declared one is a teaser's or today's date
+  if (shown && !(declared && shown > (modified ?? declared) && shown !== declared)) return shown
+  if (declared) return declared
+  // a <time> in the article header beats one in a teaser further down: take the first
+  for (const t of times) {
+    const d = parseDay(t.attribs.datetime ?? t.attribs.content) ?? parseDay(textOf(t, 100))
+    if (d && !insideTeaser(t)) return d
+  }
+  return dateInUrl(url) ?? modified ?? scriptDate(page.elements)
+}
+
+const TEASER_CONTAINER = /related|recommend|teaser|sidebar|comment|footer/i
+function insideTeaser(el: Element): boolean {
+  let cur: Element | null = el
+  for (let n = 0; cur && n < 30; n++, cur = parentOf(cur)) if (TEASER_CONTAINER.test(`${cur.attribs.class ?? ''} ${cur.attribs.id ?? ''}`)) return true
+  return false
+}
