@@ -6,7 +6,16 @@ import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { FeatureBuffer, PerceptronTrainer } from '../src/models/perceptron.js'
-import { bilouSpans, createNerTagger, NER_CLASSES, NER_MODEL_PATH, type NerSentence, nerFeatures, nerWordInfo } from '../src/stages/entities/ner-model.js'
+import {
+  bilouSpans,
+  createNerTagger,
+  memoryHash,
+  NER_CLASSES,
+  NER_MODEL_PATH,
+  type NerSentence,
+  nerFeatures,
+  nerWordInfo,
+} from '../src/stages/entities/ner-model.js'
 import { defaultPosTagger } from '../src/stages/segment/pos-tagger.js'
 import { readConll2003, seededRandom, shuffle } from './conll.js'
 
@@ -64,11 +73,11 @@ for (let it = 0; it < Number(values.iterations); it++) {
   for (const doc of shuffle([...train], random)) {
     const memory = new Map<string, string>()
     for (const s of doc.sentences) {
-      const info = nerWordInfo(s.words)
-      let prev = '-S-'
-      let prev2 = '-S-'
+      const info = nerWordInfo(s)
+      let prev = 0
+      let prev2 = 0
       s.words.forEach((w, i) => {
-        const feats = nerFeatures(buffer, s, info.norms, info.shapes, info.kinds, i, prev, prev2, memory, info.headline)
+        const feats = nerFeatures(buffer, info, i, prev, prev2, memoryHash(memory, w))
         const guess = trainer.model.predict(feats, scores)
         const truth = index.get(s.gold[i] as string) as number
         trainer.update(feats, truth, guess)
@@ -78,7 +87,7 @@ for (let it = 0; it < Number(values.iterations); it++) {
         const tag = NER_CLASSES[guess] as string
         if (tag !== 'O') memory.set(w, tag.slice(2))
         prev2 = prev
-        prev = tag
+        prev = guess + 1
       })
     }
   }

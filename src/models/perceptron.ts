@@ -20,6 +20,23 @@ export function featureHash(template: number, a: string, b?: string): number {
   return h >>> 0
 }
 
+/** FNV-1a hash of a string value, computed once per token and reused by every template. */
+export function valueHash(s: string): number {
+  let h = FNV_OFFSET
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME)
+  return h >>> 0
+}
+
+/** A feature's hash from its template number and one or two value hashes (murmur-style mixing). */
+export function mixHash(template: number, a: number, b = 0): number {
+  let h = Math.imul((template + 0x9e3779b9) | 0, 0x85ebca6b)
+  h = Math.imul(h ^ a, 0xc2b2ae35)
+  h ^= h >>> 13
+  h = Math.imul(h ^ b, 0x85ebca6b)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
 /** A growable list of feature hashes, reused from token to token (no garbage per token). */
 export class FeatureBuffer {
   values = new Uint32Array(64)
@@ -36,6 +53,16 @@ export class FeatureBuffer {
       this.values = grown
     }
     this.values[this.length++] = featureHash(template, a, b)
+  }
+
+  /** Adds a feature from value hashes (see `valueHash`): no string work per feature. */
+  addHashed(template: number, a: number, b = 0): void {
+    if (this.length === this.values.length) {
+      const grown = new Uint32Array(this.values.length * 2)
+      grown.set(this.values)
+      this.values = grown
+    }
+    this.values[this.length++] = mixHash(template, a, b)
   }
 }
 
@@ -114,8 +141,9 @@ export class LinearModel {
   }
 
   /** Sums the weights of the features into `scores` (length = classes) and returns it. */
-  score(features: FeatureBuffer, scores: Float64Array): Float64Array {
-    scores.fill(0)
+  score(features: FeatureBuffer, scores: Float64Array, base?: Float64Array): Float64Array {
+    if (base) scores.set(base)
+    else scores.fill(0)
     const n = this.classes.length
     const w = this.weights
     for (let f = 0; f < features.length; f++) {
@@ -128,8 +156,8 @@ export class LinearModel {
   }
 
   /** The index of the best class, among the allowed ones when a mask is given. */
-  predict(features: FeatureBuffer, scores: Float64Array, allowed?: Uint8Array): number {
-    this.score(features, scores)
+  predict(features: FeatureBuffer, scores: Float64Array, allowed?: Uint8Array, base?: Float64Array): number {
+    this.score(features, scores, base)
     let best = -1
     let bestScore = Number.NEGATIVE_INFINITY
     for (let c = 0; c < scores.length; c++) {
@@ -196,6 +224,31 @@ export class LinearModel {
 // Averaged weights are tiny (a sum over steps divided by the number of steps); scaling
 // them changes no decision and keeps their precision when quantised.
 const AVERAGE_SCALE = 1000
+
+/**
+ * Caches, per word, the summed weights of the features that depend on the word alone (its
+ * affixes, shape, ...): a repeated word costs one look-up instead of a dozen. Bounded: the
+ * cache starts afresh when it holds `limit` words.
+ */
+export class WordScoreCache {
+  private readonly cache = new Map<string, Float64Array>()
+
+  constructor(
+    private readonly model: LinearModel,
+    private readonly limit = 100_000,
+  ) {}
+
+  /** The word's partial scores, computed with `fill` (which puts the word's features in the buffer) when new. */
+  get(word: string, buffer: FeatureBuffer, fill: (out: FeatureBuffer) => FeatureBuffer): Float64Array {
+    let v = this.cache.get(word)
+    if (!v) {
+      if (this.cache.size >= this.limit) this.cache.clear()
+      v = this.model.score(fill(buffer), new Float64Array(this.model.classes.length))
+      this.cache.set(word, v)
+    }
+    return v
+  }
+}
 
 /** Trains a LinearModel by the averaged perceptron (Collins 2002); call `average()` when done. */
 export class PerceptronTrainer {

@@ -19,7 +19,9 @@ const namesByFirstWord = lazy(() => {
   const index = new Map<string, KnownName[]>()
   const add = (name: string, type: EntityType): void => {
     const words = tokenize(name).map((t) => normalizeName(name.slice(t.start, t.end)))
-    if (words.length < 2) return
+    // one-word names only for organisations ("Hezbollah", "Reuters"): a lone given name or
+    // surname is too often someone else
+    if (words.length < 2 && type !== 'ORG') return
     const list = index.get(words[0] as string) ?? []
     list.push({ words, type })
     index.set(words[0] as string, list)

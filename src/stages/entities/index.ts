@@ -41,8 +41,10 @@ export function createEntitiesStage(options: EntitiesOptions = {}): Stage {
       const entities: Entity[] = []
       ranges.forEach((r, si) => {
         // registry names win over the model's spans they overlap
-        const known = registryNames(input[si]?.words ?? [])
-        const model = bilouSpans(tags[si] ?? []).filter((m) => !known.some((k) => k.start < m.end && m.start < k.end))
+        const found = bilouSpans(tags[si] ?? [])
+        // a one-word registry name only fills a gap the model left ("Hezbollah fired ...")
+        const known = registryNames(input[si]?.words ?? []).filter((k) => k.end - k.start > 1 || !found.some((m) => m.start < k.end && k.start < m.end))
+        const model = found.filter((m) => !known.some((k) => k.start < m.end && m.start < k.end))
         const spans = [...known, ...model].sort((a, b) => a.start - b.start)
         for (const span of spans) {
           const start = (tokens[r.start + span.start] as Token).start

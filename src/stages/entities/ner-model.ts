@@ -4,7 +4,7 @@ import { people } from '../../lexicon/actors.js'
 import { countries } from '../../lexicon/countries.js'
 import { lazy, loadLexicon, normalizeName } from '../../lexicon/load.js'
 import { normWord, shape } from '../../models/features.js'
-import { FeatureBuffer, LinearModel } from '../../models/perceptron.js'
+import { FeatureBuffer, LinearModel, valueHash, WordScoreCache } from '../../models/perceptron.js'
 import { populousNames } from '../places/gazetteer.js'
 
 /** Where the trained recogniser lives (made by scripts/train-ner.ts, see MODELS.md). */
@@ -59,76 +59,127 @@ const gazetteer = lazy(() => {
 
 const START = '-S-'
 
-/**
- * The features of word i, hashed into `out`: the word, its affixes, shape and part of
- * speech, its neighbours, gazetteer kinds, the tags already given to its left, and what
- * the same word was tagged earlier in the document (`memory`). Each line's number is its
- * template; a new template takes a new number.
- */
-export function nerFeatures(
-  out: FeatureBuffer,
-  s: NerSentence,
-  norms: readonly string[],
-  shapes: readonly string[],
-  kinds: readonly string[],
-  i: number,
-  prev: string,
-  prev2: string,
-  memory: ReadonlyMap<string, string>,
-  headline: boolean,
-): FeatureBuffer {
-  const w = s.words[i] as string
-  const n = norms[i] as string
-  const sh = shapes[i] as string
-  const word = (k: number): string => (k < 0 ? START : k >= s.words.length ? '-E-' : (norms[k] as string))
-  const tag = (k: number): string => (k < 0 ? START : k >= s.pos.length ? '-E-' : (s.pos[k] as string))
-  const gaz = (k: number): string => (k < 0 || k >= s.words.length ? '-' : (kinds[k] as string))
-  const shapeAt = (k: number): string => (k < 0 ? START : k >= s.words.length ? '-E-' : (shapes[k] as string))
-  out.reset()
-  out.add(0, '')
-  out.add(1, w)
-  out.add(2, n)
-  out.add(3, sh)
-  out.add(4, n.slice(0, 1))
-  out.add(5, n.slice(0, 2))
-  out.add(6, n.slice(0, 3))
-  out.add(7, n.slice(-2))
-  out.add(8, n.slice(-3))
-  out.add(9, n.slice(-4))
-  out.add(10, tag(i))
-  out.add(11, tag(i - 1))
-  out.add(12, tag(i + 1))
-  out.add(13, word(i - 1))
-  out.add(14, word(i + 1))
-  out.add(15, word(i - 2))
-  out.add(16, word(i + 2))
-  out.add(17, shapeAt(i - 1))
-  out.add(18, shapeAt(i + 1))
-  out.add(19, sh, shapeAt(i + 1))
-  out.add(20, gaz(i))
-  out.add(21, gaz(i - 1))
-  out.add(22, gaz(i + 1))
-  out.add(23, prev)
-  out.add(24, prev, prev2)
-  out.add(25, prev, sh)
-  out.add(26, prev, n)
-  out.add(27, word(i - 1), n)
-  out.add(28, n, word(i + 1))
-  out.add(29, memory.get(w) ?? '-')
-  out.add(30, headline ? sh : 'body')
-  if (i === 0) out.add(31, n)
+// plain ASCII letters need no Unicode normalisation: the common case, made cheap
+const PLAIN = /^[A-Za-z0-9.]*$/
+const gazetteerKey = (w: string): string => (PLAIN.test(w) ? w.toLowerCase() : normalizeName(w))
+
+/** The value hashes of a sentence's words, computed once and shared by all templates. */
+export interface NerWords {
+  readonly cased: Uint32Array
+  readonly norm: Uint32Array
+  readonly shape: Uint32Array
+  readonly prefixes: Uint32Array[]
+  readonly suffixes: Uint32Array[]
+  readonly pos: Uint32Array
+  readonly kind: Uint32Array
+  readonly headline: boolean
+  readonly length: number
+}
+
+const H_START = valueHash(START)
+const H_END = valueHash('-E-')
+const H_NONE = valueHash('-')
+const H_BODY = valueHash('body')
+
+/** Hashes a sentence's words for `nerFeatures`: folded and cased words, shapes, affixes, POS, gazetteer kinds. */
+export function nerWordInfo(s: NerSentence): NerWords {
+  const n = s.words.length
+  const arr = (): Uint32Array => new Uint32Array(n)
+  const letters = s.words.filter((w) => /\p{L}/u.test(w))
+  const out: NerWords = {
+    cased: arr(),
+    norm: arr(),
+    shape: arr(),
+    prefixes: [arr(), arr(), arr()],
+    suffixes: [arr(), arr(), arr()],
+    pos: arr(),
+    kind: arr(),
+    headline: letters.length > 1 && letters.every((w) => w === w.toUpperCase()),
+    length: n,
+  }
+  for (let i = 0; i < n; i++) {
+    const w = s.words[i] as string
+    const nw = normWord(w)
+    out.cased[i] = valueHash(w)
+    out.norm[i] = valueHash(nw)
+    out.shape[i] = valueHash(shape(w))
+    for (let k = 0; k < 3; k++) (out.prefixes[k] as Uint32Array)[i] = valueHash(nw.slice(0, k + 1))
+    for (let k = 0; k < 3; k++) (out.suffixes[k] as Uint32Array)[i] = valueHash(nw.slice(-(k + 2)))
+    out.pos[i] = valueHash(s.pos[i] ?? '')
+    out.kind[i] = valueHash(gazetteer().get(gazetteerKey(w)) ?? '-')
+  }
   return out
 }
 
-/** The per-word inputs of `nerFeatures` for a sentence: folded words, shapes, gazetteer kinds. */
-export function nerWordInfo(words: readonly string[]): { norms: string[]; shapes: string[]; kinds: string[]; headline: boolean } {
-  const letters = words.filter((w) => /\p{L}/u.test(w))
-  return {
-    norms: words.map(normWord),
-    shapes: words.map(shape),
-    kinds: words.map((w) => gazetteer().get(normalizeName(w)) ?? '-'),
-    headline: letters.length > 1 && letters.every((w) => w === w.toUpperCase()),
-  }
+/**
+ * The features of word i, hashed into `out`: the word, its affixes, shape and part of
+ * speech, its neighbours, gazetteer kinds, the tags already given to its left (class
+ * numbers + 1; 0 before the sentence), and the type the same word got earlier in the
+ * document (`memory`, a value hash). Each line's number is its template.
+ */
+export function nerFeatures(out: FeatureBuffer, w: NerWords, i: number, prev: number, prev2: number, memory: number): FeatureBuffer {
+  out.reset()
+  nerWordFeatures(out, w, i)
+  return nerContextFeatures(out, w, i, prev, prev2, memory)
+}
+
+/** The features of word i that depend on the word alone (cached per word at run time). */
+export function nerWordFeatures(out: FeatureBuffer, w: NerWords, i: number): FeatureBuffer {
+  out.addHashed(0, 0)
+  out.addHashed(1, w.cased[i] as number)
+  out.addHashed(2, w.norm[i] as number)
+  out.addHashed(3, w.shape[i] as number)
+  out.addHashed(4, (w.prefixes[0] as Uint32Array)[i] as number)
+  out.addHashed(5, (w.prefixes[1] as Uint32Array)[i] as number)
+  out.addHashed(6, (w.prefixes[2] as Uint32Array)[i] as number)
+  out.addHashed(7, (w.suffixes[0] as Uint32Array)[i] as number)
+  out.addHashed(8, (w.suffixes[1] as Uint32Array)[i] as number)
+  out.addHashed(9, (w.suffixes[2] as Uint32Array)[i] as number)
+  out.addHashed(20, w.kind[i] as number)
+  return out
+}
+
+/** The features of word i that depend on its neighbours, its tag, the tags to its left and the document. */
+export function nerContextFeatures(out: FeatureBuffer, w: NerWords, i: number, prev: number, prev2: number, memory: number): FeatureBuffer {
+  const at = (a: Uint32Array, k: number): number => (k < 0 ? H_START : k >= w.length ? H_END : (a[k] as number))
+  const kindAt = (k: number): number => (k < 0 || k >= w.length ? H_NONE : (w.kind[k] as number))
+  const n = w.norm[i] as number
+  const sh = w.shape[i] as number
+  out.addHashed(10, w.pos[i] as number)
+  out.addHashed(11, at(w.pos, i - 1))
+  out.addHashed(12, at(w.pos, i + 1))
+  out.addHashed(13, at(w.norm, i - 1))
+  out.addHashed(14, at(w.norm, i + 1))
+  out.addHashed(15, at(w.norm, i - 2))
+  out.addHashed(16, at(w.norm, i + 2))
+  out.addHashed(17, at(w.shape, i - 1))
+  out.addHashed(18, at(w.shape, i + 1))
+  out.addHashed(19, sh, at(w.shape, i + 1))
+  out.addHashed(21, kindAt(i - 1))
+  out.addHashed(22, kindAt(i + 1))
+  out.addHashed(23, prev)
+  out.addHashed(24, prev, prev2)
+  out.addHashed(25, prev, sh)
+  out.addHashed(26, prev, n)
+  out.addHashed(27, at(w.norm, i - 1), n)
+  out.addHashed(28, n, at(w.norm, i + 1))
+  out.addHashed(29, memory)
+  out.addHashed(30, w.headline ? sh : H_BODY)
+  if (i === 0) out.addHashed(31, n)
+  // the neighbours' own spelling: "Bank" after "World" is not "bank" after "the"
+  out.addHashed(32, at(w.cased, i - 1))
+  out.addHashed(33, at(w.cased, i + 1))
+  out.addHashed(34, at(w.shape, i - 1), sh)
+  out.addHashed(35, kindAt(i), at(w.shape, i + 1))
+  return out
+}
+
+const TYPE_HASH = new Map<string, number>(NER_TYPES.map((t) => [t, valueHash(t)]))
+
+/** The memory value of a word: the hash of the type it last got in the document, or of "-". */
+export function memoryHash(memory: ReadonlyMap<string, string>, word: string): number {
+  const type = memory.get(word)
+  return type === undefined ? H_NONE : (TYPE_HASH.get(type) ?? H_NONE)
 }
 
 // BILOU: which tag may follow which ("I-PER" only after "B-PER" or "I-PER", ...)
@@ -166,15 +217,23 @@ export function createNerTagger(model: LinearModel): NerTagger {
   const features = new FeatureBuffer()
   const allowed = transitions(classes)
   const both = new Uint8Array(classes.length)
+  const cache = new WordScoreCache(model)
+  const predictWord = (info: NerWords, i: number, word: string, prev: number, prev2: number, memory: number, mask: Uint8Array): number => {
+    const base = cache.get(word, features, (out) => {
+      out.reset()
+      return nerWordFeatures(out, info, i)
+    })
+    features.reset()
+    return model.predict(nerContextFeatures(features, info, i, prev, prev2, memory), scores, mask, base)
+  }
   return {
     tagDocument(sentences) {
       const memory = new Map<string, string>()
       return sentences.map((s) => {
-        const info = nerWordInfo(s.words)
+        const info = nerWordInfo(s)
         const tags: string[] = []
-        let prev = START
-        let prev2 = START
         let prevClass = -1
+        let prev2Class = -1
         for (let i = 0; i < s.words.length; i++) {
           const after = prevClass < 0 ? allowed.start : (allowed.after[prevClass] as Uint8Array)
           let mask = after
@@ -188,12 +247,11 @@ export function createNerTagger(model: LinearModel): NerTagger {
           const c =
             prevClass <= 0 && isPlainWord(s.words[i] as string)
               ? 0
-              : model.predict(nerFeatures(features, s, info.norms, info.shapes, info.kinds, i, prev, prev2, memory, info.headline), scores, mask)
+              : predictWord(info, i, s.words[i] as string, prevClass + 1, prev2Class + 1, memoryHash(memory, s.words[i] as string), mask)
           const tag = classes[c] as string
           tags.push(tag)
           if (tag !== 'O') memory.set(s.words[i] as string, tag.slice(2))
-          prev2 = prev
-          prev = tag
+          prev2Class = prevClass
           prevClass = c
         }
         return tags

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { normWord, shape } from '../../models/features.js'
-import { FeatureBuffer, LinearModel } from '../../models/perceptron.js'
+import { FeatureBuffer, LinearModel, valueHash, WordScoreCache } from '../../models/perceptron.js'
 
 /** Where the trained tagger lives (made by scripts/train-pos.ts, see MODELS.md). */
 export const POS_MODEL_PATH = fileURLToPath(new URL('../../../models/pos-ewt.model.gz', import.meta.url))
@@ -18,65 +18,114 @@ export interface TagDict {
   readonly classes: Record<string, string>
 }
 
-const START = ['-START-', '-START2-'] as const
+/** The value hashes of a sentence's words, computed once and shared by all templates. */
+export interface PosSentence {
+  readonly norm: Uint32Array
+  readonly cased: Uint32Array
+  readonly shape: Uint32Array
+  readonly suffixes: Uint32Array[]
+  readonly prefixes: Uint32Array[]
+  readonly amb: Uint32Array
+  readonly length: number
+}
+
+const H_START = valueHash('-START-')
+const H_START2 = valueHash('-START2-')
+const H_END = valueHash('-END-')
+const H_END2 = valueHash('-END2-')
+const H_AMB_START = valueHash('S')
+const H_AMB_END = valueHash('E')
+const H_AMB_UNKNOWN = valueHash('?')
+
+/** Hashes the words of a sentence for `posFeatures`. */
+export function hashPosSentence(words: readonly string[], norms: readonly string[], dict: TagDict): PosSentence {
+  const n = words.length
+  const arr = (): Uint32Array => new Uint32Array(n)
+  const s: PosSentence = {
+    norm: arr(),
+    cased: arr(),
+    shape: arr(),
+    suffixes: [arr(), arr(), arr(), arr()],
+    prefixes: [arr(), arr(), arr()],
+    amb: arr(),
+    length: n,
+  }
+  for (let i = 0; i < n; i++) {
+    const w = words[i] as string
+    const nw = norms[i] as string
+    s.norm[i] = valueHash(nw)
+    s.cased[i] = valueHash(w)
+    s.shape[i] = valueHash(shape(w))
+    for (let k = 0; k < 4; k++) (s.suffixes[k] as Uint32Array)[i] = valueHash(nw.slice(-(k + 1)))
+    for (let k = 0; k < 3; k++) (s.prefixes[k] as Uint32Array)[i] = valueHash(nw.slice(0, k + 1))
+    const cls = dict.classes[nw]
+    s.amb[i] = cls === undefined ? H_AMB_UNKNOWN : valueHash(cls)
+  }
+  return s
+}
 
 /**
  * The features of token i for the greedy tagger, hashed into `out`: the word, its affixes
  * and shape, its neighbours and their ambiguity classes, and the two tags already given
- * to its left. Each line's number is its template; a new template takes a new number.
+ * to its left (as class numbers + 1; 0 before the sentence). Each line's number is its
+ * template; a new template takes a new number.
  */
-export function posFeatures(
-  out: FeatureBuffer,
-  words: readonly string[],
-  norms: readonly string[],
-  i: number,
-  prev: string,
-  prev2: string,
-  dict: TagDict,
-): FeatureBuffer {
-  const amb = (k: number): string => (k < 0 ? 'S' : k >= words.length ? 'E' : (dict.classes[norms[k] as string] ?? '?'))
-  const w = words[i] as string
-  const n = norms[i] as string
-  const p1 = i > 0 ? (norms[i - 1] as string) : START[0]
-  const p2 = i > 1 ? (norms[i - 2] as string) : START[1]
-  const n1 = i + 1 < words.length ? (norms[i + 1] as string) : '-END-'
-  const n2 = i + 2 < words.length ? (norms[i + 2] as string) : '-END2-'
+export function posFeatures(out: FeatureBuffer, s: PosSentence, i: number, prev: number, prev2: number): FeatureBuffer {
+  out.reset()
+  posWordFeatures(out, s, i)
+  return posContextFeatures(out, s, i, prev, prev2)
+}
+
+/** The features of token i that depend on its word alone (cached per word at run time). */
+export function posWordFeatures(out: FeatureBuffer, s: PosSentence, i: number): FeatureBuffer {
+  const suffix = (len: number): number => (s.suffixes[len - 1] as Uint32Array)[i] as number
+  out.addHashed(0, 0)
+  out.addHashed(1, s.norm[i] as number)
+  out.addHashed(2, suffix(4))
+  out.addHashed(3, suffix(3))
+  out.addHashed(4, s.amb[i] as number)
+  out.addHashed(10, suffix(2))
+  out.addHashed(11, suffix(1))
+  out.addHashed(12, (s.prefixes[0] as Uint32Array)[i] as number)
+  out.addHashed(13, (s.prefixes[1] as Uint32Array)[i] as number)
+  out.addHashed(14, (s.prefixes[2] as Uint32Array)[i] as number)
+  out.addHashed(15, s.shape[i] as number)
+  out.addHashed(32, s.cased[i] as number)
+  return out
+}
+
+/** The features of token i that depend on its neighbours and the tags to its left. */
+export function posContextFeatures(out: FeatureBuffer, s: PosSentence, i: number, prev: number, prev2: number): FeatureBuffer {
+  const n = s.norm[i] as number
+  const p1 = i > 0 ? (s.norm[i - 1] as number) : H_START
+  const p2 = i > 1 ? (s.norm[i - 2] as number) : H_START2
+  const n1 = i + 1 < s.length ? (s.norm[i + 1] as number) : H_END
+  const n2 = i + 2 < s.length ? (s.norm[i + 2] as number) : H_END2
+  const amb = (k: number): number => (k < 0 ? H_AMB_START : k >= s.length ? H_AMB_END : (s.amb[k] as number))
+  const s3 = (k: number): number => (s.suffixes[2] as Uint32Array)[k] as number
   const a0 = amb(i)
   const a1 = amb(i + 1)
-  out.reset()
-  out.add(0, '')
-  out.add(1, n)
-  out.add(2, n.slice(-4))
-  out.add(3, n.slice(-3))
-  out.add(4, a0)
-  out.add(5, a1)
-  out.add(6, amb(i + 2))
-  out.add(7, amb(i - 1))
-  out.add(8, prev, a0)
-  out.add(9, a0, a1)
-  out.add(10, n.slice(-2))
-  out.add(11, n.slice(-1))
-  out.add(12, n.slice(0, 1))
-  out.add(13, n.slice(0, 2))
-  out.add(14, n.slice(0, 3))
-  out.add(15, shape(w))
-  out.add(16, prev)
-  out.add(17, prev2)
-  out.add(18, prev, prev2)
-  out.add(19, prev, n)
-  out.add(20, p1)
-  out.add(21, p1.slice(-3))
-  out.add(22, p2)
-  out.add(23, n1)
-  out.add(24, n1.slice(-3))
-  out.add(25, n2)
-  out.add(26, n, n1)
-  out.add(27, p1, n)
-  if (i === 0) out.add(28, n)
-  out.add(29, prev, n.slice(-3))
-  out.add(30, prev, n1)
-  out.add(31, p1, n1)
-  out.add(32, w)
+  out.addHashed(5, a1)
+  out.addHashed(6, amb(i + 2))
+  out.addHashed(7, amb(i - 1))
+  out.addHashed(8, prev, a0)
+  out.addHashed(9, a0, a1)
+  out.addHashed(16, prev)
+  out.addHashed(17, prev2)
+  out.addHashed(18, prev, prev2)
+  out.addHashed(19, prev, n)
+  out.addHashed(20, p1)
+  out.addHashed(21, i > 0 ? s3(i - 1) : H_START)
+  out.addHashed(22, p2)
+  out.addHashed(23, n1)
+  out.addHashed(24, i + 1 < s.length ? s3(i + 1) : H_END)
+  out.addHashed(25, n2)
+  out.addHashed(26, n, n1)
+  out.addHashed(27, p1, n)
+  if (i === 0) out.addHashed(28, n)
+  out.addHashed(29, prev, s3(i))
+  out.addHashed(30, prev, n1)
+  out.addHashed(31, p1, n1)
   return out
 }
 
@@ -89,18 +138,30 @@ export interface PosTagger {
 export function createPosTagger(model: LinearModel, tagdict: TagDict): PosTagger {
   const scores = new Float64Array(model.classes.length)
   const features = new FeatureBuffer()
+  const classIndex = new Map(model.classes.map((c, i) => [c, i]))
+  const cache = new WordScoreCache(model)
   return {
     tag(words) {
       const norms = words.map(normWord)
+      const hashed = hashPosSentence(words, norms, tagdict)
       const tags: string[] = []
-      let prev = START[0] as string
-      let prev2 = START[1] as string
+      let prev = 0
+      let prev2 = 0
       for (let i = 0; i < words.length; i++) {
         const known = tagdict.fixed[norms[i] as string]
-        const tag = known ?? (model.classes[model.predict(posFeatures(features, words, norms, i, prev, prev2, tagdict), scores)] as string)
-        tags.push(tag)
+        let c: number
+        if (known !== undefined) c = classIndex.get(known) ?? 0
+        else {
+          const base = cache.get(words[i] as string, features, (out) => {
+            out.reset()
+            return posWordFeatures(out, hashed, i)
+          })
+          features.reset()
+          c = model.predict(posContextFeatures(features, hashed, i, prev, prev2), scores, undefined, base)
+        }
+        tags.push(known ?? (model.classes[c] as string))
         prev2 = prev
-        prev = tag
+        prev = c + 1
       }
       return tags
     },
