@@ -1,0 +1,20 @@
+import type { Modality } from '../../core/types.js'
+import type { TriggerMatch } from './01-triggers.js'
+import { type CameoCode, cameoCode, intentCode } from './codebook.js'
+
+/** The CAMEO code of an event and the rule suffix that says why it differs from the trigger's. */
+export interface Coding {
+  readonly code: CameoCode
+  readonly recoded: string | null
+}
+
+/**
+ * Pass 3: the event's CAMEO code. A cooperative trigger stated as an intention ("will
+ * assist Damascus", "eager to restore ties") is coded as its root-03 intent code.
+ */
+export function codeOf(m: TriggerMatch, modality: Modality): Coding | null {
+  const intended = modality === 'intended' ? intentCode(m.trigger.code) : null
+  const code = cameoCode(intended ?? m.trigger.code)
+  if (!code) return null
+  return { code, recoded: intended ? 'intent' : null }
+}
