@@ -72,13 +72,24 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
     const next = ctx.tokens[k]
     return k < r.end && !!next && (next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/.test(lower[k] ?? '')))
   }
+  // "Turkey will allow Turkish Kurd refugees to return": an actor of the source's own code is
+  // part of a longer phrase or the source again; the target is the next one
   const target = distinctActors(ctx, targetFrom, targetEnd).find(
-    (a) => (!source || a.id !== source.id || a.start !== source.start) && !(trigger.pos === 'verb' && !trigger.complement && startsClause(a)),
+    (a) =>
+      (!source || (a.code !== source.code && (a.id !== source.id || a.start !== source.start))) &&
+      !(trigger.pos === 'verb' && !trigger.complement && startsClause(a)),
   )
-  // force used on a place is used on its country: "invaded the buffer zone near the Golan Heights"
-  const onPlace = !target && (cameoCode(trigger.code)?.quad ?? 0) === 4 ? placeParty(ctx, targetFrom, targetEnd) : undefined
+  // an action on a place is an action on its country: "invaded the buffer zone near the Golan
+  // Heights", "arrived in Amman", "lifted a state of emergency in West Darfur"
+  const onPlace = !target && placeTargets(trigger.code) ? placeParty(ctx, targetFrom, targetEnd) : undefined
   const chosen = target ?? onPlace
   return source && chosen && source.code !== chosen.code ? [[source, chosen]] : []
+}
+
+/** Whether a code's target may be the country of a place: material acts (quad 2 and 4) and visits. */
+function placeTargets(code: string): boolean {
+  const c = cameoCode(code)
+  return !!c && (c.quad === 4 || c.quad === 2 || code.startsWith('042') || code.startsWith('08'))
 }
 
 /** The nearest actor before token i in the sentence (a pronoun subject resolved back). */

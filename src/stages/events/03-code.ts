@@ -1,6 +1,6 @@
 import type { Modality } from '../../core/types.js'
 import type { TriggerMatch } from './01-triggers.js'
-import { type CameoCode, cameoCode, intentCode } from './codebook.js'
+import { type CameoCode, cameoCode, intentCode, negationCode } from './codebook.js'
 
 /** The CAMEO code of an event and the rule suffix that says why it differs from the trigger's. */
 export interface Coding {
@@ -9,12 +9,14 @@ export interface Coding {
 }
 
 /**
- * Pass 3: the event's CAMEO code. A cooperative trigger stated as an intention ("will
+ * Pass 3: the event's CAMEO code. A negated cooperative trigger ("will not accept any more
+ * refugees") is a rejection (root 12); a cooperative trigger stated as an intention ("will
  * assist Damascus", "eager to restore ties") is coded as its root-03 intent code.
  */
-export function codeOf(m: TriggerMatch, modality: Modality): Coding | null {
-  const intended = modality === 'intended' ? intentCode(m.trigger.code) : null
-  const code = cameoCode(intended ?? m.trigger.code)
+export function codeOf(m: TriggerMatch, modality: Modality, negated: boolean): Coding | null {
+  const rejected = negated ? negationCode(m.trigger.code) : null
+  const intended = !rejected && modality === 'intended' ? intentCode(m.trigger.code) : null
+  const code = cameoCode(rejected ?? intended ?? m.trigger.code)
   if (!code) return null
-  return { code, recoded: intended ? 'intent' : null }
+  return { code, recoded: rejected ? 'reject' : intended ? 'intent' : null }
 }

@@ -1,27 +1,45 @@
 import type { Modality, Span, Token } from '../../core/types.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
 import type { EventContext } from './context.js'
 
-const NEGATORS = new Set(['not', "n't", 'never', 'no'])
-const FUTURE = new Set(['will', "'ll", 'shall', 'would'])
-const HYPOTHETICAL = new Set(['may', 'might', 'could', 'can', 'should', 'if'])
-const REPORTED = new Set(['reportedly', 'allegedly', 'purportedly', 'reported', 'claimed'])
+interface Cues {
+  readonly negators: readonly string[]
+  readonly future: readonly string[]
+  readonly hypothetical: readonly string[]
+  readonly reported: readonly string[]
+  readonly aspectual: readonly string[]
+}
+const cues = lazy(() => {
+  const c = loadLexicon<Cues>('events/modality-cues.json')
+  return {
+    negators: new Set(c.negators),
+    future: new Set(c.future),
+    hypothetical: new Set(c.hypothetical),
+    reported: new Set(c.reported),
+    aspectual: new Set(c.aspectual),
+  }
+})
 
 /** Whether a negator stands within three words before the trigger: "did not attack". */
 export function isNegated(ctx: EventContext, i: number, r: Span): boolean {
-  for (let k = i - 1; k >= Math.max(r.start, i - 3); k--) if (NEGATORS.has(ctx.lower[k] ?? '')) return true
+  for (let k = i - 1; k >= Math.max(r.start, i - 3); k--) if (cues().negators.has(ctx.lower[k] ?? '')) return true
   return false
 }
 
 /**
- * Pass 4: the trigger's modality: intended after "will" or "to", hypothetical after a modal
- * or "if", reported inside indirect speech or next to "reportedly", else asserted.
+ * Pass 4: the trigger's modality: intended after "will" or "to" (not after an aspectual
+ * verb: "continued to send arms"), hypothetical after a modal or "if", reported inside
+ * indirect speech or next to "reportedly", else asserted.
  */
 export function modalityOf(ctx: EventContext, i: number, r: Span): Modality {
+  const c = cues()
   const t = ctx.tokens[i] as Token
   const before = ctx.lower.slice(Math.max(r.start, i - 4), i)
-  if (before.some((w) => FUTURE.has(w)) || before.includes('to')) return 'intended'
-  if (before.some((w) => HYPOTHETICAL.has(w))) return 'hypothetical'
+  const to = before.lastIndexOf('to')
+  const aspectual = to > 0 && c.aspectual.has(before[to - 1] ?? '')
+  if (before.some((w) => c.future.has(w)) || (to >= 0 && !aspectual)) return 'intended'
+  if (before.some((w) => c.hypothetical.has(w))) return 'hypothetical'
   if (ctx.quotes.some((q) => !q.direct && q.start <= t.start && t.end <= q.end)) return 'reported'
-  if (ctx.lower.slice(r.start, r.end).some((w) => REPORTED.has(w))) return 'reported'
+  if (ctx.lower.slice(r.start, r.end).some((w) => c.reported.has(w))) return 'reported'
   return 'asserted'
 }

@@ -47,7 +47,7 @@ export function createEventsStage(): Stage {
           const lastToken = tokens[m.last] as Token
           const modality = modalityOf(ec, m.at, r)
           const negated = isNegated(ec, m.at, r)
-          const coding = codeOf(m, modality)
+          const coding = codeOf(m, modality, negated)
           if (!coding) continue
           const { trigger } = m
           const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}`
