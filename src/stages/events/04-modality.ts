@@ -31,6 +31,19 @@ export function isNegated(ctx: EventContext, i: number, r: Span): boolean {
  * verb: "continued to send arms"), hypothetical after a modal or "if", reported inside
  * indirect speech or next to "reportedly", else asserted.
  */
+/**
+ * Whether an intention is stated by the source itself ("will extend", "vowed to fight",
+ * "prepared to resume") rather than a purpose ("used tear gas to disperse demonstrators").
+ */
+export function isCommitment(ctx: EventContext, i: number, r: Span): boolean {
+  const c = cues()
+  const before = ctx.lower.slice(Math.max(r.start, i - 4), i)
+  if (before.some((w) => c.future.has(w))) return true
+  const to = before.lastIndexOf('to')
+  const head = ctx.tokens[Math.max(r.start, i - 4) + to - 1]
+  return to > 0 && !!head && /^(VERB|ADJ|AUX)$/.test(head.pos)
+}
+
 export function modalityOf(ctx: EventContext, i: number, r: Span): Modality {
   const c = cues()
   const t = ctx.tokens[i] as Token

@@ -44,6 +44,20 @@ export function negationCode(code: string): string | null {
   return null
 }
 
+const threatCodes = lazy(() => loadLexicon<IntentCodes>('events/threat-codes.json').map)
+
+/**
+ * The "threaten" code (root 13) for a conflictual code stated as an intention ("will extend
+ * the curfew" 1723 -> 1323), or null when the code has none. The longest key wins.
+ */
+export function threatCode(code: string): string | null {
+  for (let k = code.length; k >= 2; k--) {
+    const hit = threatCodes()[code.slice(0, k)]
+    if (hit) return hit
+  }
+  return null
+}
+
 /** A code's entry, falling back to its parent ("0231" -> "023" -> "02") for missing fields. */
 export function cameoCode(code: string): CameoCode | null {
   const own = cameoCodes().get(code)

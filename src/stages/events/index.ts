@@ -5,7 +5,7 @@ import { sentenceTokenRanges } from '../segment/index.js'
 import { findTriggers } from './01-triggers.js'
 import { findPairs } from './02-arguments.js'
 import { codeOf } from './03-code.js'
-import { isNegated, modalityOf } from './04-modality.js'
+import { isCommitment, isNegated, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
 import { dedupe } from './06-refine.js'
 import { eventContext } from './context.js'
@@ -47,7 +47,7 @@ export function createEventsStage(): Stage {
           const lastToken = tokens[m.last] as Token
           const modality = modalityOf(ec, m.at, r)
           const negated = isNegated(ec, m.at, r)
-          const coding = codeOf(m, modality, negated)
+          const coding = codeOf(m, modality, negated, isCommitment(ec, m.at, r))
           if (!coding) continue
           const { trigger } = m
           const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}`
