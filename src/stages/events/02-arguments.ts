@@ -1,7 +1,10 @@
 import type { Actor, Span, Token } from '../../core/types.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
 import type { TriggerMatch } from './01-triggers.js'
 import { cameoCode } from './codebook.js'
 import { type EventContext, tokenAfter } from './context.js'
+
+const anaphoricNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/anaphoric-nouns.json').entries))
 
 // how far (tokens) from its trigger a source or target may stand
 const SOURCE_WINDOW = 15
@@ -82,7 +85,7 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   // an action on a place is an action on its country: "invaded the buffer zone near the Golan
   // Heights", "arrived in Amman", "lifted a state of emergency in West Darfur"
   const onPlace = !target && placeTargets(trigger.code) ? placeParty(ctx, targetFrom, targetEnd) : undefined
-  const chosen = target ?? onPlace
+  const chosen = target ?? onPlace ?? definiteCountry(ctx, targetFrom, targetEnd, source)
   return source && chosen && source.code !== chosen.code ? [[source, chosen]] : []
 }
 
@@ -90,6 +93,20 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
 function placeTargets(code: string): boolean {
   const c = cameoCode(code)
   return !!c && (c.quad === 4 || c.quad === 2 || code.startsWith('042') || code.startsWith('08'))
+}
+
+/**
+ * The country that "the country" in tokens [from, to) refers back to, when it is not the
+ * source: "urged regional powers to support the country’s territorial integrity".
+ */
+function definiteCountry(ctx: EventContext, from: number, to: number, source: Actor | undefined): Actor | undefined {
+  for (let k = from + 1; k < to; k++) {
+    if (ctx.lower[k - 1] !== 'the' || !anaphoricNouns().has(ctx.lower[k] ?? '')) continue
+    const t = ctx.tokens[k] as Token
+    const a = [...ctx.actors].reverse().find((x) => x.end <= t.start && t.start - x.end < 400 && /^country/.test(x.via))
+    return a && a.code !== source?.code ? a : undefined
+  }
+  return undefined
 }
 
 /** The nearest actor before token i in the sentence (a pronoun subject resolved back). */
