@@ -25,12 +25,29 @@ export function findTriggers(ctx: EventContext, r: Span): TriggerMatch[] {
     const t = ctx.tokens[i] as Token
     if (t.pos === 'PROPN' || t.pos === 'PUNCT' || ctx.actorAt[i] || used.has(i)) continue
     const match = bestTrigger(ctx, i, r)
-    if (!match) continue
+    if (!match || scareQuoted(ctx, i, match.last)) continue
     if (match.objectAt !== null) used.add(match.objectAt)
     for (let k = i + 1; k <= match.last; k++) used.add(k)
     out.push(match)
   }
   return out
+}
+
+// quotation marks that open or close a quotation
+const QUOTE_MARKS = /^["“”‘’'«»]$/
+
+/**
+ * Whether the trigger's words stand alone between quotation marks: "dismissed Kyiv’s
+ * “attack” on Russia as a staged video" distances the writer from the word; it reports no attack.
+ */
+function scareQuoted(ctx: EventContext, at: number, last: number): boolean {
+  const { tokens, text } = ctx
+  const before = tokens[at - 1]
+  const after = tokens[last + 1]
+  if (before && after && QUOTE_MARKS.test(text.slice(before.start, before.end)) && QUOTE_MARKS.test(text.slice(after.start, after.end))) return true
+  // marks glued to the word in one token: “attack”
+  const word = text.slice((tokens[at] as Token).start, (tokens[last] as Token).end)
+  return /^["“‘«].+["”’»]$/.test(word)
 }
 
 /** The most specific dictionary entry that fits the words at i: with object > particle > plain. */
