@@ -22,6 +22,12 @@ describe('negative cases', () => {
       ['no known actor pair', 'The committee condemned the decision.'],
       ['one actor only', 'Russia condemned the vote.'],
       ['a recipe', 'Roast the turkey and serve it with jordan almonds.'],
+      ['a question in a headline', 'Will Iran retaliate against Israel?\n\nAnalysts are divided.'],
+      ['a question in the body', 'Could China invade Taiwan before 2030?'],
+      ['scare quotes around the trigger', 'In the video, Kyiv’s “attack” on Russia was staged by actors.'],
+      ['scare quotes around a noun trigger', 'The so-called "invasion" of Ukraine by tourists filled the hotels.'],
+      ['a teaser line after the story', 'Syria is rebuilding.\n\nREAD MORE: Israel strikes Syria again'],
+      ['an actor and a place of the same country', 'Russia held a parade in Moscow.'],
     ]
     for (const [why, text] of CASES) {
       it(why, () => assert.deepEqual(analyse(text).events, []))

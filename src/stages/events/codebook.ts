@@ -30,6 +30,34 @@ export function intentCode(code: string): string | null {
   return null
 }
 
+const negationCodes = lazy(() => loadLexicon<IntentCodes>('events/negation-codes.json').map)
+
+/**
+ * The "reject" code (root 12) for a cooperative code stated with a negator ("will not accept
+ * refugees" 030 -> 120), or null when the code has none. The longest key wins.
+ */
+export function negationCode(code: string): string | null {
+  for (let k = code.length; k >= 2; k--) {
+    const hit = negationCodes()[code.slice(0, k)]
+    if (hit) return hit
+  }
+  return null
+}
+
+const threatCodes = lazy(() => loadLexicon<IntentCodes>('events/threat-codes.json').map)
+
+/**
+ * The "threaten" code (root 13) for a conflictual code stated as an intention ("will extend
+ * the curfew" 1723 -> 1323), or null when the code has none. The longest key wins.
+ */
+export function threatCode(code: string): string | null {
+  for (let k = code.length; k >= 2; k--) {
+    const hit = threatCodes()[code.slice(0, k)]
+    if (hit) return hit
+  }
+  return null
+}
+
 /** A code's entry, falling back to its parent ("0231" -> "023" -> "02") for missing fields. */
 export function cameoCode(code: string): CameoCode | null {
   const own = cameoCodes().get(code)

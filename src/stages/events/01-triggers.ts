@@ -1,0 +1,87 @@
+import type { Span, Token } from '../../core/types.js'
+import type { EventContext } from './context.js'
+import { lemmaOf, type Trigger, triggersByLemma } from './triggers.js'
+
+/** A dictionary entry found in a sentence: its first and last token and the object it used. */
+export interface TriggerMatch {
+  readonly trigger: Trigger
+  /** First token of the trigger. */
+  readonly at: number
+  /** Last token of the trigger ("air strikes": the second word). */
+  readonly last: number
+  /** The token that satisfied the entry's `object` list, when it has one. */
+  readonly objectAt: number | null
+}
+
+/**
+ * Pass 1: the triggers of one sentence, left to right. Words a trigger used as its object
+ * ("lifted [sanctions]") and the second word of a compound ("air [strikes]") trigger
+ * nothing themselves.
+ */
+export function findTriggers(ctx: EventContext, r: Span): TriggerMatch[] {
+  const used = new Set<number>()
+  const out: TriggerMatch[] = []
+  for (let i = r.start; i < r.end; i++) {
+    const t = ctx.tokens[i] as Token
+    if (t.pos === 'PROPN' || t.pos === 'PUNCT' || ctx.actorAt[i] || used.has(i)) continue
+    const match = bestTrigger(ctx, i, r)
+    if (!match || scareQuoted(ctx, i, match.last)) continue
+    if (match.objectAt !== null) used.add(match.objectAt)
+    for (let k = i + 1; k <= match.last; k++) used.add(k)
+    out.push(match)
+  }
+  return out
+}
+
+// quotation marks that open or close a quotation
+const QUOTE_MARKS = /^["“”‘’'«»]$/
+
+/**
+ * Whether the trigger's words stand alone between quotation marks: "dismissed Kyiv’s
+ * “attack” on Russia as a staged video" distances the writer from the word; it reports no attack.
+ */
+function scareQuoted(ctx: EventContext, at: number, last: number): boolean {
+  const { tokens, text } = ctx
+  const before = tokens[at - 1]
+  const after = tokens[last + 1]
+  if (before && after && QUOTE_MARKS.test(text.slice(before.start, before.end)) && QUOTE_MARKS.test(text.slice(after.start, after.end))) return true
+  // marks glued to the word in one token: “attack”
+  const word = text.slice((tokens[at] as Token).start, (tokens[last] as Token).end)
+  return /^["“‘«].+["”’»]$/.test(word)
+}
+
+/** The most specific dictionary entry that fits the words at i: with object > particle > plain. */
+function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null {
+  const { lower, tokens } = ctx
+  // "air strikes": two-word nominal triggers are tried first
+  const two = i + 1 < r.end ? lemmaOf(`${lower[i]}${lower[i + 1]}`) : ''
+  const entries = (two && triggersByLemma().get(two)) || triggersByLemma().get(lemmaOf(lower[i] ?? ''))
+  if (!entries) return null
+  const last = two && triggersByLemma().get(two) ? i + 1 : i
+  const pos = (tokens[i] as Token).pos
+  let best: (TriggerMatch & { score: number }) | null = null
+  for (const e of entries) {
+    if (e.pos === 'verb' && (pos === 'DET' || pos === 'ADP')) continue
+    let score = 1
+    if (e.particle) {
+      const at = lower.slice(last + 1, Math.min(r.end, last + 3)).indexOf(e.particle)
+      if (at < 0) continue
+      score += 2
+    }
+    let objectAt: number | null = null
+    if (e.object) {
+      const objects = lower.slice(last + 1, Math.min(r.end, last + 6)).map(lemmaOf)
+      const at = objects.findIndex((o) => e.object?.includes(o))
+      if (at < 0) continue
+      objectAt = last + 1 + at
+      score += 3
+    }
+    if (e.complement === 'to-inf') {
+      const window = lower.slice(last + 1, Math.min(r.end, last + 6))
+      if (!window.includes('to')) continue
+      score += 1
+    }
+    if (!best || score > best.score) best = { trigger: e, at: i, last, score, objectAt }
+  }
+  return best ? { trigger: best.trigger, at: best.at, last: best.last, objectAt: best.objectAt } : null
+}

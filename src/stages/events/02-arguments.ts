@@ -1,0 +1,215 @@
+import type { Actor, Span, Token } from '../../core/types.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
+import type { TriggerMatch } from './01-triggers.js'
+import { cameoCode } from './codebook.js'
+import { type EventContext, tokenAfter } from './context.js'
+
+const anaphoricNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/anaphoric-nouns.json').entries))
+
+// how far (tokens) from its trigger a source or target may stand
+const SOURCE_WINDOW = 15
+const TARGET_WINDOW = 12
+// verbs of saying that close a sentence: ", officials said"
+const SPEECH = new Set(['said', 'says', 'say', 'told', 'added', 'stated', 'reported', 'according', 'announced', 'claimed', 'noted'])
+const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got'])
+// pronouns that refer back to a country or organisation: "Earlier this month it resumed airstrikes"
+const COLLECTIVE_PRONOUNS = new Set(['it', 'they', 'its', 'their'])
+
+/** A source and a target actor of one event. */
+export type Pair = readonly [source: Actor, target: Actor]
+
+/**
+ * Pass 2: the actor pairs of a trigger, by its frame: symmetric nouns and verbs give one
+ * pair per two parties; recipient verbs take the giver after their preposition; passive
+ * verbs take the agent after "by"; otherwise the subject (or possessor) before and the
+ * object (or the actor after the entry's preposition) after.
+ */
+export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
+  const { lower, actorAt } = ctx
+  const { trigger, at: i, last } = m
+  const preps = typeof trigger.prep === 'string' ? [trigger.prep] : (trigger.prep ?? [])
+  // symmetric nouns: "clashes between Druze militias, Bedouin tribes, and government forces"
+  if (trigger.symmetric) {
+    const after = distinctActors(ctx, last + 1, Math.min(r.end, last + 1 + TARGET_WINDOW * 2))
+    const before = actorBefore(ctx, i, r)
+    // "India and Pakistan agreed ...": the parties are the coordinated subjects
+    const subjects = coordinatedBefore(ctx, i, r)
+    const all = subjects.length >= 2 ? subjects : after.length >= 2 ? after : before && after.length === 1 ? [before, ...after] : []
+    const pairs: Pair[] = []
+    for (let a = 0; a < all.length; a++)
+      for (let b = a + 1; b < all.length; b++) if (all[a]?.code !== all[b]?.code || all[a]?.id !== all[b]?.id) pairs.push([all[a] as Actor, all[b] as Actor])
+    return pairs
+  }
+  // passive: "Assad ... was replaced by HTS leader Ahmed al-Sharaa"
+  const passive = i > r.start && BE.has(lower[i - 1] ?? '') && /(ed|en)$/.test(lower[i] ?? '')
+  if (trigger.voice === 'recipient') {
+    // "Assad, who along with his family received political asylum in Moscow"
+    const at = lower.slice(last + 1, Math.min(r.end, last + 8)).findIndex((w) => preps.includes(w))
+    const from = at >= 0 ? last + 2 + at : last + 1
+    const giver = actorAt[from] ?? placeParty(ctx, from, Math.min(r.end, from + 3))
+    const receiver = actorBefore(ctx, i, r)
+    return giver && receiver && giver.code !== receiver.code ? [[giver, receiver]] : []
+  }
+  if (passive) {
+    const byAt = lower.indexOf('by', last + 1)
+    const agent = byAt >= 0 && byAt < r.end ? distinctActors(ctx, byAt + 1, Math.min(r.end, byAt + 6))[0] : undefined
+    const patient = actorBefore(ctx, i, r)
+    return agent && patient ? [[agent, patient]] : []
+  }
+  let source: Actor | undefined
+  if (trigger.pos === 'noun') {
+    // "Israel's airstrikes on Syria": the possessor, else the subject of the verb that governs the noun
+    const possessor = i >= 2 && /^['’]s$/.test(lower[i - 1] ?? '') ? actorAt[i - 2] : undefined
+    source = possessor ?? actorBefore(ctx, i, r, 'noun')
+  } else source = actorBefore(ctx, i, r, 'verb')
+  let targetFrom = last + 1
+  if (preps.length) {
+    const at = lower.slice(last + 1, Math.min(r.end, last + 4)).findIndex((w) => preps.includes(w))
+    if (at >= 0) targetFrom = last + 2 + at
+    else if (trigger.pos === 'noun') return []
+  }
+  const targetEnd = attributionStart(ctx, targetFrom, Math.min(r.end, targetFrom + TARGET_WINDOW))
+  // "acknowledged Syria is facing ...": the subject of a reported clause is not the target
+  const startsClause = (a: Actor): boolean => {
+    const k = tokenAfter(ctx, a)
+    const next = ctx.tokens[k]
+    return k < r.end && !!next && (next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/.test(lower[k] ?? '')))
+  }
+  // "Turkey will allow Turkish Kurd refugees to return": an actor of the source's own code is
+  // part of a longer phrase or the source again; the target is the next one
+  const target = distinctActors(ctx, targetFrom, targetEnd).find(
+    (a) =>
+      (!source || (a.code !== source.code && (a.id !== source.id || a.start !== source.start))) &&
+      !(trigger.pos === 'verb' && !trigger.complement && startsClause(a)),
+  )
+  // an action on a place is an action on its country: "invaded the buffer zone near the Golan
+  // Heights", "arrived in Amman", "lifted a state of emergency in West Darfur"
+  const onPlace = !target && placeTargets(trigger.code) ? placeParty(ctx, targetFrom, targetEnd) : undefined
+  const chosen = target ?? onPlace ?? definiteCountry(ctx, targetFrom, targetEnd, source)
+  return source && chosen && source.code !== chosen.code ? [[source, chosen]] : []
+}
+
+/** Whether a code's target may be the country of a place: material acts (quad 2 and 4) and visits. */
+function placeTargets(code: string): boolean {
+  const c = cameoCode(code)
+  return !!c && (c.quad === 4 || c.quad === 2 || code.startsWith('042') || code.startsWith('08'))
+}
+
+/**
+ * The country that "the country" in tokens [from, to) refers back to, when it is not the
+ * source: "urged regional powers to support the country’s territorial integrity".
+ */
+function definiteCountry(ctx: EventContext, from: number, to: number, source: Actor | undefined): Actor | undefined {
+  for (let k = from + 1; k < to; k++) {
+    if (ctx.lower[k - 1] !== 'the' || !anaphoricNouns().has(ctx.lower[k] ?? '')) continue
+    const t = ctx.tokens[k] as Token
+    const a = [...ctx.actors].reverse().find((x) => x.end <= t.start && t.start - x.end < 400 && /^country/.test(x.via))
+    return a && a.code !== source?.code ? a : undefined
+  }
+  return undefined
+}
+
+/** The nearest actor before token i in the sentence (a pronoun subject resolved back). */
+function actorBefore(ctx: EventContext, i: number, r: Span, mode: 'any' | 'verb' | 'noun' = 'any'): Actor | undefined {
+  const { lower, actorAt, tokens } = ctx
+  for (let k = i - 1; k >= Math.max(r.start, i - SOURCE_WINDOW); k--) {
+    const a = actorAt[k]
+    // a verb's subject is no possessor; a noun's agent may be ("Israel’s actions as a violation")
+    if (a && mode !== 'any' && !isSubjectLike(ctx, a, mode === 'noun')) {
+      k = ctx.tokenAt.get(a.start) ?? k // skip the rest of this actor's words
+      continue
+    }
+    if (a) return a
+    if (COLLECTIVE_PRONOUNS.has(lower[k] ?? '') && (tokens[k] as Token).pos === 'PRON') return antecedent(ctx, tokens[k] as Token)
+    if (/^(he|she)$/.test(lower[k] ?? '')) return personBefore(ctx, (tokens[k] as Token).start)
+  }
+  return undefined
+}
+
+/**
+ * Whether an actor can be the subject of a later verb: not a possessor ("Syria’s
+ * transition"), not the object of a preposition ("airstrikes on Syria") or of a verb
+ * ("following Syria’s transition and will assist ...").
+ */
+function isSubjectLike(ctx: EventContext, a: Actor, allowPossessive: boolean): boolean {
+  const { lower, tokens } = ctx
+  const first = ctx.tokenAt.get(a.start) ?? 0
+  const after = tokenAfter(ctx, a)
+  const next = tokens[after]
+  // "Lavrov said Moscow is ...": followed by its verb, it heads a clause of its own
+  if (next && (next.pos === 'AUX' || next.pos === 'VERB') && !/^['’]s$/.test(lower[after] ?? '')) return true
+  if (/^['’]s$/.test(lower[after] ?? '')) return allowPossessive
+  const before = lower[first - 1] === 'the' ? tokens[first - 2] : tokens[first - 1]
+  return !(before && (before.pos === 'ADP' || before.pos === 'VERB'))
+}
+
+/** The country of the first place in tokens [from, to), as a party: "invaded the buffer zone near the Golan Heights". */
+function placeParty(ctx: EventContext, from: number, to: number): Actor | undefined {
+  const { tokens } = ctx
+  const lo = (tokens[from] as Token | undefined)?.start ?? Number.POSITIVE_INFINITY
+  const hi = (tokens[Math.max(from, to - 1)] as Token | undefined)?.end ?? 0
+  const p = ctx.places.find((x) => x.start >= lo && x.end <= hi && x.country)
+  if (!p?.country) return undefined
+  return {
+    start: p.start,
+    end: p.end,
+    text: p.text,
+    code: p.country,
+    country: p.country,
+    sector: null,
+    name: p.name,
+    id: `place:${p.id}`,
+    via: 'place-country',
+  }
+}
+
+/**
+ * Where a trailing attribution starts in [from, to): "shelled the town, Ukraine’s military
+ * said" — the sayer after the comma is not the target.
+ */
+function attributionStart(ctx: EventContext, from: number, to: number): number {
+  const { lower } = ctx
+  for (let k = from; k < to; k++) {
+    if (lower[k] !== ',') continue
+    const rest = lower.slice(k + 1, Math.min(lower.length, k + 8))
+    if (rest.some((w) => SPEECH.has(w))) return k
+  }
+  return to
+}
+
+/** Actors joined by "and" / commas right before token i: "India and Pakistan agreed". */
+function coordinatedBefore(ctx: EventContext, i: number, r: Span): Actor[] {
+  const { lower, actorAt, tokens } = ctx
+  const out: Actor[] = []
+  let k = i - 1
+  // back over the verb chain: "India and Pakistan [have agreed to] hold talks"
+  for (let n = 0; n < 4 && k >= r.start && /^(AUX|PART|VERB|ADV)$/.test((tokens[k] as Token).pos) && !actorAt[k]; n++) k--
+  while (k >= r.start) {
+    const a = actorAt[k]
+    if (!a) break
+    out.unshift(a)
+    k = (ctx.tokenAt.get(a.start) ?? k) - 1
+    if (k >= r.start && /^(and|,|&)$/.test(lower[k] ?? '')) k--
+    else break
+  }
+  return out
+}
+
+function antecedent(ctx: EventContext, t: Token): Actor | undefined {
+  return [...ctx.actors]
+    .reverse()
+    .find((a) => a.end <= t.start && t.start - a.end < 600 && /^(country|seat|capital-metonymy|registry:organisation)/.test(a.via))
+}
+
+function personBefore(ctx: EventContext, offset: number): Actor | undefined {
+  return [...ctx.actors].reverse().find((a) => a.end <= offset && offset - a.end < 600 && /^(registry:|title|coreference)/.test(a.via))
+}
+
+function distinctActors(ctx: EventContext, from: number, to: number): Actor[] {
+  const out: Actor[] = []
+  for (let k = from; k < to; k++) {
+    const a = ctx.actorAt[k]
+    if (a && !out.includes(a)) out.push(a)
+  }
+  return out
+}

@@ -1,0 +1,58 @@
+import type { Modality, Span, Token } from '../../core/types.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
+import type { EventContext } from './context.js'
+
+interface Cues {
+  readonly negators: readonly string[]
+  readonly future: readonly string[]
+  readonly hypothetical: readonly string[]
+  readonly reported: readonly string[]
+  readonly aspectual: readonly string[]
+}
+const cues = lazy(() => {
+  const c = loadLexicon<Cues>('events/modality-cues.json')
+  return {
+    negators: new Set(c.negators),
+    future: new Set(c.future),
+    hypothetical: new Set(c.hypothetical),
+    reported: new Set(c.reported),
+    aspectual: new Set(c.aspectual),
+  }
+})
+
+/** Whether a negator stands within three words before the trigger: "did not attack". */
+export function isNegated(ctx: EventContext, i: number, r: Span): boolean {
+  for (let k = i - 1; k >= Math.max(r.start, i - 3); k--) if (cues().negators.has(ctx.lower[k] ?? '')) return true
+  return false
+}
+
+/**
+ * Pass 4: the trigger's modality: intended after "will" or "to" (not after an aspectual
+ * verb: "continued to send arms"), hypothetical after a modal or "if", reported inside
+ * indirect speech or next to "reportedly", else asserted.
+ */
+/**
+ * Whether an intention is stated by the source itself ("will extend", "vowed to fight",
+ * "prepared to resume") rather than a purpose ("used tear gas to disperse demonstrators").
+ */
+export function isCommitment(ctx: EventContext, i: number, r: Span): boolean {
+  const c = cues()
+  const before = ctx.lower.slice(Math.max(r.start, i - 4), i)
+  if (before.some((w) => c.future.has(w))) return true
+  const to = before.lastIndexOf('to')
+  const head = ctx.tokens[Math.max(r.start, i - 4) + to - 1]
+  return to > 0 && !!head && /^(VERB|ADJ|AUX)$/.test(head.pos)
+}
+
+export function modalityOf(ctx: EventContext, i: number, r: Span): Modality {
+  const c = cues()
+  const t = ctx.tokens[i] as Token
+  const before = ctx.lower.slice(Math.max(r.start, i - 4), i)
+  const to = before.lastIndexOf('to')
+  const aspectual = to > 0 && c.aspectual.has(before[to - 1] ?? '')
+  if (before.some((w) => c.future.has(w)) || (to >= 0 && !aspectual)) return 'intended'
+  if (before.some((w) => c.hypothetical.has(w))) return 'hypothetical'
+  if (ctx.quotes.some((q) => !q.direct && q.start <= t.start && t.end <= q.end)) return 'reported'
+  if (ctx.lower.slice(r.start, r.end).some((w) => c.reported.has(w))) return 'reported'
+  return 'asserted'
+}

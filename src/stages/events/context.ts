@@ -1,0 +1,39 @@
+import type { Actor, DateMention, Place, Quote, Span, Token } from '../../core/types.js'
+
+/** What every pass of the events stage reads: the text, its tokens and the layers under them. */
+export interface EventContext {
+  readonly text: string
+  readonly tokens: readonly Token[]
+  /** Token texts in lower case, by token index. */
+  readonly lower: readonly string[]
+  readonly actors: readonly Actor[]
+  /** Each token's actor, when the token is inside one. */
+  readonly actorAt: readonly (Actor | undefined)[]
+  /** Token index by the token's start offset. */
+  readonly tokenAt: ReadonlyMap<number, number>
+  readonly dates: readonly DateMention[]
+  readonly places: readonly Place[]
+  readonly quotes: readonly Quote[]
+}
+
+/** The shared view of a document for the events passes. */
+export function eventContext(
+  text: string,
+  tokens: readonly Token[],
+  layers: { actors: readonly Actor[]; dates: readonly DateMention[]; places: readonly Place[]; quotes: readonly Quote[] },
+): EventContext {
+  const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase())
+  const tokenAt = new Map(tokens.map((t, i) => [t.start, i]))
+  const actorAt = new Array<Actor | undefined>(tokens.length)
+  for (const a of layers.actors) {
+    for (let i = tokenAt.get(a.start) ?? tokens.length; i < tokens.length && (tokens[i] as Token).end <= a.end; i++) actorAt[i] = a
+  }
+  return { text, tokens, lower, actorAt, tokenAt, ...layers }
+}
+
+/** The token index just after an actor's last token. */
+export function tokenAfter(ctx: EventContext, a: Span): number {
+  let k = ctx.tokenAt.get(a.start) ?? 0
+  while (k < ctx.tokens.length && (ctx.tokens[k] as Token).end <= a.end) k++
+  return k
+}

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { createAnalyzer, isError } from '../../analyze.js'
+
+const analyzer = createAnalyzer({ today: '2025-07-31' })
+/** The events of a text as "SRC code TGT" strings (country elements only). */
+function events(text: string): string[] {
+  const out = analyzer.analyze({ text, published: '2025-07-31', clean: false })
+  if (isError(out)) throw new Error(out.error)
+  return (out.events ?? []).map((e) => `${e.source?.code.slice(0, 3)} ${e.cameo} ${e.target?.code.slice(0, 3)}`)
+}
+
+// Each case: a news-like sentence and an event it must give (source country, CAMEO code or root, target country).
+describe('events: frames and recoding', () => {
+  const CASES: [string, string, string][] = [
+    ['plain verb', 'Russia condemned Israel on Monday.', 'RUS 111 ISR'],
+    ['possessive source of a noun', 'Israel’s airstrikes on Syria continued overnight.', 'ISR 195 SYR'],
+    ['passive voice', 'Ukraine was attacked by Russia overnight.', 'RUS 190 UKR'],
+    ['intent to cooperate', 'Russia will assist Syria in rebuilding.', 'RUS 033 SYR'],
+    ['negated cooperation is a rejection', 'Syria said it will not accept help from Turkey.', 'SYR 120 TUR'],
+    ['a conflictual commitment is a threat', 'Russia vowed to attack Ukraine again.', 'RUS 1384 UKR'],
+    ['aspectual verb keeps the act asserted', 'Germany continued to send weapons to Ukraine.', 'DEU 072 UKR'],
+    ['a place as the target of force', 'Israel shelled villages near Damascus.', 'ISR 194 SYR'],
+    ['"the country" refers back', 'Iran praised Syria and urged regional powers to respect the country’s borders.', 'IRN 02 SYR'],
+  ]
+  for (const [why, text, expected] of CASES) {
+    const [source, code, target] = expected.split(' ') as [string, string, string]
+    it(why, () => {
+      const found = events(text)
+      assert.ok(
+        found.some((e) => {
+          const [s, c, t] = e.split(' ')
+          return s === source && t === target && c?.startsWith(code)
+        }),
+        `${text} -> ${found.join('; ')}`,
+      )
+    })
+  }
+})
