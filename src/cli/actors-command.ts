@@ -1,6 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { lookupOrganisations, lookupPeople, PEOPLE_DIR, peopleBySurname, rolesAt, USER_ACTORS_ENV, type UserActors } from '../lexicon/actors.js'
+import {
+  lookupOrganisations,
+  lookupPeople,
+  ORGANISATIONS_DIR,
+  PEOPLE_DIR,
+  peopleBySurname,
+  rolesAt,
+  USER_ACTORS_ENV,
+  type UserActors,
+} from '../lexicon/actors.js'
 import { checkRegistry, type RegistryLists } from '../lexicon/actors-check.js'
 import { LEXICON_DIR, lexiconFiles, nameKey } from '../lexicon/load.js'
 import { UsageError, validDateOption, writeLine } from './util.js'
@@ -29,7 +38,10 @@ async function checkCommand(argv: string[]): Promise<number> {
   const fileOfPerson = new Map(peopleFiles.flatMap(({ file, entries }) => entries.map((e) => [(e as { id?: string }).id ?? '', file] as const)))
   const lists: RegistryLists = {
     people: { file: PEOPLE_DIR, entries: [...peopleFiles.flatMap((f) => f.entries), ...(user.people ?? [])] },
-    organisations: { file: FILES.organisations, entries: [...read(FILES.organisations), ...(user.organisations ?? [])] },
+    organisations: {
+      file: FILES.organisations,
+      entries: [...[FILES.organisations, ...lexiconFiles(ORGANISATIONS_DIR)].flatMap(read), ...(user.organisations ?? [])],
+    },
     seats: { file: FILES.seats, entries: [...read(FILES.seats), ...(user.seats ?? [])] },
     sectorNouns: { file: FILES.sectorNouns, entries: [...read(FILES.sectorNouns), ...(user.sectorNouns ?? [])] },
   }

@@ -88,8 +88,16 @@ export const people = lazy(() =>
     userActors().people,
   ),
 )
-/** Every organisation: the package registry, then the user's file. */
-export const organisations = lazy(() => merged(optional<Organisation>('actors/organisations.json'), userActors().organisations))
+/** The folder of organisation lists by kind ("universities.json", "companies.json", "legislatures.json"). */
+export const ORGANISATIONS_DIR = 'actors/organisations/'
+
+/** Every organisation: the package registry (organisations.json and the organisations folder), then the user's file. */
+export const organisations = lazy(() =>
+  merged(
+    ['actors/organisations.json', ...lexiconFiles(ORGANISATIONS_DIR)].flatMap((f) => optional<Organisation>(f)),
+    userActors().organisations,
+  ),
+)
 /** Role nouns and titles: the package list, then the user's file. */
 export const sectorNouns = lazy(() => [...optional<SectorNoun>('actors/sector-nouns.json'), ...(userActors().sectorNouns ?? [])])
 /** Seats of government: the package list, then the user's file. */
