@@ -1,12 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { lookupOrganisations, lookupPeople, peopleBySurname, rolesAt, USER_ACTORS_ENV, type UserActors } from '../lexicon/actors.js'
+import {
+  lookupOrganisations,
+  lookupPeople,
+  ORGANISATIONS_DIR,
+  PEOPLE_DIR,
+  peopleBySurname,
+  rolesAt,
+  USER_ACTORS_ENV,
+  type UserActors,
+} from '../lexicon/actors.js'
 import { checkRegistry, type RegistryLists } from '../lexicon/actors-check.js'
-import { LEXICON_DIR, nameKey } from '../lexicon/load.js'
+import { LEXICON_DIR, lexiconFiles, nameKey } from '../lexicon/load.js'
 import { UsageError, validDateOption, writeLine } from './util.js'
 
 const FILES = {
-  people: 'actors/people.json',
   organisations: 'actors/organisations.json',
   seats: 'actors/seats.json',
   sectorNouns: 'actors/sector-nouns.json',
@@ -25,9 +33,15 @@ async function checkCommand(argv: string[]): Promise<number> {
   const read = (file: string): readonly unknown[] => (JSON.parse(readFileSync(LEXICON_DIR + file, 'utf8')) as { entries: unknown[] }).entries
   const user = readUser()
   const userFile = process.env[USER_ACTORS_ENV] ?? ''
+  // people come in one file per region: a problem names the file that holds the entry
+  const peopleFiles = lexiconFiles(PEOPLE_DIR).map((file) => ({ file, entries: read(file) }))
+  const fileOfPerson = new Map(peopleFiles.flatMap(({ file, entries }) => entries.map((e) => [(e as { id?: string }).id ?? '', file] as const)))
   const lists: RegistryLists = {
-    people: { file: FILES.people, entries: [...read(FILES.people), ...(user.people ?? [])] },
-    organisations: { file: FILES.organisations, entries: [...read(FILES.organisations), ...(user.organisations ?? [])] },
+    people: { file: PEOPLE_DIR, entries: [...peopleFiles.flatMap((f) => f.entries), ...(user.people ?? [])] },
+    organisations: {
+      file: FILES.organisations,
+      entries: [...[FILES.organisations, ...lexiconFiles(ORGANISATIONS_DIR)].flatMap(read), ...(user.organisations ?? [])],
+    },
     seats: { file: FILES.seats, entries: [...read(FILES.seats), ...(user.seats ?? [])] },
     sectorNouns: { file: FILES.sectorNouns, entries: [...read(FILES.sectorNouns), ...(user.sectorNouns ?? [])] },
   }
@@ -42,7 +56,10 @@ async function checkCommand(argv: string[]): Promise<number> {
     people: dedupe(lists.people, user.people?.length ?? 0),
     organisations: dedupe(lists.organisations, user.organisations?.length ?? 0),
   })
-  for (const p of problems) await writeLine(`${p.file}  ${p.id}  ${p.rule}: ${p.message}`)
+  for (const p of problems) {
+    const file = p.file === PEOPLE_DIR ? (fileOfPerson.get(p.id.split(', ')[0] ?? '') ?? p.file) : p.file
+    await writeLine(`${file}  ${p.id}  ${p.rule}: ${p.message}`)
+  }
   const roles = (lists.people.entries as { roles?: unknown[] }[]).reduce((n, p) => n + (p.roles?.length ?? 0), 0)
   await writeLine(
     `${lists.people.entries.length} people (${roles} roles), ${lists.organisations.entries.length} organisations, ${lists.seats.entries.length} seats, ${lists.sectorNouns.entries.length} role nouns${userFile ? ` (with ${userFile})` : ''}: ${problems.length} problem(s)`,

@@ -121,8 +121,9 @@ export function checkRegistry(lists: RegistryLists): RegistryProblem[] {
       // "2019-11" against "2019-11-30": dates known to the month only overlap in a later month
       if (!prev || !cur) continue
       const precision = Math.min(cur.from.length, prev.to.length)
-      // spokespeople of one ministry serve side by side ("Mao Ning", "Lin Jian")
-      if (/^spokes/i.test(key.split('|')[1] ?? '')) continue
+      // spokespeople of one ministry serve side by side ("Mao Ning", "Lin Jian"), and so do
+      // the members of a collegial executive ("Member of the Swiss Federal Council")
+      if (/^(spokes|member of)/i.test(key.split('|')[1] ?? '')) continue
       if (prev.id !== cur.id && cur.from.slice(0, precision) < prev.to.slice(0, precision)) {
         problems.push({
           file: lists.people.file,

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { type EntryFile, LEXICON_DIR, lazy, loadLexicon, lookupName, nameKey } from './load.js'
+import { type EntryFile, LEXICON_DIR, lazy, lexiconFiles, loadLexicon, lookupName, nameKey } from './load.js'
 
 /** A dated role: the actor code a person carries between two dates. */
 export interface Role {
@@ -78,10 +78,26 @@ function merged<T extends { readonly id: string }>(base: readonly T[], extra: re
   return [...base.filter((x) => !ids.has(x.id)), ...extra]
 }
 
-/** Every person: the package registry, then the user's file. */
-export const people = lazy(() => merged(optional<Person>('actors/people.json'), userActors().people))
-/** Every organisation: the package registry, then the user's file. */
-export const organisations = lazy(() => merged(optional<Organisation>('actors/organisations.json'), userActors().organisations))
+/** The folder of people files, one per world region ("africa.json", "europe.json", "international.json"). */
+export const PEOPLE_DIR = 'actors/people/'
+
+/** Every person: the package registry (every file of the people folder), then the user's file. */
+export const people = lazy(() =>
+  merged(
+    lexiconFiles(PEOPLE_DIR).flatMap((f) => optional<Person>(f)),
+    userActors().people,
+  ),
+)
+/** The folder of organisation lists by kind ("universities.json", "companies.json", "legislatures.json"). */
+export const ORGANISATIONS_DIR = 'actors/organisations/'
+
+/** Every organisation: the package registry (organisations.json and the organisations folder), then the user's file. */
+export const organisations = lazy(() =>
+  merged(
+    ['actors/organisations.json', ...lexiconFiles(ORGANISATIONS_DIR)].flatMap((f) => optional<Organisation>(f)),
+    userActors().organisations,
+  ),
+)
 /** Role nouns and titles: the package list, then the user's file. */
 export const sectorNouns = lazy(() => [...optional<SectorNoun>('actors/sector-nouns.json'), ...(userActors().sectorNouns ?? [])])
 /** Seats of government: the package list, then the user's file. */

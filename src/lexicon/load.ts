@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 /** The folder that holds the data files (lexicon/ at the package root). */
@@ -19,6 +19,17 @@ export function loadLexicon<T>(relativePath: string): T {
     cache.set(relativePath, value)
   }
   return value as T
+}
+
+/** The JSON files of a folder under lexicon/ ("actors/people/"), in name order; none when the folder is missing. */
+export function lexiconFiles(folder: string): string[] {
+  const dir = LEXICON_DIR + folder
+  if (!existsSync(dir)) return []
+  const base = folder.endsWith('/') ? folder : `${folder}/`
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => base + f)
 }
 
 /** A data file that is a list of entries with a description of where they come from. */

@@ -94,7 +94,8 @@ export function groupPhrases(text: string, tokens: readonly Token[], mentions: r
       return m.kind === 'role' && rest.length <= 2 && rest.every((_, k) => adjective(p.end + 1 + k))
     }
     // "the rebel FDLR force", "two Chinese-made warplanes": adjectives between pieces
-    if (gap.length <= 2 && gap.every((_, k) => adjective(p.end + k)) && m.kind === 'role') return true
+    // but after a name a participle is its verb: "Mahinda Rajapaksa addressed parliament"
+    if (gap.length <= 2 && gap.every((_, k) => adjective(p.end + k) && !(hasCore && tokens[p.end + k]?.pos === 'VERB')) && m.kind === 'role') return true
     const link = lower[0] ?? ''
     const rest = lower.slice(1)
     if (p.roles.length === 0 || hasCore || !(ORIGIN.has(m.kind) || m.kind === 'organisation')) return false

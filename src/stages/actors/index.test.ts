@@ -23,6 +23,11 @@ describe('actors', () => {
     ['Angela Merkel arrived in Paris.', '2023-04-01', 'Angela Merkel', 'DEUELI'],
     ['Jean-Yves Le Drian visited Mali.', '2015-05-10', 'Jean-Yves Le Drian', 'FRAGOVMIL'],
     ['Jean-Yves Le Drian visited Mali.', '2019-05-10', 'Jean-Yves Le Drian', 'FRAGOV'],
+    ['Boyko Borisov met the envoy.', '2010-05-01', 'Boyko Borisov', 'BGRGOV'],
+    ['Boyko Borisov met the envoy.', '2022-05-01', 'Boyko Borisov', 'BGRELI'],
+    ['Mahinda Rajapaksa addressed parliament.', '2020-02-01', 'Mahinda Rajapaksa', 'LKAGOV'],
+    ['Ibrahim Mohamed Solih flew to Delhi.', '2019-03-01', 'Ibrahim Mohamed Solih', 'MDVGOV'],
+    ['Kathleen Hicks toured the base.', '2022-03-01', 'Kathleen Hicks', 'USAGOVMIL'],
   ]
   for (const [text, date, mention, code] of DATED) {
     it(`${mention} on ${date} is ${code}`, () => assert.equal(codeOf(text, mention, date), code))
@@ -45,6 +50,12 @@ describe('actors', () => {
     ['Kyiv police detained two men.', 'Kyiv police', 'UKRCOP'],
     ['Hezbollah fired rockets.', 'Hezbollah', 'LBNREB'],
     ['TEHRAN', 'TEHRAN', 'IRNGOV'],
+    // organisations by kind: universities, companies, legislatures, breakaway regions, cartels
+    ['Harvard said it would sue.', 'Harvard', 'USAEDU'],
+    ['LinkedIn removed the posts.', 'LinkedIn', 'USABUS'],
+    ['The Riigikogu passed the bill.', 'Riigikogu', 'ESTLEG'],
+    ['Abkhazia rejected the offer.', 'Abkhazia', 'GEOPRE'],
+    ['Los Zetas claimed the area.', 'Los Zetas', 'MEXCRM'],
   ]
   for (const [text, mention, code] of PHRASES) {
     it(`"${mention}" in "${text}"`, () => assert.equal(codeOf(text, mention, '2025-07-31') ?? '', code))
@@ -69,6 +80,10 @@ describe('actors', () => {
       ['Roast the turkey slowly.', 'turkey'],
       ['Park the car near the gate.', 'Park'],
       ['Fighting continued in Aleppo.', 'Aleppo'],
+      // company names that are also words
+      ['Total deaths rose to 40.', 'Total'],
+      ['Fires spread across the Amazon.', 'Amazon'],
+      ['Reliance on imports grew.', 'Reliance'],
     ]
     for (const [text, word] of NONE) it(`"${word}" in "${text}"`, () => assert.ok(!actorsOf(text, '2025-07-31').some(([t]) => t.includes(word))))
   })
