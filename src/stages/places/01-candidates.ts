@@ -82,10 +82,17 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
   // a place word inside an organisation's name counts only when the name says it is an
   // organisation named after a place ("The Washington Post", "University of Texas"); a
   // two-word ORG without such a word is usually a mistyped person ("Jordan Henderson")
-  // two-word ORG only blocks the name it starts with: "Air Zimbabwe", "Taco Bell Canada" keep their place
   const people = entities.filter((e) => e.type === 'PER' || (e.type === 'ORG' && e.text.split(/\s+/).length === 2 && !e.text.split(/\s+/).some((w) => orgWords().has(w))))
-  const blocks = (start: number, end: number): boolean =>
-    people.some((p) => p.start < end && start < p.end && (p.type === 'PER' ? !(p.start === start && p.end === end) : start === p.start && end < p.end))
+  // a two-word ORG keeps a country or listed region after its first word ("Air Zimbabwe", "ABC Australia")
+  // and the place it wholly is ("Orange County"), not a town that is a surname ("Jordan Henderson")
+  const blocks = (start: number, end: number, options: readonly GazetteerPlace[]): boolean =>
+    people.some((p) => {
+      if (!(p.start < end && start < p.end)) return false
+      if (p.type === 'PER') return !(p.start === start && p.end === end)
+      const best = options[0]
+      const named = best !== undefined && (best.feature === 'PCLI' || best.curated)
+      return !(p.start === start && p.end === end) && !(start > p.start && named)
+    })
   // a name the entity model typed as a person that is exactly a gazetteer name: a place only where the words say so
   const personTyped = (start: number, end: number): boolean => people.some((p) => p.type === 'PER' && p.start === start && p.end === end)
   const doubtful = new Set<Toponym>()
@@ -107,7 +114,7 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
       const options = candidatesFor(surface)
       if (!options.length) continue
       const end = first.start + surface.length
-      if (blocks(first.start, end)) continue
+      if (blocks(first.start, end, options)) continue
       if (!accept(text, first.start, end, options, words, i, n)) continue
       const asPerson = personTyped(first.start, end)
       // "Sweida province": the alias table may list the name with its lower-case feature word
