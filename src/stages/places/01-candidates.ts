@@ -82,7 +82,9 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
   // a place word inside an organisation's name counts only when the name says it is an
   // organisation named after a place ("The Washington Post", "University of Texas"); a
   // two-word ORG without such a word is usually a mistyped person ("Jordan Henderson")
-  const people = entities.filter((e) => e.type === 'PER' || (e.type === 'ORG' && e.text.split(/\s+/).length === 2 && !e.text.split(/\s+/).some((w) => orgWords().has(w))))
+  const people = entities.filter(
+    (e) => e.type === 'PER' || (e.type === 'ORG' && e.text.split(/\s+/).length === 2 && !e.text.split(/\s+/).some((w) => orgWords().has(w))),
+  )
   // a two-word ORG keeps a country or listed region after its first word ("Air Zimbabwe", "ABC Australia")
   // and the place it wholly is ("Orange County"), not a town that is a surname ("Jordan Henderson")
   const blocks = (start: number, end: number, options: readonly GazetteerPlace[]): boolean =>
