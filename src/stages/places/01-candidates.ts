@@ -1,7 +1,7 @@
 import type { Entity } from '../../core/types.js'
 import { countryByDemonym } from '../../lexicon/countries.js'
 import { lazy, loadLexicon, lookupName } from '../../lexicon/load.js'
-import { candidatesFor, type GazetteerPlace } from './gazetteer.js'
+import { candidatesFor, type GazetteerPlace, placeKey } from './gazetteer.js'
 
 /** A stretch of text that may name a place, with the gazetteer places it may be. */
 export interface Toponym {
@@ -82,7 +82,22 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
   // a place word inside an organisation's name counts only when the name says it is an
   // organisation named after a place ("The Washington Post", "University of Texas"); a
   // two-word ORG without such a word is usually a mistyped person ("Jordan Henderson")
-  const people = entities.filter((e) => e.type === 'PER' || (e.type === 'ORG' && e.text.includes(' ') && !e.text.split(/\s+/).some((w) => orgWords().has(w))))
+  const people = entities.filter(
+    (e) => e.type === 'PER' || (e.type === 'ORG' && e.text.split(/\s+/).length === 2 && !e.text.split(/\s+/).some((w) => orgWords().has(w))),
+  )
+  // a two-word ORG keeps a country or listed region after its first word ("Air Zimbabwe", "ABC Australia")
+  // and the place it wholly is ("Orange County"), not a town that is a surname ("Jordan Henderson")
+  const blocks = (start: number, end: number, options: readonly GazetteerPlace[]): boolean =>
+    people.some((p) => {
+      if (!(p.start < end && start < p.end)) return false
+      if (p.type === 'PER') return !(p.start === start && p.end === end)
+      const best = options[0]
+      const named = best !== undefined && (best.feature === 'PCLI' || best.curated)
+      return !(p.start === start && p.end === end) && !(start > p.start && named)
+    })
+  // a name the entity model typed as a person that is exactly a gazetteer name: a place only where the words say so
+  const personTyped = (start: number, end: number): boolean => people.some((p) => p.type === 'PER' && p.start === start && p.end === end)
+  const doubtful = new Set<Toponym>()
   const words: { start: number; end: number; text: string }[] = []
   WORD.lastIndex = 0
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push({ start: m.index, end: m.index + m[0].length, text: m[0] })
@@ -101,13 +116,16 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
       const options = candidatesFor(surface)
       if (!options.length) continue
       const end = first.start + surface.length
-      if (people.some((p) => p.start < end && first.start < p.end)) continue
+      if (blocks(first.start, end, options)) continue
       if (!accept(text, first.start, end, options, words, i, n)) continue
+      const asPerson = personTyped(first.start, end)
       // "Sweida province": the alias table may list the name with its lower-case feature word
       const feature = /^ (?:province|governorate|region|oblast|district|state)\b/.exec(text.slice(end, end + 14))?.[0]
       const longer = feature ? candidatesFor(surface + feature) : []
       if (feature && longer.length) found = { start: first.start, end: end + feature.length, text: surface + feature, options: longer, via: 'scan' }
       else found = { start: first.start, end, text: surface, options, via: 'scan' }
+      // "Austin, in Scott County, Indiana": a name after a comma and another name is the larger region
+      if (asPerson && !cued(text, first.start, end) && !/\p{Lu}[\p{L}.]*,\s$/u.test(text.slice(Math.max(0, first.start - 20), first.start))) doubtful.add(found)
       used = n
     }
     if (!found) {
@@ -120,7 +138,14 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
     if (found) out.push(found)
     i += used
   }
-  return out
+  // "Hinton" typed as a person stays a place when the article places it elsewhere: "around Hinton ... offer Hinton"
+  const sure = new Set(out.filter((t) => !doubtful.has(t)).map((t) => placeKey(t.text)))
+  return out.filter((t) => !doubtful.has(t) || sure.has(placeKey(t.text)))
+}
+
+// "in Darfur", "southern Indiana", "Oaxaca State": words around a name that say it is a place
+function cued(text: string, start: number, end: number): boolean {
+  return cues().before.test(text.slice(Math.max(0, start - 30), start)) || cues().after.test(text.slice(end, end + 20))
 }
 
 // Only spaces, one joiner word, or a comma-free hyphen may separate words of one name.
@@ -167,7 +192,7 @@ function accept(
   const after = words[i + n]
   const gluedBefore = before !== undefined && text.slice(before.end, start) === ' ' && !/[.!?:]$/.test(before.text)
   const gluedAfter = after !== undefined && text.slice(end, after.start) === ' '
-  const cued = cues().before.test(text.slice(Math.max(0, start - 30), start)) || cues().after.test(text.slice(end, end + 20))
+  const isCued = cued(text, start, end)
   // "Pandi, Bulacan": a town followed by its region or country
   const regionAfter =
     /^,\s+\p{Lu}/u.test(text.slice(end, end + 3)) && after !== undefined && candidatesFor(stripPunct(after.text)).some((p) => p.curated || p.feature === 'PCLI')
@@ -175,5 +200,5 @@ function accept(
   if (prominent) return true
   if (best.population < CUED_POPULATION) return false
   if (gluedBefore || gluedAfter) return false
-  return cued || regionAfter || dateline
+  return isCued || regionAfter || dateline
 }

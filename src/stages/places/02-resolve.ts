@@ -1,5 +1,5 @@
 import type { Toponym } from './01-candidates.js'
-import { type GazetteerPlace, placeKey, placeWeight } from './gazetteer.js'
+import { candidatesFor, type GazetteerPlace, placeKey, placeWeight } from './gazetteer.js'
 
 /**
  * Pass 2a: keeps one toponym where several overlap, preferring the longer one
@@ -47,4 +47,16 @@ export function resolve(t: Toponym, focus: ReadonlyMap<string, ReadonlyMap<strin
   }
   const score = (p: GazetteerPlace): number => Math.log10(placeWeight(p) + 10) + Math.min(FOCUS_CAP, FOCUS_STEP * mentions(p.country))
   return [...t.options].sort((a, b) => score(b) - score(a))[0] as GazetteerPlace
+}
+
+/**
+ * Pass 2c: a name right after "Town, " is the town's state or province when it has one:
+ * "Buffalo, New York" and "Spokane, Washington" name the states, not the cities.
+ */
+export function regionsAfterTowns(text: string, toponyms: readonly Toponym[]): Toponym[] {
+  return toponyms.map((t) => {
+    if (!/\p{Lu}[\p{L}.]*,\s$/u.test(text.slice(Math.max(0, t.start - 30), t.start))) return t
+    const states = candidatesFor(`${t.text} state`).filter((p) => p.feature === 'ADM1')
+    return states.length ? { ...t, options: [...states, ...t.options.filter((o) => !states.includes(o))] } : t
+  })
 }

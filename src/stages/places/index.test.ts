@@ -24,6 +24,8 @@ const CASES: [string, string, string | null, string][] = [
   ['Rain is forecast for England and Wales.', 'England', 'GBR', 'ADM1'],
   ['Ministers of the EU met in Brussels.', 'EU', null, 'ZN'],
   ['Storms crossed the Atlantic.', 'Atlantic', null, 'OCN'],
+  ['The first case was a girl from Buffalo, New York, health officials said.', 'New York', 'USA', 'ADM1'],
+  ['The airline Air Zimbabwe suspended its flights to London.', 'Zimbabwe', 'ZWE', 'PCLI'],
 ]
 
 describe('places', () => {
@@ -40,6 +42,11 @@ describe('places', () => {
   it('Arabic articles and hyphens do not change the key', () => {
     assert.equal(placeKey('As-Suwayda'), placeKey('Suwayda'))
     assert.equal(placeKey('Deir ez-Zor'), 'deir ez zor')
+  })
+
+  it("a country's point lies near both GeoNames' and Wikipedia's centre when they are close", () => {
+    const china = candidatesFor('China').find((p) => p.feature === 'PCLI')
+    assert.ok(china && Math.abs(china.lon - 104) < 0.5, `China at ${china?.lon}`)
   })
 
   it('a part of a country outranks the country it is also a name of', () => {

@@ -2,7 +2,7 @@ import { type Doc, need, withLayer } from '../../core/doc.js'
 import type { Stage } from '../../core/stage.js'
 import type { Place } from '../../core/types.js'
 import { entityToponyms, scanToponyms } from './01-candidates.js'
-import { documentCountries, removeOverlaps, resolve } from './02-resolve.js'
+import { documentCountries, regionsAfterTowns, removeOverlaps, resolve } from './02-resolve.js'
 
 /**
  * The `places` stage: toponyms (GPE and LOC entities, nationalities, and capitalised
@@ -20,7 +20,7 @@ export function createPlacesStage(): Stage {
     run(doc: Doc): Doc {
       const entities = need(doc, 'entities', 'places')
       // candidates: recall first
-      const toponyms = removeOverlaps([...entityToponyms(entities), ...scanToponyms(doc.text, entities)])
+      const toponyms = regionsAfterTowns(doc.text, removeOverlaps([...entityToponyms(entities), ...scanToponyms(doc.text, entities)]))
       // resolution: the article's countries decide between namesakes
       const focus = documentCountries(toponyms)
       const places: Place[] = toponyms.map((t) => {
