@@ -47,12 +47,17 @@ export class FeatureBuffer {
   }
 
   add(template: number, a: string, b?: string): void {
+    this.push(featureHash(template, a, b))
+  }
+
+  /** Adds a feature already hashed (the parser mixes integer ids instead of strings). */
+  push(hash: number): void {
     if (this.length === this.values.length) {
       const grown = new Uint32Array(this.values.length * 2)
       grown.set(this.values)
       this.values = grown
     }
-    this.values[this.length++] = featureHash(template, a, b)
+    this.values[this.length++] = hash
   }
 
   /** Adds a feature from value hashes (see `valueHash`): no string work per feature. */
