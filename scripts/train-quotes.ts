@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { createAnalyzer, isError } from '../src/analyze.js'
 import type { Span, Token } from '../src/core/types.js'
-import { FeatureBuffer, PerceptronTrainer } from '../src/models/perceptron.js'
+import { type FeatureBuffer, PerceptronTrainer } from '../src/models/perceptron.js'
 import { quoteMarks } from '../src/stages/quotes/01-marks.js'
 import {
   type AttrSentence,
@@ -119,10 +119,16 @@ for (let it = 0; it < Number(values.iterations); it++) {
   for (const ex of shuffle([...train], random)) {
     const s = ex.sentence
     const { x, view } = prepare(s)
-    runTagger(cueTrainer.model, s.words.length, (out, i, prev) => cueFeatures(out, s, x, i, prev), () => false, {
-      gold: ex.cueTags,
-      update: update(cueTrainer),
-    })
+    runTagger(
+      cueTrainer.model,
+      s.words.length,
+      (out, i, prev) => cueFeatures(out, s, x, i, prev),
+      () => false,
+      {
+        gold: ex.cueTags,
+        update: update(cueTrainer),
+      },
+    )
     for (const r of ex.roles) {
       const c = view(r.cue)
       runTagger(

@@ -45,12 +45,18 @@ export function modelQuotes(r: Reader, tagger: AttributionTagger, direct: readon
     start: (r.tokens[first + from] as Span).start,
     end: (r.tokens[first + to - 1] as Span).end,
   })
-  for (const { first, sentence } of attrSentences(r.text, r.tokens, direct.map((m) => m.content))) {
+  for (const { first, sentence } of attrSentences(
+    r.text,
+    r.tokens,
+    direct.map((m) => m.content),
+  )) {
     for (const a of tagger.attributions(sentence)) {
       if (!a.content) continue
       const cue = span(first, a.cue.start, a.cue.end)
       if (directCues.has(first + a.cue.start) || overlapsDirect(cue)) continue
-      const content = span(first, a.content.start, a.content.end)
+      // PolNeAR's contents keep the complementizer ("told CBS that the campaign expects ..."); the clause starts after it
+      const from = a.content.start + (a.content.end - a.content.start > 1 && sentence.words[a.content.start]?.toLowerCase() === 'that' ? 1 : 0)
+      const content = span(first, from, a.content.end)
       if (overlapsDirect(content)) continue
       const source = a.source ? span(first, a.source.start, a.source.end) : r.subjectBefore(first + a.cue.start)
       out.push({

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { Span, Token } from '../../core/types.js'
 import { normWord, shape } from '../../models/features.js'
 import { FeatureBuffer, LinearModel } from '../../models/perceptron.js'
-import type { Span, Token } from '../../core/types.js'
 import { reportingVerbs, speechVerbs, stanceVerbs } from './02-speakers.js'
 
 /** Where the trained cue tagger lives (made by scripts/train-quotes.ts, see MODELS.md). */
@@ -237,7 +237,12 @@ export function prepare(s: AttrSentence): { x: Info; view: (cue: TokenRange) => 
 export function createAttributionTagger(cue: LinearModel, role: LinearModel): AttributionTagger {
   const tagCues = (s: AttrSentence): string[] => {
     const { x } = prepare(s)
-    return runTagger(cue, s.words.length, (out, i, prev) => cueFeatures(out, s, x, i, prev), () => false)
+    return runTagger(
+      cue,
+      s.words.length,
+      (out, i, prev) => cueFeatures(out, s, x, i, prev),
+      () => false,
+    )
   }
   const tagRoles = (s: AttrSentence, range: TokenRange): string[] => {
     const { x, view } = prepare(s)
@@ -256,8 +261,7 @@ export function createAttributionTagger(cue: LinearModel, role: LinearModel): At
       const out: Attribution[] = []
       for (const range of spansOf(tagCues(s), '')) {
         const tags = tagRoles(s, range)
-        const near = (xs: TokenRange[]): TokenRange | null =>
-          xs.sort((a, b) => distance(a, range) - distance(b, range))[0] ?? null
+        const near = (xs: TokenRange[]): TokenRange | null => xs.sort((a, b) => distance(a, range) - distance(b, range))[0] ?? null
         // the longest content: "said Moscow is closely following ..." over a stray single word
         const content = spansOf(tags, '-CON').sort((a, b) => b.end - b.start - (a.end - a.start))[0] ?? null
         out.push({ cue: range, source: near(spansOf(tags, '-SRC')), content })

@@ -31,9 +31,12 @@ export function createQuotesStage(): Stage {
       const candidates = attributeDirect(reader, marks)
       const direct = mergeFragments(doc.text, candidates)
       const directCues = new Set(candidates.flatMap((c) => (c.cueIndex === null ? [] : [c.cueIndex])))
-      // the trained taggers when committed, the word-list rules otherwise
+      // the word-list rules first (precise on "X said Y" and "..., sources said"), then what only the
+      // trained taggers find: stances without a speech verb ("Clinton laid out her proposals")
       const tagger = defaultAttributionTagger()
-      const indirect = tagger ? modelQuotes(reader, tagger, marks, directCues) : indirectQuotes(reader, marks, directCues)
+      const rules = indirectQuotes(reader, marks, directCues)
+      const learned = tagger ? modelQuotes(reader, tagger, marks, directCues) : []
+      const indirect = [...rules, ...learned.filter((q) => !rules.some((x) => x.start < q.end && q.start < x.end))]
       const quotes: Quote[] = [...direct, ...indirect]
       quotes.sort((a, b) => a.start - b.start)
       return withLayer(doc, 'quotes', quotes)
