@@ -84,6 +84,19 @@ describe('negative cases', () => {
         [],
       )
     })
+    // the trained taggers see cues everywhere PolNeAR does; plain narration and weather are not attributed
+    const NARRATION: [string, string][] = [
+      ['a weather report', 'Heavy rain fell over Damascus on Tuesday and the roads were closed.'],
+      ['a description of a place', 'The village lies on a hill above the river, two hours from the border.'],
+    ]
+    for (const [why, text] of NARRATION) {
+      it(why, () =>
+        assert.deepEqual(
+          analyse(text, false).quotes?.filter((q) => !q.direct),
+          [],
+        ),
+      )
+    }
     it('a scare quote around one word', () => {
       assert.deepEqual(
         analyse('The so-called "moderate" rebels left.', false).quotes?.filter((q) => q.direct),

@@ -1,5 +1,7 @@
 import type { Quote, Span } from '../../core/types.js'
+import type { Mark } from './01-marks.js'
 import { type Reader, reportingVerbs, speechVerbs, stanceVerbs } from './02-speakers.js'
+import { type AttributionTagger, attrSentences } from './attribution-model.js'
 
 // a reported clause shorter than this (tokens) is an object, not speech: "said goodbye"
 const MIN_CLAUSE_TOKENS = 3
@@ -26,6 +28,47 @@ export function indirectQuotes(r: Reader, direct: readonly Span[], directCues: R
     if (!quote || overlapsDirect(quote) || taken.has(quote.start)) continue
     taken.add(quote.start)
     out.push(quote)
+  }
+  return out
+}
+
+/**
+ * Attributions found by the trained taggers (see MODELS.md): a cue ("said", "called for",
+ * "laid out"), its source and its content, in every sentence; PolNeAR counts nearly any
+ * stance as an attribution ("Clinton laid out her proposals"), far more than word lists reach.
+ * Cues of direct quotes and contents inside quotation marks belong to the direct passes.
+ */
+export function modelQuotes(r: Reader, tagger: AttributionTagger, direct: readonly Mark[], directCues: ReadonlySet<number>): Quote[] {
+  const out: Quote[] = []
+  const overlapsDirect = (s: Span): boolean => direct.some((q) => q.start < s.end && s.start < q.end)
+  const span = (first: number, from: number, to: number): Span => ({
+    start: (r.tokens[first + from] as Span).start,
+    end: (r.tokens[first + to - 1] as Span).end,
+  })
+  for (const { first, sentence } of attrSentences(
+    r.text,
+    r.tokens,
+    direct.map((m) => m.content),
+  )) {
+    for (const a of tagger.attributions(sentence)) {
+      if (!a.content) continue
+      const cue = span(first, a.cue.start, a.cue.end)
+      if (directCues.has(first + a.cue.start) || overlapsDirect(cue)) continue
+      // PolNeAR's contents keep the complementizer ("told CBS that the campaign expects ..."); the clause starts after it
+      const from = a.content.start + (a.content.end - a.content.start > 1 && sentence.words[a.content.start]?.toLowerCase() === 'that' ? 1 : 0)
+      const content = span(first, from, a.content.end)
+      if (overlapsDirect(content)) continue
+      const source = a.source ? span(first, a.source.start, a.source.end) : r.subjectBefore(first + a.cue.start)
+      out.push({
+        start: content.start,
+        end: content.end,
+        text: r.text.slice(content.start, content.end),
+        direct: false,
+        speaker: source ? r.speakerOf(source) : null,
+        cue: { ...cue, text: r.text.slice(cue.start, cue.end) },
+        via: null,
+      })
+    }
   }
   return out
 }

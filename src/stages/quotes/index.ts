@@ -5,7 +5,8 @@ import { quoteMarks } from './01-marks.js'
 import { createReader } from './02-speakers.js'
 import { attributeDirect } from './03-direct.js'
 import { mergeFragments } from './04-merge.js'
-import { indirectQuotes } from './05-indirect.js'
+import { indirectQuotes, modelQuotes } from './05-indirect.js'
+import { defaultAttributionTagger } from './attribution-model.js'
 
 export { quoteMarks } from './01-marks.js'
 
@@ -30,7 +31,13 @@ export function createQuotesStage(): Stage {
       const candidates = attributeDirect(reader, marks)
       const direct = mergeFragments(doc.text, candidates)
       const directCues = new Set(candidates.flatMap((c) => (c.cueIndex === null ? [] : [c.cueIndex])))
-      const quotes: Quote[] = [...direct, ...indirectQuotes(reader, marks, directCues)]
+      // the word-list rules first (precise on "X said Y" and "..., sources said"), then what only the
+      // trained taggers find: stances without a speech verb ("Clinton laid out her proposals")
+      const tagger = defaultAttributionTagger()
+      const rules = indirectQuotes(reader, marks, directCues)
+      const learned = tagger ? modelQuotes(reader, tagger, marks, directCues) : []
+      const indirect = [...rules, ...learned.filter((q) => !rules.some((x) => x.start < q.end && q.start < x.end))]
+      const quotes: Quote[] = [...direct, ...indirect]
       quotes.sort((a, b) => a.start - b.start)
       return withLayer(doc, 'quotes', quotes)
     },
