@@ -182,7 +182,7 @@ export function readMetadata(page: WalkedPage, givenUrl: string | null): PageMet
   const ld = jsonLd(elements)
   const url = givenUrl ?? canonical ?? meta.get('og:url') ?? null
   return {
-    title: pickTitle(ld.headline ?? null, meta, h1s, titleTag),
+    title: pickTitle(ld.headline ?? null, meta, headlineElements(h1s, url), titleTag, page.blocks),
     byline: pickByline(ld.authors, meta, bylineEls),
     published: pickDate(page, ld, meta, times, url),
     lang: (lang ?? meta.get('content-language') ?? meta.get('og:locale') ?? meta.get('language') ?? '').slice(0, 2).toLowerCase() || null,
@@ -194,20 +194,118 @@ const fold = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\
 // " | Site", " - Site", " — Site", " :: Site", " « Site"
 const TITLE_SEPARATOR = /\s+[|–—·•»«:~-]{1,2}\s+|\s*\|\s*/
 
-/** The headline: an <h1> the other sources agree with, else JSON-LD/Open Graph/<title> without the site name. */
-function pickTitle(ldHeadline: string | null, meta: Map<string, string>, h1s: Element[], titleTag: string | null): string | null {
+/**
+ * The <h1>s that can be the headline: an <h1> that links to the site's home page is the
+ * site's logo, "<h1 class="site-title"><a href="https://budgettravelwithgabby.com/">Budget Travel With Gabby</a></h1>".
+ */
+function headlineElements(h1s: readonly Element[], url: string | null): Element[] {
+  return h1s.filter((h) => !linksHome(h, url))
+}
+
+function linksHome(h1: Element, url: string | null): boolean {
+  let href: string | undefined
+  for (let up: Element | null = h1, n = 0; up && n < 4 && href === undefined; up = parentOf(up), n++) if (up.name === 'a') href = up.attribs.href
+  if (href === undefined) {
+    const stack: Element[] = [h1]
+    for (let guard = 0; stack.length && guard < 200 && href === undefined; guard++) {
+      const el = stack.pop() as Element
+      if (el.name === 'a') href = el.attribs.href
+      else for (const c of el.children) if (c.type === 'tag') stack.push(c as Element)
+    }
+  }
+  if (href === undefined) return false
+  try {
+    const base = url && /^https?:/i.test(url) ? url : 'http://page.invalid/'
+    const target = new URL(href.trim() || '/', base)
+    const host = (u: URL): string => u.hostname.replace(/^www\./, '')
+    return (target.pathname === '/' || target.pathname === '') && !target.hash && (host(target) === host(new URL(base)) || !/^[a-z]+:|^\/\//i.test(href.trim()))
+  } catch {
+    return false
+  }
+}
+
+// Words and symbols of a title, without case or punctuation: "Toddler Sleep Training!" and "toddler sleep training" are one title.
+const wordKey = (s: string): string => (fold(s).match(/[\p{L}\p{N}\p{S}]+/gu) ?? []).join(' ')
+// A title with its quotation marks made plain: "Doesn’t" and "Doesn't" are one spelling.
+const quoteKey = (s: string): string =>
+  fold(s)
+    .replace(/[‘’‚‛]/g, "'")
+    .replace(/[“”„‟]/g, '"')
+
+/**
+ * The headline: the page's own <h1> where the other sources agree with it, else JSON-LD,
+ * Open Graph or <title> without the site name; then the way most sources write it.
+ */
+function pickTitle(ldHeadline: string | null, meta: Map<string, string>, h1s: Element[], titleTag: string | null, blocks: readonly Block[]): string | null {
   const site = meta.get('og:site_name')
   const declared = [ldHeadline, meta.get('og:title'), meta.get('twitter:title'), titleTag].filter((t): t is string => !!t)
-  const h1Texts = h1s.slice(0, 5).map((h) => textOf(h, 500))
+  const stripped = declared.map((d) => stripSiteName(d, site))
+  const h1Texts = h1s.slice(0, 5).map((h) => withoutDateline(stripSiteName(textOf(h, 500), site), stripped))
+  const chosen = chooseHeadline(h1Texts, declared, stripped, site, blocks)
+  if (!chosen) return null
+  // "Why Hasn’t Tutoring Been More Effective?" in the <h1>, "Why Hasn't ..." in og:title, twitter:title and <title>
+  const key = quoteKey(chosen)
+  const forms = new Map<string, number>()
+  const vote = (form: string, weight: number): void => {
+    if (quoteKey(form) === key) forms.set(form, (forms.get(form) ?? 0) + weight)
+  }
+  for (const d of stripped) vote(d, 1)
+  // the printed headline counts for more than one declared copy: og:title and twitter:title are often one field
+  for (const h of h1Texts) vote(h, H1_WEIGHT)
+  let best = chosen
+  let most = forms.get(chosen) ?? 0
+  for (const [form, n] of forms) if (n > most) [best, most] = [form, n]
+  return best
+}
+const H1_WEIGHT = 1.5
+
+function chooseHeadline(h1Texts: string[], declared: string[], stripped: string[], site: string | undefined, blocks: readonly Block[]): string | null {
   // the <h1> that the declared titles contain is the headline as printed
   for (const h of h1Texts) if (h.length >= 10 && declared.some((d) => fold(d).includes(fold(h)))) return h
-  // else a lone <h1> of headline length: the printed headline often differs from the SEO title
   const siteKey = site ? fold(site) : null
   const lone = h1Texts.length === 1 ? h1Texts[0] : undefined
-  if (lone && lone.length >= 10 && lone.length <= 250 && fold(lone) !== siteKey) return lone
-  const first = ldHeadline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? titleTag
+  const first = stripped[0]
+  if (lone && lone.length >= 10 && lone.length <= 250 && fold(lone) !== siteKey) {
+    // a declared title the page prints as a block of its own as often as the <h1> is the one the page
+    // agrees on: <h1>Toddler Sleep Training</h1> ... <h2>How To Get Toddlers To Sleep In Their Own Bed</h2>
+    const printed = printedTitle(lone, stripped, blocks)
+    return printed ?? lone
+  }
   if (!first) return h1Texts.find((h) => h.length > 0) ?? null
-  return stripSiteName(first, site)
+  return first
+}
+
+function printedTitle(h1: string, stripped: string[], blocks: readonly Block[]): string | null {
+  const h1Key = wordKey(h1)
+  const others = [...new Set(stripped.map(wordKey))].filter((k) => k && k !== h1Key)
+  if (!others.length) return null
+  const counts = new Map<string, number>([[h1Key, 0], ...others.map((k): [string, number] => [k, 0])])
+  for (const b of blocks) {
+    if (b.text.length > 300) continue
+    const k = wordKey(b.text)
+    const n = counts.get(k)
+    if (n !== undefined) counts.set(k, n + 1)
+  }
+  let best: string | null = null
+  let most = 0
+  for (const k of others) {
+    const n = counts.get(k) ?? 0
+    if (n > most) [best, most] = [k, n]
+  }
+  if (!best || most < (counts.get(h1Key) ?? 0)) return null
+  return stripped.find((d) => wordKey(d) === best) ?? null
+}
+
+/** "Dec 18 2025 Preparing a transition in Debusine": a date printed inside the <h1> next to a declared title is not part of it. */
+function withoutDateline(h1: string, stripped: string[]): string {
+  for (const d of stripped) {
+    const [whole, part] = [fold(h1), fold(d)]
+    const at = whole.indexOf(part)
+    if (at < 0 || part.length >= whole.length) continue
+    const rest = `${whole.slice(0, at)} ${whole.slice(at + part.length)}`.trim()
+    if (parseDay(rest) && rest.length <= 40) return d
+  }
+  return h1
 }
 
 /** "Headline | Site Name" -> "Headline": drops the parts at either end of a title that name the site. */
