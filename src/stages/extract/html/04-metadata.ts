@@ -351,21 +351,40 @@ function pickByline(ldAuthors: string[], meta: Map<string, string>, bylineEls: E
 const MAX_DATELINE_CHARS = 120
 const DATELINE_WINDOW = { before: 4, after: 20 } as const
 
+/** A day printed on the page, and whether a label calls it the day of the last change. */
+interface ShownDate {
+  readonly day: string
+  readonly updated: boolean
+}
+
+const updateLabel = lazy(() => {
+  const labels = loadLexicon<EntryFile<{ label: string }>>('extract/update-labels.json').entries.map((e) => e.label.replace(/\s+/g, '\\s+'))
+  return new RegExp(`(?:^|[^\\p{L}])(?:${labels.join('|')})(?![\\p{L}])`, 'iu')
+})
+
+function shownDate(text: string): ShownDate | null {
+  const day = parseDay(text)
+  if (!day) return null
+  // "July 4, 2025 Updated on February 9, 2026": the first day is the published one, the label comes after it
+  const label = updateLabel().exec(text)
+  return { day, updated: !!label && !parseDay(text.slice(0, label.index)) }
+}
+
 /** The date printed near the headline, as readers see it (it wins over metadata when both exist). */
-function visibleDate(blocks: readonly Block[]): string | null {
+function visibleDate(blocks: readonly Block[]): ShownDate | null {
   const h1 = blocks.findIndex((b) => b.heading === 1)
   const from = h1 < 0 ? 0 : Math.max(0, h1 - DATELINE_WINDOW.before)
   const to = Math.min(blocks.length, Math.max(h1, 0) + DATELINE_WINDOW.after)
   for (let i = from; i < to; i++) {
     const b = blocks[i] as Block
     if (b.text.length > MAX_DATELINE_CHARS || !/\d/.test(b.text)) continue
-    const d = parseDay(b.text)
+    const d = shownDate(b.text)
     if (d) return d
   }
   // further away, only a block that its class calls a date: <div class="sno-story-date">May 31, 2024</div>
   for (const b of blocks) {
     if (b.text.length > MAX_DATELINE_CHARS || !DATE_CLASS.test(b.owner.attribs.class ?? '')) continue
-    const d = parseDay(b.text)
+    const d = shownDate(b.text)
     if (d) return d
   }
   return null
@@ -393,10 +412,13 @@ function scriptDate(elements: readonly Element[]): string | null {
  * one unless it is later than every day the metadata declares.
  */
 function pickDate(page: WalkedPage, ld: LdFields, meta: Map<string, string>, times: Element[], url: string | null): string | null {
-  const shown = visibleDate(page.blocks)
+  const printed = visibleDate(page.blocks)
   let declared = parseDay(ld.datePublished)
   for (const key of DATE_KEYS) declared ??= parseDay(meta.get(key))
   const modified = parseDay(ld.dateModified) ?? parseDay(meta.get('article:modified_time')) ?? parseDay(meta.get('og:updated_time'))
+  // "Last Updated: August 5, 2025" over an article:published_time of 2024-03-17: the page was published on the declared day
+  const changed = printed && declared && declared < printed.day && printed.updated
+  const shown = changed ? null : (printed?.day ?? null)
   // a printed day later than every declared one is a teaser's or today's date
   if (shown && !(declared && shown > (modified ?? declared) && shown !== declared)) return shown
   if (declared) return declared
@@ -405,7 +427,20 @@ function pickDate(page: WalkedPage, ld: LdFields, meta: Map<string, string>, tim
     const d = parseDay(t.attribs.datetime ?? t.attribs.content) ?? parseDay(textOf(t, 100))
     if (d && !insideTeaser(t)) return d
   }
-  return dateInUrl(url) ?? modified ?? scriptDate(page.elements)
+  return dateInUrl(url) ?? modified ?? scriptDate(page.elements) ?? firstPrintedDate(page.blocks)
+}
+
+/**
+ * The last resort: the first short dated block anywhere outside teasers, for pages with no
+ * metadata whose byline sits far below the headline: "Posted on the 15/12/2025 at 19:00 by @GuillaumeGomez".
+ */
+function firstPrintedDate(blocks: readonly Block[]): string | null {
+  for (const b of blocks) {
+    if (b.text.length > MAX_DATELINE_CHARS || !/\d/.test(b.text)) continue
+    const d = parseDay(b.text)
+    if (d && !insideTeaser(b.owner)) return d
+  }
+  return null
 }
 
 const TEASER_CONTAINER = /related|recommend|teaser|sidebar|comment|footer/i
