@@ -214,11 +214,10 @@ function linksHome(h1: Element, url: string | null): boolean {
     }
   }
   if (href === undefined) return false
+  // a headline links to its own article, never to the root of a site (its own or the parent's: ml.gatech.edu -> www.gatech.edu)
   try {
-    const base = url && /^https?:/i.test(url) ? url : 'http://page.invalid/'
-    const target = new URL(href.trim() || '/', base)
-    const host = (u: URL): string => u.hostname.replace(/^www\./, '')
-    return (target.pathname === '/' || target.pathname === '') && !target.hash && (host(target) === host(new URL(base)) || !/^[a-z]+:|^\/\//i.test(href.trim()))
+    const target = new URL(href.trim() || '/', url && /^https?:/i.test(url) ? url : 'http://page.invalid/')
+    return (target.pathname === '/' || target.pathname === '') && !target.hash && !target.search
   } catch {
     return false
   }
