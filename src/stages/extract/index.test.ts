@@ -180,6 +180,91 @@ describe('extract: HTML', () => {
     ],
     ['a byline element without "By"', page(`<div class="byline">By Jane Roe</div><p>${P1}</p>`), 'byline', 'Jane Roe'],
     ['no date anywhere', page(`<p>${P1}</p>`), 'published', null],
+    [
+      'not the site logo <h1> that links home',
+      page(
+        `<header><h1 class="site-title"><a href="https://travel.example.com/">Budget Travel Notes</a></h1></header><h1>Guide to travel insurance for students</h1><p>${P1}</p>`,
+        '<title>Guide to travel insurance for students - Budget Travel Notes</title>',
+      ),
+      'title',
+      'Guide to travel insurance for students',
+    ],
+    [
+      'a section label after a pipe in the <h1>',
+      page(`<h1>How meditation rewires brains and improves health | Opinion</h1><p>${P1}</p>`),
+      'title',
+      'How meditation rewires brains and improves health',
+    ],
+    [
+      'a date printed inside the <h1>',
+      page(
+        `<h1>Dec 18 2025 Preparing a transition in the archive</h1><p>${P1}</p>`,
+        '<meta property="og:title" content="Preparing a transition in the archive">',
+      ),
+      'title',
+      'Preparing a transition in the archive',
+    ],
+    [
+      'the quote style most sources use',
+      page(
+        `<h1>Why hasn’t tutoring been more effective?</h1><p>${P1}</p>`,
+        `<title>Why hasn't tutoring been more effective?</title><meta property="og:title" content="Why hasn't tutoring been more effective?"><meta name="twitter:title" content="Why hasn't tutoring been more effective?">`,
+      ),
+      'title',
+      "Why hasn't tutoring been more effective?",
+    ],
+    [
+      'the page’s own curly quotes when no source writes them plain',
+      page(`<h1>Here’s how to keep healthy phone habits</h1><p>${P1}</p>`, '<title>Here’s how to keep healthy phone habits | Campus News</title>'),
+      'title',
+      'Here’s how to keep healthy phone habits',
+    ],
+    [
+      'a declared title the page prints as a heading of its own over a label <h1>',
+      page(
+        `<h1>Toddler Sleep Training</h1><h2>How to get toddlers to sleep in their own bed</h2><p>${P1}</p>`,
+        '<title>How to get toddlers to sleep in their own bed | Baby Care</title>',
+      ),
+      'title',
+      'How to get toddlers to sleep in their own bed',
+    ],
+    [
+      'the declared publication day over a printed "Updated" day',
+      page(
+        `<h1>Title of the story here</h1><div class="meta">Last Updated: August 5, 2025</div><p>${P1}</p>`,
+        '<meta property="article:published_time" content="2024-03-17T08:00:00Z">',
+      ),
+      'published',
+      '2024-03-17',
+    ],
+    [
+      'a printed day before an "Updated" label stays the publication day',
+      page(
+        `<h1>Title of the story here</h1><div class="meta">July 4, 2025 Updated on February 9, 2026</div><p>${P1}</p>`,
+        '<meta property="article:published_time" content="2025-07-05T08:00:00Z">',
+      ),
+      'published',
+      '2025-07-04',
+    ],
+    [
+      'a byline date far below the headline when nothing else dates the page',
+      page(`<h1>Title of the story here</h1>${'<p>Short line of the menu.</p>'.repeat(30)}<p>Posted on the 15/12/2025 at 19:00 by @someone</p><p>${P1}</p>`),
+      'published',
+      '2025-12-15',
+    ],
+    // negative cases: what must not become the title or the date
+    [
+      'no date from a teaser far below the headline',
+      page(`<h1>Title of the story here</h1>${'<p>Short line of the menu.</p>'.repeat(30)}<p>${P1}</p><aside class="sidebar"><p>August 5, 2025</p></aside>`),
+      'published',
+      null,
+    ],
+    [
+      'no logo <h1> as the title even when it is the only one',
+      page(`<h1><a href="/">Daily Courier</a></h1><p>${P1}</p>`, '<title>Ministers discuss trade and refugees - Daily Courier</title>'),
+      'title',
+      'Ministers discuss trade and refugees',
+    ],
   ]
   for (const [why, html, field, value] of META_CASES) it(`metadata: ${why}`, () => assert.equal(extract({ html }).layers.article?.[field], value))
 

@@ -182,7 +182,7 @@ export function readMetadata(page: WalkedPage, givenUrl: string | null): PageMet
   const ld = jsonLd(elements)
   const url = givenUrl ?? canonical ?? meta.get('og:url') ?? null
   return {
-    title: pickTitle(ld.headline ?? null, meta, h1s, titleTag),
+    title: pickTitle(ld.headline ?? null, meta, headlineElements(h1s, url), titleTag, page.blocks),
     byline: pickByline(ld.authors, meta, bylineEls),
     published: pickDate(page, ld, meta, times, url),
     lang: (lang ?? meta.get('content-language') ?? meta.get('og:locale') ?? meta.get('language') ?? '').slice(0, 2).toLowerCase() || null,
@@ -194,20 +194,117 @@ const fold = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\
 // " | Site", " - Site", " — Site", " :: Site", " « Site"
 const TITLE_SEPARATOR = /\s+[|–—·•»«:~-]{1,2}\s+|\s*\|\s*/
 
-/** The headline: an <h1> the other sources agree with, else JSON-LD/Open Graph/<title> without the site name. */
-function pickTitle(ldHeadline: string | null, meta: Map<string, string>, h1s: Element[], titleTag: string | null): string | null {
+/**
+ * The <h1>s that can be the headline: an <h1> that links to the site's home page is the
+ * site's logo, "<h1 class="site-title"><a href="https://budgettravelwithgabby.com/">Budget Travel With Gabby</a></h1>".
+ */
+function headlineElements(h1s: readonly Element[], url: string | null): Element[] {
+  return h1s.filter((h) => !linksHome(h, url))
+}
+
+function linksHome(h1: Element, url: string | null): boolean {
+  let href: string | undefined
+  for (let up: Element | null = h1, n = 0; up && n < 4 && href === undefined; up = parentOf(up), n++) if (up.name === 'a') href = up.attribs.href
+  if (href === undefined) {
+    const stack: Element[] = [h1]
+    for (let guard = 0; stack.length && guard < 200 && href === undefined; guard++) {
+      const el = stack.pop() as Element
+      if (el.name === 'a') href = el.attribs.href
+      else for (const c of el.children) if (c.type === 'tag') stack.push(c as Element)
+    }
+  }
+  if (href === undefined) return false
+  // a headline links to its own article, never to the root of a site (its own or the parent's: ml.gatech.edu -> www.gatech.edu)
+  try {
+    const target = new URL(href.trim() || '/', url && /^https?:/i.test(url) ? url : 'http://page.invalid/')
+    return (target.pathname === '/' || target.pathname === '') && !target.hash && !target.search
+  } catch {
+    return false
+  }
+}
+
+// Words and symbols of a title, without case or punctuation: "Toddler Sleep Training!" and "toddler sleep training" are one title.
+const wordKey = (s: string): string => (fold(s).match(/[\p{L}\p{N}\p{S}]+/gu) ?? []).join(' ')
+// A title with its quotation marks made plain: "Doesn’t" and "Doesn't" are one spelling.
+const quoteKey = (s: string): string =>
+  fold(s)
+    .replace(/[‘’‚‛]/g, "'")
+    .replace(/[“”„‟]/g, '"')
+
+/**
+ * The headline: the page's own <h1> where the other sources agree with it, else JSON-LD,
+ * Open Graph or <title> without the site name; then the way most sources write it.
+ */
+function pickTitle(ldHeadline: string | null, meta: Map<string, string>, h1s: Element[], titleTag: string | null, blocks: readonly Block[]): string | null {
   const site = meta.get('og:site_name')
   const declared = [ldHeadline, meta.get('og:title'), meta.get('twitter:title'), titleTag].filter((t): t is string => !!t)
-  const h1Texts = h1s.slice(0, 5).map((h) => textOf(h, 500))
+  const stripped = declared.map((d) => stripSiteName(d, site))
+  const h1Texts = h1s.slice(0, 5).map((h) => withoutDateline(stripSiteName(textOf(h, 500), site), stripped))
+  const chosen = chooseHeadline(h1Texts, declared, stripped, site, blocks)
+  if (!chosen) return null
+  // "Why Hasn’t Tutoring Been More Effective?" in the <h1>, "Why Hasn't ..." in og:title, twitter:title and <title>
+  const key = quoteKey(chosen)
+  const forms = new Map<string, number>()
+  const vote = (form: string, weight: number): void => {
+    if (quoteKey(form) === key) forms.set(form, (forms.get(form) ?? 0) + weight)
+  }
+  for (const d of stripped) vote(d, 1)
+  // the printed headline counts for more than one declared copy: og:title and twitter:title are often one field
+  for (const h of h1Texts) vote(h, H1_WEIGHT)
+  let best = chosen
+  let most = forms.get(chosen) ?? 0
+  for (const [form, n] of forms) if (n > most) [best, most] = [form, n]
+  return best
+}
+const H1_WEIGHT = 1.5
+
+function chooseHeadline(h1Texts: string[], declared: string[], stripped: string[], site: string | undefined, blocks: readonly Block[]): string | null {
   // the <h1> that the declared titles contain is the headline as printed
   for (const h of h1Texts) if (h.length >= 10 && declared.some((d) => fold(d).includes(fold(h)))) return h
-  // else a lone <h1> of headline length: the printed headline often differs from the SEO title
   const siteKey = site ? fold(site) : null
   const lone = h1Texts.length === 1 ? h1Texts[0] : undefined
-  if (lone && lone.length >= 10 && lone.length <= 250 && fold(lone) !== siteKey) return lone
-  const first = ldHeadline ?? meta.get('og:title') ?? meta.get('twitter:title') ?? titleTag
+  const first = stripped[0]
+  if (lone && lone.length >= 10 && lone.length <= 250 && fold(lone) !== siteKey) {
+    // a declared title the page prints as a block of its own as often as the <h1> is the one the page
+    // agrees on: <h1>Toddler Sleep Training</h1> ... <h2>How To Get Toddlers To Sleep In Their Own Bed</h2>
+    const printed = printedTitle(lone, stripped, blocks)
+    return printed ?? lone
+  }
   if (!first) return h1Texts.find((h) => h.length > 0) ?? null
-  return stripSiteName(first, site)
+  return first
+}
+
+function printedTitle(h1: string, stripped: string[], blocks: readonly Block[]): string | null {
+  const h1Key = wordKey(h1)
+  const others = [...new Set(stripped.map(wordKey))].filter((k) => k && k !== h1Key)
+  if (!others.length) return null
+  const counts = new Map<string, number>([[h1Key, 0], ...others.map((k): [string, number] => [k, 0])])
+  for (const b of blocks) {
+    if (b.text.length > 300) continue
+    const k = wordKey(b.text)
+    const n = counts.get(k)
+    if (n !== undefined) counts.set(k, n + 1)
+  }
+  let best: string | null = null
+  let most = 0
+  for (const k of others) {
+    const n = counts.get(k) ?? 0
+    if (n > most) [best, most] = [k, n]
+  }
+  if (!best || most < (counts.get(h1Key) ?? 0)) return null
+  return stripped.find((d) => wordKey(d) === best) ?? null
+}
+
+/** "Dec 18 2025 Preparing a transition in Debusine": a date printed inside the <h1> next to a declared title is not part of it. */
+function withoutDateline(h1: string, stripped: string[]): string {
+  for (const d of stripped) {
+    const [whole, part] = [fold(h1), fold(d)]
+    const at = whole.indexOf(part)
+    if (at < 0 || part.length >= whole.length) continue
+    const rest = `${whole.slice(0, at)} ${whole.slice(at + part.length)}`.trim()
+    if (parseDay(rest) && rest.length <= 40) return d
+  }
+  return h1
 }
 
 /** "Headline | Site Name" -> "Headline": drops the parts at either end of a title that name the site. */
@@ -253,21 +350,40 @@ function pickByline(ldAuthors: string[], meta: Map<string, string>, bylineEls: E
 const MAX_DATELINE_CHARS = 120
 const DATELINE_WINDOW = { before: 4, after: 20 } as const
 
+/** A day printed on the page, and whether a label calls it the day of the last change. */
+interface ShownDate {
+  readonly day: string
+  readonly updated: boolean
+}
+
+const updateLabel = lazy(() => {
+  const labels = loadLexicon<EntryFile<{ label: string }>>('extract/update-labels.json').entries.map((e) => e.label.replace(/\s+/g, '\\s+'))
+  return new RegExp(`(?:^|[^\\p{L}])(?:${labels.join('|')})(?![\\p{L}])`, 'iu')
+})
+
+function shownDate(text: string): ShownDate | null {
+  const day = parseDay(text)
+  if (!day) return null
+  // "July 4, 2025 Updated on February 9, 2026": the first day is the published one, the label comes after it
+  const label = updateLabel().exec(text)
+  return { day, updated: !!label && !parseDay(text.slice(0, label.index)) }
+}
+
 /** The date printed near the headline, as readers see it (it wins over metadata when both exist). */
-function visibleDate(blocks: readonly Block[]): string | null {
+function visibleDate(blocks: readonly Block[]): ShownDate | null {
   const h1 = blocks.findIndex((b) => b.heading === 1)
   const from = h1 < 0 ? 0 : Math.max(0, h1 - DATELINE_WINDOW.before)
   const to = Math.min(blocks.length, Math.max(h1, 0) + DATELINE_WINDOW.after)
   for (let i = from; i < to; i++) {
     const b = blocks[i] as Block
     if (b.text.length > MAX_DATELINE_CHARS || !/\d/.test(b.text)) continue
-    const d = parseDay(b.text)
+    const d = shownDate(b.text)
     if (d) return d
   }
   // further away, only a block that its class calls a date: <div class="sno-story-date">May 31, 2024</div>
   for (const b of blocks) {
     if (b.text.length > MAX_DATELINE_CHARS || !DATE_CLASS.test(b.owner.attribs.class ?? '')) continue
-    const d = parseDay(b.text)
+    const d = shownDate(b.text)
     if (d) return d
   }
   return null
@@ -295,10 +411,13 @@ function scriptDate(elements: readonly Element[]): string | null {
  * one unless it is later than every day the metadata declares.
  */
 function pickDate(page: WalkedPage, ld: LdFields, meta: Map<string, string>, times: Element[], url: string | null): string | null {
-  const shown = visibleDate(page.blocks)
+  const printed = visibleDate(page.blocks)
   let declared = parseDay(ld.datePublished)
   for (const key of DATE_KEYS) declared ??= parseDay(meta.get(key))
   const modified = parseDay(ld.dateModified) ?? parseDay(meta.get('article:modified_time')) ?? parseDay(meta.get('og:updated_time'))
+  // "Last Updated: August 5, 2025" over an article:published_time of 2024-03-17: the page was published on the declared day
+  const changed = printed && declared && declared < printed.day && printed.updated
+  const shown = changed ? null : (printed?.day ?? null)
   // a printed day later than every declared one is a teaser's or today's date
   if (shown && !(declared && shown > (modified ?? declared) && shown !== declared)) return shown
   if (declared) return declared
@@ -307,7 +426,20 @@ function pickDate(page: WalkedPage, ld: LdFields, meta: Map<string, string>, tim
     const d = parseDay(t.attribs.datetime ?? t.attribs.content) ?? parseDay(textOf(t, 100))
     if (d && !insideTeaser(t)) return d
   }
-  return dateInUrl(url) ?? modified ?? scriptDate(page.elements)
+  return dateInUrl(url) ?? modified ?? scriptDate(page.elements) ?? firstPrintedDate(page.blocks)
+}
+
+/**
+ * The last resort: the first short dated block anywhere outside teasers, for pages with no
+ * metadata whose byline sits far below the headline: "Posted on the 15/12/2025 at 19:00 by @GuillaumeGomez".
+ */
+function firstPrintedDate(blocks: readonly Block[]): string | null {
+  for (const b of blocks) {
+    if (b.text.length > MAX_DATELINE_CHARS || !/\d/.test(b.text)) continue
+    const d = parseDay(b.text)
+    if (d && !insideTeaser(b.owner)) return d
+  }
+  return null
 }
 
 const TEASER_CONTAINER = /related|recommend|teaser|sidebar|comment|footer/i
