@@ -1,5 +1,5 @@
 // Trains the UPOS tagger (averaged perceptron, greedy left to right) on UD English-EWT.
-// Usage: npm run train:pos [-- --iterations 8 --fixed-count 5 --fixed-share 0.995 --train PATH --dev PATH]
+// Usage: npm run train:pos [-- --iterations 8 --fixed-count 20 --fixed-share 0.99 --train PATH --dev PATH]
 // Writes models/pos-ewt.model.gz and models/pos-ewt.tagdict.json, prints dev accuracy.
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -14,8 +14,8 @@ const { values } = parseArgs({
     train: { type: 'string', default: '../shared/data/syntax/en_ewt-ud-train.conllu' },
     dev: { type: 'string', default: '../shared/data/syntax/en_ewt-ud-dev.conllu' },
     iterations: { type: 'string', default: '8' },
-    'fixed-count': { type: 'string', default: '5' },
-    'fixed-share': { type: 'string', default: '0.995' },
+    'fixed-count': { type: 'string', default: '20' },
+    'fixed-share': { type: 'string', default: '0.99' },
   },
 })
 const started = Date.now()
@@ -23,7 +23,7 @@ const train = readConllu(values.train)
 const dev = readConllu(values.dev)
 
 // tag dictionary: frequent words seen with one tag almost always are tagged without scoring
-// (5 times, 99.5%: 2,374 words, as accurate as scoring them and faster)
+// (20 times, 99%: safe across domains — a lower bar fixes "resume" as a noun, as in EWT's e-mails)
 const MIN_FIXED_COUNT = Number(values['fixed-count'])
 const MIN_FIXED_SHARE = Number(values['fixed-share'])
 const counts = new Map<string, Map<string, number>>()

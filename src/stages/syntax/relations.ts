@@ -120,7 +120,9 @@ export function createParseView(text: string, tokens: readonly Token[], parse: r
       for (const c of children(k)) {
         // "replaced by HTS leader Ahmed al-Sharaa": the agent is the noun phrase, without its preposition
         if (k === i && (base(dep(c)) === 'case' || base(dep(c)) === 'mark')) continue
-        if (!OUTSIDE_PHRASE.has(dep(c)) && !OUTSIDE_PHRASE.has(base(dep(c)))) stack.push(c)
+        // an apposition with no comma before it names the same person: "HTS leader Ahmed al-Sharaa"
+        const closeAppos = dep(c) === 'appos' && c > k && !/[,(–—:;]/.test(text.slice((tokens[k] as Token).end, (tokens[c] as Token).start))
+        if (closeAppos || (!OUTSIDE_PHRASE.has(dep(c)) && !OUTSIDE_PHRASE.has(base(dep(c))))) stack.push(c)
       }
     }
     // "by HTS leader Ahmed al-Sharaa" where "by" hangs from "leader": leading markers stay out
