@@ -1,18 +1,10 @@
 import { createDoc } from '../src/core/doc.js'
 import { UnusableInputError } from '../src/core/pipeline.js'
+import { seededRandom } from '../src/models/random.js'
 import { createExtractStage } from '../src/stages/extract/index.js'
 
-/** A small seeded generator (mulberry32), so a failing case can be replayed from its number. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A small seeded generator, so a failing case can be replayed from its number. */
+export const random = seededRandom
 
 const TAGS = [
   'div',
