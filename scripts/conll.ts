@@ -65,4 +65,31 @@ export function readConll2003(path: string): NerDocument[] {
   return docs
 }
 
+/** One CoNLL-U sentence with its tree: heads are word indices (-1 for the root), labels full UD relations. */
+export interface TreeSentence extends TaggedSentence {
+  readonly heads: number[]
+  readonly labels: string[]
+}
+
+/** Reads the words, UPOS, heads and relations of a CoNLL-U file (multi-word token lines and empty nodes skipped). */
+export function readConlluTrees(path: string): TreeSentence[] {
+  const out: TreeSentence[] = []
+  let cur: TreeSentence = { words: [], tags: [], heads: [], labels: [] }
+  for (const line of `${readFileSync(path, 'utf8')}\n`.split('\n')) {
+    if (!line.trim()) {
+      if (cur.words.length) out.push(cur)
+      cur = { words: [], tags: [], heads: [], labels: [] }
+      continue
+    }
+    if (line.startsWith('#')) continue
+    const cols = line.split('\t')
+    if (cols.length < 10 || cols[0]?.includes('-') || cols[0]?.includes('.')) continue
+    cur.words.push(cols[1] as string)
+    cur.tags.push(cols[3] as string)
+    cur.heads.push(Number(cols[6]) - 1)
+    cur.labels.push(cols[7] as string)
+  }
+  return out
+}
+
 export { seededRandom, shuffle } from '../src/models/random.js'
