@@ -1,6 +1,6 @@
 // Trains the dependency parser (arc-hybrid, greedy, averaged perceptron, dynamic oracle) on
 // UD English-EWT, with the project's own predicted UPOS tags as at run time.
-// Usage: npm run train:parser [-- --iterations 6 --train PATH --dev PATH --limit N]
+// Usage: npm run train:parser [-- --iterations 10 --train PATH --dev PATH --limit N]
 // Writes models/parser-ewt.actions.model.gz and models/parser-ewt.labels.model.gz, prints dev UAS/LAS.
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -26,7 +26,7 @@ const { values } = parseArgs({
   options: {
     train: { type: 'string', default: '../shared/data/syntax/en_ewt-ud-train.conllu' },
     dev: { type: 'string', default: '../shared/data/syntax/en_ewt-ud-dev.conllu' },
-    iterations: { type: 'string', default: '6' },
+    iterations: { type: 'string', default: '10' },
     limit: { type: 'string', default: '0' },
     // the probability of following the model's own (possibly wrong) action after the first iteration
     explore: { type: 'string', default: '0.9' },
