@@ -37,7 +37,8 @@ const namesByFirstWord = lazy(() => {
  * "Hayat Tahrir al-Sham", whose last word a model trained on 1996 newswire misses.
  */
 export function registryNames(words: readonly string[]): { start: number; end: number; type: EntityType }[] {
-  const norms = words.map(normalizeName)
+  // plain ASCII words need no Unicode normalisation: the common case, made cheap
+  const norms = words.map((w) => (/^[A-Za-z0-9.]*$/.test(w) ? w.toLowerCase() : normalizeName(w)))
   const out: { start: number; end: number; type: EntityType }[] = []
   for (let i = 0; i < norms.length; i++) {
     const candidates = namesByFirstWord().get(norms[i] as string)

@@ -98,17 +98,49 @@ export function nerWordInfo(s: NerSentence): NerWords {
     length: n,
   }
   for (let i = 0; i < n; i++) {
-    const w = s.words[i] as string
-    const nw = normWord(w)
-    out.cased[i] = valueHash(w)
-    out.norm[i] = valueHash(nw)
-    out.shape[i] = valueHash(shape(w))
-    for (let k = 0; k < 3; k++) (out.prefixes[k] as Uint32Array)[i] = valueHash(nw.slice(0, k + 1))
-    for (let k = 0; k < 3; k++) (out.suffixes[k] as Uint32Array)[i] = valueHash(nw.slice(-(k + 2)))
-    out.pos[i] = valueHash(s.pos[i] ?? '')
-    out.kind[i] = valueHash(gazetteer().get(gazetteerKey(w)) ?? '-')
+    const h = nerWordHashes(s.words[i] as string)
+    out.cased[i] = h[0] as number
+    out.norm[i] = h[1] as number
+    out.shape[i] = h[2] as number
+    for (let k = 0; k < 3; k++) (out.prefixes[k] as Uint32Array)[i] = h[3 + k] as number
+    for (let k = 0; k < 3; k++) (out.suffixes[k] as Uint32Array)[i] = h[6 + k] as number
+    out.kind[i] = h[9] as number
+    out.pos[i] = posHash(s.pos[i] ?? '')
   }
   return out
+}
+
+// a word's hashes depend on the word alone: computed once per distinct word
+const nerHashCache = new Map<string, Uint32Array>()
+const posHashes = new Map<string, number>()
+const posHash = (tag: string): number => {
+  let h = posHashes.get(tag)
+  if (h === undefined) {
+    h = valueHash(tag)
+    posHashes.set(tag, h)
+  }
+  return h
+}
+
+function nerWordHashes(w: string): Uint32Array {
+  let h = nerHashCache.get(w)
+  if (h) return h
+  const nw = normWord(w)
+  h = Uint32Array.of(
+    valueHash(w),
+    valueHash(nw),
+    valueHash(shape(w)),
+    valueHash(nw.slice(0, 1)),
+    valueHash(nw.slice(0, 2)),
+    valueHash(nw.slice(0, 3)),
+    valueHash(nw.slice(-2)),
+    valueHash(nw.slice(-3)),
+    valueHash(nw.slice(-4)),
+    valueHash(gazetteer().get(gazetteerKey(w)) ?? '-'),
+  )
+  if (nerHashCache.size >= 200_000) nerHashCache.clear()
+  nerHashCache.set(w, h)
+  return h
 }
 
 /**

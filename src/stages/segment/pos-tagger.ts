@@ -37,8 +37,44 @@ const H_AMB_START = valueHash('S')
 const H_AMB_END = valueHash('E')
 const H_AMB_UNKNOWN = valueHash('?')
 
+/** One word's value hashes: norm, cased, shape, suffixes 1-4, prefixes 1-3, ambiguity class. */
+type WordHashes = Uint32Array
+
+// the hashes of a word depend on the word (and the dictionary's classes) alone: computed
+// once per distinct word and dictionary
+const wordHashCaches = new WeakMap<TagDict, Map<string, WordHashes>>()
+const WORD_HASH_CACHE_LIMIT = 200_000
+
+function wordHashes(w: string, dict: TagDict): WordHashes {
+  let wordHashCache = wordHashCaches.get(dict)
+  if (!wordHashCache) {
+    wordHashCache = new Map()
+    wordHashCaches.set(dict, wordHashCache)
+  }
+  let h = wordHashCache.get(w)
+  if (h) return h
+  const nw = normWord(w)
+  const cls = dict.classes[nw]
+  h = Uint32Array.of(
+    valueHash(nw),
+    valueHash(w),
+    valueHash(shape(w)),
+    valueHash(nw.slice(-1)),
+    valueHash(nw.slice(-2)),
+    valueHash(nw.slice(-3)),
+    valueHash(nw.slice(-4)),
+    valueHash(nw.slice(0, 1)),
+    valueHash(nw.slice(0, 2)),
+    valueHash(nw.slice(0, 3)),
+    cls === undefined ? H_AMB_UNKNOWN : valueHash(cls),
+  )
+  if (wordHashCache.size >= WORD_HASH_CACHE_LIMIT) wordHashCache.clear()
+  wordHashCache.set(w, h)
+  return h
+}
+
 /** Hashes the words of a sentence for `posFeatures`. */
-export function hashPosSentence(words: readonly string[], norms: readonly string[], dict: TagDict): PosSentence {
+export function hashPosSentence(words: readonly string[], _norms: readonly string[], dict: TagDict): PosSentence {
   const n = words.length
   const arr = (): Uint32Array => new Uint32Array(n)
   const s: PosSentence = {
@@ -51,15 +87,13 @@ export function hashPosSentence(words: readonly string[], norms: readonly string
     length: n,
   }
   for (let i = 0; i < n; i++) {
-    const w = words[i] as string
-    const nw = norms[i] as string
-    s.norm[i] = valueHash(nw)
-    s.cased[i] = valueHash(w)
-    s.shape[i] = valueHash(shape(w))
-    for (let k = 0; k < 4; k++) (s.suffixes[k] as Uint32Array)[i] = valueHash(nw.slice(-(k + 1)))
-    for (let k = 0; k < 3; k++) (s.prefixes[k] as Uint32Array)[i] = valueHash(nw.slice(0, k + 1))
-    const cls = dict.classes[nw]
-    s.amb[i] = cls === undefined ? H_AMB_UNKNOWN : valueHash(cls)
+    const h = wordHashes(words[i] as string, dict)
+    s.norm[i] = h[0] as number
+    s.cased[i] = h[1] as number
+    s.shape[i] = h[2] as number
+    for (let k = 0; k < 4; k++) (s.suffixes[k] as Uint32Array)[i] = h[3 + k] as number
+    for (let k = 0; k < 3; k++) (s.prefixes[k] as Uint32Array)[i] = h[7 + k] as number
+    s.amb[i] = h[10] as number
   }
   return s
 }
