@@ -51,8 +51,12 @@ export function lazy<T>(build: () => T): () => T {
   }
 }
 
+const PLAIN_ASCII = /^[A-Za-z0-9.'&]+(?: [A-Za-z0-9.'&]+)*$/
+
 /** Lower-cases, folds accents and curly apostrophes, squeezes spaces: the key for alias look-ups. */
 export function normalizeName(s: string): string {
+  // plain ASCII words (most look-ups) need no Unicode folding: the cheap path
+  if (PLAIN_ASCII.test(s)) return s.toLowerCase()
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
