@@ -1,7 +1,7 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
 import type { Stage } from '../../core/stage.js'
-import type { DateMention, Span } from '../../core/types.js'
-import { lazy, loadLexicon } from '../../lexicon/load.js'
+import type { DateMention, Span, Token } from '../../core/types.js'
+import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
 import { addDays, addMonths, fmtDay, fmtMonth, isoWeek, parseYmd, weekday, type Ymd } from './calendar.js'
 
 interface DateWords {
@@ -14,6 +14,12 @@ interface DateWords {
 }
 
 const words = lazy(() => loadLexicon<DateWords>('dates/words.json'))
+const pastForms = lazy(() => new Set(loadLexicon<EntryFile<string>>('dates/past-forms.json').entries))
+// the future markers as one pattern over a clause's lower-case words joined by single spaces
+const futureMarkers = lazy(() => {
+  const phrases = loadLexicon<EntryFile<string>>('dates/future-markers.json').entries
+  return new RegExp(`(?:^| )(?:${alt(phrases.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))})(?= |$)`, 'u')
+})
 const alt = (keys: string[]): string => keys.sort((a, b) => b.length - a.length).join('|')
 
 type Direction = -1 | 0 | 1
@@ -93,12 +99,12 @@ const MOD_VALUE: Record<string, string> = {
   'the middle of': 'MID',
 }
 const QUARTER: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }
-// "will", "next", "upcoming": the clause looks ahead, so a bare "October" is the next one
-const FUTURE = /\b(will|'ll|shall|going to|upcoming|next|plans? to|scheduled|expected to|due to|payable|expires?|until)\b/i
-// "collapsed in October", "was signed on Monday": the clause looks back
-const PAST = /\b(was|were|had|did|ago|last|earlier|\p{L}{3,}ed)\b/iu
-// how far before a bare month or weekday its clause's tense is read
-const TENSE_WINDOW = 50
+// words that end a clause: the tense of one clause says nothing of the next
+const CLAUSE_BREAK = /^(?:[,;:()"“”]|``|''|--|—|–)$/u
+// how many words of its clause before (and after) a bare month or weekday are read for its tense
+const TENSE_WINDOW = 12
+// a participle after these is not a past tense: "to be completed by Dec. 15", "will be published in early November"
+const NOT_PAST_BEFORE = new Set(['to', 'be', 'been', 'being', 'will', 'would'])
 
 /**
  * The `dates` stage: temporal expressions with TIMEX3 type and value, anchored on the
@@ -111,11 +117,12 @@ const TENSE_WINDOW = 50
 export function createDatesStage(): Stage {
   return {
     name: 'dates',
-    needs: ['article', 'sentences'],
+    needs: ['article', 'sentences', 'tokens'],
     provides: ['dates'],
     run(doc: Doc, ctx): Doc {
       const article = need(doc, 'article', 'dates')
       const sentences = need(doc, 'sentences', 'dates')
+      const tokens = need(doc, 'tokens', 'dates')
       const anchor = parseYmd(article.published ?? ctx.today)
       const found: Found[] = []
       const text = doc.text
@@ -123,7 +130,7 @@ export function createDatesStage(): Stage {
         re.lastIndex = 0
         for (let m = re.exec(text); m; m = re.exec(text)) {
           const g = m.groups ?? {}
-          const dir = direction(text, sentences, m.index)
+          const dir = direction(text, tokens, m.index, m.index + m[0].length)
           const r = resolve(kind, g, anchor, dir, quarterly(text, sentences, m.index))
           if (r) found.push({ start: m.index, end: m.index + m[0].length, ...r })
         }
@@ -138,20 +145,75 @@ export function createDatesStage(): Stage {
 }
 
 /**
- * The tense of the words just before an expression, within its sentence: 1 ahead, -1 back,
- * 0 when nothing says ("payable Dec. 15" in a dividend notice): then the nearest one wins.
+ * The tense of the clause around an expression, read from its words: 1 ahead, -1 back, 0 when
+ * nothing says ("payable Dec. 15" in a dividend notice): then the nearest one wins. The words
+ * before it are read first, nearest first; a clause that starts with the expression is read
+ * after it ("In January, American Medical brought in ...").
  */
-function direction(text: string, sentences: readonly Span[], at: number): Direction {
-  const s = sentences.find((x) => x.start <= at && at < x.end)
-  const from = Math.max(s?.start ?? 0, at - TENSE_WINDOW)
-  const before =
+function direction(text: string, tokens: readonly Token[], start: number, end: number): Direction {
+  const first = firstTokenAt(tokens, start)
+  const sentence = tokens[first]?.sentence ?? tokens[first - 1]?.sentence
+  const word = (i: number): string =>
     text
-      .slice(from, at)
-      .split(/[,;:(]/)
-      .pop() ?? ''
-  if (FUTURE.test(before)) return 1
-  if (PAST.test(before)) return -1
-  return 0
+      .slice((tokens[i] as Token).start, (tokens[i] as Token).end)
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+  const inClause = (i: number): boolean => {
+    const t = tokens[i]
+    return t !== undefined && t.sentence === sentence && !CLAUSE_BREAK.test(word(i))
+  }
+  const before: number[] = []
+  for (let i = first - 1; before.length < TENSE_WINDOW && inClause(i); i--) before.unshift(i)
+  const back = tenseOf(text, tokens, before, word)
+  if (back !== 0) return back
+  let after = firstTokenAt(tokens, end)
+  const rest: number[] = []
+  for (; rest.length < TENSE_WINDOW && inClause(after); after++) rest.push(after)
+  // "In January, American Medical brought in ...": the clause's verb comes after the comma
+  if (!before.length && tokens[after] !== undefined && word(after) === ',' && rest.length === 0)
+    for (after++; rest.length < TENSE_WINDOW && inClause(after); after++) rest.push(after)
+  return tenseOf(text, tokens, rest, word)
+}
+
+/** Index of the first token that starts at or after a position. */
+function firstTokenAt(tokens: readonly Token[], at: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((tokens[mid] as Token).start < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The tense some words of a clause mark: the future markers and past forms, the one nearest the end wins; "had" makes "had been due to expire" past. */
+function tenseOf(text: string, tokens: readonly Token[], span: readonly number[], word: (i: number) => string): Direction {
+  if (!span.length) return 0
+  const words = span.map(word)
+  if (words.includes('had')) return -1
+  let futureAt = -1
+  const joined = words.join(' ')
+  const re = new RegExp(futureMarkers().source, 'gu')
+  for (let m = re.exec(joined); m; m = re.exec(joined)) {
+    futureAt = joined.slice(0, m.index + 1).split(' ').length - 1
+    re.lastIndex = m.index + 1
+  }
+  let pastAt = -1
+  let presentAt = -1
+  words.forEach((w, k) => {
+    const t = tokens[span[k] as number] as Token
+    const prev = words[k - 1] ?? ''
+    const verb = ((t.pos === 'VERB' && /^\p{L}{3,}ed$/u.test(w)) || pastForms().has(w)) && !NOT_PAST_BEFORE.has(prev)
+    const aux = t.pos === 'AUX' && (w === 'has' || w === 'have')
+    if (verb || aux || w === 'ago' || w === 'last' || w === 'earlier' || w === 'since') pastAt = k
+    // "said it is calling for the redemption on Dec. 7": the present of the nearer verb, not the past of "said"
+    if (t.pos === 'AUX' && (w === 'is' || w === 'are' || w === 'am')) presentAt = k
+  })
+  if (presentAt > futureAt && presentAt > pastAt) return 0
+  if (futureAt < 0 && pastAt < 0) return 0
+  // "is scheduled for completion by Dec. 10": a marker of the future that ends in -ed is not a past tense
+  return futureAt >= pastAt ? 1 : -1
 }
 
 /** Whether the sentence around a position speaks of a quarter ("third-quarter profit ... a year earlier"). */
