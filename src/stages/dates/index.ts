@@ -216,10 +216,13 @@ function tenseOf(text: string, tokens: readonly Token[], span: readonly number[]
   return futureAt >= pastAt ? 1 : -1
 }
 
-/** Whether the sentence around a position speaks of a quarter ("third-quarter profit ... a year earlier"). */
+/**
+ * Whether the report is about a quarter by this point: "quarter" in the sentence or before it
+ * ("third-quarter profit rose ... Sales were $1.2 billion, up from $1 billion a year earlier").
+ */
 function quarterly(text: string, sentences: readonly Span[], at: number): boolean {
   const s = sentences.find((x) => x.start <= at && at < x.end)
-  return s ? /\bquarter\b/i.test(text.slice(s.start, s.end)) : false
+  return /\bquarter/i.test(text.slice(0, s ? s.end : at))
 }
 
 /** Keeps the longest expression where several overlap ("July 31, 2025" over "July 31"). */
