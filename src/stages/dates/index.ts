@@ -66,6 +66,8 @@ const patterns = lazy(() => {
     { kind: 'lastquarter', re: /\b(?:the|this) (?:(?<ago>year-earlier|year-ago) |(?:latest|most recent|recent|past|just-ended) )?quarter\b/giu },
     // "the year-earlier period", "the latest period", "year-ago profit": the reporting period of the sentence
     { kind: 'period', re: /\b(?:(?:the )?(?<ago>year-earlier|year-ago)(?: period)?|the (?:latest|most recent) period)\b/giu },
+    // "profit for the year", "the full year": the article's year; not "the year-earlier period", "the year's end"
+    { kind: 'theyear', re: /\bthe (?:full |fiscal |calendar )?year\b(?![-'’])/giu },
     // "over the weekend": the last one before the article
     { kind: 'weekend', re: /\bthe weekend\b/giu },
     // "last summer", "in the autumn of 2024"; not "Assad's fall" or "the fall of Kabul"
@@ -340,6 +342,8 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
     case 'period':
       if (byQuarter) return resolve('lastquarter', g, a, dir)
       return g.ago ? date(String(a.y - 1)) : null
+    case 'theyear':
+      return date(String(a.y))
     case 'weekend':
       return date(`${isoWeek(addDays(a, weekday(a) >= 6 ? 0 : -7))}-WE`)
     case 'monthrel':
