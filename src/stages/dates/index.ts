@@ -132,6 +132,7 @@ export function createDatesStage(): Stage {
         re.lastIndex = 0
         for (let m = re.exec(text); m; m = re.exec(text)) {
           const g = m.groups ?? {}
+          if (!isTemporal(kind, m, text, tokens)) continue
           const dir = direction(text, tokens, m.index, m.index + m[0].length)
           const r = resolve(kind, g, anchor, dir, quarterly(text, sentences, m.index))
           if (r) found.push({ start: m.index, end: m.index + m[0].length, ...r })
@@ -175,6 +176,23 @@ function direction(text: string, tokens: readonly Token[], start: number, end: n
   if (!before.length && tokens[after] !== undefined && word(after) === ',' && rest.length === 0)
     for (after++; rest.length < TENSE_WINDOW && inClause(after); after++) rest.push(after)
   return tenseOf(text, tokens, rest, word)
+}
+
+/**
+ * Whether a match is a temporal expression at all, by its neighbours: not a fraction ("about
+ * three-quarters of its food"), a rate ("700 seats a week", "$1.76 a year") or a first name ("Jan Kavan").
+ */
+function isTemporal(kind: string, m: RegExpExecArray, text: string, tokens: readonly Token[]): boolean {
+  const g = m.groups ?? {}
+  const end = m.index + m[0].length
+  const after = text.slice(end, end + 40)
+  const prev = tokens[firstTokenAt(tokens, m.index) - 1]
+  const unit = (g.unit ?? '').toLowerCase()
+  if (kind === 'duration' && unit === 'quarter' && /^ of\b/u.test(after) && /^(?:a|one|two|three)$/iu.test(g.num ?? '')) return false
+  if (kind === 'duration' && /^an?$/iu.test(g.num ?? '') && prev && (prev.pos === 'NOUN' || prev.pos === 'NUM' || prev.pos === 'SYM')) return false
+  // "Jan" without its full stop and with no day or year after it is a name
+  if (kind === 'month' && g.month && /^[A-Z][a-z]{2}$/u.test(g.month) && !/^(may)$/iu.test(g.month) && !after.startsWith('.')) return false
+  return true
 }
 
 /** Index of the first token that starts at or after a position. */
