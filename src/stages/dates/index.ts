@@ -58,6 +58,14 @@ const patterns = lazy(() => {
     { kind: 'rel', re: new RegExp(`\\b${MOD}(?:(?:earlier|later) )?${REL} ${UNIT}\\b`, f) },
     { kind: 'relwday', re: new RegExp(`\\b(?:(?<rel>last|this|next|coming) )?${WDAY}(?: (?<part>morning|afternoon|evening|night))?\\b`, f) },
     { kind: 'month', re: new RegExp(`\\b${MOD}${MONTH}\\b`, f) },
+    // "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon Thursday", "10:35 a.m."
+    {
+      kind: 'clock',
+      re: new RegExp(
+        `\\b(?:(?<h>\\d{1,2})(?::(?<mi>\\d{2}))? ?(?<ap>[ap])\\.m\\b\\.?|(?<noon>noon|midnight))(?: (?:EST|EDT|CST|CDT|PST|PDT|GMT|local time))?(?:,? (?:on )?(?:${WDAY}|${MONTH} (?<d>\\d{1,2})\\b))?`,
+        f,
+      ),
+    },
     { kind: 'day', re: /\b(?<day>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b/giu },
     { kind: 'decade', re: /\b(?:the )?(?<dec>(?:1[89]|20)\d)0s\b/giu },
     // "the third quarter", "third-quarter profit", "the 1988 second quarter"
@@ -333,6 +341,18 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       const day = fmtDay(addDays(a, delta))
       const part = g.part ? { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[g.part.toLowerCase()] : undefined
       return part ? { type: 'TIME', value: `${day}T${part}`, mod: null } : date(day)
+    }
+    case 'clock': {
+      // noon and midnight alone are too often figurative ("high noon comes today") to stand without a day
+      if (g.noon && !g.wday && !g.month) return null
+      const hour = g.noon ? (g.noon.toLowerCase() === 'noon' ? 12 : 24) : Number(g.h) % 12 + (g.ap?.toLowerCase() === 'p' ? 12 : 0)
+      if (hour > 24 || Number(g.mi ?? 0) > 59) return null
+      const day = g.wday
+        ? resolve('relwday', { wday: g.wday }, a, dir)?.value
+        : g.month && month
+          ? fmtDay({ y: nearestYear(a, month, dir), m: month, d: Number(g.d) })
+          : fmtDay(a)
+      return day ? { type: 'TIME', value: `${day}T${String(hour).padStart(2, '0')}:${g.mi ?? '00'}`, mod: null } : null
     }
     case 'day': {
       const d = (g.day ?? '').toLowerCase()
