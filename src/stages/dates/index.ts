@@ -55,6 +55,8 @@ const patterns = lazy(() => {
     { kind: 'my', re: new RegExp(`\\b${MOD}${MONTH},? (?<y>\\d{4})\\b`, f) },
     // "three years ago", "a year earlier"
     { kind: 'ago', re: new RegExp(`\\b${NUM}[ -]${UNIT} (?:ago|earlier)\\b`, f) },
+    // "in recent years", "the coming weeks": a stretch of unstated length (TimeBank marks these PXY, PXW, ...)
+    { kind: 'relplural', re: /\b(?:coming|past|recent|previous) (?<unit>day|week|month|quarter|year|decade)s\b/giu },
     { kind: 'rel', re: new RegExp(`\\b${MOD}(?:(?:earlier|later) )?${REL} ${UNIT}\\b`, f) },
     { kind: 'relwday', re: new RegExp(`\\b(?:(?<rel>last|this|next|coming) )?${WDAY}(?: (?<part>morning|afternoon|evening|night))?\\b`, f) },
     { kind: 'month', re: new RegExp(`\\b${MOD}${MONTH}\\b`, f) },
@@ -326,6 +328,10 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       if (unit === 'DE') return date(String(Math.floor(a.y / 10) + k))
       return null
     }
+    case 'relplural': {
+      const unit = g.unit ? w.units[g.unit.toLowerCase()] : undefined
+      return unit ? { type: 'DURATION', value: `PX${unit}`, mod: null } : null
+    }
     case 'relwday': {
       const wd = g.wday ? w.weekdays[g.wday.toLowerCase()] : undefined
       if (!wd || (g.wday && /^\p{Ll}/u.test(g.wday))) return null
@@ -345,7 +351,7 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
     case 'clock': {
       // noon and midnight alone are too often figurative ("high noon comes today") to stand without a day
       if (g.noon && !g.wday && !g.month) return null
-      const hour = g.noon ? (g.noon.toLowerCase() === 'noon' ? 12 : 24) : Number(g.h) % 12 + (g.ap?.toLowerCase() === 'p' ? 12 : 0)
+      const hour = g.noon ? (g.noon.toLowerCase() === 'noon' ? 12 : 24) : (Number(g.h) % 12) + (g.ap?.toLowerCase() === 'p' ? 12 : 0)
       if (hour > 24 || Number(g.mi ?? 0) > 59) return null
       const day = g.wday
         ? resolve('relwday', { wday: g.wday }, a, dir)?.value
