@@ -183,9 +183,9 @@ function direction(text: string, tokens: readonly Token[], start: number, end: n
   const rest: number[] = []
   for (; rest.length < TENSE_WINDOW && inClause(after); after++) rest.push(after)
   // "In January, American Medical brought in ...": the clause's verb comes after the comma
-  if (!before.length && tokens[after] !== undefined && word(after) === ',' && rest.length === 0)
+  if (rest.length === 0 && tokens[after] !== undefined && tokens[after]?.sentence === sentence && word(after) === ',')
     for (after++; rest.length < TENSE_WINDOW && inClause(after); after++) rest.push(after)
-  return tenseOf(text, tokens, rest, word)
+  return tenseOf(text, tokens, rest, word, false)
 }
 
 /**
@@ -217,33 +217,35 @@ function firstTokenAt(tokens: readonly Token[], at: number): number {
   return lo
 }
 
-/** The tense some words of a clause mark: the future markers and past forms, the one nearest the end wins; "had" makes "had been due to expire" past. */
-function tenseOf(text: string, tokens: readonly Token[], span: readonly number[], word: (i: number) => string): Direction {
+/**
+ * The tense some words of a clause mark: the future markers and past forms, the one nearest the
+ * expression wins (the last words before it, or the first after it); "had" makes "had been due
+ * to expire" past, and a nearer present ("said it is calling for the redemption on Dec. 7") says nothing.
+ */
+function tenseOf(text: string, tokens: readonly Token[], span: readonly number[], word: (i: number) => string, before = true): Direction {
   if (!span.length) return 0
   const words = span.map(word)
   if (words.includes('had')) return -1
-  let futureAt = -1
-  const joined = words.join(' ')
+  const marks: [number, Direction][] = []
   const re = new RegExp(futureMarkers().source, 'gu')
+  const joined = words.join(' ')
   for (let m = re.exec(joined); m; m = re.exec(joined)) {
-    futureAt = joined.slice(0, m.index + 1).split(' ').length - 1
+    marks.push([joined.slice(0, m.index + 1).split(' ').length - 1, 1])
     re.lastIndex = m.index + 1
   }
-  let pastAt = -1
-  let presentAt = -1
   words.forEach((w, k) => {
     const t = tokens[span[k] as number] as Token
     const prev = words[k - 1] ?? ''
     const verb = ((t.pos === 'VERB' && /^\p{L}{3,}ed$/u.test(w)) || pastForms().has(w)) && !NOT_PAST_BEFORE.has(prev)
     const aux = t.pos === 'AUX' && (w === 'has' || w === 'have')
-    if (verb || aux || w === 'ago' || w === 'last' || w === 'earlier' || w === 'since') pastAt = k
-    // "said it is calling for the redemption on Dec. 7": the present of the nearer verb, not the past of "said"
-    if (t.pos === 'AUX' && (w === 'is' || w === 'are' || w === 'am')) presentAt = k
+    if (verb || aux || w === 'ago' || w === 'last' || w === 'earlier' || w === 'since') marks.push([k, -1])
+    if (t.pos === 'AUX' && (w === 'is' || w === 'are' || w === 'am')) marks.push([k, 0])
   })
-  if (presentAt > futureAt && presentAt > pastAt) return 0
-  if (futureAt < 0 && pastAt < 0) return 0
-  // "is scheduled for completion by Dec. 10": a marker of the future that ends in -ed is not a past tense
-  return futureAt >= pastAt ? 1 : -1
+  if (!marks.length) return 0
+  // at one position a future marker wins: "is scheduled for completion by Dec. 10" is not a past tense
+  const rank = (d: Direction): number => (d === 1 ? 2 : d === -1 ? 1 : 0)
+  marks.sort((x, y) => (before ? y[0] - x[0] : x[0] - y[0]) || rank(y[1]) - rank(x[1]))
+  return (marks[0] as [number, Direction])[1]
 }
 
 /**
