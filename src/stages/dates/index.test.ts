@@ -29,6 +29,23 @@ const CASES: [string, string, string, string | null][] = [
   ['In the 1990s the country changed.', 'the 1990s', '199', null],
   ['Growth slowed in the first quarter.', 'the first quarter', '2025-Q1', null],
   ['Prices are now falling.', 'now', 'PRESENT_REF', null],
+  // the tense of the clause chooses the direction of a bare weekday or month
+  ['The monarch will meet the president on Friday in Maine.', 'Friday', '2025-08-01', null],
+  ['Protesters planned to march through the capital on Saturday.', 'Saturday', '2025-08-02', null],
+  ['The deal is expected to be completed by Dec. 15.', 'Dec. 15', '2025-12-15', null],
+  ['The talks are scheduled for completion by Dec. 10.', 'Dec. 10', '2025-12-10', null],
+  ['The increased dividend will be paid Dec. 14 to holders of record.', 'Dec. 14', '2025-12-14', null],
+  ['The tender offer had been due to expire Friday evening.', 'Friday evening', '2025-07-25TEV', null],
+  ['In September, the company bought a rival for $22 million.', 'September', '2024-09', null],
+  ['The group has scheduled a news conference Monday.', 'Monday', '2025-08-04', null],
+  ['Since KKR bought the company in December, it has sold three units.', 'December', '2024-12', null],
+  // a report about a quarter compares with the same quarter a year before
+  ['Third-quarter profit rose 12%. Sales were $1.2 billion, up from $1 billion a year earlier.', 'a year earlier', '2024-Q2', null],
+  ['The company made a profit for the year.', 'the year', '2025', null],
+  ['Shares rose at 10 p.m. Wednesday.', '10 p.m. Wednesday', '2025-07-30T22:00', null],
+  ['Prices have climbed in recent years.', 'recent years', 'PXY', null],
+  ['He was born in nineteen ninety-six.', 'nineteen ninety-six', '1996', null],
+  ['The plan was announced in January nineteen ninety-seven.', 'January nineteen ninety-seven', '1997-01', null],
 ]
 
 describe('dates', () => {

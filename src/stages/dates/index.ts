@@ -8,6 +8,8 @@ interface DateWords {
   months: Record<string, number>
   weekdays: Record<string, number>
   numbers: Record<string, number | 'X'>
+  tens: Record<string, number>
+  ones: Record<string, number>
   units: Record<string, string>
   seasons: Record<string, string>
   refs: Record<string, string>
@@ -41,6 +43,8 @@ const patterns = lazy(() => {
   const MOD = '(?:(?<mod>early|late|mid|the (?:beginning|start|end|middle) of)[- ]?)?'
   const REL = '(?<rel>last|this|next|past|previous|coming|current)'
   const f = 'giu'
+  const TENS = `(?<tens>${alt(Object.keys(w.tens))})`
+  const ONES = `(?<ones>${alt(Object.keys(w.ones))})`
   return [
     { kind: 'iso', re: new RegExp('\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})\\b', f) },
     { kind: 'mdy', re: new RegExp(`\\b${MONTH} (?<d>\\d{1,2})(?:st|nd|rd|th)?,? (?<y>\\d{4})\\b`, f) },
@@ -69,6 +73,10 @@ const patterns = lazy(() => {
       ),
     },
     { kind: 'day', re: /\b(?<day>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b/giu },
+    // a year said aloud in a broadcast transcript: "nineteen ninety-six", "the year two thousand", "the nineties"
+    { kind: 'spokenyear', re: new RegExp(`\\b${MONTH},? nineteen[- ]${TENS}(?:[- ]${ONES})?\\b`, f) },
+    { kind: 'spokenyear', re: new RegExp(`\\b(?:nineteen[- ]${TENS}(?:[- ]${ONES})?|the year two thousand)\\b`, f) },
+    { kind: 'spokendecade', re: new RegExp(`\\bthe (?<dtens>${alt(Object.keys(w.tens).map((k) => k.slice(0, -1)))})ies\\b`, f) },
     { kind: 'decade', re: /\b(?:the )?(?<dec>(?:1[89]|20)\d)0s\b/giu },
     // "the third quarter", "third-quarter profit", "the 1988 second quarter"
     { kind: 'quarter', re: /\b(?:the )?(?:(?<yq>(?:19|20)\d{2}) )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?<y>\d{4}))?\b/giu },
@@ -370,6 +378,15 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       if (d === 'tonight') return { type: 'TIME', value: `${fmtDay(a)}TNI`, mod: null }
       const part = d.endsWith('morning') ? 'MO' : d.endsWith('afternoon') ? 'AF' : 'EV'
       return { type: 'TIME', value: `${fmtDay(a)}T${part}`, mod: null }
+    }
+    case 'spokenyear': {
+      if (!g.tens) return date('2000')
+      const y = Number(`19${w.tens[g.tens.toLowerCase()] ?? 0}${g.ones ? (w.ones[g.ones.toLowerCase()] ?? 0) : 0}`)
+      return date(month ? fmtMonth(y, month) : String(y))
+    }
+    case 'spokendecade': {
+      const t = g.dtens ? w.tens[`${g.dtens.toLowerCase()}y`] : undefined
+      return t ? date(`19${t}`) : null
     }
     case 'decade':
       return date(g.dec ?? 'XXX')
