@@ -103,7 +103,13 @@ const patterns = lazy(() => {
     // a bare year: "The plant opened 1996"; not "$1990", "1,990", "1990%"
     { kind: 'bareyear', re: /(?<![\d$.,/-])\b(?<y>(?:19|20)\d{2})\b(?![%/-]|[.,]\d| (?:percent|shares|people|tons|units))/gu },
     // "two days", "a 10-year-long war"; an age ("6-year-old") is not a temporal expression
-    { kind: 'duration', re: new RegExp(`\\b${NUM}[ -]${UNIT}(?:[ -]long)?\\b(?![ -]old)`, f) },
+    // "2 1/2 years", "a minute and a half": the half is written in the next smaller unit
+    { kind: 'duration', re: new RegExp(`\\b${NUM}(?<half> 1/2| ½| and a half)?[ -]${UNIT}(?<half2> and a half)?(?:[ -]long)?\\b(?![ -]old)`, f) },
+    // "mistakes of the past": PAST_REF; not "the past two years" or "the past decade", read as their units
+    {
+      kind: 'thepast',
+      re: /\bthe past\b(?!,? (?:[\w-]+ ){0,2}(?:year|month|week|day|decade|quarter|hour|minute|centur|session|period|season)|-)/giu,
+    },
     { kind: 'set', re: /\b(?<set>every (?:day|week|month|year)|daily|weekly|monthly|yearly)\b/giu },
     { kind: 'ref', re: new RegExp(`\\b(?<ref>${alt(Object.keys(w.refs))})\\b`, f) },
   ]
@@ -118,6 +124,8 @@ const MOD_VALUE: Record<string, string> = {
   'the end of': 'END',
   'the middle of': 'MID',
 }
+// half of a unit in the next smaller one: "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
+const HALF: Record<string, string> = { Y: '6M', M: '15D', D: 'T12H', TH: '30M', TM: '30S' }
 const QUARTER: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }
 // words that end a clause: the tense of one clause says nothing of the next
 const CLAUSE_BREAK = /^(?:[,;:()"“”]|``|''|--|—|–)$/u
@@ -405,6 +413,8 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
     case 'period':
       if (byQuarter) return resolve('lastquarter', g, a, dir)
       return g.ago ? date(String(a.y - 1)) : null
+    case 'thepast':
+      return date('PAST_REF', null)
     case 'theyear':
       return date(String(a.y))
     case 'weekend':
@@ -435,6 +445,8 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       const unit = g.unit ? w.units[g.unit.toLowerCase()] : undefined
       if (n === null || !unit || unit === 'WE') return null
       const timeUnit = g.unit && /^(hour|minute|second)/i.test(g.unit)
+      const half = (g.half || g.half2) && n !== 'X' ? HALF[timeUnit ? `T${unit}` : unit] : undefined
+      if (half) return { type: 'DURATION', value: `P${timeUnit ? 'T' : ''}${n}${unit}${half}`, mod: null }
       // decades and centuries are written in years: "two decades" -> P20Y
       if ((unit === 'DE' || unit === 'CE') && n !== 'X') return { type: 'DURATION', value: `P${n * (unit === 'DE' ? 10 : 100)}Y`, mod: null }
       return { type: 'DURATION', value: `P${timeUnit ? 'T' : ''}${n}${unit}`, mod: null }
