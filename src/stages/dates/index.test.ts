@@ -47,6 +47,8 @@ const CASES: [string, string, string, string | null][] = [
   ['The siege lasted 2 1/2 years.', '2 1/2 years', 'P2Y6M', null],
   ['He spent two and a half years in prison.', 'two and a half years', 'P2Y6M', null],
   ['Talks lasted 5 1/2 hours.', '5 1/2 hours', 'PT5H30M', null],
+  ['The two sides have fought for years.', 'years', 'PXY', null],
+  ['The deal could take a couple of years.', 'a couple of years', 'P2Y', null],
   ['Such mistakes belong to the past.', 'the past', 'PAST_REF', null],
   ['He was born in nineteen ninety-six.', 'nineteen ninety-six', '1996', null],
   ['The plan was announced in January nineteen ninety-seven.', 'January nineteen ninety-seven', '1997-01', null],

@@ -61,6 +61,8 @@ const patterns = lazy(() => {
     { kind: 'ago', re: new RegExp(`\\b${NUM}[ -]${UNIT} (?:ago|earlier)\\b`, f) },
     // "in recent years", "the coming weeks": a stretch of unstated length (TimeBank marks these PXY, PXW, ...)
     { kind: 'relplural', re: /\b(?:coming|past|recent|previous) (?<unit>day|week|month|quarter|year|decade)s\b/giu },
+    // "for years", "within weeks": the plural alone is a stretch of unstated length
+    { kind: 'relplural', re: /(?<=\b(?:for|over|within|in) )(?<unit>day|week|month|year|decade)s\b(?! (?:of|ago|earlier|later|before|after)\b)/giu },
     { kind: 'rel', re: new RegExp(`\\b${MOD}(?:(?:earlier|later) )?${REL} ${UNIT}\\b`, f) },
     { kind: 'relwday', re: new RegExp(`\\b(?:(?<rel>last|this|next|coming) )?${WDAY}(?: (?<part>morning|afternoon|evening|night))?\\b`, f) },
     { kind: 'month', re: new RegExp(`\\b${MOD}${MONTH}\\b`, f) },
