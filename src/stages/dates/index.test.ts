@@ -44,6 +44,7 @@ const CASES: [string, string, string, string | null][] = [
   ['The company made a profit for the year.', 'the year', '2025', null],
   ['Shares rose at 10 p.m. Wednesday.', '10 p.m. Wednesday', '2025-07-30T22:00', null],
   ['Prices have climbed in recent years.', 'recent years', 'PXY', null],
+  ['Protesters rallied in the square on Friday night.', 'Friday night', '2025-07-25', null],
   ['The siege lasted 2 1/2 years.', '2 1/2 years', 'P2Y6M', null],
   ['He spent two and a half years in prison.', 'two and a half years', 'P2Y6M', null],
   ['Talks lasted 5 1/2 hours.', '5 1/2 hours', 'PT5H30M', null],

@@ -365,8 +365,8 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       if (rel === 'next' && delta === 0) delta = 7
       if (rel === 'last' && delta === 0) delta = -7
       const day = fmtDay(addDays(a, delta))
-      const part = g.part ? { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[g.part.toLowerCase()] : undefined
-      return part ? { type: 'TIME', value: `${day}T${part}`, mod: null } : date(day)
+      // "Friday night", "Tuesday morning": TimeBank annotators most often give the day alone, so the part of it is not added
+      return date(day)
     }
     case 'clock': {
       // noon and midnight alone are too often figurative ("high noon comes today") to stand without a day
