@@ -35,7 +35,7 @@ const CASES: [string, string, string, string | null][] = [
   ['The deal is expected to be completed by Dec. 15.', 'Dec. 15', '2025-12-15', null],
   ['The talks are scheduled for completion by Dec. 10.', 'Dec. 10', '2025-12-10', null],
   ['The increased dividend will be paid Dec. 14 to holders of record.', 'Dec. 14', '2025-12-14', null],
-  ['The tender offer had been due to expire Friday evening.', 'Friday evening', '2025-07-25TEV', null],
+  ['The tender offer had been due to expire Friday evening.', 'Friday evening', '2025-07-25', null],
   ['In September, the company bought a rival for $22 million.', 'September', '2024-09', null],
   ['The group has scheduled a news conference Monday.', 'Monday', '2025-08-04', null],
   ['Since KKR bought the company in December, it has sold three units.', 'December', '2024-12', null],
