@@ -112,7 +112,9 @@ const patterns = lazy(() => {
       kind: 'thepast',
       re: /\bthe past\b(?!,? (?:[\w-]+ ){0,2}(?:year|month|week|day|decade|quarter|hour|minute|centur|session|period|season)|-)/giu,
     },
-    { kind: 'set', re: /\b(?<set>every (?:day|week|month|year)|daily|weekly|monthly|yearly)\b/giu },
+    { kind: 'set', re: /\b(?<set>(?:every|each) (?:day|week|month|quarter|year)|daily|weekly|monthly|yearly)\b/giu },
+    // "each Thursday", "every July": the weekday or month of every week or year
+    { kind: 'setnamed', re: new RegExp(`\\b(?:every|each) (?:${WDAY}|${MONTH})\\b`, f) },
     { kind: 'ref', re: new RegExp(`\\b(?<ref>${alt(Object.keys(w.refs))})\\b`, f) },
   ]
 })
@@ -455,8 +457,13 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
     }
     case 'set': {
       const s = (g.set ?? '').toLowerCase()
-      const unit = s.includes('day') || s === 'daily' ? 'D' : s.includes('week') ? 'W' : s.includes('month') ? 'M' : 'Y'
+      const unit = s.includes('day') || s === 'daily' ? 'D' : s.includes('week') ? 'W' : s.includes('month') ? 'M' : s.includes('quarter') ? 'Q' : 'Y'
       return { type: 'SET', value: `P1${unit}`, mod: null }
+    }
+    case 'setnamed': {
+      const wd = g.wday ? w.weekdays[g.wday.toLowerCase()] : undefined
+      if (wd) return { type: 'SET', value: `XXXX-WXX-${wd}`, mod: null }
+      return month ? { type: 'SET', value: `XXXX-${String(month).padStart(2, '0')}`, mod: null } : null
     }
     case 'ref': {
       const ref = g.ref ? w.refs[g.ref.toLowerCase()] : undefined
