@@ -81,7 +81,11 @@ const patterns = lazy(() => {
     { kind: 'spokendecade', re: new RegExp(`\\bthe (?<dtens>${alt(Object.keys(w.tens).map((k) => k.slice(0, -1)))})ies\\b`, f) },
     { kind: 'decade', re: /\b(?:the )?(?<dec>(?:1[89]|20)\d)0s\b/giu },
     // "the third quarter", "third-quarter profit", "the 1988 second quarter"
-    { kind: 'quarter', re: /\b(?:the )?(?:(?<yq>(?:19|20)\d{2}) )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?<y>\d{4}))?\b/giu },
+    // "next year's first quarter", "this year's third quarter": the year named before the quarter
+    {
+      kind: 'quarter',
+      re: /\b(?:the )?(?:(?<yq>(?:19|20)\d{2}) |(?<rq>this|last|next) year['’]s )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?<y>\d{4}))?\b/giu,
+    },
     // "the quarter", "the latest quarter" in an earnings report: the quarter just closed
     { kind: 'lastquarter', re: /\b(?:the|this) (?:(?<ago>year-earlier|year-ago) |(?:latest|most recent|recent|past|just-ended) )?quarter\b/giu },
     // "the year-earlier period", "the latest period", "year-ago profit": the reporting period of the sentence
@@ -408,7 +412,9 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       const explicit = g.y ?? g.yq
       // a quarter not yet begun is last year's in a report ("the fourth quarter" in January)
       const current = Math.floor((a.m - 1) / 3) + 1
-      return date(`${explicit ?? (q > current ? a.y - 1 : a.y)}-Q${q}`)
+      const shift: Record<string, number> = { last: -1, this: 0, next: 1 }
+      const named = g.rq ? a.y + (shift[g.rq.toLowerCase()] ?? 0) : undefined
+      return date(`${explicit ?? named ?? (q > current ? a.y - 1 : a.y)}-Q${q}`)
     }
     case 'lastquarter': {
       const k = a.y * 4 + Math.floor((a.m - 1) / 3) - 1 - (g.ago ? 4 : 0)
