@@ -64,7 +64,10 @@ const patterns = lazy(() => {
     // "for years", "within weeks": the plural alone is a stretch of unstated length
     { kind: 'relplural', re: /(?<=\b(?:for|over|within|in) )(?<unit>day|week|month|year|decade)s\b(?! (?:of|ago|earlier|later|before|after)\b)/giu },
     { kind: 'rel', re: new RegExp(`\\b${MOD}(?:(?:earlier|later) )?${REL} ${UNIT}\\b`, f) },
-    { kind: 'relwday', re: new RegExp(`\\b(?:(?<rel>last|this|next|coming) )?${WDAY}(?: (?<part>morning|afternoon|evening|night))?\\b`, f) },
+    {
+      kind: 'relwday',
+      re: new RegExp(`\\b(?:(?<rel>last|this|next|coming) )?${WDAY}(?: (?<part>morning|afternoon|evening|night))?\\b(?=(?<poss>['’]s\\b)|)`, f),
+    },
     { kind: 'month', re: new RegExp(`\\b${MOD}${MONTH}\\b`, f) },
     // "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon Thursday", "10:35 a.m."
     {
@@ -363,7 +366,9 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       if (!wd || (g.wday && /^\p{Ll}/u.test(g.wday))) return null
       const rel = (g.rel ?? '').toLowerCase()
       // a bare weekday in a news report is most often the one just past: "said on Friday"
-      const d = rel === 'next' || rel === 'coming' ? 1 : rel === 'last' ? -1 : dir === 0 ? -1 : dir
+      // "get around Wednesday's ruling", "Saturday night's debate": a weekday that owns an event names one that
+      // has happened, whatever the tense of the clause around it
+      const d = rel === 'next' || rel === 'coming' ? 1 : rel === 'last' || g.poss ? -1 : dir === 0 ? -1 : dir
       const today = weekday(a)
       let delta = wd - today
       if (d < 0 && delta > 0) delta -= 7
