@@ -51,6 +51,7 @@ const CASES: [string, string, string, string | null][] = [
   ['The merger could close in next year’s first quarter.', 'next year’s first quarter', '2026-Q1', null],
   ['Sales for this year’s third quarter rose.', 'this year’s third quarter', '2025-Q3', null],
   ['Lawyers said they would appeal Wednesday’s ruling.', 'Wednesday', '2025-07-30', null],
+  ['The club was founded in the year 1990.', '1990', '1990', null],
   ['The siege lasted 2 1/2 years.', '2 1/2 years', 'P2Y6M', null],
   ['He spent two and a half years in prison.', 'two and a half years', 'P2Y6M', null],
   ['Talks lasted 5 1/2 hours.', '5 1/2 hours', 'PT5H30M', null],

@@ -94,7 +94,7 @@ const patterns = lazy(() => {
     // "the year-earlier period", "the latest period", "year-ago profit": the reporting period of the sentence
     { kind: 'period', re: /\b(?:(?:the )?(?<ago>year-earlier|year-ago)(?: period)?|the (?:latest|most recent) period)\b/giu },
     // "profit for the year", "the full year": the article's year; not "the year-earlier period", "the year's end"
-    { kind: 'theyear', re: /\bthe (?:full |fiscal |calendar )?year\b(?![-'’])/giu },
+    { kind: 'theyear', re: /\bthe (?:full |fiscal |calendar )?year\b(?![-'’]| (?:19|20)\d\d\b| two thousand\b)/giu },
     // "over the weekend": the last one before the article
     { kind: 'weekend', re: /\bthe weekend\b/giu },
     // "last summer", "in the autumn of 2024"; not "Assad's fall" or "the fall of Kabul"
@@ -148,7 +148,7 @@ const NOT_PAST_BEFORE = new Set(['to', 'be', 'been', 'being', 'will', 'would'])
 /**
  * The `dates` stage: temporal expressions with TIMEX3 type and value, anchored on the
  * article's publication date; bare months and weekdays resolve toward the past unless
- * the sentence looks ahead.
+ * the words of their clause (read with their part-of-speech tags) look ahead.
  *
  * @example
  *   createDatesStage()
