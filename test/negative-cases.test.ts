@@ -40,6 +40,9 @@ describe('negative cases', () => {
       ['"may" the verb', 'Officials may meet again. May I ask a question?'],
       ['a count, not a year', 'About 2000 people protested.'],
       ['a fall that is not autumn', 'After Assad’s fall the country changed.'],
+      ['a fraction, not a quarter of the year', 'The country imports about three-quarters of its food.'],
+      ['a rate, not a stretch of time', 'The airline will add 700 seats a week and save $2 million a year.'],
+      ['a first name, not January', 'Foreign Minister Jan Kavan met his Polish counterpart.'],
     ]
     for (const [why, text] of CASES) {
       it(why, () => assert.deepEqual(analyse(text, false).dates, []))

@@ -1,19 +1,27 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
 import type { Stage } from '../../core/stage.js'
-import type { DateMention, Span } from '../../core/types.js'
-import { lazy, loadLexicon } from '../../lexicon/load.js'
+import type { DateMention, Span, Token } from '../../core/types.js'
+import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
 import { addDays, addMonths, fmtDay, fmtMonth, isoWeek, parseYmd, weekday, type Ymd } from './calendar.js'
 
 interface DateWords {
   months: Record<string, number>
   weekdays: Record<string, number>
   numbers: Record<string, number | 'X'>
+  tens: Record<string, number>
+  ones: Record<string, number>
   units: Record<string, string>
   seasons: Record<string, string>
   refs: Record<string, string>
 }
 
 const words = lazy(() => loadLexicon<DateWords>('dates/words.json'))
+const pastForms = lazy(() => new Set(loadLexicon<EntryFile<string>>('dates/past-forms.json').entries))
+// the future markers as one pattern over a clause's lower-case words joined by single spaces
+const futureMarkers = lazy(() => {
+  const phrases = loadLexicon<EntryFile<string>>('dates/future-markers.json').entries
+  return new RegExp(`(?:^| )(?:${alt(phrases.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))})(?= |$)`, 'u')
+})
 const alt = (keys: string[]): string => keys.sort((a, b) => b.length - a.length).join('|')
 
 type Direction = -1 | 0 | 1
@@ -35,6 +43,8 @@ const patterns = lazy(() => {
   const MOD = '(?:(?<mod>early|late|mid|the (?:beginning|start|end|middle) of)[- ]?)?'
   const REL = '(?<rel>last|this|next|past|previous|coming|current)'
   const f = 'giu'
+  const TENS = `(?<tens>${alt(Object.keys(w.tens))})`
+  const ONES = `(?<ones>${alt(Object.keys(w.ones))})`
   return [
     { kind: 'iso', re: new RegExp('\\b(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})\\b', f) },
     { kind: 'mdy', re: new RegExp(`\\b${MONTH} (?<d>\\d{1,2})(?:st|nd|rd|th)?,? (?<y>\\d{4})\\b`, f) },
@@ -49,17 +59,42 @@ const patterns = lazy(() => {
     { kind: 'my', re: new RegExp(`\\b${MOD}${MONTH},? (?<y>\\d{4})\\b`, f) },
     // "three years ago", "a year earlier"
     { kind: 'ago', re: new RegExp(`\\b${NUM}[ -]${UNIT} (?:ago|earlier)\\b`, f) },
+    // "in recent years", "the coming weeks": a stretch of unstated length (TimeBank marks these PXY, PXW, ...)
+    { kind: 'relplural', re: /\b(?:coming|past|recent|previous) (?<unit>day|week|month|quarter|year|decade)s\b/giu },
+    // "for years", "within weeks": the plural alone is a stretch of unstated length
+    { kind: 'relplural', re: /(?<=\b(?:for|over|within|in) )(?<unit>day|week|month|year|decade)s\b(?! (?:of|ago|earlier|later|before|after)\b)/giu },
     { kind: 'rel', re: new RegExp(`\\b${MOD}(?:(?:earlier|later) )?${REL} ${UNIT}\\b`, f) },
-    { kind: 'relwday', re: new RegExp(`\\b(?:(?<rel>last|this|next|coming) )?${WDAY}(?: (?<part>morning|afternoon|evening|night))?\\b`, f) },
+    {
+      kind: 'relwday',
+      re: new RegExp(`\\b(?:(?<rel>last|this|next|coming) )?${WDAY}(?: (?<part>morning|afternoon|evening|night))?\\b(?=(?<poss>['’]s\\b)|)`, f),
+    },
     { kind: 'month', re: new RegExp(`\\b${MOD}${MONTH}\\b`, f) },
+    // "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon Thursday", "10:35 a.m."
+    {
+      kind: 'clock',
+      re: new RegExp(
+        `\\b(?:(?<h>\\d{1,2})(?::(?<mi>\\d{2}))? ?(?<ap>[ap])\\.m\\b\\.?|(?<noon>noon|midnight))(?: (?:EST|EDT|CST|CDT|PST|PDT|GMT|local time))?(?:,? (?:on )?(?:${WDAY}|${MONTH} (?<d>\\d{1,2})\\b))?`,
+        f,
+      ),
+    },
     { kind: 'day', re: /\b(?<day>today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening))\b/giu },
+    // a year said aloud in a broadcast transcript: "nineteen ninety-six", "the year two thousand", "the nineties"
+    { kind: 'spokenyear', re: new RegExp(`\\b${MONTH},? nineteen[- ]${TENS}(?:[- ]${ONES})?\\b`, f) },
+    { kind: 'spokenyear', re: new RegExp(`\\b(?:nineteen[- ]${TENS}(?:[- ]${ONES})?|the year two thousand)\\b`, f) },
+    { kind: 'spokendecade', re: new RegExp(`\\bthe (?<dtens>${alt(Object.keys(w.tens).map((k) => k.slice(0, -1)))})ies\\b`, f) },
     { kind: 'decade', re: /\b(?:the )?(?<dec>(?:1[89]|20)\d)0s\b/giu },
     // "the third quarter", "third-quarter profit", "the 1988 second quarter"
-    { kind: 'quarter', re: /\b(?:the )?(?:(?<yq>(?:19|20)\d{2}) )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?<y>\d{4}))?\b/giu },
+    // "next year's first quarter", "this year's third quarter": the year named before the quarter
+    {
+      kind: 'quarter',
+      re: /\b(?:the )?(?:(?<yq>(?:19|20)\d{2}) |(?<rq>this|last|next) year['’]s )?(?<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of (?<y>\d{4}))?\b/giu,
+    },
     // "the quarter", "the latest quarter" in an earnings report: the quarter just closed
     { kind: 'lastquarter', re: /\b(?:the|this) (?:(?<ago>year-earlier|year-ago) |(?:latest|most recent|recent|past|just-ended) )?quarter\b/giu },
     // "the year-earlier period", "the latest period", "year-ago profit": the reporting period of the sentence
     { kind: 'period', re: /\b(?:(?:the )?(?<ago>year-earlier|year-ago)(?: period)?|the (?:latest|most recent) period)\b/giu },
+    // "profit for the year", "the full year": the article's year; not "the year-earlier period", "the year's end"
+    { kind: 'theyear', re: /\bthe (?:full |fiscal |calendar )?year\b(?![-'’]| (?:19|20)\d\d\b| two thousand\b)/giu },
     // "over the weekend": the last one before the article
     { kind: 'weekend', re: /\bthe weekend\b/giu },
     // "last summer", "in the autumn of 2024"; not "Assad's fall" or "the fall of Kabul"
@@ -77,8 +112,16 @@ const patterns = lazy(() => {
     // a bare year: "The plant opened 1996"; not "$1990", "1,990", "1990%"
     { kind: 'bareyear', re: /(?<![\d$.,/-])\b(?<y>(?:19|20)\d{2})\b(?![%/-]|[.,]\d| (?:percent|shares|people|tons|units))/gu },
     // "two days", "a 10-year-long war"; an age ("6-year-old") is not a temporal expression
-    { kind: 'duration', re: new RegExp(`\\b${NUM}[ -]${UNIT}(?:[ -]long)?\\b(?![ -]old)`, f) },
-    { kind: 'set', re: /\b(?<set>every (?:day|week|month|year)|daily|weekly|monthly|yearly)\b/giu },
+    // "2 1/2 years", "a minute and a half": the half is written in the next smaller unit
+    { kind: 'duration', re: new RegExp(`\\b${NUM}(?<half> 1/2| ½| and a half)?[ -]${UNIT}(?<half2> and a half)?(?:[ -]long)?\\b(?![ -]old)`, f) },
+    // "mistakes of the past": PAST_REF; not "the past two years" or "the past decade", read as their units
+    {
+      kind: 'thepast',
+      re: /\bthe past\b(?!,? (?:[\w-]+ ){0,2}(?:year|month|week|day|decade|quarter|hour|minute|centur|session|period|season)|-)/giu,
+    },
+    { kind: 'set', re: /\b(?<set>(?:every|each) (?:day|week|month|quarter|year)|daily|weekly|monthly|yearly)\b/giu },
+    // "each Thursday", "every July": the weekday or month of every week or year
+    { kind: 'setnamed', re: new RegExp(`\\b(?:every|each) (?:${WDAY}|${MONTH})\\b`, f) },
     { kind: 'ref', re: new RegExp(`\\b(?<ref>${alt(Object.keys(w.refs))})\\b`, f) },
   ]
 })
@@ -92,18 +135,20 @@ const MOD_VALUE: Record<string, string> = {
   'the end of': 'END',
   'the middle of': 'MID',
 }
+// half of a unit in the next smaller one: "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
+const HALF: Record<string, string> = { Y: '6M', M: '15D', D: 'T12H', TH: '30M', TM: '30S' }
 const QUARTER: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }
-// "will", "next", "upcoming": the clause looks ahead, so a bare "October" is the next one
-const FUTURE = /\b(will|'ll|shall|going to|upcoming|next|plans? to|scheduled|expected to|due to|payable|expires?|until)\b/i
-// "collapsed in October", "was signed on Monday": the clause looks back
-const PAST = /\b(was|were|had|did|ago|last|earlier|\p{L}{3,}ed)\b/iu
-// how far before a bare month or weekday its clause's tense is read
-const TENSE_WINDOW = 50
+// words that end a clause: the tense of one clause says nothing of the next
+const CLAUSE_BREAK = /^(?:[,;:()"“”]|``|''|--|—|–)$/u
+// how many words of its clause before (and after) a bare month or weekday are read for its tense
+const TENSE_WINDOW = 12
+// a participle after these is not a past tense: "to be completed by Dec. 15", "will be published in early November"
+const NOT_PAST_BEFORE = new Set(['to', 'be', 'been', 'being', 'will', 'would'])
 
 /**
  * The `dates` stage: temporal expressions with TIMEX3 type and value, anchored on the
  * article's publication date; bare months and weekdays resolve toward the past unless
- * the sentence looks ahead.
+ * the words of their clause (read with their part-of-speech tags) look ahead.
  *
  * @example
  *   createDatesStage()
@@ -111,11 +156,12 @@ const TENSE_WINDOW = 50
 export function createDatesStage(): Stage {
   return {
     name: 'dates',
-    needs: ['article', 'sentences'],
+    needs: ['article', 'sentences', 'tokens'],
     provides: ['dates'],
     run(doc: Doc, ctx): Doc {
       const article = need(doc, 'article', 'dates')
       const sentences = need(doc, 'sentences', 'dates')
+      const tokens = need(doc, 'tokens', 'dates')
       const anchor = parseYmd(article.published ?? ctx.today)
       const found: Found[] = []
       const text = doc.text
@@ -123,7 +169,8 @@ export function createDatesStage(): Stage {
         re.lastIndex = 0
         for (let m = re.exec(text); m; m = re.exec(text)) {
           const g = m.groups ?? {}
-          const dir = direction(text, sentences, m.index)
+          if (!isTemporal(kind, m, text, tokens)) continue
+          const dir = direction(text, tokens, m.index, m.index + m[0].length)
           const r = resolve(kind, g, anchor, dir, quarterly(text, sentences, m.index))
           if (r) found.push({ start: m.index, end: m.index + m[0].length, ...r })
         }
@@ -138,26 +185,103 @@ export function createDatesStage(): Stage {
 }
 
 /**
- * The tense of the words just before an expression, within its sentence: 1 ahead, -1 back,
- * 0 when nothing says ("payable Dec. 15" in a dividend notice): then the nearest one wins.
+ * The tense of the clause around an expression, read from its words: 1 ahead, -1 back, 0 when
+ * nothing says ("payable Dec. 15" in a dividend notice): then the nearest one wins. The words
+ * before it are read first, nearest first; a clause that starts with the expression is read
+ * after it ("In January, American Medical brought in ...").
  */
-function direction(text: string, sentences: readonly Span[], at: number): Direction {
-  const s = sentences.find((x) => x.start <= at && at < x.end)
-  const from = Math.max(s?.start ?? 0, at - TENSE_WINDOW)
-  const before =
+function direction(text: string, tokens: readonly Token[], start: number, end: number): Direction {
+  const first = firstTokenAt(tokens, start)
+  const sentence = tokens[first]?.sentence ?? tokens[first - 1]?.sentence
+  const word = (i: number): string =>
     text
-      .slice(from, at)
-      .split(/[,;:(]/)
-      .pop() ?? ''
-  if (FUTURE.test(before)) return 1
-  if (PAST.test(before)) return -1
-  return 0
+      .slice((tokens[i] as Token).start, (tokens[i] as Token).end)
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+  const inClause = (i: number): boolean => {
+    const t = tokens[i]
+    return t !== undefined && t.sentence === sentence && !CLAUSE_BREAK.test(word(i))
+  }
+  const before: number[] = []
+  for (let i = first - 1; before.length < TENSE_WINDOW && inClause(i); i--) before.unshift(i)
+  const back = tenseOf(text, tokens, before, word)
+  if (back !== 0) return back
+  let after = firstTokenAt(tokens, end)
+  const rest: number[] = []
+  for (; rest.length < TENSE_WINDOW && inClause(after); after++) rest.push(after)
+  // "In January, American Medical brought in ...": the clause's verb comes after the comma
+  if (rest.length === 0 && tokens[after] !== undefined && tokens[after]?.sentence === sentence && word(after) === ',')
+    for (after++; rest.length < TENSE_WINDOW && inClause(after); after++) rest.push(after)
+  return tenseOf(text, tokens, rest, word, false)
 }
 
-/** Whether the sentence around a position speaks of a quarter ("third-quarter profit ... a year earlier"). */
+/**
+ * Whether a match is a temporal expression at all, by its neighbours: not a fraction ("about
+ * three-quarters of its food"), a rate ("700 seats a week", "$1.76 a year") or a first name ("Jan Kavan").
+ */
+function isTemporal(kind: string, m: RegExpExecArray, text: string, tokens: readonly Token[]): boolean {
+  const g = m.groups ?? {}
+  const end = m.index + m[0].length
+  const after = text.slice(end, end + 40)
+  const prev = tokens[firstTokenAt(tokens, m.index) - 1]
+  const unit = (g.unit ?? '').toLowerCase()
+  if (kind === 'duration' && unit === 'quarter' && /^ of\b/u.test(after) && /^(?:a|one|two|three)$/iu.test(g.num ?? '')) return false
+  if (kind === 'duration' && /^an?$/iu.test(g.num ?? '') && prev && (prev.pos === 'NOUN' || prev.pos === 'NUM' || prev.pos === 'SYM')) return false
+  // "Jan" without its full stop and with no day or year after it is a name
+  if (kind === 'month' && g.month && /^[A-Z][a-z]{2}$/u.test(g.month) && !/^(may)$/iu.test(g.month) && !after.startsWith('.')) return false
+  return true
+}
+
+/** Index of the first token that starts at or after a position. */
+function firstTokenAt(tokens: readonly Token[], at: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((tokens[mid] as Token).start < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * The tense some words of a clause mark: the future markers and past forms, the one nearest the
+ * expression wins (the last words before it, or the first after it); "had" makes "had been due
+ * to expire" past, and a nearer present ("said it is calling for the redemption on Dec. 7") says nothing.
+ */
+function tenseOf(text: string, tokens: readonly Token[], span: readonly number[], word: (i: number) => string, before = true): Direction {
+  if (!span.length) return 0
+  const words = span.map(word)
+  if (words.includes('had')) return -1
+  const marks: [number, Direction][] = []
+  const re = new RegExp(futureMarkers().source, 'gu')
+  const joined = words.join(' ')
+  for (let m = re.exec(joined); m; m = re.exec(joined)) {
+    marks.push([joined.slice(0, m.index + 1).split(' ').length - 1, 1])
+    re.lastIndex = m.index + 1
+  }
+  words.forEach((w, k) => {
+    const t = tokens[span[k] as number] as Token
+    const prev = words[k - 1] ?? ''
+    const verb = ((t.pos === 'VERB' && /^\p{L}{3,}ed$/u.test(w)) || pastForms().has(w)) && !NOT_PAST_BEFORE.has(prev)
+    const aux = t.pos === 'AUX' && (w === 'has' || w === 'have')
+    if (verb || aux || w === 'ago' || w === 'last' || w === 'earlier' || w === 'since') marks.push([k, -1])
+    if (t.pos === 'AUX' && (w === 'is' || w === 'are' || w === 'am')) marks.push([k, 0])
+  })
+  if (!marks.length) return 0
+  // at one position a future marker wins: "is scheduled for completion by Dec. 10" is not a past tense
+  const rank = (d: Direction): number => (d === 1 ? 2 : d === -1 ? 1 : 0)
+  marks.sort((x, y) => (before ? y[0] - x[0] : x[0] - y[0]) || rank(y[1]) - rank(x[1]))
+  return (marks[0] as [number, Direction])[1]
+}
+
+/**
+ * Whether the report is about a quarter by this point: "quarter" in the sentence or before it
+ * ("third-quarter profit rose ... Sales were $1.2 billion, up from $1 billion a year earlier").
+ */
 function quarterly(text: string, sentences: readonly Span[], at: number): boolean {
   const s = sentences.find((x) => x.start <= at && at < x.end)
-  return s ? /\bquarter\b/i.test(text.slice(s.start, s.end)) : false
+  return /\bquarter/i.test(text.slice(0, s ? s.end : at))
 }
 
 /** Keeps the longest expression where several overlap ("July 31, 2025" over "July 31"). */
@@ -233,12 +357,18 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       if (unit === 'DE') return date(String(Math.floor(a.y / 10) + k))
       return null
     }
+    case 'relplural': {
+      const unit = g.unit ? w.units[g.unit.toLowerCase()] : undefined
+      return unit ? { type: 'DURATION', value: `PX${unit}`, mod: null } : null
+    }
     case 'relwday': {
       const wd = g.wday ? w.weekdays[g.wday.toLowerCase()] : undefined
       if (!wd || (g.wday && /^\p{Ll}/u.test(g.wday))) return null
       const rel = (g.rel ?? '').toLowerCase()
       // a bare weekday in a news report is most often the one just past: "said on Friday"
-      const d = rel === 'next' || rel === 'coming' ? 1 : rel === 'last' ? -1 : dir === 0 ? -1 : dir
+      // "get around Wednesday's ruling", "Saturday night's debate": a weekday that owns an event names one that
+      // has happened, whatever the tense of the clause around it
+      const d = rel === 'next' || rel === 'coming' ? 1 : rel === 'last' || g.poss ? -1 : dir === 0 ? -1 : dir
       const today = weekday(a)
       let delta = wd - today
       if (d < 0 && delta > 0) delta -= 7
@@ -246,8 +376,20 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       if (rel === 'next' && delta === 0) delta = 7
       if (rel === 'last' && delta === 0) delta = -7
       const day = fmtDay(addDays(a, delta))
-      const part = g.part ? { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[g.part.toLowerCase()] : undefined
-      return part ? { type: 'TIME', value: `${day}T${part}`, mod: null } : date(day)
+      // "Friday night", "Tuesday morning": TimeBank annotators most often give the day alone, so the part of it is not added
+      return date(day)
+    }
+    case 'clock': {
+      // noon and midnight alone are too often figurative ("high noon comes today") to stand without a day
+      if (g.noon && !g.wday && !g.month) return null
+      const hour = g.noon ? (g.noon.toLowerCase() === 'noon' ? 12 : 24) : (Number(g.h) % 12) + (g.ap?.toLowerCase() === 'p' ? 12 : 0)
+      if (hour > 24 || Number(g.mi ?? 0) > 59) return null
+      const day = g.wday
+        ? resolve('relwday', { wday: g.wday }, a, dir)?.value
+        : g.month && month
+          ? fmtDay({ y: nearestYear(a, month, dir), m: month, d: Number(g.d) })
+          : fmtDay(a)
+      return day ? { type: 'TIME', value: `${day}T${String(hour).padStart(2, '0')}:${g.mi ?? '00'}`, mod: null } : null
     }
     case 'day': {
       const d = (g.day ?? '').toLowerCase()
@@ -258,6 +400,15 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       const part = d.endsWith('morning') ? 'MO' : d.endsWith('afternoon') ? 'AF' : 'EV'
       return { type: 'TIME', value: `${fmtDay(a)}T${part}`, mod: null }
     }
+    case 'spokenyear': {
+      if (!g.tens) return date('2000')
+      const y = Number(`19${w.tens[g.tens.toLowerCase()] ?? 0}${g.ones ? (w.ones[g.ones.toLowerCase()] ?? 0) : 0}`)
+      return date(month ? fmtMonth(y, month) : String(y))
+    }
+    case 'spokendecade': {
+      const t = g.dtens ? w.tens[`${g.dtens.toLowerCase()}y`] : undefined
+      return t ? date(`19${t}`) : null
+    }
     case 'decade':
       return date(g.dec ?? 'XXX')
     case 'quarter': {
@@ -266,7 +417,9 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       const explicit = g.y ?? g.yq
       // a quarter not yet begun is last year's in a report ("the fourth quarter" in January)
       const current = Math.floor((a.m - 1) / 3) + 1
-      return date(`${explicit ?? (q > current ? a.y - 1 : a.y)}-Q${q}`)
+      const shift: Record<string, number> = { last: -1, this: 0, next: 1 }
+      const named = g.rq ? a.y + (shift[g.rq.toLowerCase()] ?? 0) : undefined
+      return date(`${explicit ?? named ?? (q > current ? a.y - 1 : a.y)}-Q${q}`)
     }
     case 'lastquarter': {
       const k = a.y * 4 + Math.floor((a.m - 1) / 3) - 1 - (g.ago ? 4 : 0)
@@ -275,6 +428,10 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
     case 'period':
       if (byQuarter) return resolve('lastquarter', g, a, dir)
       return g.ago ? date(String(a.y - 1)) : null
+    case 'thepast':
+      return date('PAST_REF', null)
+    case 'theyear':
+      return date(String(a.y))
     case 'weekend':
       return date(`${isoWeek(addDays(a, weekday(a) >= 6 ? 0 : -7))}-WE`)
     case 'monthrel':
@@ -303,14 +460,21 @@ function resolve(kind: string, g: Record<string, string | undefined>, a: Ymd, di
       const unit = g.unit ? w.units[g.unit.toLowerCase()] : undefined
       if (n === null || !unit || unit === 'WE') return null
       const timeUnit = g.unit && /^(hour|minute|second)/i.test(g.unit)
+      const half = (g.half || g.half2) && n !== 'X' ? HALF[timeUnit ? `T${unit}` : unit] : undefined
+      if (half) return { type: 'DURATION', value: `P${timeUnit ? 'T' : ''}${n}${unit}${half}`, mod: null }
       // decades and centuries are written in years: "two decades" -> P20Y
       if ((unit === 'DE' || unit === 'CE') && n !== 'X') return { type: 'DURATION', value: `P${n * (unit === 'DE' ? 10 : 100)}Y`, mod: null }
       return { type: 'DURATION', value: `P${timeUnit ? 'T' : ''}${n}${unit}`, mod: null }
     }
     case 'set': {
       const s = (g.set ?? '').toLowerCase()
-      const unit = s.includes('day') || s === 'daily' ? 'D' : s.includes('week') ? 'W' : s.includes('month') ? 'M' : 'Y'
+      const unit = s.includes('day') || s === 'daily' ? 'D' : s.includes('week') ? 'W' : s.includes('month') ? 'M' : s.includes('quarter') ? 'Q' : 'Y'
       return { type: 'SET', value: `P1${unit}`, mod: null }
+    }
+    case 'setnamed': {
+      const wd = g.wday ? w.weekdays[g.wday.toLowerCase()] : undefined
+      if (wd) return { type: 'SET', value: `XXXX-WXX-${wd}`, mod: null }
+      return month ? { type: 'SET', value: `XXXX-${String(month).padStart(2, '0')}`, mod: null } : null
     }
     case 'ref': {
       const ref = g.ref ? w.refs[g.ref.toLowerCase()] : undefined
