@@ -23,7 +23,7 @@ import { eventContext } from './context.js'
 export function createEventsStage(): Stage {
   return {
     name: 'events',
-    needs: ['tokens', 'sentences', 'actors', 'dates', 'places', 'quotes', 'article'],
+    needs: ['tokens', 'sentences', 'parse', 'actors', 'dates', 'places', 'quotes', 'article'],
     provides: ['events'],
     run(doc: Doc, ctx): Doc {
       const tokens = need(doc, 'tokens', 'events')
@@ -34,6 +34,7 @@ export function createEventsStage(): Stage {
         dates: need(doc, 'dates', 'events'),
         places: need(doc, 'places', 'events'),
         quotes: need(doc, 'quotes', 'events'),
+        parse: need(doc, 'parse', 'events'),
       })
       const events: Event[] = []
       sentenceTokenRanges(tokens, sentences.length).forEach((r, si) => {
