@@ -274,7 +274,37 @@ function parseRoles(ctx: EventContext, m: TriggerMatch): Roles {
   const objectHead = m.objectAt ?? at
   const objects = m.objectAt === null ? view.objects(at).flatMap((p) => actorsIn(ctx, p)) : []
   const targets = preps.length ? [...withPrep(at), ...(objectHead !== at ? withPrep(objectHead) : [])] : []
-  return { sources: subjects, targets: targets.length ? targets : objects, passive }
+  const direct = targets.length ? targets : objects
+  return { sources: subjects, targets: countriesFirst(direct.length || m.objectAt !== null ? direct : complementTargets(ctx, m)), passive }
+}
+
+/**
+ * The target inside a verb's complement when the verb has none of its own: the subject of
+ * a demanded clause ("demanded that the Sudanese government end curbs"), else the object or
+ * an oblique of an infinitive ("promised to continue military aid to Mozambique").
+ */
+function complementTargets(ctx: EventContext, m: TriggerMatch): Actor[] {
+  const { view } = ctx
+  const root = m.trigger.code.slice(0, 2)
+  if (root === '02' || root === '10' || m.trigger.complement) {
+    const clause = view.dependents(m.at, 'ccomp').flatMap((c) => subjectsOf(ctx, c))
+    if (clause.length) return clause
+  }
+  for (const c of view.dependents(m.at, 'xcomp')) {
+    const inner = [
+      ...view.objects(c).flatMap((p) => actorsIn(ctx, p)),
+      ...view.obliques(c).flatMap((o) => actorsIn(ctx, o)),
+      ...view.objects(c).flatMap((p) => view.obliques(p.head).flatMap((o) => actorsIn(ctx, o))),
+    ]
+    if (inner.length) return inner
+  }
+  return []
+}
+
+/** Actors with a country before those without ("military aid to Mozambique": Mozambique over "military"). */
+function countriesFirst(actors: readonly Actor[]): Actor[] {
+  const known = actors.filter((a) => !a.code.startsWith('---'))
+  return known.length ? known : [...actors]
 }
 
 /** A verb's subjects as actors, through "vowed to attack" (xcomp) and relative clauses. */
