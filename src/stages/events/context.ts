@@ -30,11 +30,13 @@ export function eventContext(
   const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase())
   const tokenAt = new Map(tokens.map((t, i) => [t.start, i]))
   const actorAt = new Array<Actor | undefined>(tokens.length)
-  for (const a of layers.actors) {
+  // "Palestinian officials demanded Friday that ...": a date is never a party, whatever the actors layer made of it
+  const actors = layers.actors.filter((a) => !layers.dates.some((d) => d.start <= a.start && a.end <= d.end))
+  for (const a of actors) {
     for (let i = tokenAt.get(a.start) ?? tokens.length; i < tokens.length && (tokens[i] as Token).end <= a.end; i++) actorAt[i] = a
   }
   const { parse, ...rest } = layers
-  return { text, tokens, lower, actorAt, tokenAt, ...rest, arcs: parse, view: createParseView(text, tokens, parse) }
+  return { text, tokens, lower, actorAt, tokenAt, ...rest, actors, arcs: parse, view: createParseView(text, tokens, parse) }
 }
 
 /** The token index just after an actor's last token. */
