@@ -94,7 +94,11 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   const parsed = roles.targets.filter((a) => !source || a.code !== source.code)
   const chosen = target ?? onPlace ?? definiteCountry(ctx, targetFrom, targetEnd, source)
   const sources = roles.sources.length ? roles.sources : source ? [source] : []
-  return crossPairs(sources, parsed.length ? parsed : chosen ? [chosen] : [])
+  const targets = parsed.length ? parsed : chosen ? [chosen] : []
+  // "Jordan and Britain have agreed to undertake joint military exercises": cooperation among
+  // coordinated subjects with no other party is reciprocal, one event each way
+  if (!targets.length && distinctCodes(sources).length >= 2 && cooperative(trigger.code)) return reciprocal(distinctCodes(sources))
+  return crossPairs(sources, targets)
 }
 
 /** One pair per source and target of different codes: "Russia and Iran condemned Israel" gives two. */
@@ -108,6 +112,17 @@ function crossPairs(sources: readonly Actor[], targets: readonly Actor[]): Pair[
 function distinctCodes(actors: readonly Actor[]): Actor[] {
   const seen = new Set<string>()
   return actors.filter((a) => !seen.has(a.code) && !!seen.add(a.code))
+}
+
+/** Whether a code is cooperation (quad 1 or 2), which coordinated parties can do with each other. */
+function cooperative(code: string): boolean {
+  const c = cameoCode(code)
+  return !!c && (c.quad === 1 || c.quad === 2)
+}
+
+/** Every ordered pair of different parties. */
+function reciprocal(parties: readonly Actor[]): Pair[] {
+  return parties.flatMap((a) => parties.filter((b) => b !== a).map((b): Pair => [a, b]))
 }
 
 /** Whether a code's target may be the country of a place: material acts (quad 2 and 4) and visits. */
@@ -275,7 +290,7 @@ function parseRoles(ctx: EventContext, m: TriggerMatch): Roles {
   const objects = m.objectAt === null ? view.objects(at).flatMap((p) => actorsIn(ctx, p)) : []
   const targets = preps.length ? [...withPrep(at), ...(objectHead !== at ? withPrep(objectHead) : [])] : []
   const direct = targets.length ? targets : objects
-  return { sources: subjects, targets: countriesFirst(direct.length || m.objectAt !== null ? direct : complementTargets(ctx, m)), passive }
+  return { sources: subjects, targets: countriesFirst(direct.length ? direct : complementTargets(ctx, m)), passive }
 }
 
 /**
