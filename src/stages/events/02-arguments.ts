@@ -301,6 +301,7 @@ function parseRoles(ctx: EventContext, m: TriggerMatch): Roles {
 function complementTargets(ctx: EventContext, m: TriggerMatch): Actor[] {
   const { view } = ctx
   const root = m.trigger.code.slice(0, 2)
+  if (m.trigger.reported) return view.reportedClauses(m.at).flatMap((c) => subjectsOf(ctx, c))
   if (root === '02' || root === '10' || m.trigger.complement) {
     const clause = view.dependents(m.at, 'ccomp').flatMap((c) => subjectsOf(ctx, c))
     if (clause.length) return clause
