@@ -1,6 +1,6 @@
 import type { Span, Token } from '../../core/types.js'
-import type { EventContext } from './context.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
+import type { EventContext } from './context.js'
 import { lemmaOf, type Trigger, triggersByLemma } from './triggers.js'
 
 const reportedCodes = lazy(

@@ -287,7 +287,8 @@ function parseRoles(ctx: EventContext, m: TriggerMatch): Roles {
   const subjects = subjectsOf(ctx, at)
   if (passive) return { sources: view.agents(at).flatMap((p) => actorsIn(ctx, p)), targets: subjects, passive }
   const objectHead = m.objectAt ?? at
-  const objects = m.objectAt === null ? view.objects(at).flatMap((p) => actorsIn(ctx, p)) : []
+  // "acknowledged Syria is facing ...": an object that starts a clause of its own is its subject, no target
+  const objects = m.objectAt === null ? view.objects(at).flatMap((p) => (trigger.complement || !headsClause(ctx, p) ? actorsIn(ctx, p) : [])) : []
   const targets = preps.length ? [...withPrep(at), ...(objectHead !== at ? withPrep(objectHead) : [])] : []
   const direct = targets.length ? targets : objects
   return { sources: subjects, targets: countriesFirst(direct.length ? direct : complementTargets(ctx, m)), passive }
@@ -323,9 +324,28 @@ function countriesFirst(actors: readonly Actor[]): Actor[] {
   return known.length ? known : [...actors]
 }
 
+/** Whether a verb or auxiliary follows a phrase right away: "acknowledged [Syria] is facing". */
+function headsClause(ctx: EventContext, p: Phrase): boolean {
+  let k = p.head
+  while (k < ctx.tokens.length && (ctx.tokens[k] as Token).end <= p.end) k++
+  const next = ctx.tokens[k]
+  return !!next && (next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/.test(ctx.lower[k] ?? '')))
+}
+
 /** A verb's subjects as actors, through "vowed to attack" (xcomp) and relative clauses. */
 function subjectsOf(ctx: EventContext, verb: number, depth = 0): Actor[] {
   const { view, arcs, lower } = ctx
+  // "his Russian counterpart Sergey Lavrov in Moscow on Thursday, al-Shaibani acknowledged":
+  // a verb has one subject (with its conjuncts); of two the parser gave, the nearer one that
+  // names an actor ("A member of the Syrian parliament, Mohammed Mamoun, started")
+  const own = view.dependents(verb, 'nsubj', 'csubj').sort((a, b) => Math.abs(a - verb) - Math.abs(b - verb))
+  if (own.length > 1) {
+    for (const h of own) {
+      const found = view.conjuncts(h).flatMap((k) => actorsIn(ctx, view.phrase(k)))
+      if (found.length) return found
+    }
+    return []
+  }
   const phrases = view.subjects(verb)
   if (phrases.length) {
     return phrases.flatMap((p) => {
@@ -346,6 +366,10 @@ function subjectsOf(ctx: EventContext, verb: number, depth = 0): Actor[] {
 /** The actors inside a phrase of the parse; a pronoun head resolved back to its antecedent. */
 function actorsIn(ctx: EventContext, p: Phrase): Actor[] {
   const inside = ctx.actors.filter((a) => a.start >= p.start && a.end <= p.end)
+  // "his Russian counterpart Sergey Lavrov": one party named twice, the most specific name
+  // wins; "Senior Hungarian and Romanian officials": two countries, two parties
+  if (inside.length > 1 && new Set(inside.map((a) => a.country ?? a.code)).size === 1)
+    return [inside.reduce((a, b) => (b.code.length > a.code.length || (b.code.length === a.code.length && b.text.length > a.text.length) ? b : a))]
   if (inside.length) return inside
   const head = ctx.actorAt[p.head]
   if (head) return [head]

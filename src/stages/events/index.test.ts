@@ -22,6 +22,15 @@ describe('events: frames and recoding', () => {
     ['aspectual verb keeps the act asserted', 'Germany continued to send weapons to Ukraine.', 'DEU 072 UKR'],
     ['a place as the target of force', 'Israel shelled villages near Damascus.', 'ISR 194 SYR'],
     ['"the country" refers back', 'Iran praised Syria and urged regional powers to respect the country’s borders.', 'IRN 02 SYR'],
+    // parties from the dependency parse
+    ['coordinated subjects, one event each (first)', 'Russia and Iran condemned Israel on Monday.', 'RUS 111 ISR'],
+    ['coordinated subjects, one event each (second)', 'Russia and Iran condemned Israel on Monday.', 'IRN 111 ISR'],
+    ['passive inside a relative clause', 'Ukraine, which was attacked by Russia, appealed to France for help.', 'RUS 190 UKR'],
+    ['the subject of a demanded clause is the target', 'Opposition groups in Zimbabwe demanded that President Mugabe abandon his policy.', 'ZWE 10 ZWE'],
+    ['the target inside an infinitive', 'Britain has promised to continue military aid to Mozambique.', 'GBR 03 MOZ'],
+    ['a reported obligation is a demand', 'Germany said on Tuesday that Iran must stop enrichment.', 'DEU 100 IRN'],
+    ['cooperation among coordinated subjects is reciprocal', 'Jordan and Britain have agreed to hold joint military exercises.', 'GBR 03 JOR'],
+    ['a weekday is no party', 'Palestinian officials demanded Friday that the United States match the aid.', 'PSE 10 USA'],
   ]
   for (const [why, text, expected] of CASES) {
     const [source, code, target] = expected.split(' ') as [string, string, string]
