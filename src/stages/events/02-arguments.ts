@@ -96,8 +96,9 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   const sources = roles.sources.length ? roles.sources : source ? [source] : []
   const targets = parsed.length ? parsed : chosen ? [chosen] : []
   // "Jordan and Britain have agreed to undertake joint military exercises": cooperation among
-  // coordinated subjects with no other party is reciprocal, one event each way
-  if (!targets.length && distinctCodes(sources).length >= 2 && cooperative(trigger.code)) return reciprocal(distinctCodes(sources))
+  // coordinated subjects with no other party (none of a known country) is reciprocal, one event each way
+  if (!targets.some((a) => !a.code.startsWith('---')) && distinctCodes(sources).length >= 2 && cooperative(trigger.code))
+    return reciprocal(distinctCodes(sources))
   return crossPairs(sources, targets)
 }
 
@@ -291,7 +292,9 @@ function parseRoles(ctx: EventContext, m: TriggerMatch): Roles {
   const objects = m.objectAt === null ? view.objects(at).flatMap((p) => (trigger.complement || !headsClause(ctx, p) ? actorsIn(ctx, p) : [])) : []
   const targets = preps.length ? [...withPrep(at), ...(objectHead !== at ? withPrep(objectHead) : [])] : []
   const direct = targets.length ? targets : objects
-  return { sources: subjects, targets: countriesFirst(direct.length ? direct : complementTargets(ctx, m)), passive }
+  // "agreed to hold joint military exercises": inside a complement only a party with a country counts
+  const inner = direct.length ? [] : complementTargets(ctx, m).filter((a) => !a.code.startsWith('---'))
+  return { sources: subjects, targets: countriesFirst(direct.length ? direct : inner), passive }
 }
 
 /**
