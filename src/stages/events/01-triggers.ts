@@ -29,6 +29,8 @@ export function findTriggers(ctx: EventContext, r: Span): TriggerMatch[] {
   for (let i = r.start; i < r.end; i++) {
     const t = ctx.tokens[i] as Token
     if (t.pos === 'PROPN' || t.pos === 'PUNCT' || ctx.actorAt[i] || used.has(i)) continue
+    // "according to the US government" is an attribution, no accord: a word the parse uses as a preposition triggers nothing
+    if (/^(case|mark|fixed)/.test(ctx.arcs[i]?.dep ?? '')) continue
     const match = bestTrigger(ctx, i, r) ?? reportedDemand(ctx, i)
     if (!match || scareQuoted(ctx, i, match.last)) continue
     if (match.objectAt !== null) used.add(match.objectAt)

@@ -31,7 +31,8 @@ export function eventContext(
   const tokenAt = new Map(tokens.map((t, i) => [t.start, i]))
   const actorAt = new Array<Actor | undefined>(tokens.length)
   // "Palestinian officials demanded Friday that ...": a date is never a party, whatever the actors layer made of it
-  const actors = layers.actors.filter((a) => !layers.dates.some((d) => d.start <= a.start && a.end <= d.end))
+  // ("Serbia Friday" as one actor is no party either)
+  const actors = layers.actors.filter((a) => !layers.dates.some((d) => d.start < a.end && a.start < d.end))
   for (const a of actors) {
     for (let i = tokenAt.get(a.start) ?? tokens.length; i < tokens.length && (tokens[i] as Token).end <= a.end; i++) actorAt[i] = a
   }
