@@ -361,8 +361,15 @@ function subjectsOf(ctx: EventContext, verb: number, depth = 0): Actor[] {
     })
   }
   const arc = arcs[verb] as Arc
+  if (depth >= 3 || arc.head < 0) return []
   // "Russia vowed to attack Ukraine": the controlling verb's subject
-  if (depth < 3 && arc.head >= 0 && (arc.dep === 'xcomp' || arc.dep === 'conj')) return subjectsOf(ctx, arc.head, depth + 1)
+  if (arc.dep === 'xcomp' || arc.dep === 'conj') return subjectsOf(ctx, arc.head, depth + 1)
+  const infinitive = view.dependents(verb, 'mark').some((k) => lower[k] === 'to')
+  // "students staged mass demonstrations Saturday to demand political reforms": a purpose
+  // clause shares the subject of the verb it serves, or of the verb whose object it follows
+  if (infinitive && arc.dep === 'advcl') return subjectsOf(ctx, arc.head, depth + 1)
+  const noun = arcs[arc.head] as Arc
+  if (infinitive && arc.dep === 'acl' && noun.dep === 'obj' && noun.head >= 0) return subjectsOf(ctx, noun.head, depth + 1)
   return []
 }
 

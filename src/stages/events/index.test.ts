@@ -30,6 +30,11 @@ describe('events: frames and recoding', () => {
     ['the target inside an infinitive', 'Britain has promised to continue military aid to Mozambique.', 'GBR 03 MOZ'],
     ['a reported obligation is a demand', 'Germany said on Tuesday that Iran must stop enrichment.', 'DEU 100 IRN'],
     ['cooperation among coordinated subjects is reciprocal', 'Jordan and Britain have agreed to hold joint military exercises.', 'GBR 03 JOR'],
+    [
+      'a purpose clause shares the main subject',
+      'Thousands of Ukrainians staged mass demonstrations on Saturday to demand the resignation of the Russian government.',
+      'UKR 1 RUS',
+    ],
     ['a weekday is no party', 'Palestinian officials demanded Friday that the United States match the aid.', 'PSE 10 USA'],
   ]
   for (const [why, text, expected] of CASES) {
