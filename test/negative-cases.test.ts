@@ -30,6 +30,7 @@ describe('negative cases', () => {
       ['an actor and a place of the same country', 'Russia held a parade in Moscow.'],
       ['coordinated subjects of a conflictual act with no target', 'Russia and Iran condemned the vote.'],
       ['a reported obligation on the speaker’s own country', 'Lavrov said Moscow must stay strong.'],
+      ['a hunger strike is no armed strike', 'Opposition activists began a hunger strike on Monday.'],
       ['"according to" is an attribution, no accord', 'Turnout was low in Syria, according to the Russian government.'],
     ]
     for (const [why, text] of CASES) {

@@ -33,7 +33,12 @@ export function findTriggers(ctx: EventContext, r: Span): TriggerMatch[] {
     if (/^(case|mark|fixed)/.test(ctx.arcs[i]?.dep ?? '')) continue
     const match = bestTrigger(ctx, i, r) ?? reportedDemand(ctx, i)
     if (!match || scareQuoted(ctx, i, match.last)) continue
-    if (match.objectAt !== null) used.add(match.objectAt)
+    if (match.objectAt !== null) {
+      used.add(match.objectAt)
+      // "began a hunger strike": the object's second word is part of it, no strike of its own
+      const k = match.objectAt
+      if (triggersByLemma().has(lemmaOf(`${ctx.lower[k]}${ctx.lower[k + 1] ?? ''}`))) used.add(k + 1)
+    }
     for (let k = i + 1; k <= match.last; k++) used.add(k)
     out.push(match)
   }

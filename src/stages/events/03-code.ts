@@ -1,4 +1,5 @@
-import type { Modality } from '../../core/types.js'
+import type { Modality, Span } from '../../core/types.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
 import type { TriggerMatch } from './01-triggers.js'
 import { type CameoCode, cameoCode, intentCode, negationCode, requestCode, threatCode } from './codebook.js'
 import type { EventContext } from './context.js'
@@ -56,4 +57,30 @@ export function requestedAct(ctx: EventContext, m: TriggerMatch, all: readonly T
     }
   }
   return best
+}
+
+interface TopicCodes {
+  readonly frames: readonly string[]
+  readonly entries: readonly { digit: string; words: readonly string[] }[]
+}
+const topics = lazy(() => {
+  const file = loadLexicon<TopicCodes>('events/topic-codes.json')
+  const digit = new Map<string, string>()
+  for (const e of file.entries) for (const w of e.words) digit.set(w, e.digit)
+  return { frames: new Set(file.frames), digit }
+})
+
+/**
+ * A protest, demand or appeal for political reform split by what it asks for: the first topic
+ * word after the trigger ("began a hunger strike ... to demand the return of property" 142 -> 1423).
+ */
+export function topicCoding(ctx: EventContext, coding: Coding, m: TriggerMatch, r: Span): Coding {
+  const { frames, digit } = topics()
+  if (!frames.has(coding.code.code)) return coding
+  for (let k = m.last + 1; k < r.end; k++) {
+    const d = digit.get(ctx.lower[k] ?? '')
+    const code = d ? cameoCode(coding.code.code + d) : null
+    if (code) return { code, recoded: `topic ${ctx.lower[k]}` }
+  }
+  return coding
 }

@@ -38,6 +38,11 @@ describe('events: frames and recoding', () => {
     ['an appeal named after the act it asks for', 'Egypt called on Tuesday for the withdrawal of Syrian forces from Lebanon.', 'EGY 0256 LBN'],
     ['a demand named after the act it demands', 'Germany demanded the release of the Russian journalists.', 'DEU 1053 RUS'],
     ['an appeal to lift an embargo', 'Iraq appealed to the U.N. to lift the trade embargo.', 'IRQ 0254 IGO'],
+    [
+      'a protest split by what it asks for',
+      'Kenyan students staged demonstrations against the Kenyan government to demand the release of their teachers.',
+      'KEN 1413 KEN',
+    ],
     ['a weekday is no party', 'Palestinian officials demanded Friday that the United States match the aid.', 'PSE 10 USA'],
   ]
   for (const [why, text, expected] of CASES) {

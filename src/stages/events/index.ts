@@ -4,7 +4,7 @@ import type { Actor, Event, EventParty, Span, Token } from '../../core/types.js'
 import { sentenceTokenRanges } from '../segment/index.js'
 import { findTriggers, type TriggerMatch } from './01-triggers.js'
 import { findPairs } from './02-arguments.js'
-import { codeOf, requestedAct } from './03-code.js'
+import { codeOf, requestedAct, topicCoding } from './03-code.js'
 import { isCommitment, isNegated, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
 import { dedupe } from './06-refine.js'
@@ -55,8 +55,9 @@ export function createEventsStage(): Stage {
           const lastToken = tokens[m.last] as Token
           const modality = modalityOf(ec, m.at, r)
           const negated = isNegated(ec, m.at, r)
-          const coding = codeOf(m, modality, negated, isCommitment(ec, m.at, r), acts.get(m))
-          if (!coding) continue
+          const coded = codeOf(m, modality, negated, isCommitment(ec, m.at, r), acts.get(m))
+          if (!coded) continue
+          const coding = topicCoding(ec, coded, m, r)
           const { trigger } = m
           const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}`
           for (const [source, target] of pairs) {
