@@ -290,7 +290,10 @@ function parseRoles(ctx: EventContext, m: TriggerMatch): Roles {
   const objectHead = m.objectAt ?? at
   // "acknowledged Syria is facing ...": an object that starts a clause of its own is its subject, no target
   const objects = m.objectAt === null ? view.objects(at).flatMap((p) => (trigger.complement || !headsClause(ctx, p) ? actorsIn(ctx, p) : [])) : []
-  const targets = preps.length ? [...withPrep(at), ...(objectHead !== at ? withPrep(objectHead) : [])] : []
+  // "providing aerial photographs and other military intelligence to Macedonia": the parser
+  // may hang the preposition's phrase on the object instead of the verb
+  const objectHeads = objectHead !== at ? [objectHead] : view.dependents(at, 'obj').flatMap((k) => view.conjuncts(k))
+  const targets = preps.length ? [...withPrep(at), ...objectHeads.flatMap(withPrep)] : []
   const direct = targets.length ? targets : objects
   // "agreed to hold joint military exercises": inside a complement only a party with a country counts
   const inner = direct.length ? [] : complementTargets(ctx, m).filter((a) => !a.code.startsWith('---'))
