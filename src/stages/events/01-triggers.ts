@@ -1,6 +1,11 @@
 import type { Span, Token } from '../../core/types.js'
+import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
 import type { EventContext } from './context.js'
 import { lemmaOf, type Trigger, triggersByLemma } from './triggers.js'
+
+const reportedCodes = lazy(
+  () => new Map(loadLexicon<EntryFile<{ modality: string; code: string }>>('events/reported-modality-codes.json').entries.map((e) => [e.modality, e.code])),
+)
 
 /** A dictionary entry found in a sentence: its first and last token and the object it used. */
 export interface TriggerMatch {
@@ -24,13 +29,34 @@ export function findTriggers(ctx: EventContext, r: Span): TriggerMatch[] {
   for (let i = r.start; i < r.end; i++) {
     const t = ctx.tokens[i] as Token
     if (t.pos === 'PROPN' || t.pos === 'PUNCT' || ctx.actorAt[i] || used.has(i)) continue
-    const match = bestTrigger(ctx, i, r)
+    // "according to the US government" is an attribution, no accord: a word the parse uses as a preposition triggers nothing
+    if (/^(case|mark|fixed)/.test(ctx.arcs[i]?.dep ?? '')) continue
+    const match = bestTrigger(ctx, i, r) ?? reportedDemand(ctx, i)
     if (!match || scareQuoted(ctx, i, match.last)) continue
-    if (match.objectAt !== null) used.add(match.objectAt)
+    if (match.objectAt !== null) {
+      used.add(match.objectAt)
+      // "began a hunger strike": the object's second word is part of it, no strike of its own
+      const k = match.objectAt
+      if (triggersByLemma().has(lemmaOf(`${ctx.lower[k]}${ctx.lower[k + 1] ?? ''}`))) used.add(k + 1)
+    }
     for (let k = i + 1; k <= match.last; k++) used.add(k)
     out.push(match)
   }
   return out
+}
+
+/**
+ * A speech verb whose reported clause states an obligation, as a trigger of its own: "The
+ * Bush administration declared Tuesday that China must drop barriers" demands of China.
+ */
+function reportedDemand(ctx: EventContext, i: number): TriggerMatch | null {
+  const { view } = ctx
+  for (const clause of view.reportedClauses(i)) {
+    const { modality, negated } = view.markers(clause)
+    const code = modality && !negated ? reportedCodes().get(modality) : undefined
+    if (code) return { trigger: { code, lemma: lemmaOf(ctx.lower[i] ?? ''), pos: 'verb', reported: true }, at: i, last: i, objectAt: null }
+  }
+  return null
 }
 
 // quotation marks that open or close a quotation

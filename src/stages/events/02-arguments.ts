@@ -1,5 +1,6 @@
-import type { Actor, Span, Token } from '../../core/types.js'
+import type { Actor, Arc, Span, Token } from '../../core/types.js'
 import { lazy, loadLexicon } from '../../lexicon/load.js'
+import type { Phrase } from '../syntax/relations.js'
 import type { TriggerMatch } from './01-triggers.js'
 import { cameoCode } from './codebook.js'
 import { type EventContext, tokenAfter } from './context.js'
@@ -28,12 +29,15 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   const { lower, actorAt } = ctx
   const { trigger, at: i, last } = m
   const preps = typeof trigger.prep === 'string' ? [trigger.prep] : (trigger.prep ?? [])
+  const roles = parseRoles(ctx, m)
   // symmetric nouns: "clashes between Druze militias, Bedouin tribes, and government forces"
   if (trigger.symmetric) {
     const after = distinctActors(ctx, last + 1, Math.min(r.end, last + 1 + TARGET_WINDOW * 2))
     const before = actorBefore(ctx, i, r)
     // "India and Pakistan agreed ...": the parties are the coordinated subjects
-    const subjects = coordinatedBefore(ctx, i, r)
+    const coordinated = coordinatedBefore(ctx, i, r)
+    // "Senior Hungarian and Romanian officials agreed": coordinated subjects from the parse
+    const subjects = distinctCodes(roles.sources).length >= 2 ? distinctCodes(roles.sources) : coordinated
     const all = subjects.length >= 2 ? subjects : after.length >= 2 ? after : before && after.length === 1 ? [before, ...after] : []
     const pairs: Pair[] = []
     for (let a = 0; a < all.length; a++)
@@ -50,14 +54,16 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
     const receiver = actorBefore(ctx, i, r)
     return giver && receiver && giver.code !== receiver.code ? [[giver, receiver]] : []
   }
-  if (passive) {
+  if (passive || roles.passive) {
     const byAt = lower.indexOf('by', last + 1)
-    const agent = byAt >= 0 && byAt < r.end ? distinctActors(ctx, byAt + 1, Math.min(r.end, byAt + 6))[0] : undefined
-    const patient = actorBefore(ctx, i, r)
-    return agent && patient ? [[agent, patient]] : []
+    const agents = roles.sources.length ? roles.sources : byAt >= 0 && byAt < r.end ? distinctActors(ctx, byAt + 1, Math.min(r.end, byAt + 6)).slice(0, 1) : []
+    const patients = roles.targets.length ? roles.targets : [actorBefore(ctx, i, r)].filter((a): a is Actor => !!a)
+    return crossPairs(agents, patients)
   }
-  let source: Actor | undefined
-  if (trigger.pos === 'noun') {
+  let source: Actor | undefined = roles.sources[0]
+  if (source) {
+    // the parse found the subject: "Hungary's prime minister, speaking in Vienna, condemned ..."
+  } else if (trigger.pos === 'noun') {
     // "Israel's airstrikes on Syria": the possessor, else the subject of the verb that governs the noun
     const possessor = i >= 2 && /^['’]s$/.test(lower[i - 1] ?? '') ? actorAt[i - 2] : undefined
     source = possessor ?? actorBefore(ctx, i, r, 'noun')
@@ -85,8 +91,39 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   // an action on a place is an action on its country: "invaded the buffer zone near the Golan
   // Heights", "arrived in Amman", "lifted a state of emergency in West Darfur"
   const onPlace = !target && placeTargets(trigger.code) ? placeParty(ctx, targetFrom, targetEnd) : undefined
+  const parsed = roles.targets.filter((a) => !source || a.code !== source.code)
   const chosen = target ?? onPlace ?? definiteCountry(ctx, targetFrom, targetEnd, source)
-  return source && chosen && source.code !== chosen.code ? [[source, chosen]] : []
+  const sources = roles.sources.length ? roles.sources : source ? [source] : []
+  const targets = parsed.length ? parsed : chosen ? [chosen] : []
+  // "Jordan and Britain have agreed to undertake joint military exercises": cooperation among
+  // coordinated subjects with no other party (none of a known country) is reciprocal, one event each way
+  if (!targets.some((a) => !a.code.startsWith('---')) && distinctCodes(sources).length >= 2 && cooperative(trigger.code))
+    return reciprocal(distinctCodes(sources))
+  return crossPairs(sources, targets)
+}
+
+/** One pair per source and target of different codes: "Russia and Iran condemned Israel" gives two. */
+function crossPairs(sources: readonly Actor[], targets: readonly Actor[]): Pair[] {
+  const pairs: Pair[] = []
+  for (const s of distinctCodes(sources)) for (const t of distinctCodes(targets)) if (s.code !== t.code) pairs.push([s, t])
+  return pairs
+}
+
+/** The first actor of each code. */
+function distinctCodes(actors: readonly Actor[]): Actor[] {
+  const seen = new Set<string>()
+  return actors.filter((a) => !seen.has(a.code) && !!seen.add(a.code))
+}
+
+/** Whether a code is cooperation (quad 1 or 2), which coordinated parties can do with each other. */
+function cooperative(code: string): boolean {
+  const c = cameoCode(code)
+  return !!c && (c.quad === 1 || c.quad === 2)
+}
+
+/** Every ordered pair of different parties. */
+function reciprocal(parties: readonly Actor[]): Pair[] {
+  return parties.flatMap((a) => parties.filter((b) => b !== a).map((b): Pair => [a, b]))
 }
 
 /** Whether a code's target may be the country of a place: material acts (quad 2 and 4) and visits. */
@@ -212,4 +249,152 @@ function distinctActors(ctx: EventContext, from: number, to: number): Actor[] {
     if (a && !out.includes(a)) out.push(a)
   }
   return out
+}
+
+/** What the parse says about a trigger's parties: sources and targets as actors, and the voice. */
+interface Roles {
+  readonly sources: Actor[]
+  readonly targets: Actor[]
+  readonly passive: boolean
+}
+
+// relative pronouns whose antecedent is the noun the clause hangs from: "Assad, who ... received asylum"
+const RELATIVES = new Set(['who', 'which', 'that', 'whom'])
+
+/**
+ * The parties the dependency parse gives a trigger: for verbs the subjects (or the passive
+ * agents) as sources and the objects or the obliques with the entry's preposition as
+ * targets; for nouns the possessor or modifier ("Israeli airstrikes"), else the subject of
+ * the verb the noun is the object of, and the modifier with the entry's preposition.
+ */
+function parseRoles(ctx: EventContext, m: TriggerMatch): Roles {
+  const { view, arcs } = ctx
+  const { trigger, at } = m
+  const preps = typeof trigger.prep === 'string' ? [trigger.prep] : (trigger.prep ?? [])
+  const withPrep = (head: number): Actor[] =>
+    view
+      .obliques(head)
+      .filter((o) => preps.includes(o.prep))
+      .flatMap((o) => actorsIn(ctx, o))
+  if (trigger.pos === 'noun') {
+    // "Israel’s airstrikes on Syria", "Israeli airstrikes on Syria"
+    const own = view.dependents(at, 'nmod:poss', 'amod', 'compound').flatMap((k) => actorsIn(ctx, view.phrase(k)))
+    const arc = arcs[at] as Arc
+    // "Russia condemned the airstrikes": the governing verb's subject acts only through verbs of doing
+    const governed = !own.length && arc.head >= 0 && arc.dep === 'obj' ? view.subjects(arc.head).flatMap((p) => actorsIn(ctx, p)) : []
+    return { sources: own.length ? own : governed, targets: preps.length ? withPrep(m.last) : [], passive: false }
+  }
+  const passive = view.isPassive(at)
+  const subjects = subjectsOf(ctx, at)
+  if (passive) return { sources: view.agents(at).flatMap((p) => actorsIn(ctx, p)), targets: subjects, passive }
+  const objectHead = m.objectAt ?? at
+  // "acknowledged Syria is facing ...": an object that starts a clause of its own is its subject, no target
+  const objects = m.objectAt === null ? view.objects(at).flatMap((p) => (trigger.complement || !headsClause(ctx, p) ? actorsIn(ctx, p) : [])) : []
+  // "providing aerial photographs and other military intelligence to Macedonia": the parser
+  // may hang the preposition's phrase on the object instead of the verb
+  const objectHeads = objectHead !== at ? [objectHead] : view.dependents(at, 'obj').flatMap((k) => view.conjuncts(k))
+  const targets = preps.length ? [...withPrep(at), ...objectHeads.flatMap(withPrep)] : []
+  const direct = targets.length ? targets : objects
+  // "agreed to hold joint military exercises": inside a complement only a party with a country counts
+  const inner = direct.length ? [] : complementTargets(ctx, m).filter((a) => !a.code.startsWith('---'))
+  return { sources: subjects, targets: countriesFirst(direct.length ? direct : inner), passive }
+}
+
+/**
+ * The target inside a verb's complement when the verb has none of its own: the subject of
+ * a demanded clause ("demanded that the Sudanese government end curbs"), else the object or
+ * an oblique of an infinitive ("promised to continue military aid to Mozambique").
+ */
+function complementTargets(ctx: EventContext, m: TriggerMatch): Actor[] {
+  const { view } = ctx
+  const root = m.trigger.code.slice(0, 2)
+  if (m.trigger.reported) return view.reportedClauses(m.at).flatMap((c) => subjectsOf(ctx, c))
+  if (root === '02' || root === '10' || m.trigger.complement) {
+    const clause = view.dependents(m.at, 'ccomp').flatMap((c) => subjectsOf(ctx, c))
+    if (clause.length) return clause
+  }
+  for (const c of view.dependents(m.at, 'xcomp')) {
+    const inner = [
+      ...view.objects(c).flatMap((p) => actorsIn(ctx, p)),
+      ...view.obliques(c).flatMap((o) => actorsIn(ctx, o)),
+      ...view.objects(c).flatMap((p) => view.obliques(p.head).flatMap((o) => actorsIn(ctx, o))),
+    ]
+    if (inner.length) return inner
+  }
+  return []
+}
+
+/** Actors with a country before those without ("military aid to Mozambique": Mozambique over "military"). */
+function countriesFirst(actors: readonly Actor[]): Actor[] {
+  const known = actors.filter((a) => !a.code.startsWith('---'))
+  return known.length ? known : [...actors]
+}
+
+/** Whether a verb or auxiliary follows a phrase right away: "acknowledged [Syria] is facing". */
+function headsClause(ctx: EventContext, p: Phrase): boolean {
+  let k = p.head
+  while (k < ctx.tokens.length && (ctx.tokens[k] as Token).end <= p.end) k++
+  const next = ctx.tokens[k]
+  return !!next && (next.pos === 'AUX' || (next.pos === 'VERB' && !/ing$/.test(ctx.lower[k] ?? '')))
+}
+
+/** A verb's subjects as actors, through "vowed to attack" (xcomp) and relative clauses. */
+function subjectsOf(ctx: EventContext, verb: number, depth = 0): Actor[] {
+  const { view, arcs, lower } = ctx
+  // "his Russian counterpart Sergey Lavrov in Moscow on Thursday, al-Shaibani acknowledged":
+  // a verb has one subject (with its conjuncts); of two the parser gave, the nearer one that
+  // names an actor ("A member of the Syrian parliament, Mohammed Mamoun, started")
+  const own = view.dependents(verb, 'nsubj', 'csubj').sort((a, b) => Math.abs(a - verb) - Math.abs(b - verb))
+  if (own.length > 1) {
+    for (const h of own) {
+      const found = view.conjuncts(h).flatMap((k) => actorsIn(ctx, view.phrase(k)))
+      if (found.length) return found
+    }
+    return []
+  }
+  const phrases = view.subjects(verb)
+  if (phrases.length) {
+    return phrases.flatMap((p) => {
+      if (RELATIVES.has(lower[p.head] ?? '')) {
+        // the clause's noun: "Assad, who ... received" -> Assad
+        const clause = arcs[verb] as Arc
+        return clause.dep === 'acl:relcl' && clause.head >= 0 ? actorsIn(ctx, view.phrase(clause.head)) : []
+      }
+      return actorsIn(ctx, p)
+    })
+  }
+  const arc = arcs[verb] as Arc
+  if (depth >= 3 || arc.head < 0) return []
+  // "Russia vowed to attack Ukraine": the controlling verb's subject
+  if (arc.dep === 'xcomp' || arc.dep === 'conj') return subjectsOf(ctx, arc.head, depth + 1)
+  const infinitive = view.dependents(verb, 'mark').some((k) => lower[k] === 'to')
+  // "students staged mass demonstrations Saturday to demand political reforms": a purpose
+  // clause shares the subject of the verb it serves, or of the verb whose object it follows
+  if (infinitive && arc.dep === 'advcl') return subjectsOf(ctx, arc.head, depth + 1)
+  const noun = arcs[arc.head] as Arc
+  if (infinitive && arc.dep === 'acl' && noun.dep === 'obj' && noun.head >= 0) return subjectsOf(ctx, noun.head, depth + 1)
+  return []
+}
+
+/** The actors inside a phrase of the parse; a pronoun head resolved back to its antecedent. */
+function actorsIn(ctx: EventContext, p: Phrase): Actor[] {
+  const inside = ctx.actors.filter((a) => a.start >= p.start && a.end <= p.end)
+  // "his Russian counterpart Sergey Lavrov": one party named twice, the most specific name
+  // wins; "Senior Hungarian and Romanian officials": two countries, two parties
+  if (inside.length > 1 && new Set(inside.map((a) => a.country ?? a.code)).size === 1)
+    return [inside.reduce((a, b) => (b.code.length > a.code.length || (b.code.length === a.code.length && b.text.length > a.text.length) ? b : a))]
+  if (inside.length) return inside
+  const head = ctx.actorAt[p.head]
+  if (head) return [head]
+  const w = ctx.lower[p.head] ?? ''
+  const t = ctx.tokens[p.head] as Token
+  if (COLLECTIVE_PRONOUNS.has(w) && t.pos === 'PRON') {
+    const a = antecedent(ctx, t)
+    return a ? [a] : []
+  }
+  if (/^(he|she)$/.test(w)) {
+    const a = personBefore(ctx, t.start)
+    return a ? [a] : []
+  }
+  return []
 }

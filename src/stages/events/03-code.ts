@@ -1,6 +1,8 @@
-import type { Modality } from '../../core/types.js'
+import type { Modality, Span } from '../../core/types.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
 import type { TriggerMatch } from './01-triggers.js'
-import { type CameoCode, cameoCode, intentCode, negationCode, threatCode } from './codebook.js'
+import { type CameoCode, cameoCode, intentCode, negationCode, requestCode, threatCode } from './codebook.js'
+import type { EventContext } from './context.js'
 
 /** The CAMEO code of an event and the rule suffix that says why it differs from the trigger's. */
 export interface Coding {
@@ -14,11 +16,71 @@ export interface Coding {
  * assist Damascus", "eager to restore ties") is coded as its root-03 intent code, a
  * conflictual one ("will extend the curfew", "vowed to fight") as its root-13 threat.
  */
-export function codeOf(m: TriggerMatch, modality: Modality, negated: boolean, committed: boolean): Coding | null {
+export function codeOf(m: TriggerMatch, modality: Modality, negated: boolean, committed: boolean, act?: TriggerMatch): Coding | null {
+  // "called for the withdrawal of Syrian forces": a generic appeal named after the act it asks for
+  const asked = act && !negated ? requestCode(m.trigger.code, act.trigger.code) : null
+  if (asked) {
+    const code = cameoCode(asked)
+    if (code) return { code, recoded: `act ${act?.trigger.lemma}` }
+  }
   const rejected = negated ? negationCode(m.trigger.code) : null
   const intended = !rejected && modality === 'intended' ? intentCode(m.trigger.code) : null
   const threat = !rejected && !intended && modality === 'intended' && committed && !negated ? threatCode(m.trigger.code) : null
   const code = cameoCode(rejected ?? intended ?? threat ?? m.trigger.code)
   if (!code) return null
   return { code, recoded: rejected ? 'reject' : intended ? 'intent' : threat ? 'threat' : null }
+}
+
+/**
+ * The act a generic appeal, demand, threat or promise asks for: the nearest other trigger in
+ * the sentence that its complement, object or oblique leads to ("demanded that the US cancel
+ * plans", "called for the withdrawal of Syrian forces", "threatened to impose import restrictions").
+ */
+export function requestedAct(ctx: EventContext, m: TriggerMatch, all: readonly TriggerMatch[]): TriggerMatch | undefined {
+  let best: TriggerMatch | undefined
+  let bestDepth = Number.POSITIVE_INFINITY
+  for (const other of all) {
+    if (other === m || other.at < m.at) continue
+    // climb from the other trigger to m through at most three arcs of the kinds a request takes
+    let k = other.at
+    for (let depth = 1; depth <= 3; depth++) {
+      const arc = ctx.arcs[k]
+      if (!arc || arc.head < 0 || !/^(xcomp|ccomp|obj|obl|nmod|acl|advcl)/.test(arc.dep)) break
+      if (arc.head === m.at || arc.head === m.objectAt) {
+        if (depth < bestDepth) {
+          best = other
+          bestDepth = depth
+        }
+        break
+      }
+      k = arc.head
+    }
+  }
+  return best
+}
+
+interface TopicCodes {
+  readonly frames: readonly string[]
+  readonly entries: readonly { digit: string; words: readonly string[] }[]
+}
+const topics = lazy(() => {
+  const file = loadLexicon<TopicCodes>('events/topic-codes.json')
+  const digit = new Map<string, string>()
+  for (const e of file.entries) for (const w of e.words) digit.set(w, e.digit)
+  return { frames: new Set(file.frames), digit }
+})
+
+/**
+ * A protest, demand or appeal for political reform split by what it asks for: the first topic
+ * word after the trigger ("began a hunger strike ... to demand the return of property" 142 -> 1423).
+ */
+export function topicCoding(ctx: EventContext, coding: Coding, m: TriggerMatch, r: Span): Coding {
+  const { frames, digit } = topics()
+  if (!frames.has(coding.code.code)) return coding
+  for (let k = m.last + 1; k < r.end; k++) {
+    const d = digit.get(ctx.lower[k] ?? '')
+    const code = d ? cameoCode(coding.code.code + d) : null
+    if (code) return { code, recoded: `topic ${ctx.lower[k]}` }
+  }
+  return coding
 }

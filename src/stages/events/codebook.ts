@@ -58,6 +58,28 @@ export function threatCode(code: string): string | null {
   return null
 }
 
+const appealCodes = lazy(() => loadLexicon<IntentCodes>('events/appeal-codes.json').map)
+const demandCodes = lazy(() => loadLexicon<IntentCodes>('events/demand-codes.json').map)
+
+/**
+ * The code of an appeal (root 02), demand (10), threat (13) or intent (03) named after the act
+ * it asks for, threatens or promises ("called for the withdrawal" 020 + 0874 -> 0256), or null
+ * when the frame is not generic or the act has no such code.
+ */
+export function requestCode(frame: string, act: string): string | null {
+  const table = frame === '020' ? appealCodes() : frame === '100' ? demandCodes() : null
+  if (table) {
+    for (let k = act.length; k >= 2; k--) {
+      const hit = table[act.slice(0, k)]
+      if (hit) return hit
+    }
+    return null
+  }
+  if (frame === '130') return threatCode(act)
+  if (frame === '030' || frame === '033') return intentCode(act)
+  return null
+}
+
 /** A code's entry, falling back to its parent ("0231" -> "023" -> "02") for missing fields. */
 export function cameoCode(code: string): CameoCode | null {
   const own = cameoCodes().get(code)

@@ -1,4 +1,5 @@
-import type { Actor, DateMention, Place, Quote, Span, Token } from '../../core/types.js'
+import type { Actor, Arc, DateMention, Place, Quote, Span, Token } from '../../core/types.js'
+import { createParseView, type ParseView } from '../syntax/relations.js'
 
 /** What every pass of the events stage reads: the text, its tokens and the layers under them. */
 export interface EventContext {
@@ -14,21 +15,29 @@ export interface EventContext {
   readonly dates: readonly DateMention[]
   readonly places: readonly Place[]
   readonly quotes: readonly Quote[]
+  /** The dependency parse: one arc (head, relation) per token. */
+  readonly arcs: readonly Arc[]
+  /** The parse's relations (subjects, objects, agents, obliques). */
+  readonly view: ParseView
 }
 
 /** The shared view of a document for the events passes. */
 export function eventContext(
   text: string,
   tokens: readonly Token[],
-  layers: { actors: readonly Actor[]; dates: readonly DateMention[]; places: readonly Place[]; quotes: readonly Quote[] },
+  layers: { actors: readonly Actor[]; dates: readonly DateMention[]; places: readonly Place[]; quotes: readonly Quote[]; parse: readonly Arc[] },
 ): EventContext {
   const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase())
   const tokenAt = new Map(tokens.map((t, i) => [t.start, i]))
   const actorAt = new Array<Actor | undefined>(tokens.length)
-  for (const a of layers.actors) {
+  // "Palestinian officials demanded Friday that ...": a date is never a party, whatever the actors layer made of it
+  // ("Serbia Friday" as one actor is no party either)
+  const actors = layers.actors.filter((a) => !layers.dates.some((d) => d.start < a.end && a.start < d.end))
+  for (const a of actors) {
     for (let i = tokenAt.get(a.start) ?? tokens.length; i < tokens.length && (tokens[i] as Token).end <= a.end; i++) actorAt[i] = a
   }
-  return { text, tokens, lower, actorAt, tokenAt, ...layers }
+  const { parse, ...rest } = layers
+  return { text, tokens, lower, actorAt, tokenAt, ...rest, actors, arcs: parse, view: createParseView(text, tokens, parse) }
 }
 
 /** The token index just after an actor's last token. */

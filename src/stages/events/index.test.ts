@@ -22,6 +22,28 @@ describe('events: frames and recoding', () => {
     ['aspectual verb keeps the act asserted', 'Germany continued to send weapons to Ukraine.', 'DEU 072 UKR'],
     ['a place as the target of force', 'Israel shelled villages near Damascus.', 'ISR 194 SYR'],
     ['"the country" refers back', 'Iran praised Syria and urged regional powers to respect the country’s borders.', 'IRN 02 SYR'],
+    // parties from the dependency parse
+    ['coordinated subjects, one event each (first)', 'Russia and Iran condemned Israel on Monday.', 'RUS 111 ISR'],
+    ['coordinated subjects, one event each (second)', 'Russia and Iran condemned Israel on Monday.', 'IRN 111 ISR'],
+    ['passive inside a relative clause', 'Ukraine, which was attacked by Russia, appealed to France for help.', 'RUS 190 UKR'],
+    ['the subject of a demanded clause is the target', 'Opposition groups in Zimbabwe demanded that President Mugabe abandon his policy.', 'ZWE 10 ZWE'],
+    ['the target inside an infinitive', 'Britain has promised to continue military aid to Mozambique.', 'GBR 03 MOZ'],
+    ['a reported obligation is a demand', 'Germany said on Tuesday that Iran must stop enrichment.', 'DEU 100 IRN'],
+    ['cooperation among coordinated subjects is reciprocal', 'Jordan and Britain have agreed to hold joint military exercises.', 'GBR 03 JOR'],
+    [
+      'a purpose clause shares the main subject',
+      'Thousands of Ukrainians staged mass demonstrations on Saturday to demand the resignation of the Russian government.',
+      'UKR 1 RUS',
+    ],
+    ['an appeal named after the act it asks for', 'Egypt called on Tuesday for the withdrawal of Syrian forces from Lebanon.', 'EGY 0256 LBN'],
+    ['a demand named after the act it demands', 'Germany demanded the release of the Russian journalists.', 'DEU 1053 RUS'],
+    ['an appeal to lift an embargo', 'Iraq appealed to the U.N. to lift the trade embargo.', 'IRQ 0254 IGO'],
+    [
+      'a protest split by what it asks for',
+      'Kenyan students staged demonstrations against the Kenyan government to demand the release of their teachers.',
+      'KEN 1413 KEN',
+    ],
+    ['a weekday is no party', 'Palestinian officials demanded Friday that the United States match the aid.', 'PSE 10 USA'],
   ]
   for (const [why, text, expected] of CASES) {
     const [source, code, target] = expected.split(' ') as [string, string, string]

@@ -2,12 +2,13 @@ import { type Doc, need, withLayer } from '../../core/doc.js'
 import type { Stage } from '../../core/stage.js'
 import type { Actor, Event, EventParty, Span, Token } from '../../core/types.js'
 import { sentenceTokenRanges } from '../segment/index.js'
-import { findTriggers } from './01-triggers.js'
+import { findTriggers, type TriggerMatch } from './01-triggers.js'
 import { findPairs } from './02-arguments.js'
-import { codeOf } from './03-code.js'
+import { codeOf, requestedAct, topicCoding } from './03-code.js'
 import { isCommitment, isNegated, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
 import { dedupe } from './06-refine.js'
+import { requestCode } from './codebook.js'
 import { eventContext } from './context.js'
 
 /**
@@ -23,7 +24,7 @@ import { eventContext } from './context.js'
 export function createEventsStage(): Stage {
   return {
     name: 'events',
-    needs: ['tokens', 'sentences', 'actors', 'dates', 'places', 'quotes', 'article'],
+    needs: ['tokens', 'sentences', 'parse', 'actors', 'dates', 'places', 'quotes', 'article'],
     provides: ['events'],
     run(doc: Doc, ctx): Doc {
       const tokens = need(doc, 'tokens', 'events')
@@ -34,21 +35,29 @@ export function createEventsStage(): Stage {
         dates: need(doc, 'dates', 'events'),
         places: need(doc, 'places', 'events'),
         quotes: need(doc, 'quotes', 'events'),
+        parse: need(doc, 'parse', 'events'),
       })
       const events: Event[] = []
       sentenceTokenRanges(tokens, sentences.length).forEach((r, si) => {
         const sentence = sentences[si] as Span
         // "Will Russia attack Ukraine?" asks, it does not report
         if (/\?["”’]?$/.test(doc.text.slice(sentence.start, sentence.end))) return
-        for (const m of findTriggers(ec, r)) {
+        const matches = findTriggers(ec, r)
+        // the act an appeal or demand asks for names it, and is no event of its own
+        const acts = new Map(matches.map((m) => [m, requestedAct(ec, m, matches)]))
+        const asked = new Set<TriggerMatch>()
+        for (const [m, act] of acts) if (act && requestCode(m.trigger.code, act.trigger.code)) asked.add(act)
+        for (const m of matches) {
+          if (asked.has(m)) continue
           const pairs = findPairs(ec, m, r)
           if (!pairs.length) continue
           const t = tokens[m.at] as Token
           const lastToken = tokens[m.last] as Token
           const modality = modalityOf(ec, m.at, r)
           const negated = isNegated(ec, m.at, r)
-          const coding = codeOf(m, modality, negated, isCommitment(ec, m.at, r))
-          if (!coding) continue
+          const coded = codeOf(m, modality, negated, isCommitment(ec, m.at, r), acts.get(m))
+          if (!coded) continue
+          const coding = topicCoding(ec, coded, m, r)
           const { trigger } = m
           const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}`
           for (const [source, target] of pairs) {

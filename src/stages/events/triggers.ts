@@ -13,6 +13,8 @@ export interface Trigger {
   readonly symmetric?: boolean
   /** "recipient": the subject receives ("received asylum in Moscow"); the giver follows `prep`. */
   readonly voice?: 'recipient'
+  /** Made from a speech verb and the modality of the clause it reports, not read from the dictionary. */
+  readonly reported?: boolean
   readonly note?: string
 }
 
