@@ -100,7 +100,7 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
   const doubtful = new Set<Toponym>()
   const words: { start: number; end: number; text: string }[] = []
   WORD.lastIndex = 0
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push({ start: m.index, end: m.index + m[0].length, text: m[0] })
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push(...hyphenParts(m.index, m[0]))
   const out: Toponym[] = []
   let i = 0
   while (i < words.length) {
@@ -141,6 +141,24 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
   // "Hinton" typed as a person stays a place when the article places it elsewhere: "around Hinton ... offer Hinton"
   const sure = new Set(out.filter((t) => !doubtful.has(t)).map((t) => placeKey(t.text)))
   return out.filter((t) => !doubtful.has(t) || sure.has(placeKey(t.text)))
+}
+
+/**
+ * A hyphenated word that is no name as a whole splits into its capitalised parts:
+ * "Denver-based Newmont Mining", "UK-based Wellcome Trust", "Pakistan-administered Kashmir",
+ * "the India-Pakistan border"; "Al-Fashir" and "Guinea-Bissau" stay whole (the run scan
+ * joins parts again across a hyphen, so a longer name still wins).
+ */
+export function hyphenParts(start: number, word: string): { start: number; end: number; text: string }[] {
+  const whole = [{ start, end: start + word.length, text: word }]
+  if (!/\p{L}-\p{L}/u.test(word) || candidatesFor(stripPunct(word)).length) return whole
+  const parts: { start: number; end: number; text: string }[] = []
+  const PART = /[^-]+/g
+  for (let m = PART.exec(word); m; m = PART.exec(word)) {
+    // "-based", "-led", "-born": the lower-case part says what the place is to the name that follows
+    if (/^\p{Lu}/u.test(m[0])) parts.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] })
+  }
+  return parts.length ? parts : whole
 }
 
 // "in Darfur", "southern Indiana", "Oaxaca State": words around a name that say it is a place

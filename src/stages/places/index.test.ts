@@ -26,6 +26,11 @@ const CASES: [string, string, string | null, string][] = [
   ['Storms crossed the Atlantic.', 'Atlantic', null, 'OCN'],
   ['The first case was a girl from Buffalo, New York, health officials said.', 'New York', 'USA', 'ADM1'],
   ['The airline Air Zimbabwe suspended its flights to London.', 'Zimbabwe', 'ZWE', 'PCLI'],
+  ['Residents sued Denver-based Newmont Mining over the spill.', 'Denver', 'USA', 'PPLA'],
+  ['A man in Pakistan-administered Kashmir tested positive.', 'Pakistan', 'PAK', 'PCLI'],
+  ['Troops massed on the India-Pakistan border.', 'India', 'IND', 'PCLI'],
+  ['Troops massed on the India-Pakistan border.', 'Pakistan', 'PAK', 'PCLI'],
+  ['The frog disease has spread across the Americas.', 'Americas', null, 'CONT'],
 ]
 
 describe('places', () => {
