@@ -46,6 +46,13 @@ describe('negative cases', () => {
     }
   })
 
+  describe('no internal error', () => {
+    // the tagger's word tables are plain objects: "Constructor" once read Object's constructor
+    it('a word that names an object property', () => {
+      assert.ok(analyse('The survey ship Constructor searched the area; its toString valueOf was lost.', false).sentences)
+    })
+  })
+
   describe('no place', () => {
     const CASES: [string, string][] = [
       ['the bird in a recipe', 'Roast the turkey for three hours and baste it often.'],

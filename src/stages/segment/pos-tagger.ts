@@ -58,7 +58,8 @@ export function hashPosSentence(words: readonly string[], norms: readonly string
     s.shape[i] = valueHash(shape(w))
     for (let k = 0; k < 4; k++) (s.suffixes[k] as Uint32Array)[i] = valueHash(nw.slice(-(k + 1)))
     for (let k = 0; k < 3; k++) (s.prefixes[k] as Uint32Array)[i] = valueHash(nw.slice(0, k + 1))
-    const cls = dict.classes[nw]
+    // own keys only: a ship named "Constructor" would otherwise read Object's "constructor"
+    const cls = Object.hasOwn(dict.classes, nw) ? dict.classes[nw] : undefined
     s.amb[i] = cls === undefined ? H_AMB_UNKNOWN : valueHash(cls)
   }
   return s
@@ -148,7 +149,7 @@ export function createPosTagger(model: LinearModel, tagdict: TagDict): PosTagger
       let prev = 0
       let prev2 = 0
       for (let i = 0; i < words.length; i++) {
-        const known = tagdict.fixed[norms[i] as string]
+        const known = Object.hasOwn(tagdict.fixed, norms[i] as string) ? tagdict.fixed[norms[i] as string] : undefined
         let c: number
         if (known !== undefined) c = classIndex.get(known) ?? 0
         else {
