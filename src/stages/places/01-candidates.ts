@@ -44,7 +44,7 @@ export function entityToponyms(entities: readonly Entity[]): Toponym[] {
   const out: Toponym[] = []
   for (const e of entities) {
     if (e.type === 'GPE' || e.type === 'LOC') {
-      const options = candidatesFor(stripPunct(e.text))
+      const options = candidatesFor(nameOf(e.text))
       if (options.length && !cues().never.has(e.text) && !isStrayAcronym(e.text, options))
         out.push({ start: e.start, end: e.end, text: e.text, options, via: 'entity' })
     } else if (e.type === 'NORP') {
@@ -64,6 +64,13 @@ const WORD = /\p{Lu}[\p{L}\p{M}'’.-]*/gu
 // Words that may sit inside a multi-word name: "Gulf of Mexico", "Bains and Grants Town", "Trinidad and Tobago"
 const JOINER = /^(?:of|and|the|de|del|la|le|du|al|el|upon|on)$/
 const stripPunct = (s: string): string => s.replace(/[.,;:]+$/, '').replace(/['’]s$/, '')
+
+/** The name a written stretch may be: punctuation after it dropped, except the dot of an abbreviation the tables list ("N.M.", "Calif.", "D.C."). */
+function nameOf(raw: string): string {
+  const bare = stripPunct(raw)
+  const dotted = raw.replace(/[,;:]+$/, '').replace(/['’]s$/, '')
+  return dotted !== bare && dotted.endsWith('.') && !candidatesFor(bare).length && candidatesFor(dotted).length ? dotted : bare
+}
 const MAX_WORDS = 6
 
 /** The size from which a town is a place without any cue (most towns share names with people and things). */
@@ -111,7 +118,7 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
     for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1 && !found; n--) {
       const last = words[i + n - 1] as (typeof words)[number]
       if (n > 1 && !isRunGap(text, words, i, n)) continue
-      const surface = stripPunct(text.slice(first.start, last.end))
+      const surface = nameOf(text.slice(first.start, last.end))
       if (!surface || (n === 1 && cues().never.has(surface))) continue
       const options = candidatesFor(surface)
       if (!options.length) continue
@@ -213,7 +220,7 @@ function accept(
   const isCued = cued(text, start, end)
   // "Pandi, Bulacan": a town followed by its region or country
   const regionAfter =
-    /^,\s+\p{Lu}/u.test(text.slice(end, end + 3)) && after !== undefined && candidatesFor(stripPunct(after.text)).some((p) => p.curated || p.feature === 'PCLI')
+    /^,\s+\p{Lu}/u.test(text.slice(end, end + 3)) && after !== undefined && candidatesFor(nameOf(after.text)).some((p) => p.curated || p.feature === 'PCLI')
   // a known place inside an organisation's name is still a place mention: "The Washington Post"
   if (prominent) return true
   if (best.population < CUED_POPULATION) return false

@@ -31,6 +31,9 @@ const CASES: [string, string, string | null, string][] = [
   ['Troops massed on the India-Pakistan border.', 'India', 'IND', 'PCLI'],
   ['Troops massed on the India-Pakistan border.', 'Pakistan', 'PAK', 'PCLI'],
   ['The frog disease has spread across the Americas.', 'Americas', null, 'CONT'],
+  ['ALBUQUERQUE, N.M. (AP) - The state senators met on Monday.', 'N.M.', 'USA', 'ADM1'],
+  ['The game was played in Fresno, Calif. Fans cheered.', 'Calif.', 'USA', 'ADM1'],
+  ['"In D.C., we have had a large problem," she said.', 'D.C.', 'USA', 'PPLC'],
 ]
 
 describe('places', () => {
