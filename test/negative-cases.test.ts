@@ -59,6 +59,7 @@ describe('negative cases', () => {
 
       ['an acronym that a village shares', 'NATO and TASS reported the same figures.'],
       ['a small town that is also a word, without a cue', 'Commerce Secretary spoke. No comment was given.'],
+      ['a town name that is a person, without a cue', 'Nelson said the talks would resume. Tyler agreed with him.'],
       ['hyphenated given names and brands', 'Jean-Pierre Bemba said the Coca-Cola plant would close.'],
     ]
     for (const [why, text] of CASES) {

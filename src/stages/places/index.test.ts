@@ -34,6 +34,7 @@ const CASES: [string, string, string | null, string][] = [
   ['ALBUQUERQUE, N.M. (AP) - The state senators met on Monday.', 'N.M.', 'USA', 'ADM1'],
   ['The game was played in Fresno, Calif. Fans cheered.', 'Calif.', 'USA', 'ADM1'],
   ['"In D.C., we have had a large problem," she said.', 'D.C.', 'USA', 'PPLC'],
+  ['Tyler residents lined up. Officials in Tyler, Texas, said the shelter was full.', 'Tyler', 'USA', 'PPLA2'],
 ]
 
 describe('places', () => {
