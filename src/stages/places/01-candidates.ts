@@ -228,6 +228,8 @@ function accept(
   const dateline = shouted && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 5), start)) && /^\s*(?:[,(—–-]|$)/.test(text.slice(end, end + 3))
   // "NATO", "TASS", "APC": a short all-capitals word is an acronym unless the tables list it ("US", "EU", "DRC")
   if (shouted && !dateline && !/\s/.test(surface) && surface.length <= 5 && !best.curated && best.feature !== 'PCLI') return 'no'
+  // "300 BC": two capitals after a number are an era or a unit, not "BC" the province
+  if (/^\p{Lu}{2}$/u.test(surface) && /\d\s*$/.test(text.slice(Math.max(0, start - 3), start))) return 'no'
   const prominent = best.feature === 'PCLI' || best.curated || best.feature === 'PPLC' || best.population >= SCAN_POPULATION
   // capitalised words glued to the name are part of another name: "Tyler Perry", "Paris Saint-Germain"
   const before = words[i - 1]

@@ -34,6 +34,7 @@ const CASES: [string, string, string | null, string][] = [
   ['ALBUQUERQUE, N.M. (AP) - The state senators met on Monday.', 'N.M.', 'USA', 'ADM1'],
   ['The game was played in Fresno, Calif. Fans cheered.', 'Calif.', 'USA', 'ADM1'],
   ['"In D.C., we have had a large problem," she said.', 'D.C.', 'USA', 'PPLC'],
+  ['Students in Parkland marched to the Florida state capitol on Monday.', 'Parkland', 'USA', 'PPL'],
   ['Tyler residents lined up. Officials in Tyler, Texas, said the shelter was full.', 'Tyler', 'USA', 'PPLA2'],
 ]
 
@@ -47,6 +48,11 @@ describe('places', () => {
       assert.equal(p.feature, feature)
     })
   }
+
+  it('a state the article names decides between towns of one country', () => {
+    const p = placesOf('Students in Parkland marched to the Florida state capitol on Monday.').find((x) => x.text === 'Parkland')
+    assert.equal(p?.admin1, 'FL')
+  })
 
   it('Arabic articles and hyphens do not change the key', () => {
     assert.equal(placeKey('As-Suwayda'), placeKey('Suwayda'))
