@@ -59,6 +59,8 @@ describe('negative cases', () => {
 
       ['an acronym that a village shares', 'NATO and TASS reported the same figures.'],
       ['a small town that is also a word, without a cue', 'Commerce Secretary spoke. No comment was given.'],
+      ['"the country" with no country named before it', 'The country has changed, he said. He loves the city and country music.'],
+      ['an era after a year', 'The temple was built in 300 BC and rebuilt later.'],
       ['a town name that is a person, without a cue', 'Nelson said the talks would resume. Tyler agreed with him.'],
       ['hyphenated given names and brands', 'Jean-Pierre Bemba said the Coca-Cola plant would close.'],
     ]

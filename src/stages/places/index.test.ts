@@ -49,6 +49,19 @@ describe('places', () => {
     })
   }
 
+  // [sentence, the noun phrase, the place it must refer to]
+  const KIND_CASES: [string, string, string][] = [
+    ['Syria is seeking support from Moscow. The country has been at war since 2011.', 'The country', 'Syria'],
+    ['Shelling hit Kharkiv overnight, and the city was without power on Friday.', 'the city', 'Kharkiv'],
+    ["Syria is seeking Russia's support to restore unity in the country. Syria's army entered Sweida.", 'the country', 'Syria'],
+  ]
+  for (const [sentence, phrase, name] of KIND_CASES) {
+    it(`"${phrase}" in "${sentence}" -> ${name}`, () => {
+      const p = placesOf(sentence).find((x) => x.text === phrase)
+      assert.equal(p?.name, name)
+    })
+  }
+
   it('a state the article names decides between towns of one country', () => {
     const p = placesOf('Students in Parkland marched to the Florida state capitol on Monday.').find((x) => x.text === 'Parkland')
     assert.equal(p?.admin1, 'FL')
