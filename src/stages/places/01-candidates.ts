@@ -197,6 +197,8 @@ function isRunGap(text: string, words: readonly { start: number; end: number }[]
     const b = words[k + 1] as { start: number }
     const gap = text.slice(a.end, b.start)
     if (gap === ' ' || gap === '-') continue
+    // French elision inside a name: "Côte d'Ivoire", "Val-d'Oise"
+    if (/^[ -][dl]['’]$/.test(gap)) continue
     const joiner = gap.trim()
     if (/^ [a-z]+ $/.test(gap) && JOINER.test(joiner)) continue
     if (/^ [a-z]+ [a-z]+ $/.test(gap) && joiner.split(' ').every((w) => JOINER.test(w))) continue

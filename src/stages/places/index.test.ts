@@ -34,6 +34,8 @@ const CASES: [string, string, string | null, string][] = [
   ['ALBUQUERQUE, N.M. (AP) - The state senators met on Monday.', 'N.M.', 'USA', 'ADM1'],
   ['The game was played in Fresno, Calif. Fans cheered.', 'Calif.', 'USA', 'ADM1'],
   ['"In D.C., we have had a large problem," she said.', 'D.C.', 'USA', 'PPLC'],
+  ["Cases were reported in Guinea, Côte d'Ivoire and Ghana.", "Côte d'Ivoire", 'CIV', 'PCLI'],
+  ['The oldest sample came from a man in Léopoldville in 1959.', 'Léopoldville', 'COD', 'PPLC'],
   ['Students in Parkland marched to the Florida state capitol on Monday.', 'Parkland', 'USA', 'PPL'],
   ['Tyler residents lined up. Officials in Tyler, Texas, said the shelter was full.', 'Tyler', 'USA', 'PPLA2'],
 ]
