@@ -66,7 +66,7 @@ for (let it = 0; it < Number(values.iterations); it++) {
     let prev2 = 0
     s.words.forEach((_, i) => {
       const truth = s.tags[i] as string
-      const fixed = tagdict.fixed[norms[i] as string]
+      const fixed = Object.hasOwn(tagdict.fixed, norms[i] as string) ? tagdict.fixed[norms[i] as string] : undefined
       let g: number
       if (fixed !== undefined) g = index.get(fixed) as number
       else {

@@ -53,12 +53,23 @@ describe('negative cases', () => {
     }
   })
 
+  describe('no internal error', () => {
+    // the tagger's word tables are plain objects: "Constructor" once read Object's constructor
+    it('a word that names an object property', () => {
+      assert.ok(analyse('The survey ship Constructor searched the area; its toString valueOf was lost.', false).sentences)
+    })
+  })
+
   describe('no place', () => {
     const CASES: [string, string][] = [
       ['the bird in a recipe', 'Roast the turkey for three hours and baste it often.'],
 
       ['an acronym that a village shares', 'NATO and TASS reported the same figures.'],
       ['a small town that is also a word, without a cue', 'Commerce Secretary spoke. No comment was given.'],
+      ['"the country" with no country named before it', 'The country has changed, he said. He loves the city and country music.'],
+      ['an era after a year', 'The temple was built in 300 BC and rebuilt later.'],
+      ['a town name that is a person, without a cue', 'Nelson said the talks would resume. Tyler agreed with him.'],
+      ['hyphenated given names and brands', 'Jean-Pierre Bemba said the Coca-Cola plant would close.'],
     ]
     for (const [why, text] of CASES) {
       it(why, () => assert.deepEqual(analyse(text, false).places, []))

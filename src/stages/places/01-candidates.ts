@@ -44,7 +44,7 @@ export function entityToponyms(entities: readonly Entity[]): Toponym[] {
   const out: Toponym[] = []
   for (const e of entities) {
     if (e.type === 'GPE' || e.type === 'LOC') {
-      const options = candidatesFor(stripPunct(e.text))
+      const options = candidatesFor(nameOf(e.text))
       if (options.length && !cues().never.has(e.text) && !isStrayAcronym(e.text, options))
         out.push({ start: e.start, end: e.end, text: e.text, options, via: 'entity' })
     } else if (e.type === 'NORP') {
@@ -64,10 +64,20 @@ const WORD = /\p{Lu}[\p{L}\p{M}'’.-]*/gu
 // Words that may sit inside a multi-word name: "Gulf of Mexico", "Bains and Grants Town", "Trinidad and Tobago"
 const JOINER = /^(?:of|and|the|de|del|la|le|du|al|el|upon|on)$/
 const stripPunct = (s: string): string => s.replace(/[.,;:]+$/, '').replace(/['’]s$/, '')
+
+/** The name a written stretch may be: punctuation after it dropped, except the dot of an abbreviation the tables list ("N.M.", "Calif.", "D.C."). */
+function nameOf(raw: string): string {
+  const bare = stripPunct(raw)
+  const dotted = raw.replace(/[,;:]+$/, '').replace(/['’]s$/, '')
+  return dotted !== bare && dotted.endsWith('.') && !candidatesFor(bare).length && candidatesFor(dotted).length ? dotted : bare
+}
 const MAX_WORDS = 6
 
 /** The size from which a town is a place without any cue (most towns share names with people and things). */
 const orgWords = lazy(() => new Set(loadLexicon<{ ORG: readonly string[] }>('entities/keywords.json').ORG))
+
+// "Nelson", "Tyler", "Jackson": towns named like people (lexicon/places/people-towns.json)
+const peopleTowns = lazy(() => new Set(loadLexicon<{ names: readonly string[] }>('places/people-towns.json').names))
 
 const SCAN_POPULATION = 100_000
 const CUED_POPULATION = 1000
@@ -98,26 +108,34 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
   // a name the entity model typed as a person that is exactly a gazetteer name: a place only where the words say so
   const personTyped = (start: number, end: number): boolean => people.some((p) => p.type === 'PER' && p.start === start && p.end === end)
   const doubtful = new Set<Toponym>()
+  // a small town without a cue here, kept when another mention of the same name has one
+  const uncued = new Set<Toponym>()
   const words: { start: number; end: number; text: string }[] = []
   WORD.lastIndex = 0
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push({ start: m.index, end: m.index + m[0].length, text: m[0] })
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push(...hyphenParts(m.index, m[0]))
   const out: Toponym[] = []
   let i = 0
   while (i < words.length) {
     const first = words[i] as (typeof words)[number]
     let found: Toponym | null = null
+    let waiting: { toponym: Toponym; used: number } | null = null
     let used = 1
     // the longest run of capitalised words (and joiners between them) that is in the gazetteer
     for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1 && !found; n--) {
       const last = words[i + n - 1] as (typeof words)[number]
       if (n > 1 && !isRunGap(text, words, i, n)) continue
-      const surface = stripPunct(text.slice(first.start, last.end))
+      const surface = nameOf(text.slice(first.start, last.end))
       if (!surface || (n === 1 && cues().never.has(surface))) continue
       const options = candidatesFor(surface)
       if (!options.length) continue
       const end = first.start + surface.length
       if (blocks(first.start, end, options)) continue
-      if (!accept(text, first.start, end, options, words, i, n)) continue
+      const verdict = accept(text, first.start, end, options, words, i, n)
+      if (verdict === 'no') continue
+      if (verdict === 'uncued') {
+        waiting ??= { toponym: { start: first.start, end, text: surface, options, via: 'scan' }, used: n }
+        continue
+      }
       const asPerson = personTyped(first.start, end)
       // "Sweida province": the alias table may list the name with its lower-case feature word
       const feature = /^ (?:province|governorate|region|oblast|district|state)\b/.exec(text.slice(end, end + 14))?.[0]
@@ -127,6 +145,11 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
       // "Austin, in Scott County, Indiana": a name after a comma and another name is the larger region
       if (asPerson && !cued(text, first.start, end) && !/\p{Lu}[\p{L}.]*,\s$/u.test(text.slice(Math.max(0, first.start - 20), first.start))) doubtful.add(found)
       used = n
+    }
+    if (!found && waiting) {
+      found = waiting.toponym
+      used = waiting.used
+      uncued.add(found)
     }
     if (!found) {
       const demonyms = demonymPlaces(stripPunct(first.text))
@@ -138,9 +161,28 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
     if (found) out.push(found)
     i += used
   }
-  // "Hinton" typed as a person stays a place when the article places it elsewhere: "around Hinton ... offer Hinton"
-  const sure = new Set(out.filter((t) => !doubtful.has(t)).map((t) => placeKey(t.text)))
-  return out.filter((t) => !doubtful.has(t) || sure.has(placeKey(t.text)))
+  // "Hinton" typed as a person stays a place when the article places it elsewhere: "around Hinton ... offer Hinton";
+  // one sense per article: "in Nelson" makes "Nelson residents" the town too
+  const sure = new Set(out.filter((t) => !doubtful.has(t) && !uncued.has(t)).map((t) => placeKey(t.text)))
+  return out.filter((t) => !(doubtful.has(t) || uncued.has(t)) || sure.has(placeKey(t.text)))
+}
+
+/**
+ * A hyphenated word that is no name as a whole splits into its capitalised parts:
+ * "Denver-based Newmont Mining", "UK-based Wellcome Trust", "Pakistan-administered Kashmir",
+ * "the India-Pakistan border"; "Al-Fashir" and "Guinea-Bissau" stay whole (the run scan
+ * joins parts again across a hyphen, so a longer name still wins).
+ */
+export function hyphenParts(start: number, word: string): { start: number; end: number; text: string }[] {
+  const whole = [{ start, end: start + word.length, text: word }]
+  if (!/\p{L}-\p{L}/u.test(word) || candidatesFor(stripPunct(word)).length) return whole
+  const parts: { start: number; end: number; text: string }[] = []
+  const PART = /[^-]+/g
+  for (let m = PART.exec(word); m; m = PART.exec(word)) {
+    // "-based", "-led", "-born": the lower-case part says what the place is to the name that follows
+    if (/^\p{Lu}/u.test(m[0])) parts.push({ start: start + m.index, end: start + m.index + m[0].length, text: m[0] })
+  }
+  return parts.length ? parts : whole
 }
 
 // "in Darfur", "southern Indiana", "Oaxaca State": words around a name that say it is a place
@@ -155,6 +197,8 @@ function isRunGap(text: string, words: readonly { start: number; end: number }[]
     const b = words[k + 1] as { start: number }
     const gap = text.slice(a.end, b.start)
     if (gap === ' ' || gap === '-') continue
+    // French elision inside a name: "Côte d'Ivoire", "Val-d'Oise"
+    if (/^[ -][dl]['’]$/.test(gap)) continue
     const joiner = gap.trim()
     if (/^ [a-z]+ $/.test(gap) && JOINER.test(joiner)) continue
     if (/^ [a-z]+ [a-z]+ $/.test(gap) && joiner.split(' ').every((w) => JOINER.test(w))) continue
@@ -178,14 +222,16 @@ function accept(
   words: readonly { start: number; end: number; text: string }[],
   i: number,
   n: number,
-): boolean {
+): 'yes' | 'no' | 'uncued' {
   const best = options[0] as GazetteerPlace
   const surface = text.slice(start, end)
   // a shouted dateline at the start of a line: "WASHINGTON —", "LOS ANGELES (Reuters)"
   const shouted = surface === surface.toUpperCase() && /\p{Lu}{3}/u.test(surface)
   const dateline = shouted && /(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 5), start)) && /^\s*(?:[,(—–-]|$)/.test(text.slice(end, end + 3))
   // "NATO", "TASS", "APC": a short all-capitals word is an acronym unless the tables list it ("US", "EU", "DRC")
-  if (shouted && !dateline && !/\s/.test(surface) && surface.length <= 5 && !best.curated && best.feature !== 'PCLI') return false
+  if (shouted && !dateline && !/\s/.test(surface) && surface.length <= 5 && !best.curated && best.feature !== 'PCLI') return 'no'
+  // "300 BC": two capitals after a number are an era or a unit, not "BC" the province
+  if (/^\p{Lu}{2}$/u.test(surface) && /\d\s*$/.test(text.slice(Math.max(0, start - 3), start))) return 'no'
   const prominent = best.feature === 'PCLI' || best.curated || best.feature === 'PPLC' || best.population >= SCAN_POPULATION
   // capitalised words glued to the name are part of another name: "Tyler Perry", "Paris Saint-Germain"
   const before = words[i - 1]
@@ -195,10 +241,13 @@ function accept(
   const isCued = cued(text, start, end)
   // "Pandi, Bulacan": a town followed by its region or country
   const regionAfter =
-    /^,\s+\p{Lu}/u.test(text.slice(end, end + 3)) && after !== undefined && candidatesFor(stripPunct(after.text)).some((p) => p.curated || p.feature === 'PCLI')
+    /^,\s+\p{Lu}/u.test(text.slice(end, end + 3)) && after !== undefined && candidatesFor(nameOf(after.text)).some((p) => p.curated || p.feature === 'PCLI')
+  const placed = isCued || regionAfter || dateline
+  // "Nelson", "Tyler": a town that is also a person's name needs the words to say it is the town
+  if (peopleTowns().has(surface)) return gluedBefore || gluedAfter ? 'no' : placed ? 'yes' : 'uncued'
   // a known place inside an organisation's name is still a place mention: "The Washington Post"
-  if (prominent) return true
-  if (best.population < CUED_POPULATION) return false
-  if (gluedBefore || gluedAfter) return false
-  return isCued || regionAfter || dateline
+  if (prominent) return 'yes'
+  if (best.population < CUED_POPULATION) return 'no'
+  if (gluedBefore || gluedAfter) return 'no'
+  return placed ? 'yes' : 'uncued'
 }

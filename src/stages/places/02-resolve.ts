@@ -14,7 +14,10 @@ export function removeOverlaps(toponyms: readonly Toponym[]): Toponym[] {
   return kept.sort((a, b) => a.start - b.start)
 }
 
-/** How often each country is the clear reading of a mention, per surface key (so a name can be left out of its own context). */
+/**
+ * How often each country, and each state or province ("USA:FL"), is the clear reading of a
+ * mention, per surface key (so a name can be left out of its own context).
+ */
 export function documentCountries(toponyms: readonly Toponym[]): Map<string, Map<string, number>> {
   const byKey = new Map<string, Map<string, number>>()
   for (const t of toponyms) {
@@ -24,6 +27,9 @@ export function documentCountries(toponyms: readonly Toponym[]): Map<string, Map
     const key = placeKey(t.text)
     const counts = byKey.get(key) ?? new Map<string, number>()
     counts.set(best.country, (counts.get(best.country) ?? 0) + 1)
+    // "Florida" (iso3166-2:US-FL): GeoNames files US towns under the same code ("FL")
+    const region = /^iso3166-2:[A-Z]{2}-([A-Z0-9]+)$/.exec(best.id)?.[1]
+    if (region) counts.set(`${best.country}:${region}`, (counts.get(`${best.country}:${region}`) ?? 0) + 1)
     byKey.set(key, counts)
   }
   return byKey
@@ -35,17 +41,24 @@ export function documentCountries(toponyms: readonly Toponym[]): Map<string, Map
 // "Georgia" beside "Atlanta" and "U.S." is the state, alone it is the country.
 const FOCUS_STEP = 1
 const FOCUS_CAP = 1.5
+// A mention of the state or province adds as much again: "Parkland" in an article about
+// Florida is the Floridian town (30,000), not its Washington namesake (36,000).
+const REGION_STEP = 1
+const REGION_CAP = 1.5
 
 /** Pass 2b: the gazetteer place a toponym most likely names, given the countries the rest of the article is about. */
 export function resolve(t: Toponym, focus: ReadonlyMap<string, ReadonlyMap<string, number>>): GazetteerPlace {
   const own = placeKey(t.text)
   const mentions = (country: string | null): number => {
-    if (!country) return 0
+    if (!country || country.endsWith(':null')) return 0
     let n = 0
     for (const [key, counts] of focus) if (key !== own) n += counts.get(country) ?? 0
     return n
   }
-  const score = (p: GazetteerPlace): number => Math.log10(placeWeight(p) + 10) + Math.min(FOCUS_CAP, FOCUS_STEP * mentions(p.country))
+  const score = (p: GazetteerPlace): number =>
+    Math.log10(placeWeight(p) + 10) +
+    Math.min(FOCUS_CAP, FOCUS_STEP * mentions(p.country)) +
+    Math.min(REGION_CAP, REGION_STEP * mentions(`${p.country}:${p.admin1}`))
   return [...t.options].sort((a, b) => score(b) - score(a))[0] as GazetteerPlace
 }
 

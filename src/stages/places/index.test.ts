@@ -26,6 +26,18 @@ const CASES: [string, string, string | null, string][] = [
   ['Storms crossed the Atlantic.', 'Atlantic', null, 'OCN'],
   ['The first case was a girl from Buffalo, New York, health officials said.', 'New York', 'USA', 'ADM1'],
   ['The airline Air Zimbabwe suspended its flights to London.', 'Zimbabwe', 'ZWE', 'PCLI'],
+  ['Residents sued Denver-based Newmont Mining over the spill.', 'Denver', 'USA', 'PPLA'],
+  ['A man in Pakistan-administered Kashmir tested positive.', 'Pakistan', 'PAK', 'PCLI'],
+  ['Troops massed on the India-Pakistan border.', 'India', 'IND', 'PCLI'],
+  ['Troops massed on the India-Pakistan border.', 'Pakistan', 'PAK', 'PCLI'],
+  ['The frog disease has spread across the Americas.', 'Americas', null, 'CONT'],
+  ['ALBUQUERQUE, N.M. (AP) - The state senators met on Monday.', 'N.M.', 'USA', 'ADM1'],
+  ['The game was played in Fresno, Calif. Fans cheered.', 'Calif.', 'USA', 'ADM1'],
+  ['"In D.C., we have had a large problem," she said.', 'D.C.', 'USA', 'PPLC'],
+  ["Cases were reported in Guinea, Côte d'Ivoire and Ghana.", "Côte d'Ivoire", 'CIV', 'PCLI'],
+  ['The oldest sample came from a man in Léopoldville in 1959.', 'Léopoldville', 'COD', 'PPLC'],
+  ['Students in Parkland marched to the Florida state capitol on Monday.', 'Parkland', 'USA', 'PPL'],
+  ['Tyler residents lined up. Officials in Tyler, Texas, said the shelter was full.', 'Tyler', 'USA', 'PPLA2'],
 ]
 
 describe('places', () => {
@@ -38,6 +50,24 @@ describe('places', () => {
       assert.equal(p.feature, feature)
     })
   }
+
+  // [sentence, the noun phrase, the place it must refer to]
+  const KIND_CASES: [string, string, string][] = [
+    ['Syria is seeking support from Moscow. The country has been at war since 2011.', 'The country', 'Syria'],
+    ['Shelling hit Kharkiv overnight, and the city was without power on Friday.', 'the city', 'Kharkiv'],
+    ["Syria is seeking Russia's support to restore unity in the country. Syria's army entered Sweida.", 'the country', 'Syria'],
+  ]
+  for (const [sentence, phrase, name] of KIND_CASES) {
+    it(`"${phrase}" in "${sentence}" -> ${name}`, () => {
+      const p = placesOf(sentence).find((x) => x.text === phrase)
+      assert.equal(p?.name, name)
+    })
+  }
+
+  it('a state the article names decides between towns of one country', () => {
+    const p = placesOf('Students in Parkland marched to the Florida state capitol on Monday.').find((x) => x.text === 'Parkland')
+    assert.equal(p?.admin1, 'FL')
+  })
 
   it('Arabic articles and hyphens do not change the key', () => {
     assert.equal(placeKey('As-Suwayda'), placeKey('Suwayda'))

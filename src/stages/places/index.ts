@@ -3,6 +3,7 @@ import type { Stage } from '../../core/stage.js'
 import type { Place } from '../../core/types.js'
 import { entityToponyms, scanToponyms } from './01-candidates.js'
 import { documentCountries, regionsAfterTowns, removeOverlaps, resolve } from './02-resolve.js'
+import { kindMentions } from './03-coreference.js'
 
 /**
  * The `places` stage: toponyms (GPE and LOC entities, nationalities, and capitalised
@@ -38,7 +39,9 @@ export function createPlacesStage(): Stage {
           feature: best.feature,
         }
       })
-      return withLayer(doc, 'places', places)
+      // "the country", "the city": mentions of the place of that kind named last
+      const all = [...places, ...kindMentions(doc.text, places)].sort((a, b) => a.start - b.start)
+      return withLayer(doc, 'places', all)
     },
   }
 }

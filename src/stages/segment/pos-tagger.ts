@@ -54,7 +54,8 @@ function wordHashes(w: string, dict: TagDict): WordHashes {
   let h = wordHashCache.get(w)
   if (h) return h
   const nw = normWord(w)
-  const cls = dict.classes[nw]
+  // own keys only: a ship named "Constructor" would otherwise read Object's "constructor"
+  const cls = Object.hasOwn(dict.classes, nw) ? dict.classes[nw] : undefined
   h = Uint32Array.of(
     valueHash(nw),
     valueHash(w),
@@ -182,7 +183,7 @@ export function createPosTagger(model: LinearModel, tagdict: TagDict): PosTagger
       let prev = 0
       let prev2 = 0
       for (let i = 0; i < words.length; i++) {
-        const known = tagdict.fixed[norms[i] as string]
+        const known = Object.hasOwn(tagdict.fixed, norms[i] as string) ? tagdict.fixed[norms[i] as string] : undefined
         let c: number
         if (known !== undefined) c = classIndex.get(known) ?? 0
         else {
