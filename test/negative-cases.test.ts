@@ -74,10 +74,12 @@ describe('negative cases', () => {
     for (const [why, text] of CASES) {
       it(why, () => assert.deepEqual(analyse(text, false).places, []))
     }
-    // known defect: the entity model types "Jordan Henderson" as a location (its gazetteer
-    // feature knows Jordan the country, not the given name), and places then splits it
-    it('a person named Jordan', { todo: 'the entity model types "Jordan Henderson" LOC' }, () =>
-      assert.deepEqual(analyse('Jordan Henderson scored twice for the club.', false).places, []),
+    // the entity model types "Jordan Henderson" ORG (not PER); places keeps a country at the
+    // start of a two-word organisation name out
+    it('a person named Jordan', () => assert.deepEqual(analyse('Jordan Henderson scored twice for the club.', false).places, []))
+    // known defect: alone, "Jordan" at the start of a sports report is read as the country
+    it('a player called Jordan alone', { todo: 'the entity model types a lone "Jordan" as a location' }, () =>
+      assert.deepEqual(analyse('Jordan said the team played well on Saturday.', false).places, []),
     )
   })
 
