@@ -24,3 +24,20 @@ export function shape(word: string): string {
 export function normWord(word: string): string {
   return /\d/.test(word) ? word.toLowerCase().replace(/\d/g, 'd') : word.toLowerCase()
 }
+
+/**
+ * A function of a string, computed once per distinct argument; the memory starts afresh
+ * when it holds `limit` entries, so a long run over many documents stays bounded.
+ */
+export function memoize<T>(compute: (key: string) => T, limit = 200_000): (key: string) => T {
+  const memory = new Map<string, T>()
+  return (key) => {
+    let value = memory.get(key)
+    if (value === undefined) {
+      value = compute(key)
+      if (memory.size >= limit) memory.clear()
+      memory.set(key, value)
+    }
+    return value
+  }
+}

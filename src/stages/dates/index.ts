@@ -204,7 +204,7 @@ function direction(text: string, tokens: readonly Token[], start: number, end: n
   }
   const before: number[] = []
   for (let i = first - 1; before.length < TENSE_WINDOW && inClause(i); i--) before.unshift(i)
-  const back = tenseOf(text, tokens, before, word)
+  const back = tenseOf(tokens, before, word)
   if (back !== 0) return back
   let after = firstTokenAt(tokens, end)
   const rest: number[] = []
@@ -212,7 +212,7 @@ function direction(text: string, tokens: readonly Token[], start: number, end: n
   // "In January, American Medical brought in ...": the clause's verb comes after the comma
   if (rest.length === 0 && tokens[after] !== undefined && tokens[after]?.sentence === sentence && word(after) === ',')
     for (after++; rest.length < TENSE_WINDOW && inClause(after); after++) rest.push(after)
-  return tenseOf(text, tokens, rest, word, false)
+  return tenseOf(tokens, rest, word, false)
 }
 
 /**
@@ -249,7 +249,7 @@ function firstTokenAt(tokens: readonly Token[], at: number): number {
  * expression wins (the last words before it, or the first after it); "had" makes "had been due
  * to expire" past, and a nearer present ("said it is calling for the redemption on Dec. 7") says nothing.
  */
-function tenseOf(text: string, tokens: readonly Token[], span: readonly number[], word: (i: number) => string, before = true): Direction {
+function tenseOf(tokens: readonly Token[], span: readonly number[], word: (i: number) => string, before = true): Direction {
   if (!span.length) return 0
   const words = span.map(word)
   if (words.includes('had')) return -1

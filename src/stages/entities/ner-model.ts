@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { people } from '../../lexicon/actors.js'
 import { countries } from '../../lexicon/countries.js'
 import { lazy, loadLexicon, normalizeName } from '../../lexicon/load.js'
-import { normWord, shape } from '../../models/features.js'
+import { memoize, normWord, shape } from '../../models/features.js'
 import { FeatureBuffer, LinearModel, valueHash, WordScoreCache } from '../../models/perceptron.js'
 import { populousNames } from '../places/gazetteer.js'
 
@@ -111,22 +111,11 @@ export function nerWordInfo(s: NerSentence): NerWords {
 }
 
 // a word's hashes depend on the word alone: computed once per distinct word
-const nerHashCache = new Map<string, Uint32Array>()
-const posHashes = new Map<string, number>()
-const posHash = (tag: string): number => {
-  let h = posHashes.get(tag)
-  if (h === undefined) {
-    h = valueHash(tag)
-    posHashes.set(tag, h)
-  }
-  return h
-}
+const posHash = memoize(valueHash, 1000)
 
-function nerWordHashes(w: string): Uint32Array {
-  let h = nerHashCache.get(w)
-  if (h) return h
+const nerWordHashes = memoize((w: string): Uint32Array => {
   const nw = normWord(w)
-  h = Uint32Array.of(
+  return Uint32Array.of(
     valueHash(w),
     valueHash(nw),
     valueHash(shape(w)),
@@ -138,10 +127,7 @@ function nerWordHashes(w: string): Uint32Array {
     valueHash(nw.slice(-4)),
     valueHash(gazetteer().get(gazetteerKey(w)) ?? '-'),
   )
-  if (nerHashCache.size >= 200_000) nerHashCache.clear()
-  nerHashCache.set(w, h)
-  return h
-}
+})
 
 /**
  * The features of word i, hashed into `out`: the word, its affixes, shape and part of

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { normWord, shape } from '../../models/features.js'
+import { memoize, normWord, shape } from '../../models/features.js'
 import { FeatureBuffer, LinearModel, valueHash, WordScoreCache } from '../../models/perceptron.js'
 
 /** Where the trained tagger lives (made by scripts/train-pos.ts, see MODELS.md). */
@@ -42,36 +42,32 @@ type WordHashes = Uint32Array
 
 // the hashes of a word depend on the word (and the dictionary's classes) alone: computed
 // once per distinct word and dictionary
-const wordHashCaches = new WeakMap<TagDict, Map<string, WordHashes>>()
-const WORD_HASH_CACHE_LIMIT = 200_000
+const wordHashers = new WeakMap<TagDict, (w: string) => WordHashes>()
 
 function wordHashes(w: string, dict: TagDict): WordHashes {
-  let wordHashCache = wordHashCaches.get(dict)
-  if (!wordHashCache) {
-    wordHashCache = new Map()
-    wordHashCaches.set(dict, wordHashCache)
+  let hasher = wordHashers.get(dict)
+  if (!hasher) {
+    hasher = memoize((word: string): WordHashes => {
+      const nw = normWord(word)
+      // own keys only: a ship named "Constructor" would otherwise read Object's "constructor"
+      const cls = Object.hasOwn(dict.classes, nw) ? dict.classes[nw] : undefined
+      return Uint32Array.of(
+        valueHash(nw),
+        valueHash(word),
+        valueHash(shape(word)),
+        valueHash(nw.slice(-1)),
+        valueHash(nw.slice(-2)),
+        valueHash(nw.slice(-3)),
+        valueHash(nw.slice(-4)),
+        valueHash(nw.slice(0, 1)),
+        valueHash(nw.slice(0, 2)),
+        valueHash(nw.slice(0, 3)),
+        cls === undefined ? H_AMB_UNKNOWN : valueHash(cls),
+      )
+    })
+    wordHashers.set(dict, hasher)
   }
-  let h = wordHashCache.get(w)
-  if (h) return h
-  const nw = normWord(w)
-  // own keys only: a ship named "Constructor" would otherwise read Object's "constructor"
-  const cls = Object.hasOwn(dict.classes, nw) ? dict.classes[nw] : undefined
-  h = Uint32Array.of(
-    valueHash(nw),
-    valueHash(w),
-    valueHash(shape(w)),
-    valueHash(nw.slice(-1)),
-    valueHash(nw.slice(-2)),
-    valueHash(nw.slice(-3)),
-    valueHash(nw.slice(-4)),
-    valueHash(nw.slice(0, 1)),
-    valueHash(nw.slice(0, 2)),
-    valueHash(nw.slice(0, 3)),
-    cls === undefined ? H_AMB_UNKNOWN : valueHash(cls),
-  )
-  if (wordHashCache.size >= WORD_HASH_CACHE_LIMIT) wordHashCache.clear()
-  wordHashCache.set(w, h)
-  return h
+  return hasher(w)
 }
 
 /** Hashes the words of a sentence for `posFeatures`. */
