@@ -2,6 +2,7 @@ import { type Doc, need, withLayer } from '../../core/doc.js'
 import type { Stage } from '../../core/stage.js'
 import type { DateMention, Span, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
+import { firstTokenAt } from '../segment/index.js'
 import { addDays, addMonths, fmtDay, fmtMonth, isoWeek, parseYmd, weekday, type Ymd } from './calendar.js'
 
 interface DateWords {
@@ -230,18 +231,6 @@ function isTemporal(kind: string, m: RegExpExecArray, text: string, tokens: read
   // "Jan" without its full stop and with no day or year after it is a name
   if (kind === 'month' && g.month && /^[A-Z][a-z]{2}$/u.test(g.month) && !/^(may)$/iu.test(g.month) && !after.startsWith('.')) return false
   return true
-}
-
-/** Index of the first token that starts at or after a position. */
-function firstTokenAt(tokens: readonly Token[], at: number): number {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if ((tokens[mid] as Token).start < at) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /**

@@ -13,6 +13,16 @@ export interface CameoCode {
 /** CAMEO codes by code. */
 export const cameoCodes = lazy(() => new Map(loadLexicon<EntryFile<CameoCode>>('events/cameo-codes.json').entries.map((c) => [c.code, c])))
 
+/** The value of the longest key of a code table that begins the code ("0874" -> "087" -> "08"). */
+function longestPrefix(table: Readonly<Record<string, string>>, code: string): string | null {
+  for (let k = code.length; k >= 2; k--) {
+    const key = code.slice(0, k)
+    const hit = Object.hasOwn(table, key) ? table[key] : undefined
+    if (hit) return hit
+  }
+  return null
+}
+
 interface IntentCodes {
   readonly map: Record<string, string>
 }
@@ -23,11 +33,7 @@ const intentCodes = lazy(() => loadLexicon<IntentCodes>('events/intent-codes.jso
  * ("will assist" 070 -> 033), or null when the code has none. The longest key wins.
  */
 export function intentCode(code: string): string | null {
-  for (let k = code.length; k >= 2; k--) {
-    const hit = intentCodes()[code.slice(0, k)]
-    if (hit) return hit
-  }
-  return null
+  return longestPrefix(intentCodes(), code)
 }
 
 const negationCodes = lazy(() => loadLexicon<IntentCodes>('events/negation-codes.json').map)
@@ -37,11 +43,7 @@ const negationCodes = lazy(() => loadLexicon<IntentCodes>('events/negation-codes
  * refugees" 030 -> 120), or null when the code has none. The longest key wins.
  */
 export function negationCode(code: string): string | null {
-  for (let k = code.length; k >= 2; k--) {
-    const hit = negationCodes()[code.slice(0, k)]
-    if (hit) return hit
-  }
-  return null
+  return longestPrefix(negationCodes(), code)
 }
 
 const threatCodes = lazy(() => loadLexicon<IntentCodes>('events/threat-codes.json').map)
@@ -51,11 +53,7 @@ const threatCodes = lazy(() => loadLexicon<IntentCodes>('events/threat-codes.jso
  * the curfew" 1723 -> 1323), or null when the code has none. The longest key wins.
  */
 export function threatCode(code: string): string | null {
-  for (let k = code.length; k >= 2; k--) {
-    const hit = threatCodes()[code.slice(0, k)]
-    if (hit) return hit
-  }
-  return null
+  return longestPrefix(threatCodes(), code)
 }
 
 const appealCodes = lazy(() => loadLexicon<IntentCodes>('events/appeal-codes.json').map)
@@ -68,13 +66,7 @@ const demandCodes = lazy(() => loadLexicon<IntentCodes>('events/demand-codes.jso
  */
 export function requestCode(frame: string, act: string): string | null {
   const table = frame === '020' ? appealCodes() : frame === '100' ? demandCodes() : null
-  if (table) {
-    for (let k = act.length; k >= 2; k--) {
-      const hit = table[act.slice(0, k)]
-      if (hit) return hit
-    }
-    return null
-  }
+  if (table) return longestPrefix(table, act)
   if (frame === '130') return threatCode(act)
   if (frame === '030' || frame === '033') return intentCode(act)
   return null

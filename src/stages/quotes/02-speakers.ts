@@ -1,5 +1,6 @@
 import type { Actor, Entity, QuoteSpeaker, Span, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
+import { firstTokenAt } from '../segment/index.js'
 
 const words = (file: string) => lazy(() => new Set(loadLexicon<EntryFile<string>>(`quotes/${file}`).entries))
 /** Verbs that open or close a direct quote ("he said", "described it as"). */
@@ -67,16 +68,6 @@ export function createReader(
     if (/^[“”"«»]$/.test(w)) return false
     return NP_POS.test(pos(i)) || NP_GLUE.test(w) || /^[A-Z][\w.-]*$/.test(w)
   }
-  const firstTokenAt = (offset: number): number => {
-    let lo = 0
-    let hi = tokens.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if ((tokens[mid] as Token).start < offset) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
   const sentenceStart = (i: number): number => {
     let s = i
     while (s > 0 && sentenceOf(s - 1) === sentenceOf(i)) s--
@@ -104,7 +95,7 @@ export function createReader(
     lower,
     pos,
     sentenceOf,
-    firstTokenAt,
+    firstTokenAt: (offset: number) => firstTokenAt(tokens, offset),
     sentenceStart,
     sentenceEnd,
     cueAt: (i) => ({ index: i, start: (tokens[i] as Token).start, end: (tokens[i] as Token).end, text: word(i) }),

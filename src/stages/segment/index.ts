@@ -57,3 +57,15 @@ export function sentenceTokenRanges(tokens: readonly Token[], sentenceCount: num
   }
   return out
 }
+
+/** Index of the first token that starts at or after an offset (binary search; tokens are in order). */
+export function firstTokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((tokens[mid] as Token).start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
