@@ -102,9 +102,13 @@ export function undoMojibake(text: string): string {
     // a character windows-1252 cannot write (a C1 control) is its Latin-1 byte
     for (let i = 0; i < run.length; i++) if (bytes[i] === 0x3f && run[i] !== '?') bytes[i] = run.charCodeAt(i) & 0xff
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+      const char = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+      // what such text loses is Latin letters, punctuation and symbols: "Ö–" stays, not a Hebrew accent
+      return REPAIRED.test(char) ? char : run
     } catch {
       return run
     }
   })
 }
+// Latin-1 and Latin Extended letters, general punctuation, currency and letter-like symbols.
+const REPAIRED = /^[\u00a0-\u024f\u2000-\u206f\u20a0-\u214f]$/

@@ -123,6 +123,11 @@ describe('extract: HTML', () => {
       page(`<div class="article-inner-content"><p>${P3}</p></div><div class="footer-wrap"><div class="footer-bottom-text"><p>${P1} ${P2}</p></div></div>`),
       P3,
     ],
+    [
+      'UTF-8 read as Latin-1 by the site, undone in the body',
+      page(`<p>${P1.replace('Moscow', 'Moscow\u00e2\u0080\u0099s foreign ministry')}</p><p>${P2}</p>`),
+      `${P1.replace('Moscow', 'Moscow’s foreign ministry')}\n\n${P2}`,
+    ],
     ['text in <div>s separated by <br><br>', page(`<div class="text">${P1}<br><br>${P2}</div>`), `${P1}\n\n${P2}`],
     ['no <body> at all', `<p>${P1}</p><p>${P2}</p>`, `${P1}\n\n${P2}`],
     [
