@@ -38,6 +38,8 @@ export function findTriggers(ctx: EventContext, r: Span): TriggerMatch[] {
       // "began a hunger strike": the object's second word is part of it, no strike of its own
       const k = match.objectAt
       if (triggersByLemma().has(lemmaOf(`${ctx.lower[k]}${ctx.lower[k + 1] ?? ''}`))) used.add(k + 1)
+      // "provide ... food aid": object words right after the object are part of it, no aid of their own
+      for (let j = k + 1; j < r.end && match.trigger.object?.includes(lemmaOf(ctx.lower[j] ?? '')); j++) used.add(j)
     }
     for (let k = i + 1; k <= match.last; k++) used.add(k)
     out.push(match)
@@ -86,6 +88,11 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
   const last = two && triggersByLemma().get(two) ? i + 1 : i
   const pos = (tokens[i] as Token).pos
   let best: (TriggerMatch & { score: number }) | null = null
+  let window: number[] | undefined
+  const objectTokens = (): number[] => {
+    window = window ?? objectWindow(ctx, i, last, r)
+    return window
+  }
   for (const e of entries) {
     if (e.pos === 'verb' && (pos === 'DET' || pos === 'ADP')) continue
     let score = 1
@@ -96,10 +103,9 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
     }
     let objectAt: number | null = null
     if (e.object) {
-      const objects = lower.slice(last + 1, Math.min(r.end, last + 6)).map(lemmaOf)
-      const at = objects.findIndex((o) => e.object?.includes(o))
-      if (at < 0) continue
-      objectAt = last + 1 + at
+      const at = objectTokens().find((k) => namesObject(e.object ?? [], lower, k))
+      if (at === undefined) continue
+      objectAt = at
       score += 3
     }
     if (e.complement === 'to-inf') {
@@ -107,7 +113,43 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
       if (!window.includes('to')) continue
       score += 1
     }
-    if (!best || score > best.score) best = { trigger: e, at: i, last, score, objectAt }
+    // of two entries that fit equally well, the one whose object is nearer the trigger:
+    // "promised to continue military aid" is military aid (0332) before aid (033)
+    const nearer = best && score === best.score && objectAt !== null && best.objectAt !== null && objectAt < best.objectAt
+    if (!best || score > best.score || nearer) best = { trigger: e, at: i, last, score, objectAt }
   }
   return best ? { trigger: best.trigger, at: best.at, last: best.last, objectAt: best.objectAt } : null
+}
+
+// how far (tokens) after a trigger its object's words may stand: five words, or the verb's
+// whole object phrase up to this many ("will provide nearly 25,000 tons of emergency food aid")
+const OBJECT_WORDS = 5
+const OBJECT_PHRASE = 12
+
+/**
+ * The tokens an entry's `object` may be found at, nearest first: the five words after the
+ * trigger, then the words of the verb's direct objects as the parse gives them.
+ */
+function objectWindow(ctx: EventContext, i: number, last: number, r: Span): number[] {
+  const out: number[] = []
+  for (let k = last + 1; k < Math.min(r.end, last + 1 + OBJECT_WORDS); k++) out.push(k)
+  const end = Math.min(r.end, last + 1 + OBJECT_PHRASE)
+  // "called on Haiti's interim government to hold elections": the complement's verb and its objects
+  const clauses = ctx.view.dependents(i, 'xcomp', 'ccomp').filter((c) => c > last && c < end)
+  for (const c of clauses) if (!out.includes(c)) out.push(c)
+  for (const p of [...ctx.view.objects(i), ...clauses.flatMap((c) => ctx.view.objects(c))]) {
+    for (let k = last + 1 + OBJECT_WORDS; k < end; k++) {
+      const t = ctx.tokens[k] as Token
+      if (t.start >= p.start && t.end <= p.end && !out.includes(k)) out.push(k)
+    }
+  }
+  return out
+}
+
+/** Whether the word at k, or it joined with the next ("war games" -> wargames), is one of an entry's objects. */
+function namesObject(objects: readonly string[], lower: readonly string[], k: number): boolean {
+  const word = lower[k] ?? ''
+  if (objects.includes(lemmaOf(word))) return true
+  const joined = `${word}${lower[k + 1] ?? ''}`
+  return k + 1 < lower.length && (objects.includes(joined) || objects.includes(lemmaOf(joined)))
 }

@@ -6,6 +6,9 @@ import { cameoCode } from './codebook.js'
 import { type EventContext, tokenAfter } from './context.js'
 
 const anaphoricNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/anaphoric-nouns.json').entries))
+// words that count or part the people named after "of": "thousands of students", "a group of rebels"
+const partitives = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/partitive-words.json').entries))
+const domesticCodes = lazy(() => loadLexicon<{ entries: string[] }>('events/domestic-codes.json').entries)
 
 // how far (tokens) from its trigger a source or target may stand
 const SOURCE_WINDOW = 15
@@ -45,7 +48,7 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
     return pairs
   }
   // passive: "Assad ... was replaced by HTS leader Ahmed al-Sharaa"
-  const passive = i > r.start && BE.has(lower[i - 1] ?? '') && /(ed|en)$/.test(lower[i] ?? '')
+  const passive = i > r.start && BE.has(lower[i - 1] ?? '') && /(ed|en)$/.test(lower[i] ?? '') && !adjectival(ctx, m)
   if (trigger.voice === 'recipient') {
     // "Assad, who along with his family received political asylum in Moscow"
     const at = lower.slice(last + 1, Math.min(r.end, last + 8)).findIndex((w) => preps.includes(w))
@@ -83,8 +86,13 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   }
   // "Turkey will allow Turkish Kurd refugees to return": an actor of the source's own code is
   // part of a longer phrase or the source again; the target is the next one
+  // an object word of no known country is the thing acted with, no party: "strengthened its
+  // [forces] in Lebanon" ("banned Ugandan opposition [candidates]" keeps its target)
+  const matched = m.objectAt === null ? undefined : ctx.actorAt[m.objectAt]
+  const objectActor = matched?.code.startsWith('---') ? matched : undefined
   const target = distinctActors(ctx, targetFrom, targetEnd).find(
     (a) =>
+      a !== objectActor &&
       (!source || (a.code !== source.code && (a.id !== source.id || a.start !== source.start))) &&
       !(trigger.pos === 'verb' && !trigger.complement && startsClause(a)),
   )
@@ -94,12 +102,35 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   const parsed = roles.targets.filter((a) => !source || a.code !== source.code)
   const chosen = target ?? onPlace ?? definiteCountry(ctx, targetFrom, targetEnd, source)
   const sources = roles.sources.length ? roles.sources : source ? [source] : []
-  const targets = parsed.length ? parsed : chosen ? [chosen] : []
+  const targets = parsed.length ? parsed : chosen ? [chosen] : domesticTarget(ctx, trigger.code, sources, m, r)
   // "Jordan and Britain have agreed to undertake joint military exercises": cooperation among
   // coordinated subjects with no other party (none of a known country) is reciprocal, one event each way
   if (!targets.some((a) => !a.code.startsWith('---')) && distinctCodes(sources).length >= 2 && cooperative(trigger.code))
     return reciprocal(distinctCodes(sources))
   return crossPairs(sources, targets)
+}
+
+/**
+ * The target of an act on the source's own polity that names no other party: protests,
+ * curfews, states of emergency, reforms ("students staged mass demonstrations" -> their
+ * country; "imposed a curfew in Algiers" -> Algeria): the country of the place where it
+ * happens, else the source's own country.
+ */
+function domesticTarget(ctx: EventContext, code: string, sources: readonly Actor[], m: TriggerMatch, r: Span): Actor[] {
+  const source = sources[0]
+  if (!source || !domesticCodes().some((p) => code.startsWith(p))) return []
+  const place = placeParty(ctx, m.last + 1, r.end)
+  if (place) return [place]
+  if (!source.country) return []
+  return [{ ...source, code: source.country, sector: null, id: `country:${source.country}`, via: 'domestic' }]
+}
+
+/**
+ * Whether a participle after "be" is an adjective with its own preposition, not a passive:
+ * "Israel is opposed to French mediation" opposes it; "was opposed by Israel" stays passive.
+ */
+function adjectival(ctx: EventContext, m: TriggerMatch): boolean {
+  return ctx.lower[m.last + 1] === 'to' && !ctx.view.agents(m.at).length
 }
 
 /** One pair per source and target of different codes: "Russia and Iran condemned Israel" gives two. */
@@ -176,6 +207,8 @@ function isSubjectLike(ctx: EventContext, a: Actor, allowPossessive: boolean): b
   // "Lavrov said Moscow is ...": followed by its verb, it heads a clause of its own
   if (next && (next.pos === 'AUX' || next.pos === 'VERB') && !/^['’]s$/.test(lower[after] ?? '')) return true
   if (/^['’]s$/.test(lower[after] ?? '')) return allowPossessive
+  // "Tens of thousands of university students staged ...": the people counted are the subject
+  if (lower[first - 1] === 'of' && partitives().has(lower[first - 2] ?? '')) return true
   const before = lower[first - 1] === 'the' ? tokens[first - 2] : tokens[first - 1]
   return !(before && (before.pos === 'ADP' || before.pos === 'VERB'))
 }
@@ -284,12 +317,20 @@ function parseRoles(ctx: EventContext, m: TriggerMatch): Roles {
     const governed = !own.length && arc.head >= 0 && arc.dep === 'obj' ? view.subjects(arc.head).flatMap((p) => actorsIn(ctx, p)) : []
     return { sources: own.length ? own : governed, targets: preps.length ? withPrep(m.last) : [], passive: false }
   }
-  const passive = view.isPassive(at)
+  // a passive has a form of "be" (or "get") before its participle: "has called off" is active whatever the parse says
+  const beforeVerb = ctx.lower.slice(Math.max(0, at - 3), at)
+  const passive = view.isPassive(at) && beforeVerb.some((w) => BE.has(w)) && !adjectival(ctx, m)
   const subjects = subjectsOf(ctx, at)
   if (passive) return { sources: view.agents(at).flatMap((p) => actorsIn(ctx, p)), targets: subjects, passive }
   const objectHead = m.objectAt ?? at
   // "acknowledged Syria is facing ...": an object that starts a clause of its own is its subject, no target
-  const objects = m.objectAt === null ? view.objects(at).flatMap((p) => (trigger.complement || !headsClause(ctx, p) ? actorsIn(ctx, p) : [])) : []
+  // the object word an entry matched is no party ("lifted [sanctions]"); the verb's other
+  // objects are ("urged [the Maoist rebels] to honor human rights")
+  const objectToken = m.objectAt === null ? undefined : (ctx.tokens[m.objectAt] as Token)
+  const objects = view
+    .objects(at)
+    .filter((p) => !objectToken || objectToken.start < p.start || objectToken.end > p.end)
+    .flatMap((p) => (trigger.complement || !headsClause(ctx, p) ? actorsIn(ctx, p) : []))
   // "providing aerial photographs and other military intelligence to Macedonia": the parser
   // may hang the preposition's phrase on the object instead of the verb
   const objectHeads = objectHead !== at ? [objectHead] : view.dependents(at, 'obj').flatMap((k) => view.conjuncts(k))
@@ -373,6 +414,8 @@ function subjectsOf(ctx: EventContext, verb: number, depth = 0): Actor[] {
   if (infinitive && arc.dep === 'advcl') return subjectsOf(ctx, arc.head, depth + 1)
   const noun = arcs[arc.head] as Arc
   if (infinitive && arc.dep === 'acl' && noun.dep === 'obj' && noun.head >= 0) return subjectsOf(ctx, noun.head, depth + 1)
+  // "demonstrators protesting election results": a participle is done by the noun it follows
+  if (!infinitive && arc.dep === 'acl' && arc.head < verb && /ing$/.test(lower[verb] ?? '')) return actorsIn(ctx, view.phrase(arc.head))
   return []
 }
 
