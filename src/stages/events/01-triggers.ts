@@ -30,7 +30,7 @@ export function findTriggers(ctx: EventContext, r: Span): TriggerMatch[] {
     const t = ctx.tokens[i] as Token
     if (t.pos === 'PROPN' || t.pos === 'PUNCT' || ctx.actorAt[i] || used.has(i)) continue
     // "according to the US government" is an attribution, no accord: a word the parse uses as a preposition triggers nothing
-    if (/^(case|mark|fixed)/.test(ctx.arcs[i]?.dep ?? '')) continue
+    if (/^(case|mark|fixed)/.test(ctx.arcs[i]?.dep ?? '') || (ctx.lower[i] === 'according' && ctx.lower[i + 1] === 'to')) continue
     const match = bestTrigger(ctx, i, r) ?? reportedDemand(ctx, i)
     if (!match || scareQuoted(ctx, i, match.last)) continue
     if (match.objectAt !== null) {
@@ -137,7 +137,9 @@ function objectWindow(ctx: EventContext, i: number, last: number, r: Span): numb
   // "called on Haiti's interim government to hold elections": the complement's verb and its objects
   const clauses = ctx.view.dependents(i, 'xcomp', 'ccomp').filter((c) => c > last && c < end)
   for (const c of clauses) if (!out.includes(c)) out.push(c)
-  for (const p of [...ctx.view.objects(i), ...clauses.flatMap((c) => ctx.view.objects(c))]) {
+  // "asked the European Community for immediate delivery of additional aid": what is asked for
+  const askedFor = ctx.view.obliques(i).filter((o) => o.prep === 'for')
+  for (const p of [...ctx.view.objects(i), ...clauses.flatMap((c) => ctx.view.objects(c)), ...askedFor]) {
     for (let k = last + 1 + OBJECT_WORDS; k < end; k++) {
       const t = ctx.tokens[k] as Token
       if (t.start >= p.start && t.end <= p.end && !out.includes(k)) out.push(k)

@@ -266,9 +266,16 @@ function coordinatedBefore(ctx: EventContext, i: number, r: Span): Actor[] {
 }
 
 function antecedent(ctx: EventContext, t: Token): Actor | undefined {
-  return [...ctx.actors]
-    .reverse()
-    .find((a) => a.end <= t.start && t.start - a.end < 600 && /^(country|seat|capital-metonymy|registry:organisation)/.test(a.via))
+  return (
+    [...ctx.actors]
+      .reverse()
+      // a state, a seat of government, an organisation, or a group of a country named with its
+      // role ("Iraq's interim government announced that it is prepared to ...")
+      .find(
+        (a) =>
+          a.end <= t.start && t.start - a.end < 600 && /^(country|seat|capital-metonymy|registry:organisation|nationality\+role|role\+possessor)/.test(a.via),
+      )
+  )
 }
 
 function personBefore(ctx: EventContext, offset: number): Actor | undefined {
