@@ -132,15 +132,19 @@ const OBJECT_PHRASE = 12
  */
 function objectWindow(ctx: EventContext, i: number, last: number, r: Span): number[] {
   const out: number[] = []
-  for (let k = last + 1; k < Math.min(r.end, last + 1 + OBJECT_WORDS); k++) out.push(k)
+  // five words, not counting numbers and determiners ("allow up to 13,000 Turkish Kurd refugees")
   const end = Math.min(r.end, last + 1 + OBJECT_PHRASE)
+  for (let k = last + 1, words = 0; k < end && words < OBJECT_WORDS; k++) {
+    out.push(k)
+    if (!/^(NUM|DET)$/.test((ctx.tokens[k] as Token).pos)) words++
+  }
   // "called on Haiti's interim government to hold elections": the complement's verb and its objects
   const clauses = ctx.view.dependents(i, 'xcomp', 'ccomp').filter((c) => c > last && c < end)
   for (const c of clauses) if (!out.includes(c)) out.push(c)
   // "asked the European Community for immediate delivery of additional aid": what is asked for
   const askedFor = ctx.view.obliques(i).filter((o) => o.prep === 'for')
   for (const p of [...ctx.view.objects(i), ...clauses.flatMap((c) => ctx.view.objects(c)), ...askedFor]) {
-    for (let k = last + 1 + OBJECT_WORDS; k < end; k++) {
+    for (let k = last + 1; k < end; k++) {
       const t = ctx.tokens[k] as Token
       if (t.start >= p.start && t.end <= p.end && !out.includes(k)) out.push(k)
     }

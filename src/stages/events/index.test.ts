@@ -53,6 +53,8 @@ describe('events: frames and recoding', () => {
     ['an attempted act is the act', 'Iran tried to hack into the computers of Israeli ministries.', 'IRN 176 ISR'],
     ['"it" refers back to a government', 'Kenya’s government announced that it is prepared to impose martial law in Nairobi.', 'KEN 1324 KEN'],
     ['a former state is coded as its continuator', 'The Soviet Union halted economic aid to Cuba.', 'RUS 1621 CUB'],
+    ['a consensus to do a coded act is the intent to do it', 'Egypt and Jordan reached a consensus to share intelligence.', 'EGY 0314 JOR'],
+    ['opposing mediation rejects it', 'Egypt opposed Turkish mediation.', 'EGY 126 TUR'],
   ]
   for (const [why, text, expected] of CASES) {
     const [source, code, target] = expected.split(' ') as [string, string, string]
