@@ -35,7 +35,8 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   const roles = parseRoles(ctx, m)
   // symmetric nouns: "clashes between Druze militias, Bedouin tribes, and government forces"
   if (trigger.symmetric) {
-    const after = distinctActors(ctx, last + 1, Math.min(r.end, last + 1 + TARGET_WINDOW * 2))
+    // up to a trailing attribution: "the peace accord between A and B, two rebel commanders told AFP"
+    const after = distinctActors(ctx, last + 1, attributionStart(ctx, last + 1, Math.min(r.end, last + 1 + TARGET_WINDOW * 2)))
     const before = actorBefore(ctx, i, r)
     // "India and Pakistan agreed ...": the parties are the coordinated subjects
     const coordinated = coordinatedBefore(ctx, i, r)
@@ -428,7 +429,10 @@ function subjectsOf(ctx: EventContext, verb: number, depth = 0): Actor[] {
 
 /** The actors inside a phrase of the parse; a pronoun head resolved back to its antecedent. */
 function actorsIn(ctx: EventContext, p: Phrase): Actor[] {
-  const inside = ctx.actors.filter((a) => a.start >= p.start && a.end <= p.end)
+  const all = ctx.actors.filter((a) => a.start >= p.start && a.end <= p.end)
+  // "NATO peacekeeping troops": a role noun of no country beside a named party is that party's role, no party of its own
+  const named = all.filter((a) => !a.code.startsWith('---'))
+  const inside = named.length ? named : all
   // "his Russian counterpart Sergey Lavrov": one party named twice, the most specific name
   // wins; "Senior Hungarian and Romanian officials": two countries, two parties
   if (inside.length > 1 && new Set(inside.map((a) => a.country ?? a.code)).size === 1)
