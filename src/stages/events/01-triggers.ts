@@ -95,6 +95,11 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
   }
   for (const e of entries) {
     if (e.pos === 'verb' && (pos === 'DET' || pos === 'ADP')) continue
+    // "after two days of fierce fighting": a symmetric verb used as a noun needs its parties after
+    // a preposition, as noun entries do ("fighting between A and B", "street battles raged in
+    // central Baghdad between A and B"); after "to" it is a verb whatever its tag
+    const nominal = pos === 'NOUN' && lower[i - 1] !== 'to'
+    if (e.pos === 'verb' && e.symmetric && nominal && !hasPrep(e, lower.slice(last + 1, Math.min(r.end, last + 7)))) continue
     let score = 1
     if (e.particle) {
       const at = lower.slice(last + 1, Math.min(r.end, last + 3)).indexOf(e.particle)
@@ -158,4 +163,10 @@ function namesObject(objects: readonly string[], lower: readonly string[], k: nu
   if (objects.includes(lemmaOf(word))) return true
   const joined = `${word}${lower[k + 1] ?? ''}`
   return k + 1 < lower.length && (objects.includes(joined) || objects.includes(lemmaOf(joined)))
+}
+
+/** Whether one of an entry's prepositions is among the words. */
+function hasPrep(e: Trigger, words: readonly string[]): boolean {
+  const preps = typeof e.prep === 'string' ? [e.prep] : (e.prep ?? [])
+  return words.some((w) => preps.includes(w))
 }

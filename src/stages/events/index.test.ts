@@ -81,3 +81,17 @@ describe('events: acts asked for are not reported as done', () => {
     assert.ok(!found.some((e) => / 064 /.test(e)), found.join('; '))
   })
 })
+
+describe('events: a symmetric verb used as a noun', () => {
+  it('"fierce fighting" with no parties after it is no fight', () => {
+    const found = events('Russia and Ukraine agreed to a prisoner exchange after weeks of fierce fighting, Turkish media reported.')
+    assert.ok(!found.some((e) => / 19/.test(e)), found.join('; '))
+  })
+  it('"battles ... between A and B" is a fight between them', () => {
+    const found = events('Street battles raged in central Baghdad between Iraqi insurgents and Iraqi police.')
+    assert.ok(
+      found.some((e) => / 190 /.test(e)),
+      found.join('; '),
+    )
+  })
+})
