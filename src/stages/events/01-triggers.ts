@@ -118,10 +118,16 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
       if (!window.includes('to')) continue
       score += 1
     }
-    // of two entries that fit equally well, the one whose object is nearer the trigger:
-    // "promised to continue military aid" is military aid (0332) before aid (033)
-    const nearer = best && score === best.score && objectAt !== null && best.objectAt !== null && objectAt < best.objectAt
-    if (!best || score > best.score || nearer) best = { trigger: e, at: i, last, score, objectAt }
+    // of two entries that fit equally well, the more specific code ("threatened to ban opposition
+    // candidates" 1322 before 132, "halted economic aid" 1621 before 162), then the one whose
+    // object is nearer the trigger
+    const better =
+      !!best &&
+      score === best.score &&
+      objectAt !== null &&
+      best.objectAt !== null &&
+      (e.code.length > best.trigger.code.length || (e.code.length === best.trigger.code.length && objectAt < best.objectAt))
+    if (!best || score > best.score || better) best = { trigger: e, at: i, last, score, objectAt }
   }
   return best ? { trigger: best.trigger, at: best.at, last: best.last, objectAt: best.objectAt } : null
 }
