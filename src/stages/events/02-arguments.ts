@@ -36,7 +36,11 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   // symmetric nouns: "clashes between Druze militias, Bedouin tribes, and government forces"
   if (trigger.symmetric) {
     // up to a trailing attribution: "the peace accord between A and B, two rebel commanders told AFP"
-    const after = distinctActors(ctx, last + 1, attributionStart(ctx, last + 1, Math.min(r.end, last + 1 + TARGET_WINDOW * 2)))
+    const window = distinctActors(ctx, last + 1, attributionStart(ctx, last + 1, Math.min(r.end, last + 1 + TARGET_WINDOW * 2)))
+    // "fighting between Azerbaijanis and Armenians, an editor ... said": after "between", the coordinated parties only
+    const between = lower.slice(last + 1, Math.min(r.end, last + 4)).indexOf('between')
+    const listed = between >= 0 ? coordinatedAfter(ctx, last + 2 + between, r) : []
+    const after = listed.length >= 2 ? listed : window
     const before = actorBefore(ctx, i, r)
     // "India and Pakistan agreed ...": the parties are the coordinated subjects
     const coordinated = coordinatedBefore(ctx, i, r)
@@ -78,7 +82,7 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
     if (at >= 0) targetFrom = last + 2 + at
     else if (trigger.pos === 'noun') return []
   }
-  const targetEnd = attributionStart(ctx, targetFrom, Math.min(r.end, targetFrom + TARGET_WINDOW))
+  const targetEnd = clauseEnd(ctx, targetFrom, attributionStart(ctx, targetFrom, Math.min(r.end, targetFrom + TARGET_WINDOW)))
   // "acknowledged Syria is facing ...": the subject of a reported clause is not the target
   const startsClause = (a: Actor): boolean => {
     const k = tokenAfter(ctx, a)
@@ -87,16 +91,23 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   }
   // "Turkey will allow Turkish Kurd refugees to return": an actor of the source's own code is
   // part of a longer phrase or the source again; the target is the next one
-  // an object word of no known country is the thing acted with, no party: "strengthened its
-  // [forces] in Lebanon" ("banned Ugandan opposition [candidates]" keeps its target)
+  // the source's own people named as the object are what it acts with, no party: "strengthened
+  // its [forces] in Lebanon" ("banned Ugandan opposition [candidates]", "refused to deploy
+  // [peacekeepers]" keep their target)
   const matched = m.objectAt === null ? undefined : ctx.actorAt[m.objectAt]
-  const objectActor = matched?.code.startsWith('---') ? matched : undefined
-  const target = distinctActors(ctx, targetFrom, targetEnd).find(
+  const own = matched ? /^(its|their|his|her|our)$/.test(lower[(ctx.tokenAt.get(matched.start) ?? 0) - 1] ?? '') : false
+  const objectActor = matched?.code.startsWith('---') && own ? matched : undefined
+  const candidates = distinctActors(ctx, targetFrom, targetEnd).filter(
     (a) =>
       a !== objectActor &&
       (!source || (a.code !== source.code && (a.id !== source.id || a.start !== source.start))) &&
       !(trigger.pos === 'verb' && !trigger.complement && startsClause(a)),
   )
+  // the matched object word names what is given or done when a party of a known country
+  // follows: "providing aerial photographs and other [military intelligence] to Macedonia"
+  const matchedThing =
+    objectActor ?? (matched?.code.startsWith('---') && candidates.some((a) => a !== matched && !a.code.startsWith('---')) ? matched : undefined)
+  const target = candidates.find((a) => a !== matchedThing)
   // an action on a place is an action on its country: "invaded the buffer zone near the Golan
   // Heights", "arrived in Amman", "lifted a state of emergency in West Darfur"
   const onPlace = !target && placeTargets(trigger.code) ? placeParty(ctx, targetFrom, targetEnd) : undefined
@@ -246,6 +257,43 @@ function attributionStart(ctx: EventContext, from: number, to: number): number {
     if (rest.some((w) => SPEECH.has(w))) return k
   }
   return to
+}
+
+/**
+ * Where a second clause joined by "and"/"but" starts in [from, to): "refused to deploy
+ * peacekeepers in Iraq and has urged its citizens ..." — the second verb's object is not the target.
+ */
+function clauseEnd(ctx: EventContext, from: number, to: number): number {
+  for (let k = from; k < to - 1; k++) {
+    if (!/^(and|but)$/.test(ctx.lower[k] ?? '')) continue
+    const next = ctx.tokens[k + 1] as Token
+    if (next.pos === 'AUX' || next.pos === 'VERB') return k
+  }
+  return to
+}
+
+/** Actors joined by "and" / commas from token k on: "between Druze militias, Bedouin tribes, and government forces". */
+function coordinatedAfter(ctx: EventContext, k: number, r: Span): Actor[] {
+  const { lower, actorAt } = ctx
+  const out: Actor[] = []
+  // the list ends with the item after "and": "A, B and C, an editor said" stops at C
+  let closed = 0
+  let joinedByAnd = false
+  // "between the two rival militias": a determiner or adjective may come first
+  while (k < r.end && !actorAt[k] && /^(DET|ADJ|NUM)$/.test((ctx.tokens[k] as Token).pos)) k++
+  while (k < r.end) {
+    const a = actorAt[k]
+    if (!a) break
+    if (!out.includes(a)) out.push(a)
+    if (joinedByAnd) closed = out.length
+    k = tokenAfter(ctx, a)
+    joinedByAnd = lower[k] === 'and' || lower[k] === '&' || (lower[k] === ',' && lower[k + 1] === 'and')
+    if (lower[k] === ',' && lower[k + 1] === 'and') k += 2
+    else if (/^(and|,|&)$/.test(lower[k] ?? '')) k++
+    else break
+    while (k < r.end && !actorAt[k] && /^(DET|ADJ)$/.test((ctx.tokens[k] as Token).pos)) k++
+  }
+  return out.slice(0, closed)
 }
 
 /** Actors joined by "and" / commas right before token i: "India and Pakistan agreed". */

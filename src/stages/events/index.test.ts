@@ -87,6 +87,14 @@ describe('events: a symmetric verb used as a noun', () => {
     const found = events('Russia and Ukraine agreed to a prisoner exchange after weeks of fierce fighting, Turkish media reported.')
     assert.ok(!found.some((e) => / 19/.test(e)), found.join('; '))
   })
+  it('"fighting between A and B, an official said" is a fight between A and B only', () => {
+    const found = events('Fighting between Armenians and Azerbaijanis spread, a Russian official told reporters.')
+    assert.ok(
+      found.some((e) => e === 'ARM 190 AZE'),
+      found.join('; '),
+    )
+    assert.ok(!found.some((e) => e.includes('RUS')), found.join('; '))
+  })
   it('"battles ... between A and B" is a fight between them', () => {
     const found = events('Street battles raged in central Baghdad between Iraqi insurgents and Iraqi police.')
     assert.ok(
