@@ -13,6 +13,10 @@ const [header, ...rows] = readFileSync(join(dir, 'cameo-eventcodes.tsv'), 'utf8'
   .split('\n')
   .map((l) => l.split('\t'))
 const col = (name) => header.indexOf(name)
+// Codes new in CAMEO 1.1b3 have no row in the 2021 crosswalk; the PLOVER manual (draft 2.0)
+// names their types through its modes: COERCE "cyber" (hacking, security breaches, website
+// attacks) and MOBILIZE "weapons" (readiness of weapons systems, with a cyber context)
+const PLOVER_MANUAL_MODES = { 155: ['MOBILIZE', 'weapons'], 176: ['COERCE', 'cyber'] }
 const codes = rows.map((r) => {
   const code = r[col('code')]
   const goldstein = r[col('goldstein')] === '' ? null : Number(r[col('goldstein')])
@@ -21,8 +25,8 @@ const codes = rows.map((r) => {
     name: r[col('name_cameo_manual_1.1b3_if_different')] || r[col('name')],
     goldstein,
     quad: Number(r[col('quad_class')]),
-    plover: r[col('plover_event')] || null,
-    ploverMode: r[col('plover_mode')] || null,
+    plover: r[col('plover_event')] || PLOVER_MANUAL_MODES[code]?.[0] || null,
+    ploverMode: r[col('plover_mode')] || PLOVER_MANUAL_MODES[code]?.[1] || null,
   }
 })
 const out = {

@@ -142,3 +142,10 @@ describe('registry check', () => {
     assert.deepEqual([...new Set(problems.map((p) => p.rule))].sort(), ['duplicate-id', 'role-dates', 'schema', 'shared-alias'])
   })
 })
+
+describe('actors: places are no parties', () => {
+  it('a seat of government after "in" and a part-of-place word is a place', () => {
+    assert.equal(codeOf('Street battles raged in central Baghdad on Monday.', 'Baghdad'), undefined)
+    assert.equal(codeOf('Clashes broke out in southern Damascus.', 'Damascus'), undefined)
+  })
+})

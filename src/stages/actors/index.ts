@@ -17,6 +17,8 @@ export interface ActorsOptions {
 // "in Damascus", "near Aleppo": a place where something happens, not a party to it
 // ("strikes on Syria", "a visit to Moscow", "talks with Iran" keep their actor)
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'within', 'throughout', 'across', 'around', 'outside', 'into', 'via', 'through'])
+// words that name a part of the place after them: "in central Baghdad", "across northern Syria"
+const PART_OF_PLACE = new Set(['central', 'northern', 'southern', 'eastern', 'western', 'north', 'south', 'east', 'west', 'downtown', 'greater', 'rural'])
 
 /**
  * The `actors` stage: mentions -> actors with CAMEO code chains for the article's date,
@@ -67,10 +69,12 @@ export function createActorsStage(options: ActorsOptions = {}): Stage {
       for (const p of phrases) {
         const at = (tokens[p.first] as Token).start
         // "a visit to Moscow" keeps its actor, "in Damascus" is a place
-        const before = (
-          text.slice((tokens[p.first - 1] as Token | undefined)?.start ?? 0, (tokens[p.first - 1] as Token | undefined)?.end ?? 0) || ''
-        ).toLowerCase()
-        if (LOCATIVE.has(before) && !p.core && p.roles.length === 0) continue
+        const wordAt = (k: number): string =>
+          (text.slice((tokens[k] as Token | undefined)?.start ?? 0, (tokens[k] as Token | undefined)?.end ?? 0) || '').toLowerCase()
+        const before = wordAt(p.first - 1)
+        // "in central Baghdad", "in southern Lebanon": a part of a place is still a place
+        const locative = LOCATIVE.has(before) || (PART_OF_PLACE.has(before) && LOCATIVE.has(wordAt(p.first - 2)))
+        if (locative && !p.core && p.roles.length === 0) continue
         let r = resolvePhrase(p, context)
         let s = span(p)
         // "Assad, who along with his family ...": his = the last person named before

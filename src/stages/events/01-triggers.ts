@@ -30,7 +30,7 @@ export function findTriggers(ctx: EventContext, r: Span): TriggerMatch[] {
     const t = ctx.tokens[i] as Token
     if (t.pos === 'PROPN' || t.pos === 'PUNCT' || ctx.actorAt[i] || used.has(i)) continue
     // "according to the US government" is an attribution, no accord: a word the parse uses as a preposition triggers nothing
-    if (/^(case|mark|fixed)/.test(ctx.arcs[i]?.dep ?? '')) continue
+    if (/^(case|mark|fixed)/.test(ctx.arcs[i]?.dep ?? '') || (ctx.lower[i] === 'according' && ctx.lower[i + 1] === 'to')) continue
     const match = bestTrigger(ctx, i, r) ?? reportedDemand(ctx, i)
     if (!match || scareQuoted(ctx, i, match.last)) continue
     if (match.objectAt !== null) {
@@ -38,6 +38,8 @@ export function findTriggers(ctx: EventContext, r: Span): TriggerMatch[] {
       // "began a hunger strike": the object's second word is part of it, no strike of its own
       const k = match.objectAt
       if (triggersByLemma().has(lemmaOf(`${ctx.lower[k]}${ctx.lower[k + 1] ?? ''}`))) used.add(k + 1)
+      // "provide ... food aid": object words right after the object are part of it, no aid of their own
+      for (let j = k + 1; j < r.end && match.trigger.object?.includes(lemmaOf(ctx.lower[j] ?? '')); j++) used.add(j)
     }
     for (let k = i + 1; k <= match.last; k++) used.add(k)
     out.push(match)
@@ -86,8 +88,18 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
   const last = two && triggersByLemma().get(two) ? i + 1 : i
   const pos = (tokens[i] as Token).pos
   let best: (TriggerMatch & { score: number }) | null = null
+  let window: number[] | undefined
+  const objectTokens = (): number[] => {
+    window = window ?? objectWindow(ctx, i, last, r)
+    return window
+  }
   for (const e of entries) {
     if (e.pos === 'verb' && (pos === 'DET' || pos === 'ADP')) continue
+    // "after two days of fierce fighting": a symmetric verb used as a noun needs its parties after
+    // a preposition, as noun entries do ("fighting between A and B", "street battles raged in
+    // central Baghdad between A and B"); after "to" it is a verb whatever its tag
+    const nominal = pos === 'NOUN' && lower[i - 1] !== 'to'
+    if (e.pos === 'verb' && e.symmetric && nominal && !hasPrep(e, lower.slice(last + 1, Math.min(r.end, last + 7)))) continue
     let score = 1
     if (e.particle) {
       const at = lower.slice(last + 1, Math.min(r.end, last + 3)).indexOf(e.particle)
@@ -96,10 +108,9 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
     }
     let objectAt: number | null = null
     if (e.object) {
-      const objects = lower.slice(last + 1, Math.min(r.end, last + 6)).map(lemmaOf)
-      const at = objects.findIndex((o) => e.object?.includes(o))
-      if (at < 0) continue
-      objectAt = last + 1 + at
+      const at = objectTokens().find((k) => namesObject(e.object ?? [], lower, k))
+      if (at === undefined) continue
+      objectAt = at
       score += 3
     }
     if (e.complement === 'to-inf') {
@@ -107,7 +118,61 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
       if (!window.includes('to')) continue
       score += 1
     }
-    if (!best || score > best.score) best = { trigger: e, at: i, last, score, objectAt }
+    // of two entries that fit equally well, the more specific code ("threatened to ban opposition
+    // candidates" 1322 before 132, "halted economic aid" 1621 before 162), then the one whose
+    // object is nearer the trigger
+    const better =
+      !!best &&
+      score === best.score &&
+      objectAt !== null &&
+      best.objectAt !== null &&
+      (e.code.length > best.trigger.code.length || (e.code.length === best.trigger.code.length && objectAt < best.objectAt))
+    if (!best || score > best.score || better) best = { trigger: e, at: i, last, score, objectAt }
   }
   return best ? { trigger: best.trigger, at: best.at, last: best.last, objectAt: best.objectAt } : null
+}
+
+// how far (tokens) after a trigger its object's words may stand: five words, or the verb's
+// whole object phrase up to this many ("will provide nearly 25,000 tons of emergency food aid")
+const OBJECT_WORDS = 5
+const OBJECT_PHRASE = 12
+
+/**
+ * The tokens an entry's `object` may be found at, nearest first: the five words after the
+ * trigger, then the words of the verb's direct objects as the parse gives them.
+ */
+function objectWindow(ctx: EventContext, i: number, last: number, r: Span): number[] {
+  const out: number[] = []
+  // five words, not counting numbers and determiners ("allow up to 13,000 Turkish Kurd refugees")
+  const end = Math.min(r.end, last + 1 + OBJECT_PHRASE)
+  for (let k = last + 1, words = 0; k < end && words < OBJECT_WORDS; k++) {
+    out.push(k)
+    if (!/^(NUM|DET)$/.test((ctx.tokens[k] as Token).pos)) words++
+  }
+  // "called on Haiti's interim government to hold elections": the complement's verb and its objects
+  const clauses = ctx.view.dependents(i, 'xcomp', 'ccomp').filter((c) => c > last && c < end)
+  for (const c of clauses) if (!out.includes(c)) out.push(c)
+  // "asked the European Community for immediate delivery of additional aid": what is asked for
+  const askedFor = ctx.view.obliques(i).filter((o) => o.prep === 'for')
+  for (const p of [...ctx.view.objects(i), ...clauses.flatMap((c) => ctx.view.objects(c)), ...askedFor]) {
+    for (let k = last + 1; k < end; k++) {
+      const t = ctx.tokens[k] as Token
+      if (t.start >= p.start && t.end <= p.end && !out.includes(k)) out.push(k)
+    }
+  }
+  return out
+}
+
+/** Whether the word at k, or it joined with the next ("war games" -> wargames), is one of an entry's objects. */
+function namesObject(objects: readonly string[], lower: readonly string[], k: number): boolean {
+  const word = lower[k] ?? ''
+  if (objects.includes(lemmaOf(word))) return true
+  const joined = `${word}${lower[k + 1] ?? ''}`
+  return k + 1 < lower.length && (objects.includes(joined) || objects.includes(lemmaOf(joined)))
+}
+
+/** Whether one of an entry's prepositions is among the words. */
+function hasPrep(e: Trigger, words: readonly string[]): boolean {
+  const preps = typeof e.prep === 'string' ? [e.prep] : (e.prep ?? [])
+  return words.some((w) => preps.includes(w))
 }

@@ -6,6 +6,9 @@ import { cameoCode } from './codebook.js'
 import { type EventContext, tokenAfter } from './context.js'
 
 const anaphoricNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/anaphoric-nouns.json').entries))
+// words that count or part the people named after "of": "thousands of students", "a group of rebels"
+const partitives = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/partitive-words.json').entries))
+const domesticCodes = lazy(() => loadLexicon<{ entries: string[] }>('events/domestic-codes.json').entries)
 
 // how far (tokens) from its trigger a source or target may stand
 const SOURCE_WINDOW = 15
@@ -32,7 +35,12 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   const roles = parseRoles(ctx, m)
   // symmetric nouns: "clashes between Druze militias, Bedouin tribes, and government forces"
   if (trigger.symmetric) {
-    const after = distinctActors(ctx, last + 1, Math.min(r.end, last + 1 + TARGET_WINDOW * 2))
+    // up to a trailing attribution: "the peace accord between A and B, two rebel commanders told AFP"
+    const window = distinctActors(ctx, last + 1, attributionStart(ctx, last + 1, Math.min(r.end, last + 1 + TARGET_WINDOW * 2)))
+    // "fighting between Azerbaijanis and Armenians, an editor ... said": after "between", the coordinated parties only
+    const between = lower.slice(last + 1, Math.min(r.end, last + 4)).indexOf('between')
+    const listed = between >= 0 ? coordinatedAfter(ctx, last + 2 + between, r) : []
+    const after = listed.length >= 2 ? listed : window
     const before = actorBefore(ctx, i, r)
     // "India and Pakistan agreed ...": the parties are the coordinated subjects
     const coordinated = coordinatedBefore(ctx, i, r)
@@ -45,7 +53,7 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
     return pairs
   }
   // passive: "Assad ... was replaced by HTS leader Ahmed al-Sharaa"
-  const passive = i > r.start && BE.has(lower[i - 1] ?? '') && /(ed|en)$/.test(lower[i] ?? '')
+  const passive = i > r.start && BE.has(lower[i - 1] ?? '') && /(ed|en)$/.test(lower[i] ?? '') && !adjectival(ctx, m)
   if (trigger.voice === 'recipient') {
     // "Assad, who along with his family received political asylum in Moscow"
     const at = lower.slice(last + 1, Math.min(r.end, last + 8)).findIndex((w) => preps.includes(w))
@@ -74,7 +82,7 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
     if (at >= 0) targetFrom = last + 2 + at
     else if (trigger.pos === 'noun') return []
   }
-  const targetEnd = attributionStart(ctx, targetFrom, Math.min(r.end, targetFrom + TARGET_WINDOW))
+  const targetEnd = clauseEnd(ctx, targetFrom, attributionStart(ctx, targetFrom, Math.min(r.end, targetFrom + TARGET_WINDOW)))
   // "acknowledged Syria is facing ...": the subject of a reported clause is not the target
   const startsClause = (a: Actor): boolean => {
     const k = tokenAfter(ctx, a)
@@ -83,23 +91,58 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   }
   // "Turkey will allow Turkish Kurd refugees to return": an actor of the source's own code is
   // part of a longer phrase or the source again; the target is the next one
-  const target = distinctActors(ctx, targetFrom, targetEnd).find(
+  // the source's own people named as the object are what it acts with, no party: "strengthened
+  // its [forces] in Lebanon" ("banned Ugandan opposition [candidates]", "refused to deploy
+  // [peacekeepers]" keep their target)
+  const matched = m.objectAt === null ? undefined : ctx.actorAt[m.objectAt]
+  const own = matched ? /^(its|their|his|her|our)$/.test(lower[(ctx.tokenAt.get(matched.start) ?? 0) - 1] ?? '') : false
+  const objectActor = matched?.code.startsWith('---') && own ? matched : undefined
+  const candidates = distinctActors(ctx, targetFrom, targetEnd).filter(
     (a) =>
+      a !== objectActor &&
       (!source || (a.code !== source.code && (a.id !== source.id || a.start !== source.start))) &&
       !(trigger.pos === 'verb' && !trigger.complement && startsClause(a)),
   )
+  // the matched object word names what is given or done when a party of a known country
+  // follows: "providing aerial photographs and other [military intelligence] to Macedonia"
+  const matchedThing =
+    objectActor ?? (matched?.code.startsWith('---') && candidates.some((a) => a !== matched && !a.code.startsWith('---')) ? matched : undefined)
+  const target = candidates.find((a) => a !== matchedThing)
   // an action on a place is an action on its country: "invaded the buffer zone near the Golan
   // Heights", "arrived in Amman", "lifted a state of emergency in West Darfur"
   const onPlace = !target && placeTargets(trigger.code) ? placeParty(ctx, targetFrom, targetEnd) : undefined
   const parsed = roles.targets.filter((a) => !source || a.code !== source.code)
   const chosen = target ?? onPlace ?? definiteCountry(ctx, targetFrom, targetEnd, source)
   const sources = roles.sources.length ? roles.sources : source ? [source] : []
-  const targets = parsed.length ? parsed : chosen ? [chosen] : []
+  const targets = parsed.length ? parsed : chosen ? [chosen] : domesticTarget(ctx, trigger.code, sources, m, r)
   // "Jordan and Britain have agreed to undertake joint military exercises": cooperation among
   // coordinated subjects with no other party (none of a known country) is reciprocal, one event each way
   if (!targets.some((a) => !a.code.startsWith('---')) && distinctCodes(sources).length >= 2 && cooperative(trigger.code))
     return reciprocal(distinctCodes(sources))
   return crossPairs(sources, targets)
+}
+
+/**
+ * The target of an act on the source's own polity that names no other party: protests,
+ * curfews, states of emergency, reforms ("students staged mass demonstrations" -> their
+ * country; "imposed a curfew in Algiers" -> Algeria): the country of the place where it
+ * happens, else the source's own country.
+ */
+function domesticTarget(ctx: EventContext, code: string, sources: readonly Actor[], m: TriggerMatch, r: Span): Actor[] {
+  const source = sources[0]
+  if (!source || !domesticCodes().some((p) => code.startsWith(p))) return []
+  const place = placeParty(ctx, m.last + 1, r.end)
+  if (place) return [place]
+  if (!source.country) return []
+  return [{ ...source, code: source.country, sector: null, id: `country:${source.country}`, via: 'domestic' }]
+}
+
+/**
+ * Whether a participle after "be" is an adjective with its own preposition, not a passive:
+ * "Israel is opposed to French mediation" opposes it; "was opposed by Israel" stays passive.
+ */
+function adjectival(ctx: EventContext, m: TriggerMatch): boolean {
+  return ctx.lower[m.last + 1] === 'to' && !ctx.view.agents(m.at).length
 }
 
 /** One pair per source and target of different codes: "Russia and Iran condemned Israel" gives two. */
@@ -176,6 +219,8 @@ function isSubjectLike(ctx: EventContext, a: Actor, allowPossessive: boolean): b
   // "Lavrov said Moscow is ...": followed by its verb, it heads a clause of its own
   if (next && (next.pos === 'AUX' || next.pos === 'VERB') && !/^['’]s$/.test(lower[after] ?? '')) return true
   if (/^['’]s$/.test(lower[after] ?? '')) return allowPossessive
+  // "Tens of thousands of university students staged ...": the people counted are the subject
+  if (lower[first - 1] === 'of' && partitives().has(lower[first - 2] ?? '')) return true
   const before = lower[first - 1] === 'the' ? tokens[first - 2] : tokens[first - 1]
   return !(before && (before.pos === 'ADP' || before.pos === 'VERB'))
 }
@@ -214,6 +259,43 @@ function attributionStart(ctx: EventContext, from: number, to: number): number {
   return to
 }
 
+/**
+ * Where a second clause joined by "and"/"but" starts in [from, to): "refused to deploy
+ * peacekeepers in Iraq and has urged its citizens ..." — the second verb's object is not the target.
+ */
+function clauseEnd(ctx: EventContext, from: number, to: number): number {
+  for (let k = from; k < to - 1; k++) {
+    if (!/^(and|but)$/.test(ctx.lower[k] ?? '')) continue
+    const next = ctx.tokens[k + 1] as Token
+    if (next.pos === 'AUX' || next.pos === 'VERB') return k
+  }
+  return to
+}
+
+/** Actors joined by "and" / commas from token k on: "between Druze militias, Bedouin tribes, and government forces". */
+function coordinatedAfter(ctx: EventContext, k: number, r: Span): Actor[] {
+  const { lower, actorAt } = ctx
+  const out: Actor[] = []
+  // the list ends with the item after "and": "A, B and C, an editor said" stops at C
+  let closed = 0
+  let joinedByAnd = false
+  // "between the two rival militias": a determiner or adjective may come first
+  while (k < r.end && !actorAt[k] && /^(DET|ADJ|NUM)$/.test((ctx.tokens[k] as Token).pos)) k++
+  while (k < r.end) {
+    const a = actorAt[k]
+    if (!a) break
+    if (!out.includes(a)) out.push(a)
+    if (joinedByAnd) closed = out.length
+    k = tokenAfter(ctx, a)
+    joinedByAnd = lower[k] === 'and' || lower[k] === '&' || (lower[k] === ',' && lower[k + 1] === 'and')
+    if (lower[k] === ',' && lower[k + 1] === 'and') k += 2
+    else if (/^(and|,|&)$/.test(lower[k] ?? '')) k++
+    else break
+    while (k < r.end && !actorAt[k] && /^(DET|ADJ)$/.test((ctx.tokens[k] as Token).pos)) k++
+  }
+  return out.slice(0, closed)
+}
+
 /** Actors joined by "and" / commas right before token i: "India and Pakistan agreed". */
 function coordinatedBefore(ctx: EventContext, i: number, r: Span): Actor[] {
   const { lower, actorAt, tokens } = ctx
@@ -233,9 +315,16 @@ function coordinatedBefore(ctx: EventContext, i: number, r: Span): Actor[] {
 }
 
 function antecedent(ctx: EventContext, t: Token): Actor | undefined {
-  return [...ctx.actors]
-    .reverse()
-    .find((a) => a.end <= t.start && t.start - a.end < 600 && /^(country|seat|capital-metonymy|registry:organisation)/.test(a.via))
+  return (
+    [...ctx.actors]
+      .reverse()
+      // a state, a seat of government, an organisation, or a group of a country named with its
+      // role ("Iraq's interim government announced that it is prepared to ...")
+      .find(
+        (a) =>
+          a.end <= t.start && t.start - a.end < 600 && /^(country|seat|capital-metonymy|registry:organisation|nationality\+role|role\+possessor)/.test(a.via),
+      )
+  )
 }
 
 function personBefore(ctx: EventContext, offset: number): Actor | undefined {
@@ -284,12 +373,20 @@ function parseRoles(ctx: EventContext, m: TriggerMatch): Roles {
     const governed = !own.length && arc.head >= 0 && arc.dep === 'obj' ? view.subjects(arc.head).flatMap((p) => actorsIn(ctx, p)) : []
     return { sources: own.length ? own : governed, targets: preps.length ? withPrep(m.last) : [], passive: false }
   }
-  const passive = view.isPassive(at)
+  // a passive has a form of "be" (or "get") before its participle: "has called off" is active whatever the parse says
+  const beforeVerb = ctx.lower.slice(Math.max(0, at - 3), at)
+  const passive = view.isPassive(at) && beforeVerb.some((w) => BE.has(w)) && !adjectival(ctx, m)
   const subjects = subjectsOf(ctx, at)
   if (passive) return { sources: view.agents(at).flatMap((p) => actorsIn(ctx, p)), targets: subjects, passive }
   const objectHead = m.objectAt ?? at
   // "acknowledged Syria is facing ...": an object that starts a clause of its own is its subject, no target
-  const objects = m.objectAt === null ? view.objects(at).flatMap((p) => (trigger.complement || !headsClause(ctx, p) ? actorsIn(ctx, p) : [])) : []
+  // the object word an entry matched is no party ("lifted [sanctions]"); the verb's other
+  // objects are ("urged [the Maoist rebels] to honor human rights")
+  const objectToken = m.objectAt === null ? undefined : (ctx.tokens[m.objectAt] as Token)
+  const objects = view
+    .objects(at)
+    .filter((p) => !objectToken || objectToken.start < p.start || objectToken.end > p.end)
+    .flatMap((p) => (trigger.complement || !headsClause(ctx, p) ? actorsIn(ctx, p) : []))
   // "providing aerial photographs and other military intelligence to Macedonia": the parser
   // may hang the preposition's phrase on the object instead of the verb
   const objectHeads = objectHead !== at ? [objectHead] : view.dependents(at, 'obj').flatMap((k) => view.conjuncts(k))
@@ -373,12 +470,17 @@ function subjectsOf(ctx: EventContext, verb: number, depth = 0): Actor[] {
   if (infinitive && arc.dep === 'advcl') return subjectsOf(ctx, arc.head, depth + 1)
   const noun = arcs[arc.head] as Arc
   if (infinitive && arc.dep === 'acl' && noun.dep === 'obj' && noun.head >= 0) return subjectsOf(ctx, noun.head, depth + 1)
+  // "demonstrators protesting election results": a participle is done by the noun it follows
+  if (!infinitive && arc.dep === 'acl' && arc.head < verb && /ing$/.test(lower[verb] ?? '')) return actorsIn(ctx, view.phrase(arc.head))
   return []
 }
 
 /** The actors inside a phrase of the parse; a pronoun head resolved back to its antecedent. */
 function actorsIn(ctx: EventContext, p: Phrase): Actor[] {
-  const inside = ctx.actors.filter((a) => a.start >= p.start && a.end <= p.end)
+  const all = ctx.actors.filter((a) => a.start >= p.start && a.end <= p.end)
+  // "NATO peacekeeping troops": a role noun of no country beside a named party is that party's role, no party of its own
+  const named = all.filter((a) => !a.code.startsWith('---'))
+  const inside = named.length ? named : all
   // "his Russian counterpart Sergey Lavrov": one party named twice, the most specific name
   // wins; "Senior Hungarian and Romanian officials": two countries, two parties
   if (inside.length > 1 && new Set(inside.map((a) => a.country ?? a.code)).size === 1)

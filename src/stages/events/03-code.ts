@@ -39,14 +39,19 @@ export function codeOf(m: TriggerMatch, modality: Modality, negated: boolean, co
 export function requestedAct(ctx: EventContext, m: TriggerMatch, all: readonly TriggerMatch[]): TriggerMatch | undefined {
   let best: TriggerMatch | undefined
   let bestDepth = Number.POSITIVE_INFINITY
+  // "reached a consensus to exchange information": a noun frame's act may hang from the verb it is the object of
+  const arc = ctx.arcs[m.at]
+  const governor = m.trigger.pos === 'noun' && arc && arc.head >= 0 && arc.dep === 'obj' ? arc.head : -1
   for (const other of all) {
     if (other === m || other.at < m.at) continue
+    // whatever the parse says, a noun frame's "to" + verb names its act: "a consensus to exchange information"
+    if (m.trigger.pos === 'noun' && ctx.lower[m.last + 1] === 'to' && other.at === m.last + 2) return other
     // climb from the other trigger to m through at most three arcs of the kinds a request takes
     let k = other.at
     for (let depth = 1; depth <= 3; depth++) {
       const arc = ctx.arcs[k]
       if (!arc || arc.head < 0 || !/^(xcomp|ccomp|obj|obl|nmod|acl|advcl)/.test(arc.dep)) break
-      if (arc.head === m.at || arc.head === m.objectAt) {
+      if (arc.head === m.at || arc.head === m.objectAt || (arc.head === governor && depth === 1 && toInfinitive(ctx, k, arc.dep))) {
         if (depth < bestDepth) {
           best = other
           bestDepth = depth
@@ -57,6 +62,11 @@ export function requestedAct(ctx: EventContext, m: TriggerMatch, all: readonly T
     }
   }
   return best
+}
+
+/** Whether a clause is a to-infinitive complement or purpose: "reached a consensus [to exchange] information". */
+function toInfinitive(ctx: EventContext, verb: number, dep: string): boolean {
+  return /^(xcomp|advcl|acl)/.test(dep) && ctx.view.dependents(verb, 'mark').some((k) => ctx.lower[k] === 'to')
 }
 
 interface TopicCodes {

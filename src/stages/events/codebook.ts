@@ -68,7 +68,9 @@ export function requestCode(frame: string, act: string): string | null {
   const table = frame === '020' ? appealCodes() : frame === '100' ? demandCodes() : null
   if (table) return longestPrefix(table, act)
   if (frame === '130') return threatCode(act)
-  if (frame === '030' || frame === '033') return intentCode(act)
+  // "agreed that their countries should cooperate", "reached a consensus to exchange
+  // information": accord on a cooperative act to come is the intent to do it
+  if (frame === '030' || frame === '033' || frame === '019') return intentCode(act)
   return null
 }
 

@@ -44,6 +44,17 @@ describe('events: frames and recoding', () => {
       'KEN 1413 KEN',
     ],
     ['a weekday is no party', 'Palestinian officials demanded Friday that the United States match the aid.', 'PSE 10 USA'],
+    // objects, targets and frames
+    ['an object deep in the object phrase', 'Japan will provide nearly 5,000 tons of emergency food aid to Sudan.', 'JPN 0333 SDN'],
+    ['a protest with no named target is aimed at home', 'Kenyan students staged mass demonstrations on Monday.', 'KEN 141 KEN'],
+    ['a curfew with no place is imposed at home', 'The Nigerian government threatened to impose a curfew.', 'NGA 1323 NGA'],
+    ['the people counted are the subject', 'Thousands of Kenyan teachers blocked roads in Nairobi.', 'KEN 144 KEN'],
+    ['"is opposed to" is no passive', 'Egypt is opposed to the Turkish plan.', 'EGY 1 TUR'],
+    ['an attempted act is the act', 'Iran tried to hack into the computers of Israeli ministries.', 'IRN 176 ISR'],
+    ['"it" refers back to a government', 'Kenya’s government announced that it is prepared to impose martial law in Nairobi.', 'KEN 1324 KEN'],
+    ['a former state is coded as its continuator', 'The Soviet Union halted economic aid to Cuba.', 'RUS 1621 CUB'],
+    ['a consensus to do a coded act is the intent to do it', 'Egypt and Jordan reached a consensus to share intelligence.', 'EGY 0314 JOR'],
+    ['opposing mediation rejects it', 'Egypt opposed Turkish mediation.', 'EGY 126 TUR'],
   ]
   for (const [why, text, expected] of CASES) {
     const [source, code, target] = expected.split(' ') as [string, string, string]
@@ -58,4 +69,37 @@ describe('events: frames and recoding', () => {
       )
     })
   }
+})
+
+describe('events: acts asked for are not reported as done', () => {
+  it('information demanded is no information shared', () => {
+    const found = events('Germany demanded that Iran provide information about the journalists.')
+    assert.ok(
+      found.some((e) => e.startsWith('DEU 1014 IRN')),
+      found.join('; '),
+    )
+    assert.ok(!found.some((e) => / 064 /.test(e)), found.join('; '))
+  })
+})
+
+describe('events: a symmetric verb used as a noun', () => {
+  it('"fierce fighting" with no parties after it is no fight', () => {
+    const found = events('Russia and Ukraine agreed to a prisoner exchange after weeks of fierce fighting, Turkish media reported.')
+    assert.ok(!found.some((e) => / 19/.test(e)), found.join('; '))
+  })
+  it('"fighting between A and B, an official said" is a fight between A and B only', () => {
+    const found = events('Fighting between Armenians and Azerbaijanis spread, a Russian official told reporters.')
+    assert.ok(
+      found.some((e) => e === 'ARM 190 AZE'),
+      found.join('; '),
+    )
+    assert.ok(!found.some((e) => e.includes('RUS')), found.join('; '))
+  })
+  it('"battles ... between A and B" is a fight between them', () => {
+    const found = events('Street battles raged in central Baghdad between Iraqi insurgents and Iraqi police.')
+    assert.ok(
+      found.some((e) => / 190 /.test(e)),
+      found.join('; '),
+    )
+  })
 })

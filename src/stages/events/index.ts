@@ -46,7 +46,10 @@ export function createEventsStage(): Stage {
         // the act an appeal or demand asks for names it, and is no event of its own
         const acts = new Map(matches.map((m) => [m, requestedAct(ec, m, matches)]))
         const asked = new Set<TriggerMatch>()
-        for (const [m, act] of acts) if (act && requestCode(m.trigger.code, act.trigger.code)) asked.add(act)
+        // an act inside an appeal's, promise's, demand's, refusal's or threat's complement is asked
+        // for, not done, also when the frame already has a code of its own ("demanding that the
+        // Turkish government provide information" is 1014 and no sharing of information)
+        for (const [m, act] of acts) if (act && (requestCode(m.trigger.code, act.trigger.code) || FRAMES.test(m.trigger.code))) asked.add(act)
         for (const m of matches) {
           if (asked.has(m)) continue
           const pairs = findPairs(ec, m, r)
@@ -86,5 +89,8 @@ export function createEventsStage(): Stage {
     },
   }
 }
+
+// roots whose triggers ask for, promise, refuse or threaten another act: appeals, intents, demands, rejections, threats
+const FRAMES = /^(02|03|10|12|13)/
 
 const party = (a: Actor): EventParty => ({ code: a.code, text: a.text, start: a.start, end: a.end })
