@@ -1,8 +1,8 @@
 // Trains the dependency parser (arc-hybrid, greedy, averaged perceptron, dynamic oracle) on
 // UD English-EWT, with the project's own predicted UPOS tags as at run time.
-// Usage: npm run train:parser [-- --iterations 10 --train PATH --dev PATH --limit N]
+// Usage: npm run train:parser [-- --iterations 10 --jackknife 10 --tags-cache PATH --train PATH --dev PATH --limit N]
 // Writes models/parser-ewt.actions.model.gz and models/parser-ewt.labels.model.gz, prints dev UAS/LAS.
-import { writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { FeatureBuffer, type LinearModel, PerceptronTrainer } from '../src/models/perceptron.js'
@@ -16,11 +16,13 @@ import {
   PARSER_LABELS_PATH,
   ROOT_LABEL,
   SHIFT,
+  suffixId,
   tagIds,
   UPOS,
   wordId,
 } from '../src/stages/syntax/transition-parser.js'
 import { readConlluTrees, seededRandom, shuffle, type TreeSentence } from './conll.js'
+import { jackknifeTags } from './jackknife-pos.js'
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +32,9 @@ const { values } = parseArgs({
     limit: { type: 'string', default: '0' },
     // the probability of following the model's own (possibly wrong) action after the first iteration
     explore: { type: 'string', default: '0.9' },
+    // training tags from taggers that did not see the sentence (k folds); 0 tags with the committed tagger
+    jackknife: { type: 'string', default: '10' },
+    'tags-cache': { type: 'string' },
   },
 })
 const started = Date.now()
@@ -53,11 +58,23 @@ const rootTag = UPOS.length + 1
 interface Prepared {
   words: number[]
   tags: number[]
+  suffixes: number[]
   gold: Int32Array
   goldLabels: Int32Array
   children: number[][]
 }
-const prepare = (s: TreeSentence): Prepared => {
+const folds = Number(values.jackknife)
+// the jackknifed tags take most of the training time: experiments on the parser alone can
+// keep them in a file (delete it when the tagger or the training set changes)
+const tagsCache = values['tags-cache']
+const trainTags: string[][] =
+  tagsCache && existsSync(tagsCache)
+    ? (JSON.parse(readFileSync(tagsCache, 'utf8')) as string[][])
+    : folds > 1
+      ? jackknifeTags(train, folds)
+      : train.map((s) => tagger.tag(s.words))
+if (tagsCache && !existsSync(tagsCache)) writeFileSync(tagsCache, JSON.stringify(trainTags))
+const prepare = (s: TreeSentence, k: number): Prepared => {
   const n = s.words.length
   const gold = Int32Array.from(s.heads, (h) => (h < 0 ? n : h))
   const children: number[][] = Array.from({ length: n + 1 }, () => [])
@@ -66,13 +83,23 @@ const prepare = (s: TreeSentence): Prepared => {
   })
   return {
     words: s.words.map(wordId),
-    tags: tagger.tag(s.words).map((t) => ids.get(t) ?? 0),
+    suffixes: s.words.map(suffixId),
+    tags: (trainTags[k] as string[]).map((t) => ids.get(t) ?? 0),
     gold,
     goldLabels: Int32Array.from(s.labels, (l) => labelIndex.get(relation(l)) ?? 0),
     children,
   }
 }
 const prepared = train.map(prepare)
+let tagRight = 0
+let tagTotal = 0
+train.forEach((s, k) => {
+  s.tags.forEach((t, i) => {
+    if (trainTags[k]?.[i] === t) tagRight++
+    tagTotal++
+  })
+})
+console.log(`training tags: ${folds > 1 ? `${folds}-fold jackknife` : 'committed tagger'}, UPOS ${((100 * tagRight) / tagTotal).toFixed(2)}%`)
 console.log(`${prepared.length} sentences tagged, ${labelClasses.length} labels, ${((Date.now() - started) / 1000).toFixed(0)} s`)
 
 const actionTrainer = new PerceptronTrainer(ACTIONS)
@@ -120,7 +147,7 @@ for (let it = 0; it < Number(values.iterations); it++) {
   let total = 0
   const explore = it > 0 ? Number(values.explore) : 0
   for (const p of shuffle([...prepared], random)) {
-    config.reset(p.words, p.tags, rootTag)
+    config.reset(p.words, p.tags, rootTag, p.suffixes)
     inStack.fill(0, 0, p.words.length + 1)
     while (!config.done) {
       let min = Number.POSITIVE_INFINITY

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { normWord } from '../../models/features.js'
+import { memoize, normWord } from '../../models/features.js'
+import { PackedModel } from '../../models/packed-model.js'
 import { FeatureBuffer, featureHash, LinearModel } from '../../models/perceptron.js'
 
 /** Where the trained parser lives (made by scripts/train-parser.ts, see MODELS.md). */
@@ -28,6 +29,11 @@ export interface ParsedSentence {
 }
 
 const NONE = -1
+
+/** The UPOS tags the parser knows (the tagger's classes); a tag's id is its index + 1. */
+export const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X']
+const PUNCT_TAG = UPOS.indexOf('PUNCT') + 1
+const VERB_TAG = UPOS.indexOf('VERB') + 1
 // word and tag ids of positions outside the sentence, and of the artificial ROOT
 const NO_WORD = featureHash(900, '-NONE-')
 const ROOT_WORD = featureHash(900, '-ROOT-')
@@ -72,21 +78,48 @@ export class Configuration {
   nr = new Int32Array(16)
   lset = new Int32Array(16)
   rset = new Int32Array(16)
+  suffixes = new Int32Array(16)
+  punctBefore = new Int32Array(16)
+  verbsBefore = new Int32Array(16)
 
-  /** Starts on a sentence: word hashes and tag ids, the ROOT appended. */
-  reset(words: readonly number[], tags: readonly number[], rootTag: number): void {
+  /** Starts on a sentence: word hashes, suffix hashes and tag ids, the ROOT appended. */
+  reset(words: readonly number[], tags: readonly number[], rootTag: number, suffixes: readonly number[]): void {
     const n = words.length
     if (this.stack.length < n + 2) {
       const size = n + 16
-      for (const k of ['stack', 'heads', 'labels', 'words', 'tags', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 'lset', 'rset'] as const)
+      for (const k of [
+        'stack',
+        'heads',
+        'labels',
+        'words',
+        'tags',
+        'lc1',
+        'lc2',
+        'rc1',
+        'rc2',
+        'nl',
+        'nr',
+        'lset',
+        'rset',
+        'suffixes',
+        'punctBefore',
+        'verbsBefore',
+      ] as const)
         this[k] = new Int32Array(size)
     }
+    let punct = 0
+    let verbs = 0
     this.n = n
     this.sp = 0
     this.b = 0
     for (let i = 0; i <= n; i++) {
       this.words[i] = i < n ? (words[i] as number) : ROOT_WORD
       this.tags[i] = i < n ? (tags[i] as number) : rootTag
+      this.suffixes[i] = i < n ? (suffixes[i] as number) : ROOT_WORD
+      this.punctBefore[i] = punct
+      this.verbsBefore[i] = verbs
+      if (this.tags[i] === PUNCT_TAG) punct++
+      else if (this.tags[i] === VERB_TAG) verbs++
       this.heads[i] = NONE
       this.labels[i] = NONE
       this.lc1[i] = NONE
@@ -143,6 +176,17 @@ export class Configuration {
     }
   }
 
+  /** Punctuation marks strictly between positions a < b (capped at 3). */
+  private punctBetween(a: number, b: number): number {
+    return a < 0 ? 4 : Math.min(3, (this.punctBefore[b] as number) - (this.punctBefore[a + 1] as number))
+  }
+  /** Verbs strictly between positions a < b (capped at 2). */
+  private verbsBetween(a: number, b: number): number {
+    return a < 0 ? 3 : Math.min(2, (this.verbsBefore[b] as number) - (this.verbsBefore[a + 1] as number))
+  }
+  private x(i: number): number {
+    return i < 0 ? NO_WORD : (this.suffixes[i] as number)
+  }
   private w(i: number): number {
     return i < 0 ? NO_WORD : (this.words[i] as number)
   }
@@ -299,6 +343,20 @@ export class Configuration {
     f(100, b0p, b0 > 0 ? this.p(b0 - 1) : NONE)
     f(101, s1p, s1 >= 0 ? this.p(s1 + 1) : NONE)
     f(102, s0p, b0p, sp)
+    // suffixes speak for words seen rarely in training ("-ization", "-ed")
+    f(103, this.x(s0), s0p)
+    f(104, this.x(b0), b0p)
+    f(105, this.x(b1), b1p)
+    f(106, this.x(s1), s1p)
+    // commas and verbs between the candidates mark clause and list boundaries
+    f(107, s0p, b0p, this.punctBetween(s0, b0))
+    f(108, s1p, s0p, s1 >= 0 ? this.punctBetween(s1, s0) : 4)
+    f(109, s0p, b0p, this.verbsBetween(s0, b0))
+    f(110, s1p, s0p, s1 >= 0 ? this.verbsBetween(s1, s0) : 3)
+    f(111, s1w, b0w)
+    f(112, s1p, b0p)
+    f(113, s0w, b0p, b1p)
+    f(114, s0p, b0w, b1p)
     return out
   }
 
@@ -354,6 +412,12 @@ export class Configuration {
   }
 }
 
+/** The hash of a word's last three letters (folded), for words seen rarely in training. */
+export function suffixId(word: string): number {
+  const w = normWord(word)
+  return featureHash(902, w.length > 3 ? w.slice(-3) : w)
+}
+
 /** Ids for the tags the parser reads (UPOS), with the ROOT's own id. */
 export function tagIds(tags: readonly string[]): Map<string, number> {
   return new Map(tags.map((t, i) => [t, i + 1]))
@@ -370,13 +434,15 @@ export interface DependencyParser {
   parse(words: readonly string[], tags: readonly string[]): ParsedSentence
 }
 
-/** The UPOS tags the parser knows (the tagger's classes). */
-export const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X']
-
 /** Builds a greedy parser from an action model (classes = ACTIONS) and a label model. */
-export function createParser(actions: LinearModel, labels: LinearModel): DependencyParser {
+export function createParser(actionModel: LinearModel, labelModel: LinearModel): DependencyParser {
+  const actions = new PackedModel(actionModel)
+  const labels = new PackedModel(labelModel)
   const ids = tagIds(UPOS)
   const rootTag = UPOS.length + 1
+  // a word's hashes are string work: done once per distinct word
+  const wordIdOf = memoize(wordId, 100_000)
+  const suffixIdOf = memoize(suffixId, 100_000)
   const config = new Configuration()
   const features = new FeatureBuffer()
   const actionScores = new Float64Array(actions.classes.length)
@@ -390,9 +456,10 @@ export function createParser(actions: LinearModel, labels: LinearModel): Depende
   return {
     parse(words, tags) {
       config.reset(
-        words.map(wordId),
+        words.map(wordIdOf),
         tags.map((t) => ids.get(t) ?? 0),
         rootTag,
+        words.map(suffixIdOf),
       )
       while (!config.done) {
         for (let a = 0; a < 3; a++) allowedActions[a] = config.valid(a) ? 1 : 0
