@@ -56,6 +56,11 @@ function bucket(d: number): number {
   return d <= 4 ? d : d <= 7 ? 5 : d <= 12 ? 6 : 7
 }
 
+// the per-word arrays of a configuration: fixed for the sentence, and grown with the tree
+const SENTENCE_FIELDS = ['words', 'tags', 'suffixes', 'punctBefore', 'verbsBefore'] as const
+const TREE_FIELDS = ['heads', 'labels', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 'lset', 'rset'] as const
+let sentences = 0
+
 /**
  * The parser's configuration for one sentence of n words (index n is the ROOT): the
  * stack, the buffer's front, the arcs made so far, and what the features read of the
@@ -82,31 +87,23 @@ export class Configuration {
   punctBefore = new Int32Array(16)
   verbsBefore = new Int32Array(16)
 
+  // which sentence the per-word arrays hold (a copy between states of one sentence skips them)
+  private sentence = 0
+
+  private ensure(size: number): void {
+    if (this.stack.length >= size) return
+    const capacity = size + 16
+    this.stack = new Int32Array(capacity)
+    for (const k of SENTENCE_FIELDS) this[k] = new Int32Array(capacity)
+    for (const k of TREE_FIELDS) this[k] = new Int32Array(capacity)
+    this.sentence = 0
+  }
+
   /** Starts on a sentence: word hashes, suffix hashes and tag ids, the ROOT appended. */
   reset(words: readonly number[], tags: readonly number[], rootTag: number, suffixes: readonly number[]): void {
     const n = words.length
-    if (this.stack.length < n + 2) {
-      const size = n + 16
-      for (const k of [
-        'stack',
-        'heads',
-        'labels',
-        'words',
-        'tags',
-        'lc1',
-        'lc2',
-        'rc1',
-        'rc2',
-        'nl',
-        'nr',
-        'lset',
-        'rset',
-        'suffixes',
-        'punctBefore',
-        'verbsBefore',
-      ] as const)
-        this[k] = new Int32Array(size)
-    }
+    this.ensure(n + 2)
+    this.sentence = ++sentences
     let punct = 0
     let verbs = 0
     this.n = n
@@ -131,6 +128,21 @@ export class Configuration {
       this.lset[i] = 0
       this.rset[i] = 0
     }
+  }
+
+  /** Becomes a copy of another state of the same sentence (the beam's states branch from their parents). */
+  copyFrom(other: Configuration): void {
+    this.ensure(other.n + 2)
+    const m = other.n + 1
+    if (this.sentence !== other.sentence) {
+      for (const k of SENTENCE_FIELDS) this[k].set(other[k].subarray(0, m))
+      this.sentence = other.sentence
+    }
+    for (const k of TREE_FIELDS) this[k].set(other[k].subarray(0, m))
+    this.stack.set(other.stack.subarray(0, other.sp))
+    this.n = other.n
+    this.sp = other.sp
+    this.b = other.b
   }
 
   /** True when the sentence is parsed (empty stack, only the ROOT left in the buffer). */
@@ -434,8 +446,16 @@ export interface DependencyParser {
   parse(words: readonly string[], tags: readonly string[]): ParsedSentence
 }
 
-/** Builds a greedy parser from an action model (classes = ACTIONS) and a label model. */
-export function createParser(actionModel: LinearModel, labelModel: LinearModel): DependencyParser {
+/** The beam the committed parser decodes with (the width it was trained with, MODELS.md). */
+export const PARSER_BEAM = 1
+
+/**
+ * Builds a parser from an action model (classes = ACTIONS) and a label model. With a
+ * beam of one it is greedy; wider, it keeps the `beam` best-scoring transition sequences
+ * (summed action scores) at each step, each arc labelled greedily when made. Every
+ * sequence takes 2n steps (a SHIFT and an arc per word), so all end together.
+ */
+export function createParser(actionModel: LinearModel, labelModel: LinearModel, beam = PARSER_BEAM): DependencyParser {
   const actions = new PackedModel(actionModel)
   const labels = new PackedModel(labelModel)
   const ids = tagIds(UPOS)
@@ -443,41 +463,88 @@ export function createParser(actionModel: LinearModel, labelModel: LinearModel):
   // a word's hashes are string work: done once per distinct word
   const wordIdOf = memoize(wordId, 100_000)
   const suffixIdOf = memoize(suffixId, 100_000)
-  const config = new Configuration()
+  const width = Math.max(1, Math.floor(beam))
+  let states = Array.from({ length: width }, () => new Configuration())
+  let next = Array.from({ length: width }, () => new Configuration())
+  let scores = new Float64Array(width)
+  let nextScores = new Float64Array(width)
+  const parent = new Int32Array(3 * width)
+  const move = new Int32Array(3 * width)
+  const total = new Float64Array(3 * width)
+  const order = new Int32Array(3 * width)
   const features = new FeatureBuffer()
   const actionScores = new Float64Array(actions.classes.length)
   const labelScores = new Float64Array(labels.classes.length)
   const rootLabel = labels.classes.indexOf(ROOT_LABEL)
   const allowedAll = new Uint8Array(labels.classes.length).fill(1)
   allowedAll[rootLabel] = 0
-  const allowedRoot = new Uint8Array(labels.classes.length)
-  allowedRoot[rootLabel] = 1
   const allowedActions = new Uint8Array(3)
+  const labelOf = (config: Configuration, action: number): number => {
+    if (action === SHIFT) return 0
+    const [h, d] = config.arcOf(action)
+    return h === config.n ? rootLabel : labels.predict(config.labelFeatures(features, h, d), labelScores, allowedAll)
+  }
+  const greedy = (config: Configuration): void => {
+    while (!config.done) {
+      for (let a = 0; a < 3; a++) allowedActions[a] = config.valid(a) ? 1 : 0
+      const action = actions.predict(config.actionFeatures(features), actionScores, allowedActions)
+      config.apply(action, labelOf(config, action))
+    }
+  }
+  const search = (): void => {
+    let size = 1
+    scores[0] = 0
+    while (!(states[0] as Configuration).done) {
+      let candidates = 0
+      for (let i = 0; i < size; i++) {
+        const config = states[i] as Configuration
+        actions.score(config.actionFeatures(features), actionScores)
+        for (let a = 0; a < 3; a++) {
+          if (!config.valid(a)) continue
+          parent[candidates] = i
+          move[candidates] = a
+          total[candidates] = (scores[i] as number) + (actionScores[a] as number)
+          // insertion into the candidates ordered best first (at most 3 × width of them)
+          let j = candidates
+          while (j > 0 && (total[order[j - 1] as number] as number) < (total[candidates] as number)) {
+            order[j] = order[j - 1] as number
+            j--
+          }
+          order[j] = candidates
+          candidates++
+        }
+      }
+      size = Math.min(width, candidates)
+      for (let j = 0; j < size; j++) {
+        const c = order[j] as number
+        const config = next[j] as Configuration
+        config.copyFrom(states[parent[c] as number] as Configuration)
+        config.apply(move[c] as number, labelOf(config, move[c] as number))
+        nextScores[j] = total[c] as number
+      }
+      ;[states, next] = [next, states]
+      ;[scores, nextScores] = [nextScores, scores]
+    }
+  }
   return {
     parse(words, tags) {
+      const config = states[0] as Configuration
       config.reset(
         words.map(wordIdOf),
         tags.map((t) => ids.get(t) ?? 0),
         rootTag,
         words.map(suffixIdOf),
       )
-      while (!config.done) {
-        for (let a = 0; a < 3; a++) allowedActions[a] = config.valid(a) ? 1 : 0
-        const action = actions.predict(config.actionFeatures(features), actionScores, allowedActions)
-        let label = 0
-        if (action !== SHIFT) {
-          const [h, d] = config.arcOf(action)
-          label = h === config.n ? rootLabel : labels.predict(config.labelFeatures(features, h, d), labelScores, allowedAll)
-        }
-        config.apply(action, label)
-      }
+      if (width === 1) greedy(config)
+      else search()
+      const best = states[0] as Configuration
       const n = words.length
       const heads = new Int32Array(n)
       const out: string[] = new Array(n)
       for (let i = 0; i < n; i++) {
-        const h = config.heads[i] as number
+        const h = best.heads[i] as number
         heads[i] = h === n ? -1 : h
-        out[i] = labels.classes[config.labels[i] as number] as string
+        out[i] = labels.classes[best.labels[i] as number] as string
       }
       return { heads, labels: out }
     },
