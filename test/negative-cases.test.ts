@@ -77,10 +77,10 @@ describe('negative cases', () => {
     // the entity model types "Jordan Henderson" ORG (not PER); places keeps a country at the
     // start of a two-word organisation name out
     it('a person named Jordan', () => assert.deepEqual(analyse('Jordan Henderson scored twice for the club.', false).places, []))
-    // known defect: alone, "Jordan" at the start of a sports report is read as the country
-    it('a player called Jordan alone', { todo: 'the entity model types a lone "Jordan" as a location' }, () =>
-      assert.deepEqual(analyse('Jordan said the team played well on Saturday.', false).places, []),
-    )
+    // alone, a given name that is also a country says or scores something in a sports report: a player
+    it('a player called Jordan alone', () => assert.deepEqual(analyse('Jordan said the team played well on Saturday.', false).places, []))
+    it('a player called Jordan alone, in a longer report', () =>
+      assert.deepEqual(analyse('The Bulls beat the Knicks 102-97 on Friday. Jordan scored 31 points and the coach praised the defence.', false).places, []))
   })
 
   describe('no quote', () => {

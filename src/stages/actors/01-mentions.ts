@@ -45,6 +45,7 @@ const CAPITALISED = /^[\p{Lu}\d]|^(?:al|el|ad|as|an|ash|at|az|ar|bin|ibn|de|van|
 export function findMentions(text: string, tokens: readonly Token[], entities: readonly Entity[]): Mention[] {
   const word = (i: number): string => (i >= 0 && i < tokens.length ? text.slice((tokens[i] as Token).start, (tokens[i] as Token).end) : '')
   const covered = new Array<boolean>(tokens.length).fill(false)
+  const typedPerson = (start: number, end: number): boolean => entities.some((e) => e.type === 'PER' && e.start === start && e.end === end)
   const mentions: Mention[] = []
   const add = (m: Mention): void => {
     mentions.push(m)
@@ -59,6 +60,8 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
       if (last.sentence !== (tokens[i] as Token).sentence) continue
       const m = registryMention(text.slice((tokens[i] as Token).start, last.end), i, i + len)
       if (!m) continue
+      // "Jordan said the team played well": a country's name the entities stage reads as a person is the person
+      if (m.kind === 'country' && typedPerson((tokens[i] as Token).start, last.end)) continue
       add(m)
       i += len - 1
       break
@@ -71,7 +74,8 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || !/^\p{Lu}\p{Ll}|^\p{Ll}{1,3}-\p{Lu}/u.test(word(i))) continue
     const people = peopleBySurname().get(nameKey(word(i)))
-    if (!people?.length) continue
+    // "Jordan" left by the registry loop above is a person the entities stage found, not "Abdullah II of Jordan"
+    if (!people?.length || (lookupName(countryByName(), word(i)) && typedPerson((tokens[i] as Token).start, (tokens[i] as Token).end))) continue
     const t = tokens[i] as Token
     const sentenceFirst = i === 0 || (tokens[i - 1] as Token).sentence !== t.sentence
     const next = tokens[i + 1]

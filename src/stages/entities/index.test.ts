@@ -39,5 +39,17 @@ describe('entities', () => {
   ]
   for (const [text, expected] of SENTENCES) it(`tags "${text}"`, () => assert.deepEqual(entities(text), expected))
 
+  // a given name that is also a place: a person in a sports report when it says or scores something,
+  // the place in political news, and the place wherever the article places it
+  const PERSON_OR_PLACE: [string, string][] = [
+    ['Jordan said the team played well on Saturday.', 'Jordan/PER'],
+    ['Jordan scored twice as the Bulls beat the Knicks.', 'Jordan/PER'],
+    ['Jordan said on Sunday it had closed its border with Syria.', 'Jordan/GPE'],
+    ['Jordan beat Iraq 2-1 in the Asian Cup match.', 'Jordan/GPE'],
+    ['Jordan said the team played well. Fans in Jordan celebrated the win.', 'Jordan/GPE'],
+    ['Jordan said the team played well, and Jordanian fans cheered.', 'Jordan/GPE'],
+  ]
+  for (const [text, expected] of PERSON_OR_PLACE) it(`types "${text}"`, () => assert.equal(entities(text)[0], expected))
+
   it('finds nothing in a sentence without names', () => assert.deepEqual(entities('the talks ended without a deal, officials said.'), []))
 })

@@ -4,6 +4,7 @@ import type { Entity, Span, Token } from '../../core/types.js'
 import { sentenceTokenRanges } from '../segment/index.js'
 import { refineType } from './02-type.js'
 import { registryNames } from './03-lexicon-names.js'
+import { personReadings } from './04-person-places.js'
 import { bilouSpans, defaultNerTagger, NER_MODEL_PATH, type NerTagger } from './ner-model.js'
 
 /** Options of the entities stage. */
@@ -53,7 +54,8 @@ export function createEntitiesStage(options: EntitiesOptions = {}): Stage {
           entities.push({ start, end, text: name, type: refineType(span.type, name) })
         }
       })
-      return withLayer(doc, 'entities', entities)
+      // "Jordan said the team played well": a given name that is also a place, in a sports report
+      return withLayer(doc, 'entities', personReadings(text, entities))
     },
   }
 }

@@ -84,3 +84,31 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   }
   return { text: iconv.decode(Buffer.from(bytes), best), encoding: best, guessed: best !== claimed }
 }
+
+// One character as UTF-8 read one byte per character: a lead byte (U+00C2–U+00F4) and one
+// to three continuation bytes, as Latin-1 (U+0080–U+00BF) or windows-1252 writes them ("€", "™").
+const MOJIBAKE_RUN =
+  /[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]{1,3}/g
+
+/**
+ * Undoes UTF-8 text that was read as Latin-1 or windows-1252 somewhere before it reached us:
+ * "A DIY Investorâ\u0080\u0099s Guide" -> "A DIY Investor’s Guide". A run is replaced only when
+ * its bytes are valid UTF-8, so "Café" and "naïve" stay as they are.
+ */
+export function undoMojibake(text: string): string {
+  if (!/[\u00c2-\u00f4]/.test(text)) return text
+  return text.replace(MOJIBAKE_RUN, (run) => {
+    const bytes = iconv.encode(run, 'windows-1252')
+    // a character windows-1252 cannot write (a C1 control) is its Latin-1 byte
+    for (let i = 0; i < run.length; i++) if (bytes[i] === 0x3f && run[i] !== '?') bytes[i] = run.charCodeAt(i) & 0xff
+    try {
+      const char = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+      // what such text loses is Latin letters, punctuation and symbols: "Ö–" stays, not a Hebrew accent
+      return REPAIRED.test(char) ? char : run
+    } catch {
+      return run
+    }
+  })
+}
+// Latin-1 and Latin Extended letters, general punctuation, currency and letter-like symbols.
+const REPAIRED = /^[\u00a0-\u024f\u2000-\u206f\u20a0-\u214f]$/

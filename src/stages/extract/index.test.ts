@@ -3,7 +3,7 @@ import { describe, it } from 'node:test'
 import iconv from 'iconv-lite'
 import { createDoc } from '../../core/doc.js'
 import { UnusableInputError } from '../../core/pipeline.js'
-import { decodeBytes } from './decode.js'
+import { decodeBytes, undoMojibake } from './decode.js'
 import { createExtractStage, paragraphSpans } from './index.js'
 import { cleanText } from './text-article.js'
 
@@ -122,6 +122,11 @@ describe('extract: HTML', () => {
       'a footer with legal prose under a boilerplate wrapper',
       page(`<div class="article-inner-content"><p>${P3}</p></div><div class="footer-wrap"><div class="footer-bottom-text"><p>${P1} ${P2}</p></div></div>`),
       P3,
+    ],
+    [
+      'UTF-8 read as Latin-1 by the site, undone in the body',
+      page(`<p>${P1.replace('Moscow', 'Moscow\u00e2\u0080\u0099s foreign ministry')}</p><p>${P2}</p>`),
+      `${P1.replace('Moscow', 'Moscow’s foreign ministry')}\n\n${P2}`,
     ],
     ['text in <div>s separated by <br><br>', page(`<div class="text">${P1}<br><br>${P2}</div>`), `${P1}\n\n${P2}`],
     ['no <body> at all', `<p>${P1}</p><p>${P2}</p>`, `${P1}\n\n${P2}`],
@@ -252,6 +257,83 @@ describe('extract: HTML', () => {
       'published',
       '2025-12-15',
     ],
+    [
+      'the site named by its host at the end of the title',
+      page(
+        `<p>${P1}</p>`,
+        '<title>Ministers discuss trade and refugees | DailyCourier.com</title><meta property="og:site_name" content="Courier Group"><link rel="canonical" href="https://news.dailycourier.com/world/1234">',
+      ),
+      'title',
+      'Ministers discuss trade and refugees',
+    ],
+    [
+      'the site named by its host, spelt with spaces, before the headline',
+      page(
+        `<p>${P1}</p>`,
+        '<title>Daily Courier | DailyCourier.com - Ministers discuss trade and refugees</title><link rel="canonical" href="https://dailycourier.com/world/1234">',
+      ),
+      'title',
+      'Ministers discuss trade and refugees',
+    ],
+    [
+      'the host written before the headline without a separator, and an <h1> that is only the host',
+      page(
+        `<h1>dailycourier.net</h1><p>${P1}</p>`,
+        '<title>dailycourier.net Ministers discuss trade</title><link rel="canonical" href="https://dailycourier.net/2025/trade.html">',
+      ),
+      'title',
+      'Ministers discuss trade',
+    ],
+    [
+      'a JSON-LD headline cut at 110 characters, completed by the other declared titles',
+      page(
+        `<p>${P1}</p>`,
+        '<script type="application/ld+json">{"@type":"Article","headline":"Ministers from six countries meet in Geneva to discuss trade, refugees and the reconstruction of the region (Including"}</script>' +
+          '<meta property="og:title" content="Ministers from six countries meet in Geneva to discuss trade, refugees and the reconstruction of the region (Including Syria) - Courier">' +
+          '<meta property="og:site_name" content="Courier">',
+      ),
+      'title',
+      'Ministers from six countries meet in Geneva to discuss trade, refugees and the reconstruction of the region (Including Syria)',
+    ],
+    [
+      'UTF-8 read as Latin-1 by the site, in the <title> and the <h1>',
+      page(`<h1>The ministerâs visit to Moscow, day by day</h1><p>${P1}</p>`, '<title>The ministerâs visit to Moscow | Courier</title>'),
+      'title',
+      'The minister’s visit to Moscow, day by day',
+    ],
+    [
+      'the <h1> printed twice (narrow and wide screens) and an unrendered template <h1>',
+      page(
+        `<h1>Ministers discuss trade in Geneva</h1><h1>Ministers discuss trade in Geneva</h1><h1>{{ $t("cart.title") }}</h1><p>${P1}</p>`,
+        '<title>Why ministers met in Geneva | Courier</title>',
+      ),
+      'title',
+      'Ministers discuss trade in Geneva',
+    ],
+    [
+      'the <h1> a declared title holds with another dash',
+      page(
+        `<h1>Sanctions explained – a guide for exporters</h1><h1>Sign up</h1><p>${P1}</p>`,
+        '<meta property="og:title" content="Sanctions explained - a guide for exporters">',
+      ),
+      'title',
+      'Sanctions explained – a guide for exporters',
+    ],
+    [
+      'the one <h1> of several that shares words with the declared title',
+      page(
+        `<h1>Choose your region</h1><h1>What the new sanctions mean for exporters</h1><p>${P1}</p>`,
+        '<title>New sanctions: a guide for exporters | Courier</title>',
+      ),
+      'title',
+      'What the new sanctions mean for exporters',
+    ],
+    [
+      'a section label before the declared title in the <h1>',
+      page(`<h1>Blog: Ministers discuss trade and refugees</h1><p>${P1}</p>`, '<title>Ministers discuss trade and refugees | Courier</title>'),
+      'title',
+      'Ministers discuss trade and refugees',
+    ],
     // negative cases: what must not become the title or the date
     [
       'no date from a teaser far below the headline',
@@ -315,6 +397,12 @@ describe('extract: bytes', () => {
   it('follows a declared charset that the bytes agree with', () => {
     const bytes = iconv.encode('<meta charset="windows-1251"><p>Москва</p>', 'windows-1251')
     assert.deepEqual({ ...decodeBytes(bytes), text: '' }, { text: '', encoding: 'windows-1251', guessed: false })
+  })
+
+  it('undoes UTF-8 read as Latin-1 or windows-1252, and leaves real accents alone', () => {
+    assert.equal(undoMojibake('Investor\u00e2\u0080\u0099s guide'), 'Investor’s guide')
+    assert.equal(undoMojibake('Investorâ€™s guide, Ã©tÃ©'), 'Investor’s guide, été')
+    assert.equal(undoMojibake('Café, naïve, Ã'), 'Café, naïve, Ã')
   })
 
   it('decodes UTF-8, a BOM, and falls back to windows-1252 with a flag', () => {

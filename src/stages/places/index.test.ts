@@ -64,6 +64,37 @@ describe('places', () => {
     })
   }
 
+  describe('local names placed by the article (04-local-names)', () => {
+    // [sentence, local name, the place whose point it takes, feature]
+    const LOCAL: [string, string, string, string][] = [
+      ['He grew up in Bethesda, Md., before the move.', 'Md.', 'Maryland', 'ADM1'],
+      ['The crash closed a road near Haymarket, Va., on Friday.', 'Va.', 'Virginia', 'ADM1'],
+      ['Officials in Orange County, California, said the fires were out.', 'Orange County', 'Orange', 'ADM2'],
+      ['The shooting happened on Royal Street in New Orleans late on Friday.', 'Royal Street', 'New Orleans', 'ST'],
+      ["Flooding hit Harare's Third Street. Residents of Harare waded home.", 'Third Street', 'Harare', 'ST'],
+    ]
+    for (const [sentence, name, anchor, feature] of LOCAL) {
+      it(`${name} in "${sentence}" -> ${anchor}`, () => {
+        const all = placesOf(sentence)
+        const p = all.find((x) => x.text === name)
+        assert.ok(p, `no place "${name}" in ${JSON.stringify(all.map((x) => x.text))}`)
+        assert.equal(p.feature, feature)
+        const at = candidatesFor(anchor)[0]
+        assert.ok(at && Math.abs(p.lat - at.lat) < 1 && Math.abs(p.lon - at.lon) < 1, `${name} at ${p.lat},${p.lon}, not near ${anchor}`)
+      })
+    }
+    // [why, sentence, a name that must not be a place]
+    const NOT: [string, string, string][] = [
+      ['a newspaper named after a street', 'The Wall Street Journal reported the deal in New York.', 'Wall Street'],
+      ['a street with no town in the article to put it in', 'Fans gathered on Abbey Road to take photographs.', 'Abbey Road'],
+      ['"Pa." not after a town', 'He looked at his father. Pa. said nothing to Boston.', 'Pa.'],
+      ['a sentence-initial function word is no part of the name', 'In Church Street, Cardiff, shops were shut.', 'In Church Street'],
+    ]
+    for (const [why, sentence, name] of NOT) {
+      it(why, () => assert.ok(!placesOf(sentence).some((x) => x.text === name), JSON.stringify(placesOf(sentence).map((x) => x.text))))
+    }
+  })
+
   it('a state the article names decides between towns of one country', () => {
     const p = placesOf('Students in Parkland marched to the Florida state capitol on Monday.').find((x) => x.text === 'Parkland')
     assert.equal(p?.admin1, 'FL')

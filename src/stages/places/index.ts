@@ -4,6 +4,7 @@ import type { Place } from '../../core/types.js'
 import { entityToponyms, scanToponyms } from './01-candidates.js'
 import { documentCountries, regionsAfterTowns, removeOverlaps, resolve } from './02-resolve.js'
 import { kindMentions } from './03-coreference.js'
+import { withLocalNames } from './04-local-names.js'
 
 /**
  * The `places` stage: toponyms (GPE and LOC entities, nationalities, and capitalised
@@ -41,7 +42,8 @@ export function createPlacesStage(): Stage {
       })
       // "the country", "the city": mentions of the place of that kind named last
       const all = [...places, ...kindMentions(doc.text, places)].sort((a, b) => a.start - b.start)
-      return withLayer(doc, 'places', all)
+      // "Orange County", "Royal Street", "Bethesda, Md.": local names placed by the article's places
+      return withLayer(doc, 'places', withLocalNames(doc.text, all))
     },
   }
 }

@@ -1,6 +1,7 @@
 import { type ChildNode, Element, isTag, isText } from 'domhandler'
 import { parseDocument } from 'htmlparser2'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
+import { undoMojibake } from '../decode.js'
 
 /** One run of text between block boundaries, with the innermost block element that holds it. */
 export interface Block {
@@ -170,7 +171,8 @@ export function walkPage(html: string): WalkedPage {
     const owner = openBlocks[openBlocks.length - 1]
     if (parts.length && owner) {
       const raw = parts.join('')
-      const text = preDepth ? raw.replace(/^\s*\n|\s+$/g, '') : squeeze(raw)
+      // "Investorâ\u0080\u0099s": UTF-8 that the site's own software read as Latin-1
+      const text = undoMojibake(preDepth ? raw.replace(/^\s*\n|\s+$/g, '') : squeeze(raw))
       if (text) {
         const level = HEADING.exec(owner.name)?.groups?.level
         blocks.push({ owner, at: info.get(owner)?.pre ?? 0, text, linkChars: Math.min(partsLink, text.length), heading: level ? Number(level) : 0 })

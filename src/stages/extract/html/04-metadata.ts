@@ -1,6 +1,7 @@
 import { type Element, isText } from 'domhandler'
 import { decodeHTML } from 'entities'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
+import { undoMojibake } from '../decode.js'
 import { type Block, parentOf, textOf, type WalkedPage } from './01-walk.js'
 
 /** Title, byline, date, language and address of a page. */
@@ -14,7 +15,8 @@ export interface PageMeta {
 
 const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim()
 // JSON-LD and some meta tags carry entities twice escaped: "Eliminating &#8211; the guide"
-const decode = (s: string): string => squeeze(s.includes('&') ? decodeHTML(s) : s)
+// "Investorâ\u0080\u0099s": UTF-8 read as Latin-1 by the site's own software
+const decode = (s: string): string => undoMojibake(squeeze(s.includes('&') ? decodeHTML(s) : s))
 
 interface LdFields {
   headline?: string
@@ -161,7 +163,7 @@ export function readMetadata(page: WalkedPage, givenUrl: string | null): PageMet
         break
       }
       case 'title':
-        titleTag ??= textOf(el)
+        titleTag ??= undoMojibake(textOf(el))
         break
       case 'link':
         if (a.rel === 'canonical' && a.href) canonical ??= a.href
@@ -182,7 +184,14 @@ export function readMetadata(page: WalkedPage, givenUrl: string | null): PageMet
   const ld = jsonLd(elements)
   const url = givenUrl ?? canonical ?? meta.get('og:url') ?? null
   return {
-    title: pickTitle(ld.headline ?? null, meta, headlineElements(h1s, url), titleTag, page.blocks),
+    title: pickTitle(
+      ld.headline ?? null,
+      meta,
+      headlineElements(h1s, url),
+      titleTag,
+      page.blocks,
+      siteNames(meta.get('og:site_name') ?? meta.get('application-name'), url),
+    ),
     byline: pickByline(ld.authors, meta, bylineEls),
     published: pickDate(page, ld, meta, times, url),
     lang: (lang ?? meta.get('content-language') ?? meta.get('og:locale') ?? meta.get('language') ?? '').slice(0, 2).toLowerCase() || null,
@@ -193,6 +202,52 @@ export function readMetadata(page: WalkedPage, givenUrl: string | null): PageMet
 const fold = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
 // " | Site", " - Site", " — Site", " :: Site", " « Site"
 const TITLE_SEPARATOR = /\s+[|–—·•»«:~-]{1,2}\s+|\s*\|\s*/
+// Letters and digits only: "SoundStage! Xperience" and "soundstagexperience.com" meet as "soundstagexperience".
+const compact = (s: string): string => fold(s).replace(/[^\p{L}\p{N}]/gu, '')
+
+/** What names the site in its titles: the name it declares and its host name. */
+export interface SiteNames {
+  /** og:site_name or application-name, folded. */
+  readonly name: string | null
+  /** The registrable host without dots ("neweggcom") and its first label ("newegg"). */
+  readonly host: string | null
+  readonly label: string | null
+  /** The host as written in a title: "davidbau.com". */
+  readonly domain: string | null
+}
+
+// "bbc.co.uk", "abc.net.au": a short second-level label under a two-letter country code
+const SECOND_LEVEL = /^(?:co|com|net|org|gov|ac|edu)$/
+
+/** The site's names from its declared name and the page's address. */
+export function siteNames(declared: string | undefined, url: string | null): SiteNames {
+  let domain: string | null = null
+  try {
+    const labels = new URL(url ?? '').hostname.toLowerCase().split('.').filter(Boolean)
+    const keep = labels.length >= 3 && (labels.at(-1)?.length ?? 0) === 2 && SECOND_LEVEL.test(labels.at(-2) ?? '') ? 3 : 2
+    if (labels.length >= 2) domain = labels.slice(-keep).join('.')
+  } catch {
+    // no address, or not one URL can read: the declared name alone
+  }
+  return {
+    name: declared ? fold(declared) : null,
+    host: domain ? compact(domain) : null,
+    label: domain ? compact(domain.split('.')[0] ?? '') : null,
+    domain,
+  }
+}
+
+/** Whether a part of a title names the site: "Move.org", "SoundStage! Xperience", "Wine Folly", "Koia – Drink Koia Online". */
+function namesSite(part: string, site: SiteNames): boolean {
+  const key = fold(part)
+  return !!key && (isSiteName(part, site) || (!!site.name && (site.name.includes(key) || key.includes(site.name))))
+}
+
+/** Whether a whole text is the site's name: "<h1>davidbau.com</h1>", "<h1>The Southerner</h1>". */
+function isSiteName(text: string, site: SiteNames): boolean {
+  const c = compact(text)
+  return (!!site.name && fold(text) === site.name) || (c.length >= 3 && (c === site.host || c === site.label))
+}
 
 /**
  * The <h1>s that can be the headline: an <h1> that links to the site's home page is the
@@ -230,17 +285,27 @@ const quoteKey = (s: string): string =>
   fold(s)
     .replace(/[‘’‚‛]/g, "'")
     .replace(/[“”„‟]/g, '"')
+// Whether one title holds the other's words in a row: "How to replace brake pads – From a mechanic" holds "How to replace brake pads - From a mechanic".
+const holds = (whole: string, part: string): boolean => ` ${wordKey(whole)} `.includes(` ${wordKey(part)} `)
+// A template left unrendered in an <h1>: "{{ $localize("payment.title") }}"
+const TEMPLATE = /\{\{|\}\}|\$\{/
 
 /**
  * The headline: the page's own <h1> where the other sources agree with it, else JSON-LD,
  * Open Graph or <title> without the site name; then the way most sources write it.
  */
-function pickTitle(ldHeadline: string | null, meta: Map<string, string>, h1s: Element[], titleTag: string | null, blocks: readonly Block[]): string | null {
-  const site = meta.get('og:site_name')
+function pickTitle(
+  ldHeadline: string | null,
+  meta: Map<string, string>,
+  h1s: Element[],
+  titleTag: string | null,
+  blocks: readonly Block[],
+  site: SiteNames,
+): string | null {
   const declared = [ldHeadline, meta.get('og:title'), meta.get('twitter:title'), titleTag].filter((t): t is string => !!t)
-  const stripped = declared.map((d) => stripSiteName(d, site))
-  const h1Texts = h1s.slice(0, 5).map((h) => withoutDateline(stripSiteName(textOf(h, 500), site), stripped))
-  const chosen = chooseHeadline(h1Texts, declared, stripped, site, blocks)
+  const stripped = uncut(declared.map((d) => stripSiteName(d, site)))
+  const h1Texts = headlineTexts(h1s, stripped, site)
+  const chosen = chooseHeadline(h1Texts, declared, stripped, blocks)
   if (!chosen) return null
   // "Why Hasn’t Tutoring Been More Effective?" in the <h1>, "Why Hasn't ..." in og:title, twitter:title and <title>
   const key = quoteKey(chosen)
@@ -258,13 +323,45 @@ function pickTitle(ldHeadline: string | null, meta: Map<string, string>, h1s: El
 }
 const H1_WEIGHT = 1.5
 
-function chooseHeadline(h1Texts: string[], declared: string[], stripped: string[], site: string | undefined, blocks: readonly Block[]): string | null {
+/**
+ * The texts of the <h1>s that can be the headline, each once: not the site's name
+ * ("<h1>davidbau.com</h1>"), not an unrendered template, not a repeat of an earlier one
+ * (a page that prints its headline twice, for narrow and wide screens, has one headline).
+ */
+function headlineTexts(h1s: readonly Element[], stripped: string[], site: SiteNames): string[] {
+  const out: string[] = []
+  const seen = new Set<string>()
+  for (const h of h1s.slice(0, 5)) {
+    const text = withoutDateline(stripSiteName(undoMojibake(textOf(h, 500)), site), stripped)
+    const key = wordKey(text)
+    if (!key || seen.has(key) || TEMPLATE.test(text) || isSiteName(text, site)) continue
+    seen.add(key)
+    out.push(text)
+  }
+  return out
+}
+
+/**
+ * Declared titles with the cut ones replaced by the whole: JSON-LD headlines are often cut at
+ * 110 characters, "... We Help 4 Readers Find Solutions (Including", and twitter:title at an ellipsis.
+ */
+function uncut(stripped: string[]): string[] {
+  return stripped.map((d) => {
+    if (!looksCut(d)) return d
+    const base = wordKey(d)
+    return stripped.find((e) => e.length > d.length && wordKey(e).startsWith(`${base} `)) ?? d
+  })
+}
+const looksCut = (s: string): boolean => /(?:…|\.\.\.)$/.test(s) || s.length >= CUT_LENGTH || (s.match(/[([]/g)?.length ?? 0) > (s.match(/[)\]]/g)?.length ?? 0)
+// Headlines of JSON-LD and of sharing cards are cut near 100–110 characters.
+const CUT_LENGTH = 100
+
+function chooseHeadline(h1Texts: string[], declared: string[], stripped: string[], blocks: readonly Block[]): string | null {
   // the <h1> that the declared titles contain is the headline as printed
-  for (const h of h1Texts) if (h.length >= 10 && declared.some((d) => fold(d).includes(fold(h)))) return h
-  const siteKey = site ? fold(site) : null
-  const lone = h1Texts.length === 1 ? h1Texts[0] : undefined
+  for (const h of h1Texts) if (h.length >= 10 && declared.some((d) => holds(d, h))) return h
+  const lone = h1Texts.length === 1 ? h1Texts[0] : onlyRelated(h1Texts, stripped)
   const first = stripped[0]
-  if (lone && lone.length >= 10 && lone.length <= 250 && fold(lone) !== siteKey) {
+  if (lone && lone.length >= 10 && lone.length <= 250) {
     // a declared title the page prints as a block of its own as often as the <h1> is the one the page
     // agrees on: <h1>Toddler Sleep Training</h1> ... <h2>How To Get Toddlers To Sleep In Their Own Bed</h2>
     const printed = printedTitle(lone, stripped, blocks)
@@ -273,6 +370,26 @@ function chooseHeadline(h1Texts: string[], declared: string[], stripped: string[
   if (!first) return h1Texts.find((h) => h.length > 0) ?? null
   return first
 }
+
+/**
+ * The one <h1> of several that shares words with the declared titles: the headline beside a
+ * widget's <h1>, "<h1>A Car Maintenance Schedule That's Easy to Follow</h1> ... <h1>Select Your Location</h1>"
+ * under "Easy Car Maintenance Checklist".
+ */
+function onlyRelated(h1Texts: string[], stripped: string[]): string | undefined {
+  const declaredWords = new Set(stripped.flatMap((d) => contentWords(d)))
+  if (!declaredWords.size) return undefined
+  const related = h1Texts.filter((h) => {
+    const words = contentWords(h)
+    return words.filter((w) => declaredWords.has(w)).length * 2 >= Math.max(2, words.length)
+  })
+  return related.length === 1 ? related[0] : undefined
+}
+// Words of three letters or more: "a", "of" and "to" are shared by unrelated titles.
+const contentWords = (s: string): string[] =>
+  wordKey(s)
+    .split(' ')
+    .filter((w) => w.length >= 3)
 
 function printedTitle(h1: string, stripped: string[], blocks: readonly Block[]): string | null {
   const h1Key = wordKey(h1)
@@ -295,26 +412,33 @@ function printedTitle(h1: string, stripped: string[], blocks: readonly Block[]):
   return stripped.find((d) => wordKey(d) === best) ?? null
 }
 
-/** "Dec 18 2025 Preparing a transition in Debusine": a date printed inside the <h1> next to a declared title is not part of it. */
+/**
+ * A date or a section label printed inside the <h1> next to a declared title is not part of it:
+ * "Dec 18 2025 Preparing a transition in Debusine", "Blog: Best Social Media Agencies in 2025".
+ */
 function withoutDateline(h1: string, stripped: string[]): string {
   for (const d of stripped) {
     const [whole, part] = [fold(h1), fold(d)]
     const at = whole.indexOf(part)
     if (at < 0 || part.length >= whole.length) continue
-    const rest = `${whole.slice(0, at)} ${whole.slice(at + part.length)}`.trim()
-    if (parseDay(rest) && rest.length <= 40) return d
+    const before = whole.slice(0, at).trim()
+    const rest = `${before} ${whole.slice(at + part.length)}`.trim()
+    if ((parseDay(rest) && rest.length <= 40) || (rest === before && SECTION_LABEL.test(before))) return d
   }
   return h1
 }
+// One or two words and a colon or a bar before the headline: "Blog:", "Title:", "Case study |"
+const SECTION_LABEL = /^\p{L}+(?: \p{L}+)? ?[:|]$/u
 
-/** "Headline | Site Name" -> "Headline": drops the parts at either end of a title that name the site. */
-export function stripSiteName(title: string, site: string | undefined): string {
-  const siteKey = site ? fold(site) : null
+/**
+ * "Headline | Site Name" -> "Headline": drops the parts at either end of a title that name the
+ * site (its declared name or its host, "GAME CHANGER | Newegg.com"), and the host written
+ * before the headline without a separator, "davidbau.com Vibe Coding".
+ */
+export function stripSiteName(title: string, site: SiteNames): string {
   // a short end part is a site name when none is declared: "Headline - CNN"
   const isSite = (part: string, rest: string): boolean =>
-    siteKey
-      ? fold(part) === siteKey || siteKey.includes(fold(part)) || fold(part).includes(siteKey)
-      : part.length * 2.5 < rest.length && part.split(' ').length <= 4
+    namesSite(part, site) || (!site.name && part.length * 2.5 < rest.length && part.split(' ').length <= 4)
   let out = title
   // "Headline | Opinion", "Headline | Patient Education | UC Davis": a pipe ends the headline
   const pipe = out.indexOf(' | ')
@@ -327,8 +451,13 @@ export function stripSiteName(title: string, site: string | undefined): string {
     const tail = out.slice(last.index + last[0].length)
     const head = out.slice(0, first.index)
     if (isSite(tail, out.slice(0, last.index))) out = out.slice(0, last.index)
-    else if (siteKey && isSite(head, out.slice(first.index + first[0].length))) out = out.slice(first.index + first[0].length)
+    else if (namesSite(head, site)) out = out.slice(first.index + first[0].length)
     else break
+  }
+  if (site.domain) {
+    const lower = out.toLowerCase()
+    if (lower.startsWith(`${site.domain} `)) out = out.slice(site.domain.length + 1)
+    else if (lower.endsWith(` ${site.domain}`)) out = out.slice(0, -site.domain.length - 1)
   }
   return squeeze(out) || title
 }
