@@ -1,8 +1,9 @@
-// Trains the dependency parser (arc-hybrid, greedy, averaged perceptron, dynamic oracle) on
-// UD English-EWT, with the project's own predicted UPOS tags as at run time.
-// Usage: npm run train:parser [-- --iterations 10 --train PATH --dev PATH --limit N]
-// Writes models/parser-ewt.actions.model.gz and models/parser-ewt.labels.model.gz, prints dev UAS/LAS.
-import { writeFileSync } from 'node:fs'
+// Trains the dependency parser (arc-hybrid, averaged perceptron; greedy with the dynamic
+// oracle, or a beam trained on whole sequences with --beam) on UD English-EWT, with
+// jackknifed predicted UPOS tags (as wrong as at run time). Deterministic (seeded).
+// Usage: npm run train:parser [-- --iterations 10 --jackknife 10 --beam 1 --tags-cache PATH --train PATH --dev PATH --limit N]
+// Writes models/parser-ewt.actions.model.gz and models/parser-ewt.labels.model.gz, prints dev UAS/LAS and the time.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { FeatureBuffer, type LinearModel, PerceptronTrainer } from '../src/models/perceptron.js'
@@ -13,14 +14,18 @@ import {
   createParser,
   LEFT,
   PARSER_ACTIONS_PATH,
+  PARSER_BEAM,
   PARSER_LABELS_PATH,
+  RIGHT,
   ROOT_LABEL,
   SHIFT,
+  suffixId,
   tagIds,
   UPOS,
   wordId,
 } from '../src/stages/syntax/transition-parser.js'
 import { readConlluTrees, seededRandom, shuffle, type TreeSentence } from './conll.js'
+import { jackknifeTags } from './jackknife-pos.js'
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +35,11 @@ const { values } = parseArgs({
     limit: { type: 'string', default: '0' },
     // the probability of following the model's own (possibly wrong) action after the first iteration
     explore: { type: 'string', default: '0.9' },
+    // training tags from taggers that did not see the sentence (k folds); 0 tags with the committed tagger
+    jackknife: { type: 'string', default: '10' },
+    // 1: greedy, trained on the dynamic oracle; wider: beam search, trained on whole sequences (max-violation)
+    beam: { type: 'string', default: String(PARSER_BEAM) },
+    'tags-cache': { type: 'string' },
   },
 })
 const started = Date.now()
@@ -53,11 +63,23 @@ const rootTag = UPOS.length + 1
 interface Prepared {
   words: number[]
   tags: number[]
+  suffixes: number[]
   gold: Int32Array
   goldLabels: Int32Array
   children: number[][]
 }
-const prepare = (s: TreeSentence): Prepared => {
+const folds = Number(values.jackknife)
+// the jackknifed tags take most of the training time: experiments on the parser alone can
+// keep them in a file (delete it when the tagger or the training set changes)
+const tagsCache = values['tags-cache']
+const trainTags: string[][] =
+  tagsCache && existsSync(tagsCache)
+    ? (JSON.parse(readFileSync(tagsCache, 'utf8')) as string[][])
+    : folds > 1
+      ? jackknifeTags(train, folds)
+      : train.map((s) => tagger.tag(s.words))
+if (tagsCache && !existsSync(tagsCache)) writeFileSync(tagsCache, JSON.stringify(trainTags))
+const prepare = (s: TreeSentence, k: number): Prepared => {
   const n = s.words.length
   const gold = Int32Array.from(s.heads, (h) => (h < 0 ? n : h))
   const children: number[][] = Array.from({ length: n + 1 }, () => [])
@@ -66,13 +88,23 @@ const prepare = (s: TreeSentence): Prepared => {
   })
   return {
     words: s.words.map(wordId),
-    tags: tagger.tag(s.words).map((t) => ids.get(t) ?? 0),
+    suffixes: s.words.map(suffixId),
+    tags: (trainTags[k] as string[]).map((t) => ids.get(t) ?? 0),
     gold,
     goldLabels: Int32Array.from(s.labels, (l) => labelIndex.get(relation(l)) ?? 0),
     children,
   }
 }
 const prepared = train.map(prepare)
+let tagRight = 0
+let tagTotal = 0
+train.forEach((s, k) => {
+  s.tags.forEach((t, i) => {
+    if (trainTags[k]?.[i] === t) tagRight++
+    tagTotal++
+  })
+})
+console.log(`training tags: ${folds > 1 ? `${folds}-fold jackknife` : 'committed tagger'}, UPOS ${((100 * tagRight) / tagTotal).toFixed(2)}%`)
 console.log(`${prepared.length} sentences tagged, ${labelClasses.length} labels, ${((Date.now() - started) / 1000).toFixed(0)} s`)
 
 const actionTrainer = new PerceptronTrainer(ACTIONS)
@@ -115,12 +147,164 @@ const actionCost = (p: Prepared, action: number): number => {
   return (g >= b ? 1 : 0) + lostChildren
 }
 
+// Beam training (Collins and Roark 2004; Huang, Fayong and Guo 2012, max-violation): the
+// beam's best sequence and the oracle's sequence are followed to the end; where the best
+// outscores the oracle by most while the oracle has fallen out of the beam, the weights
+// move toward the oracle's actions and away from the best's, along both sequences.
+// The oracle's sequence takes the cheapest action at each step, arcs before SHIFT.
+interface Step {
+  readonly parent: Step | null
+  readonly action: number
+  readonly label: number
+  readonly gold: boolean
+}
+const width = Math.max(1, Number(values.beam))
+let states = Array.from({ length: width }, () => new Configuration())
+let next = Array.from({ length: width }, () => new Configuration())
+let paths: Step[] = new Array(width)
+let nextPaths: Step[] = new Array(width)
+let scores = new Float64Array(width)
+let nextScores = new Float64Array(width)
+const parentOf = new Int32Array(3 * width)
+const moveOf = new Int32Array(3 * width)
+const totalOf = new Float64Array(3 * width)
+const order = new Int32Array(3 * width)
+const replayGold = new Configuration()
+const replayBest = new Configuration()
+const goldActions: number[] = []
+const goldLabelsSeen: number[] = []
+const beamSentence = (p: Prepared): boolean => {
+  const n = p.words.length
+  config.reset(p.words, p.tags, rootTag, p.suffixes)
+  inStack.fill(0, 0, n + 1)
+  ;(states[0] as Configuration).copyFrom(config)
+  const root: Step = { parent: null, action: -1, label: -1, gold: true }
+  paths[0] = root
+  scores[0] = 0
+  let size = 1
+  let goldScore = 0
+  let worst = 0
+  let worstStep: Step | null = null
+  let worstLength = 0
+  goldActions.length = 0
+  goldLabelsSeen.length = 0
+  for (let t = 0; !config.done; t++) {
+    // the oracle's step
+    let min = Number.POSITIVE_INFINITY
+    for (let a = 0; a < 3; a++) {
+      costs[a] = actionCost(p, a)
+      min = Math.min(min, costs[a] as number)
+    }
+    const gold = costs[LEFT] === min ? LEFT : costs[RIGHT] === min ? RIGHT : SHIFT
+    actionTrainer.model.score(config.actionFeatures(features), actionScores)
+    goldScore += actionScores[gold] as number
+    let goldLabel = 0
+    if (gold !== SHIFT) {
+      const [h, d] = config.arcOf(gold)
+      if (h === n) goldLabel = rootLabel
+      else {
+        const lf = config.labelFeatures(features, h, d)
+        const guess = labelTrainer.model.predict(lf, labelScores, allowedLabels)
+        goldLabel = p.gold[d] === h ? (p.goldLabels[d] as number) : guess
+        if (p.gold[d] === h) labelTrainer.update(lf, goldLabel, guess)
+      }
+      inStack[config.arcOf(gold)[1]] = 0
+    } else inStack[config.b] = 1
+    config.apply(gold, goldLabel)
+    goldActions.push(gold)
+    goldLabelsSeen.push(goldLabel)
+    // the beam's step
+    let candidates = 0
+    for (let i = 0; i < size; i++) {
+      const c = states[i] as Configuration
+      actionTrainer.model.score(c.actionFeatures(features), actionScores)
+      for (let a = 0; a < 3; a++) {
+        if (!c.valid(a)) continue
+        parentOf[candidates] = i
+        moveOf[candidates] = a
+        totalOf[candidates] = (scores[i] as number) + (actionScores[a] as number)
+        let j = candidates
+        while (j > 0 && (totalOf[order[j - 1] as number] as number) < (totalOf[candidates] as number)) {
+          order[j] = order[j - 1] as number
+          j--
+        }
+        order[j] = candidates
+        candidates++
+      }
+    }
+    size = Math.min(width, candidates)
+    let goldKept = false
+    for (let j = 0; j < size; j++) {
+      const k = order[j] as number
+      const from = paths[parentOf[k] as number] as Step
+      const action = moveOf[k] as number
+      const c = next[j] as Configuration
+      c.copyFrom(states[parentOf[k] as number] as Configuration)
+      let label = 0
+      if (action !== SHIFT) {
+        const [h, d] = c.arcOf(action)
+        label = h === n ? rootLabel : labelTrainer.model.predict(c.labelFeatures(features, h, d), labelScores, allowedLabels)
+      }
+      c.apply(action, label)
+      const isGold = from.gold && action === gold
+      goldKept ||= isGold
+      nextPaths[j] = { parent: from, action, label, gold: isGold }
+      nextScores[j] = totalOf[k] as number
+    }
+    ;[states, next] = [next, states]
+    ;[scores, nextScores] = [nextScores, scores]
+    ;[paths, nextPaths] = [nextPaths, paths]
+    const best = paths[0] as Step
+    const last = config.done
+    if ((!goldKept || (last && !best.gold)) && (scores[0] as number) - goldScore >= worst) {
+      worst = (scores[0] as number) - goldScore
+      worstStep = best
+      worstLength = t + 1
+    }
+  }
+  if (!worstStep) {
+    actionTrainer.tick()
+    return true
+  }
+  // replay both sequences to the worst step; identical prefixes cancel and are skipped
+  const bestActions: number[] = new Array(worstLength)
+  const bestLabels: number[] = new Array(worstLength)
+  for (let s: Step | null = worstStep, k = worstLength - 1; s && k >= 0; s = s.parent, k--) {
+    bestActions[k] = s.action
+    bestLabels[k] = s.label
+  }
+  replayGold.reset(p.words, p.tags, rootTag, p.suffixes)
+  replayBest.copyFrom(replayGold)
+  let same = true
+  for (let t = 0; t < worstLength; t++) {
+    const ga = goldActions[t] as number
+    const ba = bestActions[t] as number
+    if (same && ga === ba && goldLabelsSeen[t] === bestLabels[t]) {
+      replayGold.apply(ga, goldLabelsSeen[t] as number)
+      replayBest.apply(ba, bestLabels[t] as number)
+      continue
+    }
+    same = false
+    actionTrainer.adjust(replayGold.actionFeatures(features), ga, 1)
+    actionTrainer.adjust(replayBest.actionFeatures(features), ba, -1)
+    replayGold.apply(ga, goldLabelsSeen[t] as number)
+    replayBest.apply(ba, bestLabels[t] as number)
+  }
+  actionTrainer.tick()
+  return false
+}
+
 for (let it = 0; it < Number(values.iterations); it++) {
   let right = 0
   let total = 0
   const explore = it > 0 ? Number(values.explore) : 0
   for (const p of shuffle([...prepared], random)) {
-    config.reset(p.words, p.tags, rootTag)
+    if (width > 1) {
+      if (beamSentence(p)) right++
+      total++
+      continue
+    }
+    config.reset(p.words, p.tags, rootTag, p.suffixes)
     inStack.fill(0, 0, p.words.length + 1)
     while (!config.done) {
       let min = Number.POSITIVE_INFINITY
@@ -154,17 +338,20 @@ for (let it = 0; it < Number(values.iterations); it++) {
       config.apply(action, label)
     }
   }
-  console.log(`iteration ${it + 1}: action accuracy ${((100 * right) / total).toFixed(2)}%, ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  if (width > 1)
+    console.log(
+      `iteration ${it + 1}: beam ${width}, sentences without update ${((100 * right) / total).toFixed(2)}%, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    )
+  else console.log(`iteration ${it + 1}: action accuracy ${((100 * right) / total).toFixed(2)}%, ${((Date.now() - started) / 1000).toFixed(0)} s`)
 }
 const actionModel = actionTrainer.average()
 const labelModel = labelTrainer.average()
 
 // dev figures with predicted tags on gold words (the scorer adds sitrep's tokenization)
-const parser = createParser(actionModel, labelModel)
+const parser = createParser(actionModel, labelModel, width)
 let words = 0
 let uas = 0
 let las = 0
-const t0 = process.hrtime.bigint()
 let parseSeconds = 0
 for (const s of dev) {
   const tags = tagger.tag(s.words)
@@ -178,10 +365,10 @@ for (const s of dev) {
     if (parsed.labels[i]?.split(':')[0] === s.labels[i]?.split(':')[0]) las++
   })
 }
-void t0
 const save = (model: LinearModel, path: string): void => writeFileSync(path, gzipSync(model.serialize(), { level: 9 }))
 save(actionModel, PARSER_ACTIONS_PATH)
 save(labelModel, PARSER_LABELS_PATH)
+if (width !== PARSER_BEAM) console.log(`note: trained for a beam of ${width}; the committed parser decodes with PARSER_BEAM = ${PARSER_BEAM}`)
 console.log(`features: actions ${actionModel.size}, labels ${labelModel.size}; parse speed ${Math.round(words / parseSeconds)} words/s`)
 console.log(
   `dev UAS ${((100 * uas) / words).toFixed(2)}% LAS ${((100 * las) / words).toFixed(2)}% (predicted tags, gold words) in ${((Date.now() - started) / 1000).toFixed(0)} s`,

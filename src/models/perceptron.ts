@@ -296,6 +296,37 @@ export class PerceptronTrainer {
     }
   }
 
+  /**
+   * Adds `delta` to the weight of class `cls` for each feature, without counting a step:
+   * a structured update (a whole transition sequence against another) is many of these,
+   * then one `tick()`.
+   */
+  adjust(features: FeatureBuffer, cls: number, delta: number): void {
+    const n = this.model.classes.length
+    for (let f = 0; f < features.length; f++) {
+      const r = this.model.ensureRow(features.values[f] as number)
+      if ((r + 1) * n > this.totals.length) {
+        const size = Math.max(this.totals.length * 2, (r + 1) * n)
+        const totals = new Float64Array(size)
+        totals.set(this.totals)
+        this.totals = totals
+        const stamps = new Int32Array(size)
+        stamps.set(this.stamps)
+        this.stamps = stamps
+      }
+      const w = this.model.matrix
+      const i = r * n + cls
+      this.totals[i] = (this.totals[i] as number) + (this.step - (this.stamps[i] as number)) * (w[i] as number)
+      this.stamps[i] = this.step
+      w[i] = (w[i] as number) + delta
+    }
+  }
+
+  /** Counts one example seen (after its `adjust` calls). */
+  tick(): void {
+    this.step++
+  }
+
   /** Replaces each weight by its average over all steps (what makes the perceptron generalise). */
   average(): LinearModel {
     const w = this.model.matrix

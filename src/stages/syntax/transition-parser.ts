@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { normWord } from '../../models/features.js'
+import { memoize, normWord } from '../../models/features.js'
+import { PackedModel } from '../../models/packed-model.js'
 import { FeatureBuffer, featureHash, LinearModel } from '../../models/perceptron.js'
 
 /** Where the trained parser lives (made by scripts/train-parser.ts, see MODELS.md). */
@@ -28,6 +29,11 @@ export interface ParsedSentence {
 }
 
 const NONE = -1
+
+/** The UPOS tags the parser knows (the tagger's classes); a tag's id is its index + 1. */
+export const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X']
+const PUNCT_TAG = UPOS.indexOf('PUNCT') + 1
+const VERB_TAG = UPOS.indexOf('VERB') + 1
 // word and tag ids of positions outside the sentence, and of the artificial ROOT
 const NO_WORD = featureHash(900, '-NONE-')
 const ROOT_WORD = featureHash(900, '-ROOT-')
@@ -49,6 +55,11 @@ function mix(template: number, a: number, b = 0, c = 0): number {
 function bucket(d: number): number {
   return d <= 4 ? d : d <= 7 ? 5 : d <= 12 ? 6 : 7
 }
+
+// the per-word arrays of a configuration: fixed for the sentence, and grown with the tree
+const SENTENCE_FIELDS = ['words', 'tags', 'suffixes', 'punctBefore', 'verbsBefore'] as const
+const TREE_FIELDS = ['heads', 'labels', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 'lset', 'rset'] as const
+let sentences = 0
 
 /**
  * The parser's configuration for one sentence of n words (index n is the ROOT): the
@@ -72,21 +83,40 @@ export class Configuration {
   nr = new Int32Array(16)
   lset = new Int32Array(16)
   rset = new Int32Array(16)
+  suffixes = new Int32Array(16)
+  punctBefore = new Int32Array(16)
+  verbsBefore = new Int32Array(16)
 
-  /** Starts on a sentence: word hashes and tag ids, the ROOT appended. */
-  reset(words: readonly number[], tags: readonly number[], rootTag: number): void {
+  // which sentence the per-word arrays hold (a copy between states of one sentence skips them)
+  private sentence = 0
+
+  private ensure(size: number): void {
+    if (this.stack.length >= size) return
+    const capacity = size + 16
+    this.stack = new Int32Array(capacity)
+    for (const k of SENTENCE_FIELDS) this[k] = new Int32Array(capacity)
+    for (const k of TREE_FIELDS) this[k] = new Int32Array(capacity)
+    this.sentence = 0
+  }
+
+  /** Starts on a sentence: word hashes, suffix hashes and tag ids, the ROOT appended. */
+  reset(words: readonly number[], tags: readonly number[], rootTag: number, suffixes: readonly number[]): void {
     const n = words.length
-    if (this.stack.length < n + 2) {
-      const size = n + 16
-      for (const k of ['stack', 'heads', 'labels', 'words', 'tags', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 'lset', 'rset'] as const)
-        this[k] = new Int32Array(size)
-    }
+    this.ensure(n + 2)
+    this.sentence = ++sentences
+    let punct = 0
+    let verbs = 0
     this.n = n
     this.sp = 0
     this.b = 0
     for (let i = 0; i <= n; i++) {
       this.words[i] = i < n ? (words[i] as number) : ROOT_WORD
       this.tags[i] = i < n ? (tags[i] as number) : rootTag
+      this.suffixes[i] = i < n ? (suffixes[i] as number) : ROOT_WORD
+      this.punctBefore[i] = punct
+      this.verbsBefore[i] = verbs
+      if (this.tags[i] === PUNCT_TAG) punct++
+      else if (this.tags[i] === VERB_TAG) verbs++
       this.heads[i] = NONE
       this.labels[i] = NONE
       this.lc1[i] = NONE
@@ -98,6 +128,21 @@ export class Configuration {
       this.lset[i] = 0
       this.rset[i] = 0
     }
+  }
+
+  /** Becomes a copy of another state of the same sentence (the beam's states branch from their parents). */
+  copyFrom(other: Configuration): void {
+    this.ensure(other.n + 2)
+    const m = other.n + 1
+    if (this.sentence !== other.sentence) {
+      for (const k of SENTENCE_FIELDS) this[k].set(other[k].subarray(0, m))
+      this.sentence = other.sentence
+    }
+    for (const k of TREE_FIELDS) this[k].set(other[k].subarray(0, m))
+    this.stack.set(other.stack.subarray(0, other.sp))
+    this.n = other.n
+    this.sp = other.sp
+    this.b = other.b
   }
 
   /** True when the sentence is parsed (empty stack, only the ROOT left in the buffer). */
@@ -143,6 +188,17 @@ export class Configuration {
     }
   }
 
+  /** Punctuation marks strictly between positions a < b (capped at 3). */
+  private punctBetween(a: number, b: number): number {
+    return a < 0 ? 4 : Math.min(3, (this.punctBefore[b] as number) - (this.punctBefore[a + 1] as number))
+  }
+  /** Verbs strictly between positions a < b (capped at 2). */
+  private verbsBetween(a: number, b: number): number {
+    return a < 0 ? 3 : Math.min(2, (this.verbsBefore[b] as number) - (this.verbsBefore[a + 1] as number))
+  }
+  private x(i: number): number {
+    return i < 0 ? NO_WORD : (this.suffixes[i] as number)
+  }
   private w(i: number): number {
     return i < 0 ? NO_WORD : (this.words[i] as number)
   }
@@ -299,6 +355,20 @@ export class Configuration {
     f(100, b0p, b0 > 0 ? this.p(b0 - 1) : NONE)
     f(101, s1p, s1 >= 0 ? this.p(s1 + 1) : NONE)
     f(102, s0p, b0p, sp)
+    // suffixes speak for words seen rarely in training ("-ization", "-ed")
+    f(103, this.x(s0), s0p)
+    f(104, this.x(b0), b0p)
+    f(105, this.x(b1), b1p)
+    f(106, this.x(s1), s1p)
+    // commas and verbs between the candidates mark clause and list boundaries
+    f(107, s0p, b0p, this.punctBetween(s0, b0))
+    f(108, s1p, s0p, s1 >= 0 ? this.punctBetween(s1, s0) : 4)
+    f(109, s0p, b0p, this.verbsBetween(s0, b0))
+    f(110, s1p, s0p, s1 >= 0 ? this.verbsBetween(s1, s0) : 3)
+    f(111, s1w, b0w)
+    f(112, s1p, b0p)
+    f(113, s0w, b0p, b1p)
+    f(114, s0p, b0w, b1p)
     return out
   }
 
@@ -354,6 +424,12 @@ export class Configuration {
   }
 }
 
+/** The hash of a word's last three letters (folded), for words seen rarely in training. */
+export function suffixId(word: string): number {
+  const w = normWord(word)
+  return featureHash(902, w.length > 3 ? w.slice(-3) : w)
+}
+
 /** Ids for the tags the parser reads (UPOS), with the ROOT's own id. */
 export function tagIds(tags: readonly string[]): Map<string, number> {
   return new Map(tags.map((t, i) => [t, i + 1]))
@@ -370,47 +446,105 @@ export interface DependencyParser {
   parse(words: readonly string[], tags: readonly string[]): ParsedSentence
 }
 
-/** The UPOS tags the parser knows (the tagger's classes). */
-export const UPOS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X']
+/** The beam the committed parser decodes with (the width it was trained with, MODELS.md). */
+export const PARSER_BEAM = 1
 
-/** Builds a greedy parser from an action model (classes = ACTIONS) and a label model. */
-export function createParser(actions: LinearModel, labels: LinearModel): DependencyParser {
+/**
+ * Builds a parser from an action model (classes = ACTIONS) and a label model. With a
+ * beam of one it is greedy; wider, it keeps the `beam` best-scoring transition sequences
+ * (summed action scores) at each step, each arc labelled greedily when made. Every
+ * sequence takes 2n steps (a SHIFT and an arc per word), so all end together.
+ */
+export function createParser(actionModel: LinearModel, labelModel: LinearModel, beam = PARSER_BEAM): DependencyParser {
+  const actions = new PackedModel(actionModel)
+  const labels = new PackedModel(labelModel)
   const ids = tagIds(UPOS)
   const rootTag = UPOS.length + 1
-  const config = new Configuration()
+  // a word's hashes are string work: done once per distinct word
+  const wordIdOf = memoize(wordId, 100_000)
+  const suffixIdOf = memoize(suffixId, 100_000)
+  const width = Math.max(1, Math.floor(beam))
+  let states = Array.from({ length: width }, () => new Configuration())
+  let next = Array.from({ length: width }, () => new Configuration())
+  let scores = new Float64Array(width)
+  let nextScores = new Float64Array(width)
+  const parent = new Int32Array(3 * width)
+  const move = new Int32Array(3 * width)
+  const total = new Float64Array(3 * width)
+  const order = new Int32Array(3 * width)
   const features = new FeatureBuffer()
   const actionScores = new Float64Array(actions.classes.length)
   const labelScores = new Float64Array(labels.classes.length)
   const rootLabel = labels.classes.indexOf(ROOT_LABEL)
   const allowedAll = new Uint8Array(labels.classes.length).fill(1)
   allowedAll[rootLabel] = 0
-  const allowedRoot = new Uint8Array(labels.classes.length)
-  allowedRoot[rootLabel] = 1
   const allowedActions = new Uint8Array(3)
+  const labelOf = (config: Configuration, action: number): number => {
+    if (action === SHIFT) return 0
+    const [h, d] = config.arcOf(action)
+    return h === config.n ? rootLabel : labels.predict(config.labelFeatures(features, h, d), labelScores, allowedAll)
+  }
+  const greedy = (config: Configuration): void => {
+    while (!config.done) {
+      for (let a = 0; a < 3; a++) allowedActions[a] = config.valid(a) ? 1 : 0
+      const action = actions.predict(config.actionFeatures(features), actionScores, allowedActions)
+      config.apply(action, labelOf(config, action))
+    }
+  }
+  const search = (): void => {
+    let size = 1
+    scores[0] = 0
+    while (!(states[0] as Configuration).done) {
+      let candidates = 0
+      for (let i = 0; i < size; i++) {
+        const config = states[i] as Configuration
+        actions.score(config.actionFeatures(features), actionScores)
+        for (let a = 0; a < 3; a++) {
+          if (!config.valid(a)) continue
+          parent[candidates] = i
+          move[candidates] = a
+          total[candidates] = (scores[i] as number) + (actionScores[a] as number)
+          // insertion into the candidates ordered best first (at most 3 × width of them)
+          let j = candidates
+          while (j > 0 && (total[order[j - 1] as number] as number) < (total[candidates] as number)) {
+            order[j] = order[j - 1] as number
+            j--
+          }
+          order[j] = candidates
+          candidates++
+        }
+      }
+      size = Math.min(width, candidates)
+      for (let j = 0; j < size; j++) {
+        const c = order[j] as number
+        const config = next[j] as Configuration
+        config.copyFrom(states[parent[c] as number] as Configuration)
+        config.apply(move[c] as number, labelOf(config, move[c] as number))
+        nextScores[j] = total[c] as number
+      }
+      ;[states, next] = [next, states]
+      ;[scores, nextScores] = [nextScores, scores]
+    }
+  }
   return {
     parse(words, tags) {
+      const config = states[0] as Configuration
       config.reset(
-        words.map(wordId),
+        words.map(wordIdOf),
         tags.map((t) => ids.get(t) ?? 0),
         rootTag,
+        words.map(suffixIdOf),
       )
-      while (!config.done) {
-        for (let a = 0; a < 3; a++) allowedActions[a] = config.valid(a) ? 1 : 0
-        const action = actions.predict(config.actionFeatures(features), actionScores, allowedActions)
-        let label = 0
-        if (action !== SHIFT) {
-          const [h, d] = config.arcOf(action)
-          label = h === config.n ? rootLabel : labels.predict(config.labelFeatures(features, h, d), labelScores, allowedAll)
-        }
-        config.apply(action, label)
-      }
+      if (width === 1) greedy(config)
+      else search()
+      const best = states[0] as Configuration
       const n = words.length
       const heads = new Int32Array(n)
       const out: string[] = new Array(n)
       for (let i = 0; i < n; i++) {
-        const h = config.heads[i] as number
+        const h = best.heads[i] as number
         heads[i] = h === n ? -1 : h
-        out[i] = labels.classes[config.labels[i] as number] as string
+        out[i] = labels.classes[best.labels[i] as number] as string
       }
       return { heads, labels: out }
     },

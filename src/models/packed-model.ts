@@ -1,0 +1,93 @@
+import type { FeatureBuffer, LinearModel } from './perceptron.js'
+
+// a slot whose key word is 0 is empty; a feature whose hash is 0 is stored as 1 (one more
+// collision among millions of hashes)
+const EMPTY = 0
+
+/**
+ * A read-only copy of a trained LinearModel laid out for scoring: each slot of an
+ * open-addressing table holds a feature's key and, for models with few classes, its
+ * weights right after it, so a feature costs one cache miss instead of three (key table,
+ * row table, weight matrix). For many classes the slot holds the key and the row of the
+ * weight matrix (two misses). Scores as LinearModel.score does, same weights.
+ */
+export class PackedModel {
+  readonly classes: readonly string[]
+  private readonly table: Uint32Array
+  private readonly values: Float32Array
+  private readonly weights: Float32Array
+  private readonly mask: number
+  private readonly stride: number
+  private readonly inline: boolean
+
+  /** Packs `model`; weights sit beside their keys when the model has at most `inlineClasses` classes. */
+  constructor(model: LinearModel, inlineClasses = 4) {
+    const n = model.classes.length
+    this.classes = model.classes
+    this.inline = n <= inlineClasses
+    this.stride = this.inline ? 1 + n : 2
+    let slots = 1024
+    while (slots < model.size * 1.6) slots *= 2
+    this.mask = slots - 1
+    this.table = new Uint32Array(slots * this.stride)
+    this.values = new Float32Array(this.table.buffer)
+    const source = model.matrix
+    this.weights = this.inline ? new Float32Array(0) : source.slice(0, model.size * n)
+    for (const [key, row] of model.entries()) {
+      const k = key === EMPTY ? 1 : key
+      let slot = k & this.mask
+      while (this.table[slot * this.stride] !== EMPTY) slot = (slot + 1) & this.mask
+      const at = slot * this.stride
+      this.table[at] = k
+      if (this.inline) for (let c = 0; c < n; c++) this.values[at + 1 + c] = source[row * n + c] as number
+      else this.table[at + 1] = row
+    }
+  }
+
+  /** Sums the weights of the features into `scores` (length = classes), added to `base` when given. */
+  score(features: FeatureBuffer, scores: Float64Array, base?: Float64Array): Float64Array {
+    if (base) scores.set(base)
+    else scores.fill(0)
+    const n = this.classes.length
+    const table = this.table
+    const stride = this.stride
+    const mask = this.mask
+    const keys = features.values
+    for (let f = 0; f < features.length; f++) {
+      const key = (keys[f] as number) || 1
+      let slot = key & mask
+      let at = slot * stride
+      let k = table[at] as number
+      while (k !== key && k !== EMPTY) {
+        slot = (slot + 1) & mask
+        at = slot * stride
+        k = table[at] as number
+      }
+      if (k === EMPTY) continue
+      if (this.inline) {
+        const v = this.values
+        for (let c = 0; c < n; c++) scores[c] = (scores[c] as number) + (v[at + 1 + c] as number)
+      } else {
+        const w = this.weights
+        const r = (table[at + 1] as number) * n
+        for (let c = 0; c < n; c++) scores[c] = (scores[c] as number) + (w[r + c] as number)
+      }
+    }
+    return scores
+  }
+
+  /** The index of the best class, among the allowed ones when a mask is given. */
+  predict(features: FeatureBuffer, scores: Float64Array, allowed?: Uint8Array, base?: Float64Array): number {
+    this.score(features, scores, base)
+    let best = -1
+    let bestScore = Number.NEGATIVE_INFINITY
+    for (let c = 0; c < scores.length; c++) {
+      if (allowed && !allowed[c]) continue
+      if ((scores[c] as number) > bestScore) {
+        bestScore = scores[c] as number
+        best = c
+      }
+    }
+    return best
+  }
+}
