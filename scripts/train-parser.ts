@@ -79,6 +79,9 @@ const trainTags: string[][] =
       ? jackknifeTags(train, folds)
       : train.map((s) => tagger.tag(s.words))
 if (tagsCache && !existsSync(tagsCache)) writeFileSync(tagsCache, JSON.stringify(trainTags))
+// a cache from another training set (or --limit) would misalign the tags with the words
+if (trainTags.length !== train.length || train.some((s, k) => trainTags[k]?.length !== s.words.length))
+  throw new Error(`the training tags (${tagsCache ?? 'computed'}) do not match the training sentences: delete the tags cache`)
 const prepare = (s: TreeSentence, k: number): Prepared => {
   const n = s.words.length
   const gold = Int32Array.from(s.heads, (h) => (h < 0 ? n : h))

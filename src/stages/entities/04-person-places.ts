@@ -4,30 +4,34 @@ import { type EntryFile, lazy, loadLexicon, lookupName } from '../../lexicon/loa
 
 const givenNamePlaces = lazy(() => new Set(loadLexicon<EntryFile<string>>('entities/given-name-places.json').entries))
 const playerVerbs = lazy(() => new Set(loadLexicon<EntryFile<string>>('entities/player-verbs.json').entries))
-const sportsWeights = lazy(
-  () => new Map(loadLexicon<EntryFile<{ word: string; weight: number }>>('entities/sports-words.json').entries.map((e) => [e.word, e.weight])),
-)
+const weights = (file: string) => () => new Map(loadLexicon<EntryFile<{ word: string; weight: number }>>(file).entries.map((e) => [e.word, e.weight]))
+const sportsWeights = lazy(weights('entities/sports-words.json'))
+const politicsWeights = lazy(weights('entities/politics-words.json'))
 
-// The weight of distinct sports words from which an article is a sports report: one strong word
-// ("scored") or two shared ones ("the team played well").
+// The weight of distinct sports words from which an article may be a sports report: one strong
+// word ("scored") or two shared ones ("the team played well"), and more than its political words weigh.
 const SPORTS_REPORT = 2
 // "in Jordan", "visit to Jordan", "King Abdullah of Jordan": a word right before the name that makes it the place
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|to|from|into|across|near|of|via|through|visit|visited|visiting)\s+$/iu
 const WORD = /[\p{L}][\p{L}'’-]*/gu
 
-/** Whether the article reads as a sports report: its distinct sports words weigh enough. */
+/**
+ * Whether the article reads as a sports report: its distinct sports words weigh enough, and
+ * more than its distinct political words ("accused", "rebels", "minister").
+ */
 export function isSportsReport(text: string): boolean {
   const seen = new Set<string>()
-  let weight = 0
+  let sports = 0
+  let politics = 0
   WORD.lastIndex = 0
-  for (let m = WORD.exec(text); m && weight < SPORTS_REPORT; m = WORD.exec(text)) {
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const w = m[0].toLowerCase()
-    const v = sportsWeights().get(w)
-    if (v === undefined || seen.has(w)) continue
+    if (seen.has(w)) continue
     seen.add(w)
-    weight += v
+    sports += sportsWeights().get(w) ?? 0
+    politics += politicsWeights().get(w) ?? 0
   }
-  return weight >= SPORTS_REPORT
+  return sports >= SPORTS_REPORT && sports > politics
 }
 
 /** Whether a person's verb follows or precedes the mention: "Jordan scored", "said Jordan". */
@@ -59,6 +63,9 @@ function placedInArticle(text: string, name: string, entities: readonly Entity[]
 export function personReadings(text: string, entities: readonly Entity[]): Entity[] {
   const doubtful = entities.filter((e) => (e.type === 'GPE' || e.type === 'LOC') && givenNamePlaces().has(e.text) && usedAsPerson(text, e))
   if (!doubtful.length || !isSportsReport(text)) return entities as Entity[]
-  const people = new Set(doubtful.filter((e) => !placedInArticle(text, e.text, entities)))
+  // once per name, not per mention: each look scans the whole text
+  const placed = new Map<string, boolean>()
+  for (const e of doubtful) if (!placed.has(e.text)) placed.set(e.text, placedInArticle(text, e.text, entities))
+  const people = new Set(doubtful.filter((e) => !placed.get(e.text)))
   return entities.map((e) => (people.has(e) ? { ...e, type: 'PER' } : e))
 }

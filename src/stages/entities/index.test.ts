@@ -48,6 +48,9 @@ describe('entities', () => {
     ['Jordan beat Iraq 2-1 in the Asian Cup match.', 'Jordan/GPE'],
     ['Jordan said the team played well. Fans in Jordan celebrated the win.', 'Jordan/GPE'],
     ['Jordan said the team played well, and Jordanian fans cheered.', 'Jordan/GPE'],
+    // sports words in political news: the political words outweigh them
+    ['Chad said the points raised by the team were serious, and accused Sudan of backing rebels.', 'Chad/GPE'],
+    ['Jordan said a team of inspectors played a role in the talks with Syria.', 'Jordan/GPE'],
   ]
   for (const [text, expected] of PERSON_OR_PLACE) it(`types "${text}"`, () => assert.equal(entities(text)[0], expected))
 

@@ -1,6 +1,6 @@
 import type { Span, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
-import type { EventContext } from './context.js'
+import { attributionStart, type EventContext } from './context.js'
 import { lemmaOf, type Trigger, triggersByLemma } from './triggers.js'
 
 const reportedCodes = lazy(
@@ -143,11 +143,14 @@ const OBJECT_PHRASE = 12
  */
 function objectWindow(ctx: EventContext, i: number, last: number, r: Span): number[] {
   const out: number[] = []
-  // five words, not counting numbers and determiners ("allow up to 13,000 Turkish Kurd refugees")
-  const end = Math.min(r.end, last + 1 + OBJECT_PHRASE)
+  // never past a trailing attribution: "killed three Palestinians, the health minister said"
+  const end = attributionStart(ctx, last + 1, Math.min(r.end, last + 1 + OBJECT_PHRASE))
+  // five words up to a punctuation mark, not counting numbers and determiners ("allow up to 13,000 Turkish Kurd refugees")
   for (let k = last + 1, words = 0; k < end && words < OBJECT_WORDS; k++) {
+    const pos = (ctx.tokens[k] as Token).pos
+    if (pos === 'PUNCT') break
     out.push(k)
-    if (!/^(NUM|DET)$/.test((ctx.tokens[k] as Token).pos)) words++
+    if (pos !== 'NUM' && pos !== 'DET') words++
   }
   // "called on Haiti's interim government to hold elections": the complement's verb and its objects
   const clauses = ctx.view.dependents(i, 'xcomp', 'ccomp').filter((c) => c > last && c < end)

@@ -1,9 +1,10 @@
 import type { Actor, Arc, Span, Token } from '../../core/types.js'
+import { countryByCode } from '../../lexicon/countries.js'
 import { lazy, loadLexicon } from '../../lexicon/load.js'
 import type { Phrase } from '../syntax/relations.js'
 import type { TriggerMatch } from './01-triggers.js'
 import { cameoCode } from './codebook.js'
-import { type EventContext, tokenAfter } from './context.js'
+import { attributionStart, type EventContext, tokenAfter } from './context.js'
 
 const anaphoricNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/anaphoric-nouns.json').entries))
 // words that count or part the people named after "of": "thousands of students", "a group of rebels"
@@ -14,7 +15,6 @@ const domesticCodes = lazy(() => loadLexicon<{ entries: string[] }>('events/dome
 const SOURCE_WINDOW = 15
 const TARGET_WINDOW = 12
 // verbs of saying that close a sentence: ", officials said"
-const SPEECH = new Set(['said', 'says', 'say', 'told', 'added', 'stated', 'reported', 'according', 'announced', 'claimed', 'noted'])
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got'])
 // pronouns that refer back to a country or organisation: "Earlier this month it resumed airstrikes"
 const COLLECTIVE_PRONOUNS = new Set(['it', 'they', 'its', 'their'])
@@ -134,16 +134,34 @@ function domesticTarget(ctx: EventContext, code: string, sources: readonly Actor
   const place = placeParty(ctx, m.last + 1, r.end)
   if (place) return [place]
   if (!source.country) return []
-  return [{ ...source, code: source.country, sector: null, id: `country:${source.country}`, via: 'domestic' }]
+  // no words name it: the target is the country itself, as long as the trigger, never the source's words
+  const at = ctx.tokens[m.at] as Token
+  const name = countryByCode().get(source.country)?.name ?? source.country
+  return [
+    {
+      start: at.start,
+      end: at.start,
+      text: name,
+      code: source.country,
+      country: source.country,
+      sector: null,
+      name,
+      id: `country:${source.country}`,
+      via: 'domestic',
+    },
+  ]
 }
 
 /**
  * Whether a participle after "be" is an adjective with its own preposition, not a passive:
- * "Israel is opposed to French mediation" opposes it; "was opposed by Israel" stays passive.
+ * "Israel is opposed to French mediation" opposes it; "was opposed by Israel" and "was
+ * extradited to Turkey" stay passive (lexicon/events/adjectival-participles.json).
  */
 function adjectival(ctx: EventContext, m: TriggerMatch): boolean {
-  return ctx.lower[m.last + 1] === 'to' && !ctx.view.agents(m.at).length
+  return ctx.lower[m.last + 1] === 'to' && adjectivalParticiples().has(ctx.lower[m.at] ?? '') && !ctx.view.agents(m.at).length
 }
+
+const adjectivalParticiples = lazy(() => new Set(loadLexicon<{ entries: readonly string[] }>('events/adjectival-participles.json').entries))
 
 /** One pair per source and target of different codes: "Russia and Iran condemned Israel" gives two. */
 function crossPairs(sources: readonly Actor[], targets: readonly Actor[]): Pair[] {
@@ -243,20 +261,6 @@ function placeParty(ctx: EventContext, from: number, to: number): Actor | undefi
     id: `place:${p.id}`,
     via: 'place-country',
   }
-}
-
-/**
- * Where a trailing attribution starts in [from, to): "shelled the town, Ukraine’s military
- * said" — the sayer after the comma is not the target.
- */
-function attributionStart(ctx: EventContext, from: number, to: number): number {
-  const { lower } = ctx
-  for (let k = from; k < to; k++) {
-    if (lower[k] !== ',') continue
-    const rest = lower.slice(k + 1, Math.min(lower.length, k + 8))
-    if (rest.some((w) => SPEECH.has(w))) return k
-  }
-  return to
 }
 
 /**

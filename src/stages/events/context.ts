@@ -46,3 +46,20 @@ export function tokenAfter(ctx: EventContext, a: Span): number {
   while (k < ctx.tokens.length && (ctx.tokens[k] as Token).end <= a.end) k++
   return k
 }
+
+// verbs of a trailing attribution: "..., the health minister said"
+const SPEECH = new Set(['said', 'says', 'say', 'told', 'added', 'stated', 'reported', 'according', 'announced', 'claimed', 'noted'])
+
+/**
+ * Where a trailing attribution starts in [from, to): "shelled the town, Ukraine’s military
+ * said" — the sayer after the comma is not the target.
+ */
+export function attributionStart(ctx: EventContext, from: number, to: number): number {
+  const { lower } = ctx
+  for (let k = from; k < to; k++) {
+    if (lower[k] !== ',') continue
+    const rest = lower.slice(k + 1, Math.min(lower.length, k + 8))
+    if (rest.some((w) => SPEECH.has(w))) return k
+  }
+  return to
+}

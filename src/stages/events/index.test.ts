@@ -103,3 +103,37 @@ describe('events: a symmetric verb used as a noun', () => {
     )
   })
 })
+
+describe('events: review cases (passives with "to", trailing attributions, domestic targets)', () => {
+  it('a passive with "to" stays passive: the agent after "by" is the source', () => {
+    const found = events('The rebel leader was extradited to Turkey by Kenya on Monday.')
+    assert.ok(
+      found.some((e) => e.startsWith('KEN ')),
+      found.join('; '),
+    )
+    assert.ok(!found.some((e) => e.startsWith('--- ') && e.endsWith(' KEN')), found.join('; '))
+  })
+  it('"is opposed to" is an adjective: the subject opposes', () => {
+    const found = events('Israel is opposed to French mediation in the conflict.')
+    assert.ok(
+      found.some((e) => e.startsWith('ISR 12') && e.endsWith(' FRA')),
+      found.join('; '),
+    )
+  })
+  it('the sayer after a comma is no object of the act: a casualty report is no assassination', () => {
+    const found = events('Israeli troops killed three Palestinians, the Palestinian health minister said.')
+    assert.ok(
+      found.some((e) => e === 'ISR 190 PSE'),
+      found.join('; '),
+    )
+    assert.ok(!found.some((e) => / 186 /.test(e)), found.join('; '))
+  })
+  it('a domestic target is the country, not the words of the source', () => {
+    const out = analyzer.analyze({ text: 'Algerian students staged mass demonstrations on Friday.', published: '2025-07-31', clean: false })
+    if (isError(out)) throw new Error(out.error)
+    const e = (out.events ?? []).find((x) => x.target?.code === 'DZA')
+    assert.ok(e?.source && e.target, JSON.stringify(out.events))
+    assert.notEqual(e.target.start, e.source.start)
+    assert.equal(e.target.text, 'Algeria')
+  })
+})

@@ -85,10 +85,14 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
   return { text: iconv.decode(Buffer.from(bytes), best), encoding: best, guessed: best !== claimed }
 }
 
-// One character as UTF-8 read one byte per character: a lead byte (U+00C2–U+00F4) and one
-// to three continuation bytes, as Latin-1 (U+0080–U+00BF) or windows-1252 writes them ("€", "™").
-const MOJIBAKE_RUN =
-  /[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]{1,3}/g
+// One character as UTF-8 read one byte per character: a lead byte (U+00C2–U+00F4) and as many
+// continuation bytes as it announces (one after C2–DF, two after E0–EF, three after F0–F4), as
+// Latin-1 (U+0080–U+00BF) or windows-1252 writes them ("€", "™"); sized by the lead byte, so a
+// real symbol right after the run ("CafÃ©”") is not taken into it.
+const CONTINUATION =
+  '[\\u0080-\\u00bf\\u20ac\\u201a\\u0192\\u201e\\u2026\\u2020\\u2021\\u02c6\\u2030\\u0160\\u2039\\u0152\\u017d\\u2018\\u2019\\u201c\\u201d\\u2022\\u2013\\u2014\\u02dc\\u2122\\u0161\\u203a\\u0153\\u017e\\u0178]'
+const MOJIBAKE_RUN = new RegExp(`[\\u00c2-\\u00df]${CONTINUATION}|[\\u00e0-\\u00ef]${CONTINUATION}{2}|[\\u00f0-\\u00f4]${CONTINUATION}{3}`, 'g')
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Undoes UTF-8 text that was read as Latin-1 or windows-1252 somewhere before it reached us:
@@ -102,7 +106,7 @@ export function undoMojibake(text: string): string {
     // a character windows-1252 cannot write (a C1 control) is its Latin-1 byte
     for (let i = 0; i < run.length; i++) if (bytes[i] === 0x3f && run[i] !== '?') bytes[i] = run.charCodeAt(i) & 0xff
     try {
-      const char = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+      const char = STRICT_UTF8.decode(bytes)
       // what such text loses is Latin letters, punctuation and symbols: "Ö–" stays, not a Hebrew accent
       return REPAIRED.test(char) ? char : run
     } catch {

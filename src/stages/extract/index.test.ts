@@ -4,6 +4,7 @@ import iconv from 'iconv-lite'
 import { createDoc } from '../../core/doc.js'
 import { UnusableInputError } from '../../core/pipeline.js'
 import { decodeBytes, undoMojibake } from './decode.js'
+import { siteNames, stripSiteName } from './html/04-metadata.js'
 import { createExtractStage, paragraphSpans } from './index.js'
 import { cleanText } from './text-article.js'
 
@@ -403,6 +404,13 @@ describe('extract: bytes', () => {
     assert.equal(undoMojibake('Investor\u00e2\u0080\u0099s guide'), 'Investor’s guide')
     assert.equal(undoMojibake('Investorâ€™s guide, Ã©tÃ©'), 'Investor’s guide, été')
     assert.equal(undoMojibake('Café, naïve, Ã'), 'Café, naïve, Ã')
+    // a real symbol right after a broken letter stays out of the run
+    assert.equal(undoMojibake('“CafÃ©” and nÃ©•'), '“Café” and né•')
+  })
+
+  it("drops a site's name from a title only as whole words", () => {
+    const ap = siteNames('AP', 'https://apnews.com/article/x')
+    assert.equal(stripSiteName('Japan votes - What to know | AP', ap), 'Japan votes - What to know')
   })
 
   it('decodes UTF-8, a BOM, and falls back to windows-1252 with a flag', () => {

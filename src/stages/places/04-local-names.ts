@@ -1,4 +1,4 @@
-import type { Place } from '../../core/types.js'
+import type { Place, Span } from '../../core/types.js'
 import { lazy, loadLexicon } from '../../lexicon/load.js'
 import { candidatesFor, type GazetteerPlace } from './gazetteer.js'
 
@@ -16,8 +16,9 @@ const table = lazy(() => {
       .sort((a, b) => b.length - a.length)
       .map((w) => w.replace(/\./g, '\\.'))
       .join('|')
-  // a run of capitalised words (or a number: "14th", "Third") and the feature word, which must end a word
-  const name = `(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|\\d+(?:st|nd|rd|th))(?: (?:\\p{Lu}[\\p{L}\\p{M}'’-]*|\\d+(?:st|nd|rd|th)))*`
+  // a run of up to six capitalised words (or ordinals: "14th", "Third") and the feature word, which must
+  // end a word; bounded, so a long run of capitalised words costs linear time
+  const name = `(?:\\p{Lu}[\\p{L}\\p{M}'’-]*|\\d+(?:st|nd|rd|th))(?: (?:\\p{Lu}[\\p{L}\\p{M}'’-]*|\\d+(?:st|nd|rd|th))){0,5}`
   return {
     // not followed by another capitalised word: "Wall Street Journal", "Orange County Register" name other things
     county: new RegExp(`(?<![\\p{L}\\p{M}])(${name}) (${alt(t.counties)})(?![\\p{L}\\p{M}]| \\p{Lu})`, 'gu'),
@@ -31,22 +32,64 @@ const table = lazy(() => {
 
 const TOWN = /^PPL/
 
-/**
- * The town a local name lies in: the one named right after it ("Royal Street in New Orleans";
- * "Orange County, California" names no town), else the one the article names most.
- */
-function anchorTown(text: string, places: readonly Place[], at: number, end: number): Place | undefined {
-  const towns = places.filter((p) => TOWN.test(p.feature))
-  const next = towns.find((p) => p.start >= end && /^,? (?:in )?$/.test(text.slice(end, p.start)))
-  if (next) return next
-  // else the town the article names most, when one clearly leads: "Franklin" and "Washington"
-  // twice each in a piece about New Orleans streets leave the street without a point
+// "on Royal Street", "at 2700 North Fourth Street", "the corner of Third Street": words before a street's name that say it is one
+const STREET_CUE = /(?:^|[^\p{L}])(?:on|in|at|along|off|near|down|up|from|to|into|onto|across|of|past|\d+)\s$/iu
+
+/** The article's towns in text order, and the one it names most when one clearly leads. */
+interface Towns {
+  readonly list: readonly Place[]
+  readonly leader: Place | undefined
+}
+
+function townsOf(places: readonly Place[]): Towns {
+  const list = places.filter((p) => TOWN.test(p.feature))
+  // "Franklin" and "Washington" twice each in a piece about New Orleans streets: no town leads
   const counts = new Map<string, number>()
-  for (const t of towns) counts.set(t.id, (counts.get(t.id) ?? 0) + 1)
-  const ranked = [...counts].sort((a, b) => b[1] - a[1])
-  const [first, second] = ranked
-  if (!first || (second && second[1] >= first[1])) return undefined
-  return towns.filter((t) => t.id === first[0]).sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0]
+  for (const t of list) counts.set(t.id, (counts.get(t.id) ?? 0) + 1)
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1])
+  const leads = first && !(second && second[1] >= first[1])
+  return { list, leader: leads ? list.find((t) => t.id === first[0]) : undefined }
+}
+
+/** The town named right after a local name: "Royal Street in New Orleans", "Main Street, Tyler" ("Orange County, California" names no town). */
+function townAfter(text: string, towns: Towns, end: number): Place | undefined {
+  const next = towns.list[firstAtOrAfter(towns.list, end)]
+  return next && /^,? (?:in )?$/.test(text.slice(end, next.start)) ? next : undefined
+}
+
+/** The town whose street it is: "Harare's Third Street". */
+function possessor(text: string, towns: Towns, start: number): Place | undefined {
+  const i = firstAtOrAfter(towns.list, start - LONGEST_NAME)
+  for (let k = i; k < towns.list.length && (towns.list[k] as Place).end <= start; k++) {
+    const t = towns.list[k] as Place
+    if (/^['’]s $/.test(text.slice(t.end, start))) return t
+  }
+  return undefined
+}
+
+/** The index of the first span starting at or after `offset` in spans sorted by start. */
+function firstAtOrAfter(spans: readonly Place[], offset: number): number {
+  let lo = 0
+  let hi = spans.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((spans[mid] as Place).start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+// no place name is longer than this: the overlap search looks back this far
+const LONGEST_NAME = 200
+
+/** The places in `sorted` (by start) that overlap [start, end). */
+function overlapping(sorted: readonly Place[], start: number, end: number): Place[] {
+  const out: Place[] = []
+  for (let i = firstAtOrAfter(sorted, start - LONGEST_NAME); i < sorted.length && (sorted[i] as Place).start < end; i++) {
+    const p = sorted[i] as Place
+    if (start < p.end) out.push(p)
+  }
+  return out
 }
 
 // the states and provinces the article's places lie in, for a county named after a town
@@ -92,7 +135,8 @@ function trimmed(m: RegExpExecArray, notNames: ReadonlySet<string>): { start: nu
  * - "Orange County", "Cuyahoga County", "Jefferson Parish": at the town of the same name in
  *   a state or country the article names ("Orange" in California), else at the town the
  *   article names most (feature ADM2).
- * - "Royal Street", "Third Street": at the town the article names most (feature ST).
+ * - "Royal Street", "Third Street": at the town named right after it, else the town the
+ *   article names most, when a word before it says it is a street ("on", "at", a house number).
  * - "Bethesda, Md.", "Richmond, Va.": a state abbreviation that is also a word or a name
  *   counts only right after a town (feature ADM1, the state's centre).
  * Without a town (or state) in the article to put them in, such names are left out: a map
@@ -100,40 +144,53 @@ function trimmed(m: RegExpExecArray, notNames: ReadonlySet<string>): { start: nu
  * A shorter place inside the longer name gives way to it ("Orange" in "Orange County").
  * Returns all places, in text order.
  */
-export function withLocalNames(text: string, places: readonly Place[]): Place[] {
+export function withLocalNames(text: string, places: readonly Place[], persons: readonly Span[] = []): Place[] {
   const t = table()
+  const sorted = [...places].sort((a, b) => a.start - b.start)
+  const towns = townsOf(sorted)
   const added: Place[] = []
+  const replaced = new Set<Place>()
+  // a stretch is free when no local name holds it and no place overlaps it without lying inside it
   const free = (start: number, end: number): boolean =>
-    !added.some((p) => p.start < end && start < p.end) && !places.some((p) => p.start < end && start < p.end && (p.start < start || p.end > end))
+    !added.some((p) => p.start < end && start < p.end) && overlapping(sorted, start, end).every((p) => p.start >= start && p.end <= end)
+  const add = (p: Place): void => {
+    for (const inside of overlapping(sorted, p.start, p.end)) replaced.add(inside)
+    added.push(p)
+  }
   t.abbreviation.lastIndex = 0
   for (let m = t.abbreviation.exec(text); m; m = t.abbreviation.exec(text)) {
     const start = m.index + 2
     const abbr = m[1] as string
     const at = m.index
-    // right after a town's name, known to the gazetteer or not ("Haymarket, Va.")
-    const town = /\p{Lu}[\p{L}\p{M}'’-]*$/u.test(text.slice(Math.max(0, at - 30), at))
+    // right after a town's name, known to the gazetteer or not ("Haymarket, Va."), not a person's ("Smith, Ga.")
+    const town = /\p{Lu}[\p{L}\p{M}'’-]*$/u.test(text.slice(Math.max(0, at - 30), at)) && !persons.some((p) => p.start < at && at <= p.end)
     const region = candidatesFor(t.regionOf.get(abbr) ?? '').find((p) => p.feature === 'ADM1' && p.country === 'USA')
-    if (!town || !region || !free(start, start + abbr.length) || places.some((p) => p.start === start)) continue
-    added.push({ ...placed(region, start, abbr, 'ADM1'), name: region.name, id: region.id })
+    if (!town || !region || overlapping(sorted, start, start + abbr.length).length || !free(start, start + abbr.length)) continue
+    add({ ...placed(region, start, abbr, 'ADM1'), name: region.name, id: region.id })
   }
-  const regions = regionsOf(places)
+  const regions = regionsOf(sorted)
   t.county.lastIndex = 0
   for (let m = t.county.exec(text); m; m = t.county.exec(text)) {
     const name = trimmed(m, t.notNames)
-    if (!name || !free(name.start, name.start + name.text.length)) continue
+    if (!name) continue
+    const end = name.start + name.text.length
+    if (!free(name.start, end)) continue
     const base = name.text.slice(0, name.text.length - (m[2] as string).length - 1)
     const namesake = candidatesFor(base).find((p) => TOWN.test(p.feature) && regions.has(`${p.country}:${p.admin1}`))
-    const at = namesake ?? anchorTown(text, places, name.start, name.start + name.text.length)
-    if (at) added.push(placed(at, name.start, name.text, 'ADM2'))
+    const at = namesake ?? townAfter(text, towns, end) ?? towns.leader
+    if (at) add(placed(at, name.start, name.text, 'ADM2'))
   }
   t.street.lastIndex = 0
   for (let m = t.street.exec(text); m; m = t.street.exec(text)) {
     const name = trimmed(m, t.notNames)
-    if (!name || !free(name.start, name.start + name.text.length)) continue
-    const at = anchorTown(text, places, name.start, name.start + name.text.length)
-    if (at) added.push(placed(at, name.start, name.text, 'ST'))
+    if (!name) continue
+    const end = name.start + name.text.length
+    if (!free(name.start, end)) continue
+    // "Victory Parade", "the Silk Road": a street needs its town (right after it, or its possessor), or a word before it that says it is one
+    const own = townAfter(text, towns, end) ?? possessor(text, towns, name.start)
+    const at = own ?? (STREET_CUE.test(text.slice(Math.max(0, name.start - 25), name.start)) ? towns.leader : undefined)
+    if (at) add(placed(at, name.start, name.text, 'ST'))
   }
-  if (!added.length) return [...places]
-  const kept = places.filter((p) => !added.some((a) => a.start <= p.start && p.end <= a.end))
-  return [...kept, ...added].sort((a, b) => a.start - b.start)
+  if (!added.length) return sorted
+  return [...sorted.filter((p) => !replaced.has(p)), ...added].sort((a, b) => a.start - b.start)
 }

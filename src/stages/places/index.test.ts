@@ -89,6 +89,9 @@ describe('places', () => {
       ['a street with no town in the article to put it in', 'Fans gathered on Abbey Road to take photographs.', 'Abbey Road'],
       ['"Pa." not after a town', 'He looked at his father. Pa. said nothing to Boston.', 'Pa.'],
       ['a sentence-initial function word is no part of the name', 'In Church Street, Cardiff, shops were shut.', 'In Church Street'],
+      ['a parade is no street', 'Crowds in Moscow watched the Victory Parade on Red Square.', 'Victory Parade'],
+      ['a road named without a street cue is no street', 'In Beijing officials praised the Silk Road project.', 'Silk Road'],
+      ['"Ga." after a person is no state', 'John Smith, Ga. native, spoke in Atlanta.', 'Ga.'],
     ]
     for (const [why, sentence, name] of NOT) {
       it(why, () => assert.ok(!placesOf(sentence).some((x) => x.text === name), JSON.stringify(placesOf(sentence).map((x) => x.text))))

@@ -43,7 +43,15 @@ export function createPlacesStage(): Stage {
       // "the country", "the city": mentions of the place of that kind named last
       const all = [...places, ...kindMentions(doc.text, places)].sort((a, b) => a.start - b.start)
       // "Orange County", "Royal Street", "Bethesda, Md.": local names placed by the article's places
-      return withLayer(doc, 'places', withLocalNames(doc.text, all))
+      return withLayer(
+        doc,
+        'places',
+        withLocalNames(
+          doc.text,
+          all,
+          entities.filter((e) => e.type === 'PER'),
+        ),
+      )
     },
   }
 }

@@ -240,7 +240,17 @@ export function siteNames(declared: string | undefined, url: string | null): Sit
 /** Whether a part of a title names the site: "Move.org", "SoundStage! Xperience", "Wine Folly", "Koia – Drink Koia Online". */
 function namesSite(part: string, site: SiteNames): boolean {
   const key = fold(part)
-  return !!key && (isSiteName(part, site) || (!!site.name && (site.name.includes(key) || key.includes(site.name))))
+  return !!key && (isSiteName(part, site) || (!!site.name && (hasWords(site.name, key) || hasWords(key, site.name))))
+}
+
+/** Whether `words` stand in `text` as whole words: "AP" is in "What to know | AP", not in "Japan". */
+function hasWords(text: string, words: string): boolean {
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    const before = text[at - 1]
+    const after = text[at + words.length]
+    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true
+  }
+  return false
 }
 
 /** Whether a whole text is the site's name: "<h1>davidbau.com</h1>", "<h1>The Southerner</h1>". */
