@@ -2,7 +2,7 @@ import { type Doc, need, withLayer } from '../../core/doc.js'
 import type { Stage } from '../../core/stage.js'
 import type { Actor, Entity, Message, Token } from '../../core/types.js'
 import { countryByDemonym, countryByName } from '../../lexicon/countries.js'
-import { lookupName } from '../../lexicon/load.js'
+import { lazy, loadLexicon, lookupName } from '../../lexicon/load.js'
 import { findMentions, type Mention } from './01-mentions.js'
 import { groupPhrases, type Phrase } from './02-phrases.js'
 import { resolvePhrase } from './03-resolve.js'
@@ -14,11 +14,11 @@ export interface ActorsOptions {
   readonly formerWords?: readonly string[]
 }
 
-// "in Damascus", "near Aleppo": a place where something happens, not a party to it
-// ("strikes on Syria", "a visit to Moscow", "talks with Iran" keep their actor)
-const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'within', 'throughout', 'across', 'around', 'outside', 'into', 'via', 'through'])
-// words that name a part of the place after them: "in central Baghdad", "across northern Syria"
-const PART_OF_PLACE = new Set(['central', 'northern', 'southern', 'eastern', 'western', 'north', 'south', 'east', 'west', 'downtown', 'greater', 'rural'])
+// "in Damascus", "near Aleppo", "in central Baghdad": a place where something happens, not a party to it
+const locatives = lazy(() => {
+  const l = loadLexicon<{ prepositions: readonly string[]; partOfPlace: readonly string[] }>('actors/locative-words.json')
+  return { prepositions: new Set(l.prepositions), partOfPlace: new Set(l.partOfPlace) }
+})
 
 /**
  * The `actors` stage: mentions -> actors with CAMEO code chains for the article's date,
@@ -73,7 +73,8 @@ export function createActorsStage(options: ActorsOptions = {}): Stage {
           (text.slice((tokens[k] as Token | undefined)?.start ?? 0, (tokens[k] as Token | undefined)?.end ?? 0) || '').toLowerCase()
         const before = wordAt(p.first - 1)
         // "in central Baghdad", "in southern Lebanon": a part of a place is still a place
-        const locative = LOCATIVE.has(before) || (PART_OF_PLACE.has(before) && LOCATIVE.has(wordAt(p.first - 2)))
+        const { prepositions, partOfPlace } = locatives()
+        const locative = prepositions.has(before) || (partOfPlace.has(before) && prepositions.has(wordAt(p.first - 2)))
         if (locative && !p.core && p.roles.length === 0) continue
         let r = resolvePhrase(p, context)
         let s = span(p)
