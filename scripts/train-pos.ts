@@ -1,5 +1,5 @@
 // Trains the UPOS tagger (averaged perceptron, greedy left to right) on UD English-EWT.
-// Usage: npm run train:pos [-- --iterations 8 --folds 4 --seeds 7 --word-margin M --second-margin M --fixed-count 20 --fixed-share 0.99 --train PATH --dev PATH]
+// Usage: npm run train:pos [-- --iterations 9 --folds 4 --seeds 7 --word-margin M --second-margin M --fixed-count 20 --fixed-share 0.99 --train PATH --dev PATH]
 // Writes models/pos-ewt.model.gz (first pass), models/pos-ewt.right.model.gz (second pass,
 // with the first pass's tags to the right) and models/pos-ewt.tagdict.json, prints dev accuracy.
 // Needs models/word-clusters.tsv.gz (npm run build:clusters).
@@ -26,7 +26,7 @@ const { values } = parseArgs({
   options: {
     train: { type: 'string', default: '../shared/data/syntax/en_ewt-ud-train.conllu' },
     dev: { type: 'string', default: '../shared/data/syntax/en_ewt-ud-dev.conllu' },
-    iterations: { type: 'string', default: '8' },
+    iterations: { type: 'string', default: '9' },
     'fixed-count': { type: 'string', default: '20' },
     'fixed-share': { type: 'string', default: '0.99' },
     folds: { type: 'string', default: '4' },

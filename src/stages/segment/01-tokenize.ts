@@ -13,6 +13,8 @@ const TOKEN = new RegExp(
     String.raw`(?<initials>(?:\p{L}\.){2,}|(?:\p{Lu}\.)+\p{Lu}(?![\p{L}\p{M}\d.]))`,
     // ":)", ":-(", ";P" — emoticons stand between spaces
     String.raw`(?<emoticon>(?<!\S)[:;]-?[()DPp](?!\S))`,
+    // "b/c", "w/", "w/o", "l/c": a letter, a slash and at most one more letter
+    String.raw`(?<slashed>(?<![\p{L}\p{M}\d/])\p{L}/\p{L}?(?![\p{L}\p{M}\d/]))`,
     // "#audiobooks"
     String.raw`(?<hashtag>(?<![\p{L}\d])#\p{L}[\p{L}\d_]*)`,
     // "3:30", "1,200", "08/16/2000", "303-832-8160", "1990s"
