@@ -37,21 +37,42 @@ const namesByFirstWord = lazy(() => {
  * "Hayat Tahrir al-Sham", whose last word a model trained on 1996 newswire misses.
  */
 export function registryNames(words: readonly string[]): { start: number; end: number; type: EntityType }[] {
-  // plain ASCII words need no Unicode normalisation: the common case, made cheap
-  const norms = words.map((w) => (/^[A-Za-z0-9.]*$/.test(w) ? w.toLowerCase() : normalizeName(w)))
+  const norms: (string | undefined)[] = new Array(words.length)
+  const norm = (k: number): string | undefined => {
+    if (k >= words.length) return undefined
+    let v = norms[k]
+    if (v === undefined) {
+      const w = words[k] as string
+      // plain ASCII words need no Unicode normalisation: the common case, made cheap
+      v = PLAIN.test(w) ? w.toLowerCase() : normalizeName(w)
+      norms[k] = v
+    }
+    return v
+  }
   const out: { start: number; end: number; type: EntityType }[] = []
-  for (let i = 0; i < norms.length; i++) {
-    const candidates = namesByFirstWord().get(norms[i] as string)
-    // a name starts with a capital: "Bank" in "bank of England" is no match
-    if (!candidates || !/^\p{Lu}/u.test(words[i] as string)) continue
+  for (let i = 0; i < words.length; i++) {
+    // a name starts with a capital: "Bank" in "bank of England" is no match (and most words
+    // are not capitalised: they cost one test)
+    if (!startsWithCapital(words[i] as string)) continue
+    const candidates = namesByFirstWord().get(norm(i) as string)
+    if (!candidates) continue
     // and every word of it looks like a name: "Interfax news agency" and "Israeli army" are
     // aliases in the registry, but in text only their capitalised part is a name
     const hit = candidates.find(
-      (c) => c.words.every((w, k) => norms[i + k] === w && NAME_WORD.test(words[i + k] as string)) && !/^the$/i.test(words[i] as string),
+      (c) => c.words.every((w, k) => norm(i + k) === w && NAME_WORD.test(words[i + k] as string)) && !/^the$/i.test(words[i] as string),
     )
     if (!hit) continue
     out.push({ start: i, end: i + hit.words.length, type: hit.type })
     i += hit.words.length - 1
   }
   return out
+}
+
+const PLAIN = /^[A-Za-z0-9.]*$/
+const CAPITAL = /^\p{Lu}/u
+
+function startsWithCapital(word: string): boolean {
+  const c = word.charCodeAt(0)
+  if (c < 128) return c >= 65 && c <= 90
+  return CAPITAL.test(word)
 }

@@ -4,7 +4,7 @@ import { people } from '../../lexicon/actors.js'
 import { countries } from '../../lexicon/countries.js'
 import { lazy, loadLexicon, normalizeName } from '../../lexicon/load.js'
 import { memoize, normWord, shape } from '../../models/features.js'
-import { FeatureBuffer, LinearModel, valueHash, WordScoreCache } from '../../models/perceptron.js'
+import { FeatureBuffer, LinearModel, valueHash } from '../../models/perceptron.js'
 import { populousNames } from '../places/gazetteer.js'
 
 /** Where the trained recogniser lives (made by scripts/train-ner.ts, see MODELS.md). */
@@ -63,18 +63,35 @@ const START = '-S-'
 const PLAIN = /^[A-Za-z0-9.]*$/
 const gazetteerKey = (w: string): string => (PLAIN.test(w) ? w.toLowerCase() : normalizeName(w))
 
-/** The value hashes of a sentence's words, computed once and shared by all templates. */
+/**
+ * What the recogniser knows of one distinct word, computed once: its value hashes (see the
+ * `N_` indices), whether it is plain (no capital, no digit) or upper case, and the summed
+ * weights of its own features per model (`scores`, filled at run time).
+ */
+export interface NerWord {
+  readonly h: Uint32Array
+  readonly plain: boolean
+  readonly letters: boolean
+  readonly upper: boolean
+  readonly scores: (Float64Array | undefined)[]
+}
+
+/** A sentence's words as the recogniser sees them. */
 export interface NerWords {
-  readonly cased: Uint32Array
-  readonly norm: Uint32Array
-  readonly shape: Uint32Array
-  readonly prefixes: Uint32Array[]
-  readonly suffixes: Uint32Array[]
+  readonly w: readonly NerWord[]
   readonly pos: Uint32Array
-  readonly kind: Uint32Array
   readonly headline: boolean
   readonly length: number
 }
+
+// the value hashes of a word, by index in NerWord.h
+const N_CASED = 0
+const N_NORM = 1
+const N_SHAPE = 2
+/** prefixes of 1-3 letters at N_PREFIX + length - 1; suffixes of 2-4 at N_SUFFIX + length - 2 */
+const N_PREFIX = 3
+const N_SUFFIX = 6
+const N_KIND = 9
 
 const H_START = valueHash(START)
 const H_END = valueHash('-E-')
@@ -84,38 +101,28 @@ const H_BODY = valueHash('body')
 /** Hashes a sentence's words for `nerFeatures`: folded and cased words, shapes, affixes, POS, gazetteer kinds. */
 export function nerWordInfo(s: NerSentence): NerWords {
   const n = s.words.length
-  const arr = (): Uint32Array => new Uint32Array(n)
-  const letters = s.words.filter((w) => /\p{L}/u.test(w))
-  const out: NerWords = {
-    cased: arr(),
-    norm: arr(),
-    shape: arr(),
-    prefixes: [arr(), arr(), arr()],
-    suffixes: [arr(), arr(), arr()],
-    pos: arr(),
-    kind: arr(),
-    headline: letters.length > 1 && letters.every((w) => w === w.toUpperCase()),
-    length: n,
-  }
+  const w: NerWord[] = new Array(n)
+  const pos = new Uint32Array(n)
+  let letters = 0
+  let upper = true
   for (let i = 0; i < n; i++) {
-    const h = nerWordHashes(s.words[i] as string)
-    out.cased[i] = h[0] as number
-    out.norm[i] = h[1] as number
-    out.shape[i] = h[2] as number
-    for (let k = 0; k < 3; k++) (out.prefixes[k] as Uint32Array)[i] = h[3 + k] as number
-    for (let k = 0; k < 3; k++) (out.suffixes[k] as Uint32Array)[i] = h[6 + k] as number
-    out.kind[i] = h[9] as number
-    out.pos[i] = posHash(s.pos[i] ?? '')
+    const word = nerWord(s.words[i] as string)
+    w[i] = word
+    if (word.letters) {
+      letters++
+      if (!word.upper) upper = false
+    }
+    pos[i] = posHash(s.pos[i] ?? '')
   }
-  return out
+  return { w, pos, headline: letters > 1 && upper, length: n }
 }
 
 // a word's hashes depend on the word alone: computed once per distinct word
 const posHash = memoize(valueHash, 1000)
 
-const nerWordHashes = memoize((w: string): Uint32Array => {
+const nerWord = memoize((w: string): NerWord => {
   const nw = normWord(w)
-  return Uint32Array.of(
+  const h = Uint32Array.of(
     valueHash(w),
     valueHash(nw),
     valueHash(shape(w)),
@@ -127,6 +134,7 @@ const nerWordHashes = memoize((w: string): Uint32Array => {
     valueHash(nw.slice(-4)),
     valueHash(gazetteer().get(gazetteerKey(w)) ?? '-'),
   )
+  return { h, plain: isPlainWord(w), letters: /\p{L}/u.test(w), upper: w === w.toUpperCase(), scores: [] }
 })
 
 /**
@@ -143,52 +151,55 @@ export function nerFeatures(out: FeatureBuffer, w: NerWords, i: number, prev: nu
 
 /** The features of word i that depend on the word alone (cached per word at run time). */
 export function nerWordFeatures(out: FeatureBuffer, w: NerWords, i: number): FeatureBuffer {
+  const h = (w.w[i] as NerWord).h
   out.addHashed(0, 0)
-  out.addHashed(1, w.cased[i] as number)
-  out.addHashed(2, w.norm[i] as number)
-  out.addHashed(3, w.shape[i] as number)
-  out.addHashed(4, (w.prefixes[0] as Uint32Array)[i] as number)
-  out.addHashed(5, (w.prefixes[1] as Uint32Array)[i] as number)
-  out.addHashed(6, (w.prefixes[2] as Uint32Array)[i] as number)
-  out.addHashed(7, (w.suffixes[0] as Uint32Array)[i] as number)
-  out.addHashed(8, (w.suffixes[1] as Uint32Array)[i] as number)
-  out.addHashed(9, (w.suffixes[2] as Uint32Array)[i] as number)
-  out.addHashed(20, w.kind[i] as number)
+  out.addHashed(1, h[N_CASED] as number)
+  out.addHashed(2, h[N_NORM] as number)
+  out.addHashed(3, h[N_SHAPE] as number)
+  out.addHashed(4, h[N_PREFIX] as number)
+  out.addHashed(5, h[N_PREFIX + 1] as number)
+  out.addHashed(6, h[N_PREFIX + 2] as number)
+  out.addHashed(7, h[N_SUFFIX] as number)
+  out.addHashed(8, h[N_SUFFIX + 1] as number)
+  out.addHashed(9, h[N_SUFFIX + 2] as number)
+  out.addHashed(20, h[N_KIND] as number)
   return out
 }
 
 /** The features of word i that depend on its neighbours, its tag, the tags to its left and the document. */
 export function nerContextFeatures(out: FeatureBuffer, w: NerWords, i: number, prev: number, prev2: number, memory: number): FeatureBuffer {
-  const at = (a: Uint32Array, k: number): number => (k < 0 ? H_START : k >= w.length ? H_END : (a[k] as number))
-  const kindAt = (k: number): number => (k < 0 || k >= w.length ? H_NONE : (w.kind[k] as number))
-  const n = w.norm[i] as number
-  const sh = w.shape[i] as number
+  const at = (k: number, field: number): number => (k < 0 ? H_START : k >= w.length ? H_END : ((w.w[k] as NerWord).h[field] as number))
+  const posAt = (k: number): number => (k < 0 ? H_START : k >= w.length ? H_END : (w.pos[k] as number))
+  const kindAt = (k: number): number => (k < 0 || k >= w.length ? H_NONE : ((w.w[k] as NerWord).h[N_KIND] as number))
+  const h = (w.w[i] as NerWord).h
+  const n = h[N_NORM] as number
+  const sh = h[N_SHAPE] as number
   out.addHashed(10, w.pos[i] as number)
-  out.addHashed(11, at(w.pos, i - 1))
-  out.addHashed(12, at(w.pos, i + 1))
-  out.addHashed(13, at(w.norm, i - 1))
-  out.addHashed(14, at(w.norm, i + 1))
-  out.addHashed(15, at(w.norm, i - 2))
-  out.addHashed(16, at(w.norm, i + 2))
-  out.addHashed(17, at(w.shape, i - 1))
-  out.addHashed(18, at(w.shape, i + 1))
-  out.addHashed(19, sh, at(w.shape, i + 1))
+  out.addHashed(11, posAt(i - 1))
+  out.addHashed(12, posAt(i + 1))
+  out.addHashed(13, at(i - 1, N_NORM))
+  out.addHashed(14, at(i + 1, N_NORM))
+  out.addHashed(15, at(i - 2, N_NORM))
+  out.addHashed(16, at(i + 2, N_NORM))
+  out.addHashed(17, at(i - 1, N_SHAPE))
+  out.addHashed(18, at(i + 1, N_SHAPE))
+  out.addHashed(19, sh, at(i + 1, N_SHAPE))
   out.addHashed(21, kindAt(i - 1))
   out.addHashed(22, kindAt(i + 1))
   out.addHashed(23, prev)
   out.addHashed(24, prev, prev2)
   out.addHashed(25, prev, sh)
   out.addHashed(26, prev, n)
-  out.addHashed(27, at(w.norm, i - 1), n)
-  out.addHashed(28, n, at(w.norm, i + 1))
+  out.addHashed(27, at(i - 1, N_NORM), n)
+  out.addHashed(28, n, at(i + 1, N_NORM))
   out.addHashed(29, memory)
   out.addHashed(30, w.headline ? sh : H_BODY)
   if (i === 0) out.addHashed(31, n)
   // the neighbours' own spelling: "Bank" after "World" is not "bank" after "the"
-  out.addHashed(32, at(w.cased, i - 1))
-  out.addHashed(33, at(w.cased, i + 1))
-  out.addHashed(34, at(w.shape, i - 1), sh)
-  out.addHashed(35, kindAt(i), at(w.shape, i + 1))
+  out.addHashed(32, at(i - 1, N_CASED))
+  out.addHashed(33, at(i + 1, N_CASED))
+  out.addHashed(34, at(i - 1, N_SHAPE), sh)
+  out.addHashed(35, h[N_KIND] as number, at(i + 1, N_SHAPE))
   return out
 }
 
@@ -228,6 +239,9 @@ function transitions(classes: readonly string[]): { after: Uint8Array[]; start: 
   }
 }
 
+// each model gets its own slot in NerWord.scores
+let scorers = 0
+
 /** Builds the recogniser from a model: greedy left to right, BILOU-constrained. */
 export function createNerTagger(model: LinearModel): NerTagger {
   const scores = new Float64Array(model.classes.length)
@@ -235,12 +249,18 @@ export function createNerTagger(model: LinearModel): NerTagger {
   const features = new FeatureBuffer()
   const allowed = transitions(classes)
   const both = new Uint8Array(classes.length)
-  const cache = new WordScoreCache(model)
-  const predictWord = (info: NerWords, i: number, word: string, prev: number, prev2: number, memory: number, mask: Uint8Array): number => {
-    const base = cache.get(word, features, (out) => {
-      out.reset()
-      return nerWordFeatures(out, info, i)
-    })
+  const n = classes.length
+  const slot = scorers++
+  const predictWord = (info: NerWords, i: number, prev: number, prev2: number, memory: number, mask: Uint8Array): number => {
+    // the word's own features, scored once per word and model
+    const word = info.w[i] as NerWord
+    let base = word.scores[slot]
+    if (!base) {
+      features.reset()
+      base = new Float64Array(n)
+      model.score(nerWordFeatures(features, info, i), base)
+      word.scores[slot] = base
+    }
     features.reset()
     return model.predict(nerContextFeatures(features, info, i, prev, prev2, memory), scores, mask, base)
   }
@@ -263,9 +283,9 @@ export function createNerTagger(model: LinearModel): NerTagger {
           // outside an entity, a word with no capital letter and no digit starts none
           // ("the", "said", ","): most words, and no need to score them (as in training)
           const c =
-            prevClass <= 0 && isPlainWord(s.words[i] as string)
+            prevClass <= 0 && (info.w[i] as NerWord).plain
               ? 0
-              : predictWord(info, i, s.words[i] as string, prevClass + 1, prev2Class + 1, memoryHash(memory, s.words[i] as string), mask)
+              : predictWord(info, i, prevClass + 1, prev2Class + 1, memoryHash(memory, s.words[i] as string), mask)
           const tag = classes[c] as string
           tags.push(tag)
           if (tag !== 'O') memory.set(s.words[i] as string, tag.slice(2))

@@ -7,18 +7,30 @@ const abbreviations = lazy(() => new Set(loadLexicon<EntryFile<string>>('segment
 const TOKEN = new RegExp(
   [
     String.raw`(?<url>(?:https?://|www\.)[^\s<>"”]+[^\s<>"”.,;:!?)\]'’])`,
-    String.raw`(?<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)`,
-    // "U.S.", "a.m.", "U.N." — letters with periods
-    String.raw`(?<initials>(?:\p{L}\.){2,})`,
+    // "j.smith@example.com", and the bare host of a forwarded mail header ("Warner@ENRON")
+    String.raw`(?<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)*)`,
+    // "U.S.", "a.m.", "U.N." — letters with periods; "U.S" before a full stop written apart
+    String.raw`(?<initials>(?:\p{L}\.){2,}|(?:\p{Lu}\.)+\p{Lu}(?![\p{L}\p{M}\d.]))`,
+    // ":)", ":-(", ";P" — emoticons stand between spaces
+    String.raw`(?<emoticon>(?<!\S)[:;]-?[()DPp](?!\S))`,
+    // "b/c", "w/", "w/o", "l/c": a letter, a slash and at most one more letter
+    String.raw`(?<slashed>(?<![\p{L}\p{M}\d/])\p{L}/\p{L}?(?![\p{L}\p{M}\d/]))`,
+    // "#audiobooks"
+    String.raw`(?<hashtag>(?<![\p{L}\d])#\p{L}[\p{L}\d_]*)`,
     // "3:30", "1,200", "08/16/2000", "303-832-8160", "1990s"
     // "10-year-old" and ".496" are single tokens too
     String.raw`(?<number>(?:\d+|(?<![\p{L}\d])\.\d+)(?:[.,:/-]\d+)*(?:st|nd|rd|th|s)?(?:-\p{L}+)*)`,
     // a clitic written apart from its word ("Israel 's", "I 'm") is still one token
     String.raw`(?<clitic>(?:['’](?:[sS]|re|ve|ll|d|m)|n['’]t)(?![\p{L}\d]))`,
     // "al-Sharaa", "Russia-Arab", "Israel's" (the clitic is split below)
-    String.raw`(?<word>[\p{L}\p{M}\d]+(?:(?:[-'’&]|\.(?=[\p{Ll}\d]))[\p{L}\p{M}\d]+)*)`,
-    String.raw`(?<ellipsis>\.{2,}|…|[!?][!?.]+)`,
-    '(?<dash>-{2,}|[–—])',
+    // "Lisa_resume.doc": an underscore joins the parts of a file or user name
+    String.raw`(?<word>[\p{L}\p{M}\d]+(?:(?:[-'’&_]|\.(?=[\p{Ll}\d]))[\p{L}\p{M}\d]+)*)`,
+    // "...", "?!", ".?" and "..?" of informal writing
+    String.raw`(?<ellipsis>\.{2,}[!?]*|…|[!?][!?.]+|\.[!?]+)`,
+    // "--" alone is a dash; "---=" is a rule (below)
+    '(?<dash>-{2,}(?![-=*_+~<>^#$/\\\\])|[–—])',
+    // "=====", "<<", "$$$", "----==": a run of symbols drawn as a rule or a mark is one token
+    String.raw`(?<rule>[-=*_+~<>^#$/\\]{2,})`,
     '(?<other>\\S)',
   ].join('|'),
   'gu',
