@@ -10,6 +10,7 @@ import { FeatureBuffer, type LinearModel, PerceptronTrainer } from '../src/model
 import { defaultPosTagger } from '../src/stages/segment/pos-tagger.js'
 import {
   ACTIONS,
+  type BeamCandidates,
   Configuration,
   createParser,
   LEFT,
@@ -18,6 +19,7 @@ import {
   PARSER_LABELS_PATH,
   RIGHT,
   ROOT_LABEL,
+  rankCandidates,
   SHIFT,
   suffixId,
   tagIds,
@@ -25,7 +27,7 @@ import {
   wordId,
 } from '../src/stages/syntax/transition-parser.js'
 import { readConlluTrees, seededRandom, shuffle, type TreeSentence } from './conll.js'
-import { jackknifeTags } from './jackknife-pos.js'
+import { jackknifeTags } from './pos-recipe.js'
 
 const { values } = parseArgs({
   options: {
@@ -172,6 +174,7 @@ const parentOf = new Int32Array(3 * width)
 const moveOf = new Int32Array(3 * width)
 const totalOf = new Float64Array(3 * width)
 const order = new Int32Array(3 * width)
+const beamOut: BeamCandidates = { parent: parentOf, move: moveOf, total: totalOf, order }
 const replayGold = new Configuration()
 const replayBest = new Configuration()
 const goldActions: number[] = []
@@ -217,24 +220,7 @@ const beamSentence = (p: Prepared): boolean => {
     goldActions.push(gold)
     goldLabelsSeen.push(goldLabel)
     // the beam's step
-    let candidates = 0
-    for (let i = 0; i < size; i++) {
-      const c = states[i] as Configuration
-      actionTrainer.model.score(c.actionFeatures(features), actionScores)
-      for (let a = 0; a < 3; a++) {
-        if (!c.valid(a)) continue
-        parentOf[candidates] = i
-        moveOf[candidates] = a
-        totalOf[candidates] = (scores[i] as number) + (actionScores[a] as number)
-        let j = candidates
-        while (j > 0 && (totalOf[order[j - 1] as number] as number) < (totalOf[candidates] as number)) {
-          order[j] = order[j - 1] as number
-          j--
-        }
-        order[j] = candidates
-        candidates++
-      }
-    }
+    const candidates = rankCandidates(states, size, scores, (c) => actionTrainer.model.score(c.actionFeatures(features), actionScores), beamOut)
     size = Math.min(width, candidates)
     let goldKept = false
     for (let j = 0; j < size; j++) {

@@ -1,4 +1,4 @@
-import type { FeatureBuffer, LinearModel } from './perceptron.js'
+import { bestClass, type FeatureBuffer, type LinearModel } from './perceptron.js'
 
 // a slot whose key word is 0 is empty; a feature whose hash is 0 is stored as 1 (one more
 // collision among millions of hashes)
@@ -31,7 +31,7 @@ export class PackedModel {
     this.mask = slots - 1
     this.table = new Uint32Array(slots * this.stride)
     this.values = new Float32Array(this.table.buffer)
-    const source = model.matrix
+    const source = model.floatWeights()
     this.weights = this.inline ? new Float32Array(0) : source.slice(0, model.size * n)
     for (const [key, row] of model.entries()) {
       const k = key === EMPTY ? 1 : key
@@ -78,16 +78,6 @@ export class PackedModel {
 
   /** The index of the best class, among the allowed ones when a mask is given. */
   predict(features: FeatureBuffer, scores: Float64Array, allowed?: Uint8Array, base?: Float64Array): number {
-    this.score(features, scores, base)
-    let best = -1
-    let bestScore = Number.NEGATIVE_INFINITY
-    for (let c = 0; c < scores.length; c++) {
-      if (allowed && !allowed[c]) continue
-      if ((scores[c] as number) > bestScore) {
-        bestScore = scores[c] as number
-        best = c
-      }
-    }
-    return best
+    return bestClass(this.score(features, scores, base), allowed)
   }
 }

@@ -156,6 +156,18 @@ export class LinearModel {
     return this.weights
   }
 
+  /**
+   * The weights as floats (row r, class c at r * classes + c): the training array itself, or,
+   * for a model read from a file, its int16 weights scaled back into a new array.
+   */
+  floatWeights(): Float32Array {
+    const q = this.quantised
+    if (!q) return this.weights
+    const out = new Float32Array(q.length)
+    for (let i = 0; i < q.length; i++) out[i] = (q[i] as number) * this.unscale
+    return out
+  }
+
   /** The weight of a feature row for a class. */
   private weight(i: number): number {
     return this.quantised ? (this.quantised[i] as number) * this.unscale : (this.weights[i] as number)
@@ -193,17 +205,7 @@ export class LinearModel {
 
   /** The index of the best class, among the allowed ones when a mask is given. */
   predict(features: FeatureBuffer, scores: Float64Array, allowed?: Uint8Array, base?: Float64Array): number {
-    this.score(features, scores, base)
-    let best = -1
-    let bestScore = Number.NEGATIVE_INFINITY
-    for (let c = 0; c < scores.length; c++) {
-      if (allowed && !allowed[c]) continue
-      if ((scores[c] as number) > bestScore) {
-        bestScore = scores[c] as number
-        best = c
-      }
-    }
-    return best
+    return bestClass(this.score(features, scores, base), allowed)
   }
 
   /** Each feature key with its row, for saving and pruning. */
@@ -282,22 +284,29 @@ export class PerceptronTrainer {
     this.model = new LinearModel(classes)
   }
 
+  /** The model's row of a feature (made when new), with the averaging arrays grown to hold it. */
+  private rowOf(key: number): number {
+    const r = this.model.ensureRow(key)
+    const n = this.model.classes.length
+    if ((r + 1) * n > this.totals.length) {
+      const size = Math.max(this.totals.length * 2, (r + 1) * n)
+      const totals = new Float64Array(size)
+      totals.set(this.totals)
+      this.totals = totals
+      const stamps = new Int32Array(size)
+      stamps.set(this.stamps)
+      this.stamps = stamps
+    }
+    return r
+  }
+
   /** One example seen: moves weight from the guessed class to the true one when they differ. */
   update(features: FeatureBuffer, truth: number, guess: number): void {
     this.step++
     if (truth === guess) return
     const n = this.model.classes.length
     for (let f = 0; f < features.length; f++) {
-      const r = this.model.ensureRow(features.values[f] as number)
-      if ((r + 1) * n > this.totals.length) {
-        const size = Math.max(this.totals.length * 2, (r + 1) * n)
-        const totals = new Float64Array(size)
-        totals.set(this.totals)
-        this.totals = totals
-        const stamps = new Int32Array(size)
-        stamps.set(this.stamps)
-        this.stamps = stamps
-      }
+      const r = this.rowOf(features.values[f] as number)
       const w = this.model.matrix
       for (const [c, delta] of [
         [truth, 1],
@@ -320,16 +329,7 @@ export class PerceptronTrainer {
   adjust(features: FeatureBuffer, cls: number, delta: number): void {
     const n = this.model.classes.length
     for (let f = 0; f < features.length; f++) {
-      const r = this.model.ensureRow(features.values[f] as number)
-      if ((r + 1) * n > this.totals.length) {
-        const size = Math.max(this.totals.length * 2, (r + 1) * n)
-        const totals = new Float64Array(size)
-        totals.set(this.totals)
-        this.totals = totals
-        const stamps = new Int32Array(size)
-        stamps.set(this.stamps)
-        this.stamps = stamps
-      }
+      const r = this.rowOf(features.values[f] as number)
       const w = this.model.matrix
       const i = r * n + cls
       this.totals[i] = (this.totals[i] as number) + (this.step - (this.stamps[i] as number)) * (w[i] as number)
@@ -353,4 +353,18 @@ export class PerceptronTrainer {
     }
     return this.model
   }
+}
+
+/** The index of the best score, among the allowed classes when a mask is given (-1 when none is). */
+export function bestClass(scores: Float64Array, allowed?: Uint8Array): number {
+  let best = -1
+  let bestScore = Number.NEGATIVE_INFINITY
+  for (let c = 0; c < scores.length; c++) {
+    if (allowed && !allowed[c]) continue
+    if ((scores[c] as number) > bestScore) {
+      bestScore = scores[c] as number
+      best = c
+    }
+  }
+  return best
 }

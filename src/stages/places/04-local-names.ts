@@ -1,3 +1,4 @@
+import { firstSpanAt } from '../../core/spans.js'
 import type { Place, Span } from '../../core/types.js'
 import { lazy, loadLexicon } from '../../lexicon/load.js'
 import { candidatesFor, type GazetteerPlace } from './gazetteer.js'
@@ -53,30 +54,18 @@ function townsOf(places: readonly Place[]): Towns {
 
 /** The town named right after a local name: "Royal Street in New Orleans", "Main Street, Tyler" ("Orange County, California" names no town). */
 function townAfter(text: string, towns: Towns, end: number): Place | undefined {
-  const next = towns.list[firstAtOrAfter(towns.list, end)]
+  const next = towns.list[firstSpanAt(towns.list, end)]
   return next && /^,? (?:in )?$/.test(text.slice(end, next.start)) ? next : undefined
 }
 
 /** The town whose street it is: "Harare's Third Street". */
 function possessor(text: string, towns: Towns, start: number): Place | undefined {
-  const i = firstAtOrAfter(towns.list, start - LONGEST_NAME)
+  const i = firstSpanAt(towns.list, start - LONGEST_NAME)
   for (let k = i; k < towns.list.length && (towns.list[k] as Place).end <= start; k++) {
     const t = towns.list[k] as Place
     if (/^['’]s $/.test(text.slice(t.end, start))) return t
   }
   return undefined
-}
-
-/** The index of the first span starting at or after `offset` in spans sorted by start. */
-function firstAtOrAfter(spans: readonly Place[], offset: number): number {
-  let lo = 0
-  let hi = spans.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if ((spans[mid] as Place).start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 // no place name is longer than this: the overlap search looks back this far
@@ -85,7 +74,7 @@ const LONGEST_NAME = 200
 /** The places in `sorted` (by start) that overlap [start, end). */
 function overlapping(sorted: readonly Place[], start: number, end: number): Place[] {
   const out: Place[] = []
-  for (let i = firstAtOrAfter(sorted, start - LONGEST_NAME); i < sorted.length && (sorted[i] as Place).start < end; i++) {
+  for (let i = firstSpanAt(sorted, start - LONGEST_NAME); i < sorted.length && (sorted[i] as Place).start < end; i++) {
     const p = sorted[i] as Place
     if (start < p.end) out.push(p)
   }

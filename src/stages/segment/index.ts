@@ -1,4 +1,5 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
+import { firstSpanAt } from '../../core/spans.js'
 import type { Stage } from '../../core/stage.js'
 import type { Span, Token } from '../../core/types.js'
 import { tokenize } from './01-tokenize.js'
@@ -59,13 +60,4 @@ export function sentenceTokenRanges(tokens: readonly Token[], sentenceCount: num
 }
 
 /** Index of the first token that starts at or after an offset (binary search; tokens are in order). */
-export function firstTokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if ((tokens[mid] as Token).start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+export const firstTokenAt = (tokens: readonly Token[], offset: number): number => firstSpanAt(tokens, offset)

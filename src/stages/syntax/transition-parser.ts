@@ -442,6 +442,48 @@ export function wordId(word: string): number {
 }
 
 /** A trained parser: both models and the configuration it reuses from sentence to sentence. */
+/** A beam step's candidates: parent state, action and total score of each, and their order best first. */
+export interface BeamCandidates {
+  readonly parent: Int32Array
+  readonly move: Int32Array
+  readonly total: Float64Array
+  readonly order: Int32Array
+}
+
+/**
+ * One beam step's candidates: each of the first `size` states' valid actions, scored as the
+ * state's score plus the action's (`actionScores` gives a state's three action scores), kept
+ * in `out.order` best first (insertion, at most 3 × width of them). Returns how many there are.
+ */
+export function rankCandidates(
+  states: readonly Configuration[],
+  size: number,
+  scores: Float64Array,
+  actionScores: (state: Configuration) => Float64Array,
+  out: BeamCandidates,
+): number {
+  const { parent, move, total, order } = out
+  let candidates = 0
+  for (let i = 0; i < size; i++) {
+    const state = states[i] as Configuration
+    const own = actionScores(state)
+    for (let a = 0; a < 3; a++) {
+      if (!state.valid(a)) continue
+      parent[candidates] = i
+      move[candidates] = a
+      total[candidates] = (scores[i] as number) + (own[a] as number)
+      let j = candidates
+      while (j > 0 && (total[order[j - 1] as number] as number) < (total[candidates] as number)) {
+        order[j] = order[j - 1] as number
+        j--
+      }
+      order[j] = candidates
+      candidates++
+    }
+  }
+  return candidates
+}
+
 export interface DependencyParser {
   parse(words: readonly string[], tags: readonly string[]): ParsedSentence
 }
@@ -472,6 +514,7 @@ export function createParser(actionModel: LinearModel, labelModel: LinearModel, 
   const move = new Int32Array(3 * width)
   const total = new Float64Array(3 * width)
   const order = new Int32Array(3 * width)
+  const beamOut: BeamCandidates = { parent, move, total, order }
   const features = new FeatureBuffer()
   const actionScores = new Float64Array(actions.classes.length)
   const labelScores = new Float64Array(labels.classes.length)
@@ -495,25 +538,7 @@ export function createParser(actionModel: LinearModel, labelModel: LinearModel, 
     let size = 1
     scores[0] = 0
     while (!(states[0] as Configuration).done) {
-      let candidates = 0
-      for (let i = 0; i < size; i++) {
-        const config = states[i] as Configuration
-        actions.score(config.actionFeatures(features), actionScores)
-        for (let a = 0; a < 3; a++) {
-          if (!config.valid(a)) continue
-          parent[candidates] = i
-          move[candidates] = a
-          total[candidates] = (scores[i] as number) + (actionScores[a] as number)
-          // insertion into the candidates ordered best first (at most 3 × width of them)
-          let j = candidates
-          while (j > 0 && (total[order[j - 1] as number] as number) < (total[candidates] as number)) {
-            order[j] = order[j - 1] as number
-            j--
-          }
-          order[j] = candidates
-          candidates++
-        }
-      }
+      const candidates = rankCandidates(states, size, scores, (config) => actions.score(config.actionFeatures(features), actionScores), beamOut)
       size = Math.min(width, candidates)
       for (let j = 0; j < size; j++) {
         const c = order[j] as number
