@@ -390,7 +390,7 @@ function parseRoles(ctx: EventContext, m: TriggerMatch): Roles {
   const objects = view
     .objects(at)
     .filter((p) => !objectToken || objectToken.start < p.start || objectToken.end > p.end)
-    .flatMap((p) => (trigger.complement || !headsClause(ctx, p) ? actorsIn(ctx, p) : []))
+    .flatMap((p) => (trigger.complement || !headsClause(ctx, p) ? objectParties(ctx, p) : []))
   // "providing aerial photographs and other military intelligence to Macedonia": the parser
   // may hang the preposition's phrase on the object instead of the verb
   const objectHeads = objectHead !== at ? [objectHead] : view.dependents(at, 'obj').flatMap((k) => view.conjuncts(k))
@@ -399,6 +399,19 @@ function parseRoles(ctx: EventContext, m: TriggerMatch): Roles {
   // "agreed to hold joint military exercises": inside a complement only a party with a country counts
   const inner = direct.length ? [] : complementTargets(ctx, m).filter((a) => !a.code.startsWith('---'))
   return { sources: subjects, targets: countriesFirst(direct.length ? direct : inner), passive }
+}
+
+/**
+ * The parties an object phrase names: its possessor when it is an actor with a country
+ * ("condemned [Israel's actions as a violation of Syria's sovereignty]" targets Israel, not
+ * Syria), else every actor in it ("condemned the killing of Syrian civilians").
+ */
+function objectParties(ctx: EventContext, p: Phrase): Actor[] {
+  const owners = ctx.view
+    .dependents(p.head, 'nmod:poss')
+    .flatMap((k) => actorsIn(ctx, ctx.view.phrase(k)))
+    .filter((a) => !a.code.startsWith('---'))
+  return owners.length ? owners : actorsIn(ctx, p)
 }
 
 /**
@@ -447,6 +460,11 @@ function subjectsOf(ctx: EventContext, verb: number, depth = 0): Actor[] {
   // names an actor ("A member of the Syrian parliament, Mohammed Mamoun, started")
   const own = view.dependents(verb, 'nsubj', 'csubj').sort((a, b) => Math.abs(a - verb) - Math.abs(b - verb))
   if (own.length > 1) {
+    // "Israel, ..., which after Assad's fall invaded": the relative pronoun is the subject, and
+    // its noun (the word the clause hangs on) is the party, not a possessor inside "fall"
+    const antecedent = arcs[verb]?.head ?? -1
+    const named = antecedent >= 0 && antecedent < verb ? ctx.actorAt[antecedent] : undefined
+    if (named && own.some((h) => RELATIVES.has(lower[h] ?? ''))) return [named]
     for (const h of own) {
       const found = view.conjuncts(h).flatMap((k) => actorsIn(ctx, view.phrase(k)))
       if (found.length) return found

@@ -137,3 +137,22 @@ describe('events: review cases (passives with "to", trailing attributions, domes
     assert.equal(e.target.text, 'Algeria')
   })
 })
+
+describe('events: the owner of the thing acted on', () => {
+  it('"condemned Israel\'s actions as a violation of Syria\'s sovereignty" targets Israel only', () => {
+    const found = events('Moscow has condemned Israel’s actions as a violation of Syria’s sovereignty.')
+    assert.ok(
+      found.some((e) => e === 'RUS 111 ISR'),
+      found.join('; '),
+    )
+    assert.ok(!found.some((e) => e === 'RUS 111 SYR'), found.join('; '))
+  })
+  it('a relative pronoun beside another subject stands for the noun the clause hangs on', () => {
+    const found = events('Complicating matters is Israel, protector of the Druze, which after Assad’s fall invaded the buffer zone near the Golan Heights.')
+    assert.ok(
+      found.some((e) => e.startsWith('ISR 19')),
+      found.join('; '),
+    )
+    assert.ok(!found.some((e) => e.startsWith('SYR 19')), found.join('; '))
+  })
+})
