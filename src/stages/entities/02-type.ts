@@ -34,3 +34,25 @@ function isPoliticalPlace(name: string): boolean {
   const best = candidatesFor(name)[0]
   return Boolean(best && POLITICAL.test(best.feature))
 }
+
+/**
+ * A model span that runs over "in" and a place is two mentions: "University of St. Andrews
+ * in Scotland" is the university and Scotland (news seldom names an organisation with "in"
+ * before a country or town). Spans are word indices within a sentence.
+ */
+export function splitAtPlace(
+  span: { readonly start: number; readonly end: number; readonly type: string },
+  words: readonly string[],
+): { start: number; end: number; type: string }[] {
+  if (span.type === 'LOC') return [span]
+  for (let k = span.start + 1; k < span.end - 1; k++) {
+    if (words[k] !== 'in') continue
+    const place = words.slice(k + 1, span.end).join(' ')
+    if (lookupName(countryByName(), place) || isPoliticalPlace(place))
+      return [
+        { start: span.start, end: k, type: span.type },
+        { start: k + 1, end: span.end, type: 'LOC' },
+      ]
+  }
+  return [span]
+}

@@ -37,6 +37,11 @@ describe('entities', () => {
     ['Hezbollah fired rockets at northern Israel, the IDF said.', ['Hezbollah/ORG', 'Israel/GPE', 'IDF/ORG']],
     ['The Kremlin said Vladimir Putin would visit Beijing.', ['Kremlin/GPE', 'Vladimir Putin/PER', 'Beijing/GPE']],
   ]
+  // a model span over "in" and a place is two mentions
+  it('splits "University of St. Andrews in Scotland" at "in" and a place', () => {
+    const all = entities('He is a professor of strategic studies at the University of St. Andrews in Scotland.')
+    assert.ok(all.includes('Scotland/GPE') && !all.some((e) => e.includes(' in ')), all.join(' | '))
+  })
   for (const [text, expected] of SENTENCES) it(`tags "${text}"`, () => assert.deepEqual(entities(text), expected))
 
   // a given name that is also a place: a person in a sports report when it says or scores something,

@@ -2,7 +2,7 @@ import { type Doc, need, withLayer } from '../../core/doc.js'
 import type { Stage } from '../../core/stage.js'
 import type { Entity, Span, Token } from '../../core/types.js'
 import { sentenceTokenRanges } from '../segment/index.js'
-import { refineType } from './02-type.js'
+import { refineType, splitAtPlace } from './02-type.js'
 import { registryNames } from './03-lexicon-names.js'
 import { personReadings } from './04-person-places.js'
 import { bilouSpans, defaultNerTagger, NER_MODEL_PATH, type NerTagger } from './ner-model.js'
@@ -42,7 +42,9 @@ export function createEntitiesStage(options: EntitiesOptions = {}): Stage {
       const entities: Entity[] = []
       ranges.forEach((r, si) => {
         // registry names win over the model's spans they overlap
-        const found = bilouSpans(tags[si] ?? [])
+        // "University of St. Andrews in Scotland": a span over "in" and a place is two mentions
+        const words = input[si]?.words ?? []
+        const found = bilouSpans(tags[si] ?? []).flatMap((span) => splitAtPlace(span, words))
         // a one-word registry name only fills a gap the model left ("Hezbollah fired ...")
         const known = registryNames(input[si]?.words ?? []).filter((k) => k.end - k.start > 1 || !found.some((m) => m.start < k.end && k.start < m.end))
         const model = found.filter((m) => !known.some((k) => k.start < m.end && m.start < k.end))
