@@ -1,5 +1,5 @@
 import type { Toponym } from './01-candidates.js'
-import { candidatesFor, type GazetteerPlace, placeKey, placeWeight } from './gazetteer.js'
+import { candidatesFor, type GazetteerPlace, placeKey, placeWeight, subdivisionCode } from './gazetteer.js'
 
 /**
  * Pass 2a: keeps one toponym where several overlap, preferring the longer one
@@ -28,7 +28,7 @@ export function documentCountries(toponyms: readonly Toponym[]): Map<string, Map
     const counts = byKey.get(key) ?? new Map<string, number>()
     counts.set(best.country, (counts.get(best.country) ?? 0) + 1)
     // "Florida" (iso3166-2:US-FL): GeoNames files US towns under the same code ("FL")
-    const region = /^iso3166-2:[A-Z]{2}-([A-Z0-9]+)$/.exec(best.id)?.[1]
+    const region = subdivisionCode(best.id)
     if (region) counts.set(`${best.country}:${region}`, (counts.get(`${best.country}:${region}`) ?? 0) + 1)
     byKey.set(key, counts)
   }

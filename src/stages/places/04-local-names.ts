@@ -1,7 +1,7 @@
 import { firstSpanAt } from '../../core/spans.js'
 import type { Place, Span } from '../../core/types.js'
 import { lazy, loadLexicon } from '../../lexicon/load.js'
-import { candidatesFor, type GazetteerPlace } from './gazetteer.js'
+import { candidatesFor, type GazetteerPlace, subdivisionCode } from './gazetteer.js'
 
 interface LocalNames {
   readonly counties: readonly string[]
@@ -86,7 +86,7 @@ function regionsOf(places: readonly Place[]): Set<string> {
   const out = new Set<string>()
   for (const p of places) {
     if (p.country && p.admin1) out.add(`${p.country}:${p.admin1}`)
-    const state = /^iso3166-2:[A-Z]{2}-([A-Z0-9]+)$/.exec(p.id)?.[1]
+    const state = subdivisionCode(p.id)
     if (p.country && state) out.add(`${p.country}:${state}`)
   }
   return out

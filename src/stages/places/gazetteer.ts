@@ -57,6 +57,14 @@ export const GAZETTEER_FILE = fileURLToPath(new URL('../../../dist/gazetteer/pla
 // "As-Suwayda", "Al Hudaydah", "ad-Dawr": the Arabic article is spelled many ways or left out
 const ARTICLE = /^(?:al|as|ash|ad|an|ar|at|az|el|es|ez)[- ]/
 
+/**
+ * The subdivision code of a place from the project's region table ("iso3166-2:US-FL" -> "FL"),
+ * the code GeoNames files that region's towns under as their admin1; null for other places.
+ */
+export function subdivisionCode(id: string): string | null {
+  return /^iso3166-2:[A-Z]{2}-([A-Z0-9]+)$/.exec(id)?.[1] ?? null
+}
+
 /** The look-up key of a toponym: normalised, hyphens as spaces, Arabic article removed. */
 export function placeKey(name: string): string {
   return normalizeName(name).replace(/['’]/g, '').replace(/-/g, ' ').replace(ARTICLE, '').replace(/\s+/g, ' ').trim()
