@@ -55,7 +55,9 @@ export function need<K extends LayerName>(doc: Doc, name: K, by: string): Layers
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
+    // by index and by key: Object.values would build an array per object (tokens are many)
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i])
+    else for (const key in value) deepFreeze(value[key])
   }
   return value
 }

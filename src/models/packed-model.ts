@@ -32,7 +32,7 @@ export class PackedModel {
     this.table = new Uint32Array(slots * this.stride)
     this.values = new Float32Array(this.table.buffer)
     const source = model.floatWeights()
-    this.weights = this.inline ? new Float32Array(0) : source.slice(0, model.size * n)
+    this.weights = this.inline ? new Float32Array(0) : source.slice(0, model.rows * n)
     for (const [key, row] of model.entries()) {
       const k = key === EMPTY ? 1 : key
       let slot = k & this.mask

@@ -72,18 +72,68 @@ export class FeatureBuffer {
 }
 
 /**
+ * The rows of a model read from a file, laid out for scoring: the keys alone in one compact
+ * array (4 bytes a slot, so the probe mostly stays in the core's own cache) and the int16
+ * weights of slot s at s * classes, so a feature the model knows costs one trip to memory
+ * beyond the probe and one it does not know costs none. The table's size is the smallest
+ * power of two that holds the features at a load of 0.7 at most (a key's home slot is its
+ * low bits: a modulo by another size costs more than the memory it saves). An empty slot
+ * holds 0; a feature whose hash is 0 is kept as 1 (one more collision among a few hundred
+ * thousand hashes).
+ */
+class FileRows {
+  readonly keys: Int32Array
+  readonly weights: Int16Array
+  readonly slots: number
+  private readonly mask: number
+
+  constructor(keys: Uint32Array, weights: Int16Array, classes: number) {
+    let slots = 16
+    while (slots * 0.7 < keys.length) slots *= 2
+    this.slots = slots
+    this.mask = slots - 1
+    this.keys = new Int32Array(this.slots)
+    this.weights = new Int16Array(this.slots * classes)
+    for (let i = 0; i < keys.length; i++) {
+      const key = (keys[i] as number) | 0 || 1
+      let slot = this.home(key)
+      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask
+      this.keys[slot] = key
+      this.weights.set(weights.subarray(i * classes, (i + 1) * classes), slot * classes)
+    }
+  }
+
+  home(key: number): number {
+    return key & this.mask
+  }
+
+  /** The slot of a feature, or -1. */
+  slot(key: number): number {
+    const k = key | 0 || 1
+    const keys = this.keys
+    let slot = this.home(k)
+    for (;;) {
+      const at = keys[slot] as number
+      if (at === k) return slot
+      if (at === 0) return -1
+      slot = (slot + 1) & this.mask
+    }
+  }
+}
+
+/**
  * A multiclass linear model: the score of a class is the sum of the weights of the active
- * features. Rows are found through an open-addressing table that keeps each key beside its
- * row (one cache line per probe). A model being trained keeps Float32 weights; a model read
- * from a file keeps the file's int16 weights and their scale (half the memory, and fewer
- * cache misses when scoring, which is what tagging time is spent on).
+ * features. While it is trained, rows are found through an open-addressing table that keeps
+ * each key beside its row, with Float32 weights; a model read from a file keeps the file's
+ * int16 weights and their scale in `FileRows` (half the memory, and fewer cache misses when
+ * scoring, which is what tagging time is spent on).
  */
 export class LinearModel {
   readonly classes: readonly string[]
   // slot s: table[2s] = key, table[2s + 1] = row (-1: empty)
   private table: Int32Array
   private weights: Float32Array
-  private quantised: Int16Array | null = null
+  private file: FileRows | null = null
   private unscale = 1
   private mask: number
   size = 0
@@ -103,8 +153,14 @@ export class LinearModel {
     return t
   }
 
+  /** How many weight rows the model holds (a file's model: one per slot of its table, some empty). */
+  get rows(): number {
+    return this.file ? this.file.slots : this.size
+  }
+
   /** The row of a feature, or -1. */
   row(key: number): number {
+    if (this.file) return this.file.slot(key)
     const t = this.table
     const k = key | 0
     let slot = key & this.mask
@@ -119,7 +175,7 @@ export class LinearModel {
   ensureRow(key: number): number {
     const found = this.row(key)
     if (found >= 0) return found
-    if (this.quantised) throw new TypeError('a model read from a file cannot learn: train a new one with PerceptronTrainer')
+    if (this.file) throw new TypeError('a model read from a file cannot learn: train a new one with PerceptronTrainer')
     if ((this.size + 1) * 2 > this.table.length / 2) this.grow()
     let slot = key & this.mask
     while ((this.table[2 * slot + 1] as number) >= 0) slot = (slot + 1) & this.mask
@@ -152,7 +208,7 @@ export class LinearModel {
 
   /** The weights array (row r, class c at r * classes + c) of a model being trained. */
   get matrix(): Float32Array {
-    if (this.quantised) throw new TypeError('a model read from a file keeps int16 weights: train a new one with PerceptronTrainer')
+    if (this.file) throw new TypeError('a model read from a file keeps int16 weights: train a new one with PerceptronTrainer')
     return this.weights
   }
 
@@ -161,8 +217,8 @@ export class LinearModel {
    * for a model read from a file, its int16 weights scaled back into a new array.
    */
   floatWeights(): Float32Array {
-    const q = this.quantised
-    if (!q) return this.weights
+    if (!this.file) return this.weights
+    const q = this.file.weights
     const out = new Float32Array(q.length)
     for (let i = 0; i < q.length; i++) out[i] = (q[i] as number) * this.unscale
     return out
@@ -170,18 +226,19 @@ export class LinearModel {
 
   /** The weight of a feature row for a class. */
   private weight(i: number): number {
-    return this.quantised ? (this.quantised[i] as number) * this.unscale : (this.weights[i] as number)
+    return this.file ? (this.file.weights[i] as number) * this.unscale : (this.weights[i] as number)
   }
 
   /** Sums the weights of the features into `scores` (length = classes), after `base` (its first `classes` values) when given. */
   score(features: FeatureBuffer, scores: Float64Array, base?: Float64Array): Float64Array {
     const n = this.classes.length
-    const q = this.quantised
-    if (q) {
+    const file = this.file
+    if (file) {
       // integer sums, scaled once at the end
       scores.fill(0)
+      const q = file.weights
       for (let f = 0; f < features.length; f++) {
-        const r = this.row(features.values[f] as number)
+        const r = file.slot(features.values[f] as number)
         if (r < 0) continue
         const at = r * n
         for (let c = 0; c < n; c++) scores[c] = (scores[c] as number) + (q[at + c] as number)
@@ -210,6 +267,11 @@ export class LinearModel {
 
   /** Each feature key with its row, for saving and pruning. */
   *entries(): Generator<[number, number]> {
+    const file = this.file
+    if (file) {
+      for (let s = 0; s < file.slots; s++) if (file.keys[s] !== 0) yield [(file.keys[s] as number) >>> 0, s]
+      return
+    }
     for (let s = 0; s < this.table.length; s += 2) if ((this.table[s + 1] as number) >= 0) yield [(this.table[s] as number) >>> 0, this.table[s + 1] as number]
   }
 
@@ -221,7 +283,7 @@ export class LinearModel {
   serialize(): Buffer {
     const n = this.classes.length
     let max = 0
-    for (let i = 0; i < this.size * n; i++) max = Math.max(max, Math.abs(this.weight(i)))
+    for (let i = 0; i < this.rows * n; i++) max = Math.max(max, Math.abs(this.weight(i)))
     const scale = max > 0 ? 32767 / max : 1
     const kept: [number, number][] = []
     for (const [key, r] of this.entries()) {
@@ -251,19 +313,8 @@ export class LinearModel {
     const keys = new Uint32Array(body.buffer.slice(body.byteOffset, body.byteOffset + header.features * 4))
     const q = new Int16Array(body.buffer.slice(body.byteOffset + header.features * 4, body.byteOffset + header.features * 4 + header.features * n * 2))
     const model = new LinearModel(header.classes, 1)
-    let slots = 1024
-    while (slots < header.features * 2) slots *= 2
-    model.table = LinearModel.emptyTable(slots)
-    model.mask = slots - 1
-    // rows in file order: row i holds the file's weights i
-    for (let i = 0; i < header.features; i++) {
-      let slot = (keys[i] as number) & model.mask
-      while ((model.table[2 * slot + 1] as number) >= 0) slot = (slot + 1) & model.mask
-      model.table[2 * slot] = (keys[i] as number) | 0
-      model.table[2 * slot + 1] = i
-    }
+    model.file = new FileRows(keys, q, n)
     model.size = header.features
-    model.quantised = q
     model.unscale = 1 / header.scale
     return model
   }
