@@ -31,16 +31,20 @@ export class PackedModel {
     this.mask = slots - 1
     this.table = new Uint32Array(slots * this.stride)
     this.values = new Float32Array(this.table.buffer)
-    const source = model.floatWeights()
-    this.weights = this.inline ? new Float32Array(0) : source.slice(0, model.rows * n)
+    // the rows of a many-class model, numbered afresh in the order of its features
+    this.weights = new Float32Array(this.inline ? 0 : model.size * n)
+    let rows = 0
     for (const [key, row] of model.entries()) {
       const k = key === EMPTY ? 1 : key
       let slot = k & this.mask
       while (this.table[slot * this.stride] !== EMPTY) slot = (slot + 1) & this.mask
       const at = slot * this.stride
       this.table[at] = k
-      if (this.inline) for (let c = 0; c < n; c++) this.values[at + 1 + c] = source[row * n + c] as number
-      else this.table[at + 1] = row
+      if (this.inline) model.copyRow(row, this.values, at + 1)
+      else {
+        model.copyRow(row, this.weights, rows * n)
+        this.table[at + 1] = rows++
+      }
     }
   }
 

@@ -153,11 +153,6 @@ export class LinearModel {
     return t
   }
 
-  /** How many weight rows the model holds (a file's model: one per slot of its table, some empty). */
-  get rows(): number {
-    return this.file ? this.file.slots : this.size
-  }
-
   /** The row of a feature, or -1. */
   row(key: number): number {
     if (this.file) return this.file.slot(key)
@@ -212,16 +207,10 @@ export class LinearModel {
     return this.weights
   }
 
-  /**
-   * The weights as floats (row r, class c at r * classes + c): the training array itself, or,
-   * for a model read from a file, its int16 weights scaled back into a new array.
-   */
-  floatWeights(): Float32Array {
-    if (!this.file) return this.weights
-    const q = this.file.weights
-    const out = new Float32Array(q.length)
-    for (let i = 0; i < q.length; i++) out[i] = (q[i] as number) * this.unscale
-    return out
+  /** Copies the weights of row `row` (one per class, as floats) into `out` from index `at`. */
+  copyRow(row: number, out: Float32Array, at: number): void {
+    const n = this.classes.length
+    for (let c = 0; c < n; c++) out[at + c] = this.weight(row * n + c)
   }
 
   /** The weight of a feature row for a class. */
@@ -283,7 +272,7 @@ export class LinearModel {
   serialize(): Buffer {
     const n = this.classes.length
     let max = 0
-    for (let i = 0; i < this.rows * n; i++) max = Math.max(max, Math.abs(this.weight(i)))
+    for (let i = 0; i < (this.file ? this.file.slots : this.size) * n; i++) max = Math.max(max, Math.abs(this.weight(i)))
     const scale = max > 0 ? 32767 / max : 1
     const kept: [number, number][] = []
     for (const [key, r] of this.entries()) {
