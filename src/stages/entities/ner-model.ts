@@ -166,40 +166,42 @@ export function nerWordFeatures(out: FeatureBuffer, w: NerWords, i: number): Fea
   return out
 }
 
+/** A value hash of word k of the sentence, or the start or end mark outside it. */
+const hashAt = (w: NerWords, k: number, field: number): number => (k < 0 ? H_START : k >= w.length ? H_END : ((w.w[k] as NerWord).h[field] as number))
+const posAt = (w: NerWords, k: number): number => (k < 0 ? H_START : k >= w.length ? H_END : (w.pos[k] as number))
+const kindAt = (w: NerWords, k: number): number => (k < 0 || k >= w.length ? H_NONE : ((w.w[k] as NerWord).h[N_KIND] as number))
+
 /** The features of word i that depend on its neighbours, its tag, the tags to its left and the document. */
 export function nerContextFeatures(out: FeatureBuffer, w: NerWords, i: number, prev: number, prev2: number, memory: number): FeatureBuffer {
-  const at = (k: number, field: number): number => (k < 0 ? H_START : k >= w.length ? H_END : ((w.w[k] as NerWord).h[field] as number))
-  const posAt = (k: number): number => (k < 0 ? H_START : k >= w.length ? H_END : (w.pos[k] as number))
-  const kindAt = (k: number): number => (k < 0 || k >= w.length ? H_NONE : ((w.w[k] as NerWord).h[N_KIND] as number))
   const h = (w.w[i] as NerWord).h
   const n = h[N_NORM] as number
   const sh = h[N_SHAPE] as number
   out.addHashed(10, w.pos[i] as number)
-  out.addHashed(11, posAt(i - 1))
-  out.addHashed(12, posAt(i + 1))
-  out.addHashed(13, at(i - 1, N_NORM))
-  out.addHashed(14, at(i + 1, N_NORM))
-  out.addHashed(15, at(i - 2, N_NORM))
-  out.addHashed(16, at(i + 2, N_NORM))
-  out.addHashed(17, at(i - 1, N_SHAPE))
-  out.addHashed(18, at(i + 1, N_SHAPE))
-  out.addHashed(19, sh, at(i + 1, N_SHAPE))
-  out.addHashed(21, kindAt(i - 1))
-  out.addHashed(22, kindAt(i + 1))
+  out.addHashed(11, posAt(w, i - 1))
+  out.addHashed(12, posAt(w, i + 1))
+  out.addHashed(13, hashAt(w, i - 1, N_NORM))
+  out.addHashed(14, hashAt(w, i + 1, N_NORM))
+  out.addHashed(15, hashAt(w, i - 2, N_NORM))
+  out.addHashed(16, hashAt(w, i + 2, N_NORM))
+  out.addHashed(17, hashAt(w, i - 1, N_SHAPE))
+  out.addHashed(18, hashAt(w, i + 1, N_SHAPE))
+  out.addHashed(19, sh, hashAt(w, i + 1, N_SHAPE))
+  out.addHashed(21, kindAt(w, i - 1))
+  out.addHashed(22, kindAt(w, i + 1))
   out.addHashed(23, prev)
   out.addHashed(24, prev, prev2)
   out.addHashed(25, prev, sh)
   out.addHashed(26, prev, n)
-  out.addHashed(27, at(i - 1, N_NORM), n)
-  out.addHashed(28, n, at(i + 1, N_NORM))
+  out.addHashed(27, hashAt(w, i - 1, N_NORM), n)
+  out.addHashed(28, n, hashAt(w, i + 1, N_NORM))
   out.addHashed(29, memory)
   out.addHashed(30, w.headline ? sh : H_BODY)
   if (i === 0) out.addHashed(31, n)
   // the neighbours' own spelling: "Bank" after "World" is not "bank" after "the"
-  out.addHashed(32, at(i - 1, N_CASED))
-  out.addHashed(33, at(i + 1, N_CASED))
-  out.addHashed(34, at(i - 1, N_SHAPE), sh)
-  out.addHashed(35, h[N_KIND] as number, at(i + 1, N_SHAPE))
+  out.addHashed(32, hashAt(w, i - 1, N_CASED))
+  out.addHashed(33, hashAt(w, i + 1, N_CASED))
+  out.addHashed(34, hashAt(w, i - 1, N_SHAPE), sh)
+  out.addHashed(35, h[N_KIND] as number, hashAt(w, i + 1, N_SHAPE))
   return out
 }
 

@@ -151,21 +151,24 @@ export function posWordFeatures(out: FeatureBuffer, s: PosSentence, i: number): 
   return out
 }
 
+/** A value hash of word k of the sentence, or `before`/`after` outside it. */
+function valueAt(s: PosSentence, k: number, field: number, before: number, after: number): number {
+  return k < 0 ? before : k >= s.length ? after : ((s.w[k] as PosWord).h[field] as number)
+}
+
 /**
  * The features of token i that depend on its neighbours and the tags to its left; in the
  * second pass (`right`: the first pass's tags, as class numbers + 1), the tags to its right too.
  */
 export function posContextFeatures(out: FeatureBuffer, s: PosSentence, i: number, prev: number, prev2: number, right?: Uint8Array): FeatureBuffer {
-  const at = (k: number, field: number, before: number, after: number): number =>
-    k < 0 ? before : k >= s.length ? after : ((s.w[k] as PosWord).h[field] as number)
   const n = (s.w[i] as PosWord).h[W_NORM] as number
-  const p1 = at(i - 1, W_NORM, H_START, H_END)
-  const n1 = at(i + 1, W_NORM, H_START, H_END)
+  const p1 = valueAt(s, i - 1, W_NORM, H_START, H_END)
+  const n1 = valueAt(s, i + 1, W_NORM, H_START, H_END)
   const a0 = (s.w[i] as PosWord).h[W_AMB] as number
-  const a1 = at(i + 1, W_AMB, H_AMB_START, H_AMB_END)
+  const a1 = valueAt(s, i + 1, W_AMB, H_AMB_START, H_AMB_END)
   out.addHashed(5, a1)
-  out.addHashed(6, at(i + 2, W_AMB, H_AMB_START, H_AMB_END))
-  out.addHashed(7, at(i - 1, W_AMB, H_AMB_START, H_AMB_END))
+  out.addHashed(6, valueAt(s, i + 2, W_AMB, H_AMB_START, H_AMB_END))
+  out.addHashed(7, valueAt(s, i - 1, W_AMB, H_AMB_START, H_AMB_END))
   out.addHashed(8, prev, a0)
   out.addHashed(9, a0, a1)
   out.addHashed(16, prev)
@@ -173,11 +176,11 @@ export function posContextFeatures(out: FeatureBuffer, s: PosSentence, i: number
   out.addHashed(18, prev, prev2)
   out.addHashed(19, prev, n)
   out.addHashed(20, p1)
-  out.addHashed(21, at(i - 1, W_SUFFIX + 2, H_START, H_END))
-  out.addHashed(22, at(i - 2, W_NORM, H_START2, H_END2))
+  out.addHashed(21, valueAt(s, i - 1, W_SUFFIX + 2, H_START, H_END))
+  out.addHashed(22, valueAt(s, i - 2, W_NORM, H_START2, H_END2))
   out.addHashed(23, n1)
-  out.addHashed(24, at(i + 1, W_SUFFIX + 2, H_START, H_END))
-  out.addHashed(25, at(i + 2, W_NORM, H_START2, H_END2))
+  out.addHashed(24, valueAt(s, i + 1, W_SUFFIX + 2, H_START, H_END))
+  out.addHashed(25, valueAt(s, i + 2, W_NORM, H_START2, H_END2))
   out.addHashed(26, n, n1)
   out.addHashed(27, p1, n)
   if (i === 0) out.addHashed(28, n)
@@ -185,9 +188,9 @@ export function posContextFeatures(out: FeatureBuffer, s: PosSentence, i: number
   out.addHashed(30, prev, n1)
   out.addHashed(31, p1, n1)
   // the neighbours' clusters: "to" before a verb-like word, an unseen name after "in"
-  out.addHashed(36, at(i + 1, W_CLUSTER, 1 << 20, 1 << 21))
-  out.addHashed(37, at(i - 1, W_CLUSTER, 1 << 20, 1 << 21))
-  out.addHashed(38, prev, at(i + 1, W_CLUSTER + 1, 1 << 20, 1 << 21))
+  out.addHashed(36, valueAt(s, i + 1, W_CLUSTER, 1 << 20, 1 << 21))
+  out.addHashed(37, valueAt(s, i - 1, W_CLUSTER, 1 << 20, 1 << 21))
+  out.addHashed(38, prev, valueAt(s, i + 1, W_CLUSTER + 1, 1 << 20, 1 << 21))
   if (right) {
     // "the attack on" / "to attack the": what the first pass made of the words to the right
     const r1 = i + 1 < s.length ? (right[i + 1] as number) : RIGHT_END
