@@ -235,6 +235,15 @@ describe('extract: HTML', () => {
       'How to get toddlers to sleep in their own bed',
     ],
     [
+      'the <h1> over a declared title that only the breadcrumb prints',
+      page(
+        `<ul class="breadcrumb"><li><a href="/">Home</a></li><li>Easy car maintenance checklist</li></ul><h1>A car maintenance schedule that is easy to follow</h1><p>${P1}</p>`,
+        '<title>Easy car maintenance checklist | Mutual Insurance</title>',
+      ),
+      'title',
+      'A car maintenance schedule that is easy to follow',
+    ],
+    [
       'the declared publication day over a printed "Updated" day',
       page(
         `<h1>Title of the story here</h1><div class="meta">Last Updated: August 5, 2025</div><p>${P1}</p>`,

@@ -407,7 +407,9 @@ function printedTitle(h1: string, stripped: string[], blocks: readonly Block[]):
   if (!others.length) return null
   const counts = new Map<string, number>([[h1Key, 0], ...others.map((k): [string, number] => [k, 0])])
   for (const b of blocks) {
-    if (b.text.length > 300) continue
+    // a list item that names the page is the last crumb of a breadcrumb, navigation rather than print:
+    // <li>Easy Car Maintenance Checklist</li> above <h1>A Car Maintenance Schedule That's Easy to Follow</h1>
+    if (b.text.length > 300 || b.owner.name === 'li') continue
     const k = wordKey(b.text)
     const n = counts.get(k)
     if (n !== undefined) counts.set(k, n + 1)
