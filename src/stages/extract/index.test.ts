@@ -244,6 +244,15 @@ describe('extract: HTML', () => {
       'A car maintenance schedule that is easy to follow',
     ],
     [
+      'the way most sources write a dash: two hyphens in three declared titles, an em dash in the <h1>',
+      page(
+        `<h1>Ministers agree on trade&mdash;refugees wait for a deal</h1><p>${P1}</p>`,
+        '<title>Ministers agree on trade--refugees wait for a deal | Courier</title><meta property="og:title" content="Ministers agree on trade--refugees wait for a deal"><meta name="twitter:title" content="Ministers agree on trade--refugees wait for a deal">',
+      ),
+      'title',
+      'Ministers agree on trade--refugees wait for a deal',
+    ],
+    [
       'the declared publication day over a printed "Updated" day',
       page(
         `<h1>Title of the story here</h1><div class="meta">Last Updated: August 5, 2025</div><p>${P1}</p>`,

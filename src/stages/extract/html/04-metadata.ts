@@ -290,11 +290,13 @@ function linksHome(h1: Element, url: string | null): boolean {
 
 // Words and symbols of a title, without case or punctuation: "Toddler Sleep Training!" and "toddler sleep training" are one title.
 const wordKey = (s: string): string => (fold(s).match(/[\p{L}\p{N}\p{S}]+/gu) ?? []).join(' ')
-// A title with its quotation marks made plain: "Doesn’t" and "Doesn't" are one spelling.
+// A title with its quotation marks and dashes made plain: "Doesn’t" and "Doesn't" are one spelling,
+// and so are "Problems—Simple Cells" and the typewriter's "Problems--Simple Cells".
 const quoteKey = (s: string): string =>
   fold(s)
     .replace(/[‘’‚‛]/g, "'")
     .replace(/[“”„‟]/g, '"')
+    .replace(/\s*(?:—|--)\s*/g, '—')
 // Whether one title holds the other's words in a row: "How to replace brake pads – From a mechanic" holds "How to replace brake pads - From a mechanic".
 const holds = (whole: string, part: string): boolean => ` ${wordKey(whole)} `.includes(` ${wordKey(part)} `)
 // A template left unrendered in an <h1>: "{{ $localize("payment.title") }}"
