@@ -253,6 +253,21 @@ describe('extract: HTML', () => {
       'Ministers agree on trade--refugees wait for a deal',
     ],
     [
+      'question marks the site printed for characters it could not write, spelled out by the declared title',
+      page(
+        `<h1>What Are The Basics Of Trade Policy? Beginner? Guide</h1><p>${P1}</p>`,
+        '<title>What Are The Basics Of Trade Policy: Beginner&#x27;s Guide</title>',
+      ),
+      'title',
+      "What Are The Basics Of Trade Policy: Beginner's Guide",
+    ],
+    [
+      'a question mark that ends a clause of the <h1> is kept',
+      page(`<h1>Who pays for the reconstruction? The donors meet in Geneva</h1><p>${P1}</p>`, '<title>Reconstruction: donors meet in Geneva | Courier</title>'),
+      'title',
+      'Who pays for the reconstruction? The donors meet in Geneva',
+    ],
+    [
       'the declared publication day over a printed "Updated" day',
       page(
         `<h1>Title of the story here</h1><div class="meta">Last Updated: August 5, 2025</div><p>${P1}</p>`,

@@ -344,13 +344,25 @@ function headlineTexts(h1s: readonly Element[], stripped: string[], site: SiteNa
   const out: string[] = []
   const seen = new Set<string>()
   for (const h of h1s.slice(0, 5)) {
-    const text = withoutDateline(stripSiteName(undoMojibake(textOf(h, 500)), site), stripped)
+    const text = unmasked(withoutDateline(stripSiteName(undoMojibake(textOf(h, 500)), site), stripped), stripped)
     const key = wordKey(text)
     if (!key || seen.has(key) || TEMPLATE.test(text) || isSiteName(text, site)) continue
     seen.add(key)
     out.push(text)
   }
   return out
+}
+
+/**
+ * The declared title an <h1> stands for when the site's software printed question marks for
+ * characters it could not write: "Event Planning? Beginner? Guide" is "Event Planning: Beginner's Guide".
+ */
+function unmasked(h1: string, stripped: string[]): string {
+  if (!/[^\s?\ufffd][?\ufffd]+\s*\S/u.test(h1)) return h1
+  const parts = h1.split(/[?\ufffd]+/u).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  // each mark stands for one to three characters: ":", "’s", "—"
+  const pattern = new RegExp(`^${parts.join('[^?\\ufffd]{1,3}')}$`, 'iu')
+  return stripped.find((d) => pattern.test(d)) ?? h1
 }
 
 /**
