@@ -268,6 +268,21 @@ describe('extract: HTML', () => {
       'Who pays for the reconstruction? The donors meet in Geneva',
     ],
     [
+      'a banner <h1> that shares few words with a longer declared title',
+      page(
+        `<h1>Homeowners insurance tips</h1><p>${P1}</p>`,
+        '<title>Finding the Right Home Insurance Policy – Mutual Insurance</title><meta property="og:title" content="Finding the Right Home Insurance Policy – Mutual Insurance"><meta property="og:site_name" content="Mutual Insurance">',
+      ),
+      'title',
+      'Finding the Right Home Insurance Policy',
+    ],
+    [
+      'an <h1> longer than a declared title it shares few words with stays the headline',
+      page(`<h1>Ministers from six countries meet in Geneva</h1><p>${P1}</p>`, '<title>Trade talks | Courier</title>'),
+      'title',
+      'Ministers from six countries meet in Geneva',
+    ],
+    [
       'the declared publication day over a printed "Updated" day',
       page(
         `<h1>Title of the story here</h1><div class="meta">Last Updated: August 5, 2025</div><p>${P1}</p>`,

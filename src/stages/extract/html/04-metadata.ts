@@ -389,10 +389,44 @@ function chooseHeadline(h1Texts: string[], declared: string[], stripped: string[
     // a declared title the page prints as a block of its own as often as the <h1> is the one the page
     // agrees on: <h1>Toddler Sleep Training</h1> ... <h2>How To Get Toddlers To Sleep In Their Own Bed</h2>
     const printed = printedTitle(lone, stripped, blocks)
-    return printed ?? lone
+    return printed ?? bannerOver(lone, stripped) ?? lone
   }
   if (!first) return h1Texts.find((h) => h.length > 0) ?? null
   return first
+}
+
+/**
+ * The declared title an <h1> stands over as a banner: an <h1> that shares under a quarter of its
+ * words with every declared title, shorter than the title most sources declare, names a section or
+ * sells something ("<h1>Pricing for Electrical Services</h1>" under "Electricians Pricing Guide near
+ * Atlanta, GA", "<h1>Homeowners insurance tips</h1>" under "Finding the Right Home Insurance Policy").
+ */
+function bannerOver(h1: string, stripped: string[]): string | null {
+  const agreed = mostDeclared(stripped)
+  if (!agreed || wordKey(agreed).length <= wordKey(h1).length) return null
+  return stripped.every((d) => sharedWords(h1, d) < BANNER_OVERLAP) ? agreed : null
+}
+// Share of distinct words two titles have in common (Jaccard): "Homeowners insurance tips" and
+// "Finding the right home insurance policy" share 1 of 8.
+const BANNER_OVERLAP = 0.25
+function sharedWords(a: string, b: string): number {
+  const [x, y] = [new Set(wordKey(a).split(' ')), new Set(wordKey(b).split(' '))]
+  let both = 0
+  for (const w of x) if (y.has(w)) both++
+  return both / (x.size + y.size - both || 1)
+}
+
+/** The declared title most sources give, the first of them on a tie. */
+function mostDeclared(stripped: string[]): string | undefined {
+  const counts = new Map<string, number>()
+  for (const d of stripped) counts.set(wordKey(d), (counts.get(wordKey(d)) ?? 0) + 1)
+  let best: string | undefined
+  let most = 0
+  for (const d of stripped) {
+    const n = counts.get(wordKey(d)) ?? 0
+    if (n > most) [best, most] = [d, n]
+  }
+  return best
 }
 
 /**
