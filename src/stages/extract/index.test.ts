@@ -283,6 +283,18 @@ describe('extract: HTML', () => {
       'Ministers from six countries meet in Geneva',
     ],
     [
+      'curly marks of a headline typed straight where the body types an apostrophe straight',
+      page(`<h1>Here’s what the ‘Geneva formula’ means</h1><p>${P1} The minister's aides said talks went on.</p>`),
+      'title',
+      "Here's what the 'Geneva formula' means",
+    ],
+    [
+      'curly marks of a headline kept where the body types apostrophes curly',
+      page(`<h1>Here’s what the ‘Geneva formula’ means</h1><p>${P1} The minister’s aides said talks went on.</p>`),
+      'title',
+      'Here’s what the ‘Geneva formula’ means',
+    ],
+    [
       'the declared publication day over a printed "Updated" day',
       page(
         `<h1>Title of the story here</h1><div class="meta">Last Updated: August 5, 2025</div><p>${P1}</p>`,
