@@ -396,9 +396,9 @@ function chooseHeadline(h1Texts: string[], declared: string[], stripped: string[
 }
 
 /**
- * The declared title an <h1> stands over as a banner: an <h1> that shares under a quarter of its
- * words with every declared title, shorter than the title most sources declare, names a section or
- * sells something ("<h1>Pricing for Electrical Services</h1>" under "Electricians Pricing Guide near
+ * The declared title an <h1> stands over as a banner: an <h1> that has under a quarter of the words
+ * of the pair in common with every declared title, and is shorter than the title most sources
+ * declare, names a section or sells something ("<h1>Pricing for Electrical Services</h1>" under "Electricians Pricing Guide near
  * Atlanta, GA", "<h1>Homeowners insurance tips</h1>" under "Finding the Right Home Insurance Policy").
  */
 function bannerOver(h1: string, stripped: string[]): string | null {
