@@ -235,6 +235,66 @@ describe('extract: HTML', () => {
       'How to get toddlers to sleep in their own bed',
     ],
     [
+      'the <h1> over a declared title that only the breadcrumb prints',
+      page(
+        `<ul class="breadcrumb"><li><a href="/">Home</a></li><li>Easy car maintenance checklist</li></ul><h1>A car maintenance schedule that is easy to follow</h1><p>${P1}</p>`,
+        '<title>Easy car maintenance checklist | Mutual Insurance</title>',
+      ),
+      'title',
+      'A car maintenance schedule that is easy to follow',
+    ],
+    [
+      'the way most sources write a dash: two hyphens in three declared titles, an em dash in the <h1>',
+      page(
+        `<h1>Ministers agree on trade&mdash;refugees wait for a deal</h1><p>${P1}</p>`,
+        '<title>Ministers agree on trade--refugees wait for a deal | Courier</title><meta property="og:title" content="Ministers agree on trade--refugees wait for a deal"><meta name="twitter:title" content="Ministers agree on trade--refugees wait for a deal">',
+      ),
+      'title',
+      'Ministers agree on trade--refugees wait for a deal',
+    ],
+    [
+      'question marks the site printed for characters it could not write, spelled out by the declared title',
+      page(
+        `<h1>What Are The Basics Of Trade Policy? Beginner? Guide</h1><p>${P1}</p>`,
+        '<title>What Are The Basics Of Trade Policy: Beginner&#x27;s Guide</title>',
+      ),
+      'title',
+      "What Are The Basics Of Trade Policy: Beginner's Guide",
+    ],
+    [
+      'a question mark that ends a clause of the <h1> is kept',
+      page(`<h1>Who pays for the reconstruction? The donors meet in Geneva</h1><p>${P1}</p>`, '<title>Reconstruction: donors meet in Geneva | Courier</title>'),
+      'title',
+      'Who pays for the reconstruction? The donors meet in Geneva',
+    ],
+    [
+      'a banner <h1> that shares few words with a longer declared title',
+      page(
+        `<h1>Homeowners insurance tips</h1><p>${P1}</p>`,
+        '<title>Finding the Right Home Insurance Policy – Mutual Insurance</title><meta property="og:title" content="Finding the Right Home Insurance Policy – Mutual Insurance"><meta property="og:site_name" content="Mutual Insurance">',
+      ),
+      'title',
+      'Finding the Right Home Insurance Policy',
+    ],
+    [
+      'an <h1> longer than a declared title it shares few words with stays the headline',
+      page(`<h1>Ministers from six countries meet in Geneva</h1><p>${P1}</p>`, '<title>Trade talks | Courier</title>'),
+      'title',
+      'Ministers from six countries meet in Geneva',
+    ],
+    [
+      'curly marks of a headline typed straight where the body types an apostrophe straight',
+      page(`<h1>Here’s what the ‘Geneva formula’ means</h1><p>${P1} The minister's aides said talks went on.</p>`),
+      'title',
+      "Here's what the 'Geneva formula' means",
+    ],
+    [
+      'curly marks of a headline kept where the body types apostrophes curly',
+      page(`<h1>Here’s what the ‘Geneva formula’ means</h1><p>${P1} The minister’s aides said talks went on.</p>`),
+      'title',
+      'Here’s what the ‘Geneva formula’ means',
+    ],
+    [
       'the declared publication day over a printed "Updated" day',
       page(
         `<h1>Title of the story here</h1><div class="meta">Last Updated: August 5, 2025</div><p>${P1}</p>`,

@@ -290,11 +290,13 @@ function linksHome(h1: Element, url: string | null): boolean {
 
 // Words and symbols of a title, without case or punctuation: "Toddler Sleep Training!" and "toddler sleep training" are one title.
 const wordKey = (s: string): string => (fold(s).match(/[\p{L}\p{N}\p{S}]+/gu) ?? []).join(' ')
-// A title with its quotation marks made plain: "Doesn’t" and "Doesn't" are one spelling.
+// A title with its quotation marks and dashes made plain: "Doesn’t" and "Doesn't" are one spelling,
+// and so are "Problems—Simple Cells" and the typewriter's "Problems--Simple Cells".
 const quoteKey = (s: string): string =>
   fold(s)
     .replace(/[‘’‚‛]/g, "'")
     .replace(/[“”„‟]/g, '"')
+    .replace(/\s*(?:—|--)\s*/g, '—')
 // Whether one title holds the other's words in a row: "How to replace brake pads – From a mechanic" holds "How to replace brake pads - From a mechanic".
 const holds = (whole: string, part: string): boolean => ` ${wordKey(whole)} `.includes(` ${wordKey(part)} `)
 // A template left unrendered in an <h1>: "{{ $localize("payment.title") }}"
@@ -342,13 +344,25 @@ function headlineTexts(h1s: readonly Element[], stripped: string[], site: SiteNa
   const out: string[] = []
   const seen = new Set<string>()
   for (const h of h1s.slice(0, 5)) {
-    const text = withoutDateline(stripSiteName(undoMojibake(textOf(h, 500)), site), stripped)
+    const text = unmasked(withoutDateline(stripSiteName(undoMojibake(textOf(h, 500)), site), stripped), stripped)
     const key = wordKey(text)
     if (!key || seen.has(key) || TEMPLATE.test(text) || isSiteName(text, site)) continue
     seen.add(key)
     out.push(text)
   }
   return out
+}
+
+/**
+ * The declared title an <h1> stands for when the site's software printed question marks for
+ * characters it could not write: "Event Planning? Beginner? Guide" is "Event Planning: Beginner's Guide".
+ */
+function unmasked(h1: string, stripped: string[]): string {
+  if (!/[^\s?\ufffd][?\ufffd]+\s*\S/u.test(h1)) return h1
+  const parts = h1.split(/[?\ufffd]+/u).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  // each mark stands for one to three characters: ":", "’s", "—"
+  const pattern = new RegExp(`^${parts.join('[^?\\ufffd]{1,3}')}$`, 'iu')
+  return stripped.find((d) => pattern.test(d)) ?? h1
 }
 
 /**
@@ -375,10 +389,44 @@ function chooseHeadline(h1Texts: string[], declared: string[], stripped: string[
     // a declared title the page prints as a block of its own as often as the <h1> is the one the page
     // agrees on: <h1>Toddler Sleep Training</h1> ... <h2>How To Get Toddlers To Sleep In Their Own Bed</h2>
     const printed = printedTitle(lone, stripped, blocks)
-    return printed ?? lone
+    return printed ?? bannerOver(lone, stripped) ?? lone
   }
   if (!first) return h1Texts.find((h) => h.length > 0) ?? null
   return first
+}
+
+/**
+ * The declared title an <h1> stands over as a banner: an <h1> that has under a quarter of the words
+ * of the pair in common with every declared title, and is shorter than the title most sources
+ * declare, names a section or sells something ("<h1>Pricing for Electrical Services</h1>" under "Electricians Pricing Guide near
+ * Atlanta, GA", "<h1>Homeowners insurance tips</h1>" under "Finding the Right Home Insurance Policy").
+ */
+function bannerOver(h1: string, stripped: string[]): string | null {
+  const agreed = mostDeclared(stripped)
+  if (!agreed || wordKey(agreed).length <= wordKey(h1).length) return null
+  return stripped.every((d) => sharedWords(h1, d) < BANNER_OVERLAP) ? agreed : null
+}
+// Share of distinct words two titles have in common (Jaccard): "Homeowners insurance tips" and
+// "Finding the right home insurance policy" share 1 of 8.
+const BANNER_OVERLAP = 0.25
+function sharedWords(a: string, b: string): number {
+  const [x, y] = [new Set(wordKey(a).split(' ')), new Set(wordKey(b).split(' '))]
+  let both = 0
+  for (const w of x) if (y.has(w)) both++
+  return both / (x.size + y.size - both || 1)
+}
+
+/** The declared title most sources give, the first of them on a tie. */
+function mostDeclared(stripped: string[]): string | undefined {
+  const counts = new Map<string, number>()
+  for (const d of stripped) counts.set(wordKey(d), (counts.get(wordKey(d)) ?? 0) + 1)
+  let best: string | undefined
+  let most = 0
+  for (const d of stripped) {
+    const n = counts.get(wordKey(d)) ?? 0
+    if (n > most) [best, most] = [d, n]
+  }
+  return best
 }
 
 /**
@@ -407,7 +455,9 @@ function printedTitle(h1: string, stripped: string[], blocks: readonly Block[]):
   if (!others.length) return null
   const counts = new Map<string, number>([[h1Key, 0], ...others.map((k): [string, number] => [k, 0])])
   for (const b of blocks) {
-    if (b.text.length > 300) continue
+    // a list item that names the page is the last crumb of a breadcrumb, navigation rather than print:
+    // <li>Easy Car Maintenance Checklist</li> above <h1>A Car Maintenance Schedule That's Easy to Follow</h1>
+    if (b.text.length > 300 || b.owner.name === 'li') continue
     const k = wordKey(b.text)
     const n = counts.get(k)
     if (n !== undefined) counts.set(k, n + 1)
