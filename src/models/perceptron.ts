@@ -254,7 +254,11 @@ export class LinearModel {
     return bestClass(this.score(features, scores, base), allowed)
   }
 
-  /** Each feature key with its row, for saving and pruning. */
+  /**
+   * Each feature key with its row, for saving and pruning. A model being trained numbers its
+   * rows 0 to size - 1; a model read from a file numbers them by slot of its table (up to the
+   * table's size, with gaps).
+   */
   *entries(): Generator<[number, number]> {
     const file = this.file
     if (file) {

@@ -3,7 +3,6 @@ import { findContentRoot } from './html/02-content-root.js'
 import { bodyBlocks } from './html/03-body-blocks.js'
 import { readMetadata } from './html/04-metadata.js'
 import { cleanBlocks } from './html/05-clean-blocks.js'
-import { quotesLikeBody } from './html/06-title-quotes.js'
 
 /** What the HTML passes take from a page. */
 export interface HtmlArticle {
@@ -18,12 +17,12 @@ export interface HtmlArticle {
 /**
  * Reads title, byline, date, language and the main text of a page, in passes:
  * walk the DOM into text blocks, find the content root, keep its body blocks,
- * read the metadata, drop debris and repeated headers, type the title's quotation marks as the body does.
+ * read the metadata, drop debris and repeated headers.
  */
 export function extractHtml(html: string, url: string | null): HtmlArticle {
   const page = walkPage(html)
   const root = findContentRoot(page)
   const meta = readMetadata(page, url)
-  const paragraphs = cleanBlocks(bodyBlocks(page, root), meta.title, meta.byline).map((b) => b.text)
-  return { ...meta, title: quotesLikeBody(meta.title, paragraphs), paragraphs }
+  const blocks = cleanBlocks(bodyBlocks(page, root), meta.title, meta.byline)
+  return { ...meta, paragraphs: blocks.map((b) => b.text) }
 }

@@ -36,6 +36,8 @@ const KINDS: readonly (readonly [string, string])[] = [
 ]
 const TOKEN = new RegExp(KINDS.map(([, source]) => `(${source})`).join('|'), 'gu')
 const WORD = KINDS.findIndex(([kind]) => kind === 'word') + 1
+// a kind with a capturing group of its own would shift the numbers: its groups must be (?:...)
+if (new RegExp(`${TOKEN.source}|`, 'u').exec('')?.length !== KINDS.length + 1) throw new TypeError('a token kind has its own capturing group')
 
 // "n't", "'s", "'re" ... are tokens of their own, as in Universal Dependencies.
 const CLITIC = /^(?<stem>.+?)(?<clitic>n['’]t|['’](?:s|re|ve|ll|d|m))$/iu
