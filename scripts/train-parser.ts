@@ -21,10 +21,10 @@ import {
   ROOT_LABEL,
   rankCandidates,
   SHIFT,
-  suffixId,
   tagIds,
   UPOS,
-  wordId,
+  type ParserWord,
+  parserWord,
 } from '../src/stages/syntax/transition-parser.js'
 import { readConlluTrees, seededRandom, shuffle, type TreeSentence } from './conll.js'
 import { jackknifeTags } from './pos-recipe.js'
@@ -63,9 +63,8 @@ const rootLabel = labelIndex.get(ROOT_LABEL) as number
 const ids = tagIds(UPOS)
 const rootTag = UPOS.length + 1
 interface Prepared {
-  words: number[]
+  words: ParserWord[]
   tags: number[]
-  suffixes: number[]
   gold: Int32Array
   goldLabels: Int32Array
   children: number[][]
@@ -92,8 +91,7 @@ const prepare = (s: TreeSentence, k: number): Prepared => {
     children[h]?.push(d)
   })
   return {
-    words: s.words.map(wordId),
-    suffixes: s.words.map(suffixId),
+    words: s.words.map(parserWord),
     tags: (trainTags[k] as string[]).map((t) => ids.get(t) ?? 0),
     gold,
     goldLabels: Int32Array.from(s.labels, (l) => labelIndex.get(relation(l)) ?? 0),
@@ -181,7 +179,7 @@ const goldActions: number[] = []
 const goldLabelsSeen: number[] = []
 const beamSentence = (p: Prepared): boolean => {
   const n = p.words.length
-  config.reset(p.words, p.tags, rootTag, p.suffixes)
+  config.reset(p.words, p.tags, rootTag)
   inStack.fill(0, 0, n + 1)
   ;(states[0] as Configuration).copyFrom(config)
   const root: Step = { parent: null, action: -1, label: -1, gold: true }
@@ -262,7 +260,7 @@ const beamSentence = (p: Prepared): boolean => {
     bestActions[k] = s.action
     bestLabels[k] = s.label
   }
-  replayGold.reset(p.words, p.tags, rootTag, p.suffixes)
+  replayGold.reset(p.words, p.tags, rootTag)
   replayBest.copyFrom(replayGold)
   let same = true
   for (let t = 0; t < worstLength; t++) {
@@ -293,7 +291,7 @@ for (let it = 0; it < Number(values.iterations); it++) {
       total++
       continue
     }
-    config.reset(p.words, p.tags, rootTag, p.suffixes)
+    config.reset(p.words, p.tags, rootTag)
     inStack.fill(0, 0, p.words.length + 1)
     while (!config.done) {
       let min = Number.POSITIVE_INFINITY
@@ -342,23 +340,30 @@ let words = 0
 let uas = 0
 let las = 0
 let parseSeconds = 0
-for (const s of dev) {
+// the two halves of dev (even and odd sentences): choose on one, check on the other
+const halfWords = [0, 0]
+const halfUas = [0, 0]
+dev.forEach((s, k) => {
   const tags = tagger.tag(s.words)
   const t = process.hrtime.bigint()
   const parsed = parser.parse(s.words, tags)
   parseSeconds += Number(process.hrtime.bigint() - t) / 1e9
   s.words.forEach((_, i) => {
     words++
+    halfWords[k % 2] = (halfWords[k % 2] as number) + 1
     if (parsed.heads[i] !== s.heads[i]) return
     uas++
+    halfUas[k % 2] = (halfUas[k % 2] as number) + 1
     if (parsed.labels[i]?.split(':')[0] === s.labels[i]?.split(':')[0]) las++
   })
-}
+})
 const save = (model: LinearModel, path: string): void => writeFileSync(path, gzipSync(model.serialize(), { level: 9 }))
 save(actionModel, PARSER_ACTIONS_PATH)
 save(labelModel, PARSER_LABELS_PATH)
 if (width !== PARSER_BEAM) console.log(`note: trained for a beam of ${width}; the committed parser decodes with PARSER_BEAM = ${PARSER_BEAM}`)
 console.log(`features: actions ${actionModel.size}, labels ${labelModel.size}; parse speed ${Math.round(words / parseSeconds)} words/s`)
+const half = (k: number): string => ((100 * (halfUas[k] as number)) / (halfWords[k] as number)).toFixed(2)
+console.log(`dev UAS by half: even sentences ${half(0)}%, odd ${half(1)}%`)
 console.log(
   `dev UAS ${((100 * uas) / words).toFixed(2)}% LAS ${((100 * las) / words).toFixed(2)}% (predicted tags, gold words) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
 )

@@ -1,8 +1,10 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { memoize, normWord } from '../../models/features.js'
 import { PackedModel } from '../../models/packed-model.js'
 import { FeatureBuffer, featureHash, LinearModel } from '../../models/perceptron.js'
+import { defaultWordClusters } from '../../models/word-clusters.js'
+import { POS_TAGDICT_PATH, type TagDict } from '../segment/pos-tagger.js'
 
 /** Where the trained parser lives (made by scripts/train-parser.ts, see MODELS.md). */
 export const PARSER_ACTIONS_PATH = fileURLToPath(new URL('../../../models/parser-ewt.actions.model.gz', import.meta.url))
@@ -57,7 +59,7 @@ function bucket(d: number): number {
 }
 
 // the per-word arrays of a configuration: fixed for the sentence, and grown with the tree
-const SENTENCE_FIELDS = ['words', 'tags', 'suffixes', 'punctBefore', 'verbsBefore'] as const
+const SENTENCE_FIELDS = ['words', 'tags', 'suffixes', 'fine', 'mid', 'coarse', 'amb', 'punctBefore', 'verbsBefore'] as const
 const TREE_FIELDS = ['heads', 'labels', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 'lset', 'rset'] as const
 let sentences = 0
 
@@ -84,6 +86,10 @@ export class Configuration {
   lset = new Int32Array(16)
   rset = new Int32Array(16)
   suffixes = new Int32Array(16)
+  fine = new Int32Array(16)
+  mid = new Int32Array(16)
+  coarse = new Int32Array(16)
+  amb = new Int32Array(16)
   punctBefore = new Int32Array(16)
   verbsBefore = new Int32Array(16)
 
@@ -99,8 +105,8 @@ export class Configuration {
     this.sentence = 0
   }
 
-  /** Starts on a sentence: word hashes, suffix hashes and tag ids, the ROOT appended. */
-  reset(words: readonly number[], tags: readonly number[], rootTag: number, suffixes: readonly number[]): void {
+  /** Starts on a sentence: what the parser knows of each word and the tag ids, the ROOT appended. */
+  reset(words: readonly ParserWord[], tags: readonly number[], rootTag: number): void {
     const n = words.length
     this.ensure(n + 2)
     this.sentence = ++sentences
@@ -110,9 +116,14 @@ export class Configuration {
     this.sp = 0
     this.b = 0
     for (let i = 0; i <= n; i++) {
-      this.words[i] = i < n ? (words[i] as number) : ROOT_WORD
+      const w = i < n ? (words[i] as ParserWord) : ROOT_LEXICAL
+      this.words[i] = w.word
       this.tags[i] = i < n ? (tags[i] as number) : rootTag
-      this.suffixes[i] = i < n ? (suffixes[i] as number) : ROOT_WORD
+      this.suffixes[i] = w.suffix
+      this.fine[i] = w.fine
+      this.mid[i] = w.mid
+      this.coarse[i] = w.coarse
+      this.amb[i] = w.amb
       this.punctBefore[i] = punct
       this.verbsBefore[i] = verbs
       if (this.tags[i] === PUNCT_TAG) punct++
@@ -198,6 +209,18 @@ export class Configuration {
   }
   private x(i: number): number {
     return i < 0 ? NO_WORD : (this.suffixes[i] as number)
+  }
+  private cf(i: number): number {
+    return i < 0 ? NONE : (this.fine[i] as number)
+  }
+  private cm(i: number): number {
+    return i < 0 ? NONE : (this.mid[i] as number)
+  }
+  private cc(i: number): number {
+    return i < 0 ? NONE : (this.coarse[i] as number)
+  }
+  private a(i: number): number {
+    return i < 0 ? NO_WORD : (this.amb[i] as number)
   }
   private w(i: number): number {
     return i < 0 ? NO_WORD : (this.words[i] as number)
@@ -369,6 +392,39 @@ export class Configuration {
     f(112, s1p, b0p)
     f(113, s0w, b0p, b1p)
     f(114, s0p, b0w, b1p)
+    // word clusters (Koo, Carreras and Collins 2008): words seen rarely in the treebank
+    // share weights with the words that stand in the same places in raw text
+    const s0c = this.cf(s0)
+    const b0c = this.cf(b0)
+    const s0m = this.cm(s0)
+    const b0m = this.cm(b0)
+    const s1m = this.cm(s1)
+    f(120, s0c)
+    f(121, b0c)
+    f(122, this.cf(s1))
+    f(123, this.cf(b1))
+    f(124, s0m, s0p)
+    f(125, b0m, b0p)
+    f(126, s1m, s1p)
+    f(127, this.cm(b1), b1p)
+    f(128, s0m, b0m)
+    f(129, this.cc(s0), this.cc(b0), mix(0, s0p, b0p))
+    f(130, s0m, b0p)
+    f(131, s0p, b0m)
+    f(132, s1m, s0m)
+    f(133, s1m, s0p)
+    f(134, s1p, s0m)
+    f(135, s0c, b0w)
+    f(136, s0w, b0c)
+    f(137, b0m, this.cm(b1))
+    f(138, s0p, this.cm(s0r), b0p)
+    f(139, s0p, this.cm(s0l), b0m)
+    // the tags a word may take ("NOUN|VERB"): what the tagger was unsure of
+    f(140, this.a(s0), s0p)
+    f(141, this.a(b0), b0p)
+    f(142, this.a(b1), b1p)
+    f(143, this.a(s1), s1p)
+    f(144, this.a(s0), this.a(b0))
     return out
   }
 
@@ -420,25 +476,65 @@ export class Configuration {
     f(28, d === 0 ? 1 : 0, dp, dir)
     f(29, hp, at(this.rc1, h) >= 0 ? this.l(at(this.rc1, h)) : NONE, dir)
     f(30, this.w(d - 1 >= 0 ? d - 1 : NONE), dp, dir)
+    const hm = this.cm(h)
+    const dm = this.cm(d)
+    f(31, dm, dp, dir)
+    f(32, hm, hp, dir)
+    f(33, hm, dm, dir)
+    f(34, hp, dm, dir)
+    f(35, hm, dp, dir)
+    f(36, this.a(d), dp, dir)
+    f(37, this.a(h), hp, dir)
     return out
   }
 }
 
-/** The hash of a word's last three letters (folded), for words seen rarely in training. */
-export function suffixId(word: string): number {
-  const w = normWord(word)
-  return featureHash(902, w.length > 3 ? w.slice(-3) : w)
+/**
+ * What the parser knows of one distinct word, computed once: its hash, its suffix's, its
+ * clusters at three levels (number + 1, 0 when unknown) and its ambiguity class's hash.
+ */
+export interface ParserWord {
+  readonly word: number
+  readonly suffix: number
+  readonly fine: number
+  readonly mid: number
+  readonly coarse: number
+  readonly amb: number
+}
+
+const ROOT_LEXICAL: ParserWord = { word: ROOT_WORD, suffix: ROOT_WORD, fine: 1 << 20, mid: 1 << 20, coarse: 1 << 20, amb: ROOT_WORD }
+const UNKNOWN_CLASS = featureHash(903, '?')
+
+let ambiguity: Record<string, string> | undefined
+
+/** The tags the tagger's dictionary lets a word take ("NOUN|VERB"), from the committed dictionary. */
+function ambiguityClasses(): Record<string, string> {
+  if (ambiguity === undefined)
+    ambiguity = existsSync(POS_TAGDICT_PATH) ? (JSON.parse(readFileSync(POS_TAGDICT_PATH, 'utf8')) as TagDict).classes : {}
+  return ambiguity
+}
+
+/** What the parser's features read of a word (see `ParserWord`). */
+export function parserWord(word: string): ParserWord {
+  // news writes "Russia’s" and "don’t" where the treebank has "Russia's" and "don't"
+  const straight = word.includes('’') ? word.replace(/’/g, "'") : word
+  const nw = normWord(straight)
+  const cl = defaultWordClusters().get(nw)
+  const classes = ambiguityClasses()
+  const cls = Object.hasOwn(classes, nw) ? classes[nw] : undefined
+  return {
+    word: featureHash(901, nw),
+    suffix: featureHash(902, nw.length > 3 ? nw.slice(-3) : nw),
+    fine: cl ? (cl[0] as number) + 1 : 0,
+    mid: cl ? (cl[1] as number) + 1 : 0,
+    coarse: cl ? (cl[2] as number) + 1 : 0,
+    amb: cls === undefined ? UNKNOWN_CLASS : featureHash(903, cls),
+  }
 }
 
 /** Ids for the tags the parser reads (UPOS), with the ROOT's own id. */
 export function tagIds(tags: readonly string[]): Map<string, number> {
   return new Map(tags.map((t, i) => [t, i + 1]))
-}
-
-/** The hash of a word for the parser's features: folded as the tagger folds it, curly apostrophes made straight. */
-export function wordId(word: string): number {
-  // news writes "Russia’s" and "don’t" where the treebank has "Russia's" and "don't"
-  return featureHash(901, normWord(word.includes('’') ? word.replace(/’/g, "'") : word))
 }
 
 /** A trained parser: both models and the configuration it reuses from sentence to sentence. */
@@ -502,9 +598,8 @@ export function createParser(actionModel: LinearModel, labelModel: LinearModel, 
   const labels = new PackedModel(labelModel)
   const ids = tagIds(UPOS)
   const rootTag = UPOS.length + 1
-  // a word's hashes are string work: done once per distinct word
-  const wordIdOf = memoize(wordId, 100_000)
-  const suffixIdOf = memoize(suffixId, 100_000)
+  // a word's hashes and look-ups are string work: done once per distinct word
+  const parserWordOf = memoize(parserWord, 100_000)
   const width = Math.max(1, Math.floor(beam))
   let states = Array.from({ length: width }, () => new Configuration())
   let next = Array.from({ length: width }, () => new Configuration())
@@ -555,10 +650,9 @@ export function createParser(actionModel: LinearModel, labelModel: LinearModel, 
     parse(words, tags) {
       const config = states[0] as Configuration
       config.reset(
-        words.map(wordIdOf),
+        words.map(parserWordOf),
         tags.map((t) => ids.get(t) ?? 0),
         rootTag,
-        words.map(suffixIdOf),
       )
       if (width === 1) greedy(config)
       else search()
