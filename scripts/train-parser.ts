@@ -3,7 +3,7 @@
 // jackknifed predicted UPOS tags (as wrong as at run time). Deterministic (seeded).
 // Usage: npm run train:parser [-- --iterations 10 --jackknife 10 --beam 1 --tags-cache PATH --train PATH --dev PATH --limit N]
 // Writes models/parser-ewt.actions.model.gz and models/parser-ewt.labels.model.gz, prints dev UAS/LAS and the time.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { FeatureBuffer, type LinearModel, PerceptronTrainer } from '../src/models/perceptron.js'
@@ -13,8 +13,12 @@ import {
   type BeamCandidates,
   Configuration,
   createParser,
+  FINE_BASE,
+  FineTagger,
+  fineFeatures,
   LEFT,
   PARSER_ACTIONS_PATH,
+  PARSER_FINE_PATH,
   PARSER_BEAM,
   PARSER_LABELS_PATH,
   RIGHT,
@@ -42,6 +46,9 @@ const { values } = parseArgs({
     // 1: greedy, trained on the dynamic oracle; wider: beam search, trained on whole sequences (max-violation)
     beam: { type: 'string', default: String(PARSER_BEAM) },
     'tags-cache': { type: 'string' },
+    seed: { type: 'string', default: '11' },
+    // the parser's finer tags (UPOS/PTB pairs, jackknifed like the UPOS): iterations of their model, 0 for none
+    fine: { type: 'string', default: '5' },
   },
 })
 const started = Date.now()
@@ -64,7 +71,8 @@ const ids = tagIds(UPOS)
 const rootTag = UPOS.length + 1
 interface Prepared {
   words: ParserWord[]
-  tags: number[]
+  upos: Int32Array
+  fine: ArrayLike<number>
   gold: Int32Array
   goldLabels: Int32Array
   children: number[][]
@@ -83,6 +91,66 @@ if (tagsCache && !existsSync(tagsCache)) writeFileSync(tagsCache, JSON.stringify
 // a cache from another training set (or --limit) would misalign the tags with the words
 if (trainTags.length !== train.length || train.some((s, k) => trainTags[k]?.length !== s.words.length))
   throw new Error(`the training tags (${tagsCache ?? 'computed'}) do not match the training sentences: delete the tags cache`)
+
+// the parser's finer tags: a pair "UPOS/XPOS" for each word, chosen among the pairs of its
+// predicted UPOS; the training set's come from models that did not see the sentence (the
+// same folds as the UPOS), so the parser learns how far to trust them
+const fineIterations = Number(values.fine)
+const pairCounts = new Map<string, number>()
+for (const s of train) s.tags.forEach((t, i) => pairCounts.set(`${t}/${s.xpos[i]}`, (pairCounts.get(`${t}/${s.xpos[i]}`) ?? 0) + 1))
+const fineClasses = [...pairCounts].filter(([, c]) => c >= 3).map(([pair]) => pair)
+fineClasses.sort()
+const fineIndex = new Map(fineClasses.map((c, i) => [c, i]))
+const lexical = train.map((s) => s.words.map(parserWord))
+const trainUpos = trainTags.map((t) => Int32Array.from(t, (x) => ids.get(x) ?? 0))
+const trainFine = (indices: readonly number[]): LinearModel => {
+  const trainer = new PerceptronTrainer(fineClasses)
+  const fineTagger = new FineTagger(trainer.model)
+  const buffer = new FeatureBuffer()
+  const scores = new Float64Array(fineClasses.length)
+  const shuffled = [...indices]
+  const order = seededRandom(5)
+  for (let it = 0; it < fineIterations; it++) {
+    for (const k of shuffle(shuffled, order)) {
+      const s = train[k] as TreeSentence
+      const words = lexical[k] as ParserWord[]
+      const upos = trainUpos[k] as Int32Array
+      for (let i = 0; i < words.length; i++) {
+        const truth = fineIndex.get(`${trainTags[k]?.[i]}/${s.xpos[i]}`)
+        if (truth === undefined) continue
+        const allowed = fineTagger.allowedFor(upos[i] as number)
+        if (allowed.reduce((a, b) => a + b, 0) < 2) continue
+        const feats = fineFeatures(buffer, words, upos, i)
+        trainer.update(feats, truth, trainer.model.predict(feats, scores, allowed))
+      }
+    }
+  }
+  return trainer.average()
+}
+let fineModel: LinearModel | undefined
+const trainFineTags: ArrayLike<number>[] = trainUpos.slice()
+if (fineIterations > 0) {
+  const all = train.map((_, k) => k)
+  const fineFolds = Math.max(2, folds)
+  for (let f = 0; f < fineFolds; f++) {
+    const fineTagger = new FineTagger(trainFine(all.filter((k) => k % fineFolds !== f)))
+    for (let k = f; k < train.length; k += fineFolds)
+      trainFineTags[k] = fineTagger.tag(lexical[k] as ParserWord[], trainUpos[k] as Int32Array, new Int32Array(train[k]?.words.length ?? 0))
+  }
+  fineModel = trainFine(all)
+  let right = 0
+  let total = 0
+  train.forEach((s, k) => {
+    s.xpos.forEach((x, i) => {
+      const id = (trainFineTags[k] as ArrayLike<number>)[i] as number
+      total++
+      if (fineClasses[id - FINE_BASE]?.endsWith(`/${x}`)) right++
+    })
+  })
+  console.log(
+    `fine tags: ${fineClasses.length} classes, ${fineFolds}-fold jackknife, XPOS ${((100 * right) / total).toFixed(2)}% on train, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  )
+}
 const prepare = (s: TreeSentence, k: number): Prepared => {
   const n = s.words.length
   const gold = Int32Array.from(s.heads, (h) => (h < 0 ? n : h))
@@ -91,8 +159,9 @@ const prepare = (s: TreeSentence, k: number): Prepared => {
     children[h]?.push(d)
   })
   return {
-    words: s.words.map(parserWord),
-    tags: (trainTags[k] as string[]).map((t) => ids.get(t) ?? 0),
+    words: lexical[k] as ParserWord[],
+    upos: trainUpos[k] as Int32Array,
+    fine: trainFineTags[k] as ArrayLike<number>,
     gold,
     goldLabels: Int32Array.from(s.labels, (l) => labelIndex.get(relation(l)) ?? 0),
     children,
@@ -121,7 +190,7 @@ allowedLabels[rootLabel] = 0
 const allowedActions = new Uint8Array(3)
 const costs = new Float64Array(3)
 const inStack = new Uint8Array(4096)
-const random = seededRandom(11)
+const random = seededRandom(Number(values.seed))
 
 // Arc-hybrid dynamic oracle (Goldberg and Nivre 2013): the cost of an action is the number
 // of gold arcs it makes unreachable; the buffer is always a suffix b..n of the sentence.
@@ -179,7 +248,7 @@ const goldActions: number[] = []
 const goldLabelsSeen: number[] = []
 const beamSentence = (p: Prepared): boolean => {
   const n = p.words.length
-  config.reset(p.words, p.tags, rootTag)
+  config.reset(p.words, p.upos, rootTag, p.fine)
   inStack.fill(0, 0, n + 1)
   ;(states[0] as Configuration).copyFrom(config)
   const root: Step = { parent: null, action: -1, label: -1, gold: true }
@@ -260,7 +329,7 @@ const beamSentence = (p: Prepared): boolean => {
     bestActions[k] = s.action
     bestLabels[k] = s.label
   }
-  replayGold.reset(p.words, p.tags, rootTag)
+  replayGold.reset(p.words, p.upos, rootTag, p.fine)
   replayBest.copyFrom(replayGold)
   let same = true
   for (let t = 0; t < worstLength; t++) {
@@ -291,7 +360,7 @@ for (let it = 0; it < Number(values.iterations); it++) {
       total++
       continue
     }
-    config.reset(p.words, p.tags, rootTag)
+    config.reset(p.words, p.upos, rootTag, p.fine)
     inStack.fill(0, 0, p.words.length + 1)
     while (!config.done) {
       let min = Number.POSITIVE_INFINITY
@@ -335,7 +404,7 @@ const actionModel = actionTrainer.average()
 const labelModel = labelTrainer.average()
 
 // dev figures with predicted tags on gold words (the scorer adds sitrep's tokenization)
-const parser = createParser(actionModel, labelModel, width)
+const parser = createParser(actionModel, labelModel, width, fineModel)
 let words = 0
 let uas = 0
 let las = 0
@@ -360,6 +429,8 @@ dev.forEach((s, k) => {
 const save = (model: LinearModel, path: string): void => writeFileSync(path, gzipSync(model.serialize(), { level: 9 }))
 save(actionModel, PARSER_ACTIONS_PATH)
 save(labelModel, PARSER_LABELS_PATH)
+if (fineModel) save(fineModel, PARSER_FINE_PATH)
+else if (existsSync(PARSER_FINE_PATH)) unlinkSync(PARSER_FINE_PATH)
 if (width !== PARSER_BEAM) console.log(`note: trained for a beam of ${width}; the committed parser decodes with PARSER_BEAM = ${PARSER_BEAM}`)
 console.log(`features: actions ${actionModel.size}, labels ${labelModel.size}; parse speed ${Math.round(words / parseSeconds)} words/s`)
 const half = (k: number): string => ((100 * (halfUas[k] as number)) / (halfWords[k] as number)).toFixed(2)

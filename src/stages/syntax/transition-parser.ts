@@ -9,6 +9,8 @@ import { POS_TAGDICT_PATH, type TagDict } from '../segment/pos-tagger.js'
 /** Where the trained parser lives (made by scripts/train-parser.ts, see MODELS.md). */
 export const PARSER_ACTIONS_PATH = fileURLToPath(new URL('../../../models/parser-ewt.actions.model.gz', import.meta.url))
 export const PARSER_LABELS_PATH = fileURLToPath(new URL('../../../models/parser-ewt.labels.model.gz', import.meta.url))
+/** The fine-tag model (UPOS refined by the treebank's PTB tag, see `FineTagger`); optional. */
+export const PARSER_FINE_PATH = fileURLToPath(new URL('../../../models/parser-ewt.fine.model.gz', import.meta.url))
 
 /**
  * Arc-hybrid transitions (Kuhlmann, Gómez-Rodríguez and Satta 2011) over a stack and a
@@ -59,7 +61,7 @@ function bucket(d: number): number {
 }
 
 // the per-word arrays of a configuration: fixed for the sentence, and grown with the tree
-const SENTENCE_FIELDS = ['words', 'tags', 'suffixes', 'fine', 'mid', 'coarse', 'amb', 'punctBefore', 'verbsBefore'] as const
+const SENTENCE_FIELDS = ['words', 'tags', 'ftags', 'suffixes', 'fine', 'mid', 'coarse', 'amb', 'punctBefore', 'verbsBefore'] as const
 const TREE_FIELDS = ['heads', 'labels', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 'lset', 'rset'] as const
 let sentences = 0
 
@@ -77,6 +79,7 @@ export class Configuration {
   labels = new Int32Array(16)
   words = new Int32Array(16)
   tags = new Int32Array(16)
+  ftags = new Int32Array(16)
   lc1 = new Int32Array(16)
   lc2 = new Int32Array(16)
   rc1 = new Int32Array(16)
@@ -105,8 +108,11 @@ export class Configuration {
     this.sentence = 0
   }
 
-  /** Starts on a sentence: what the parser knows of each word and the tag ids, the ROOT appended. */
-  reset(words: readonly ParserWord[], tags: readonly number[], rootTag: number): void {
+  /**
+   * Starts on a sentence: what the parser knows of each word, its UPOS ids and its fine
+   * tag ids (see `FineTagger`; the UPOS when there are none), the ROOT appended.
+   */
+  reset(words: readonly ParserWord[], tags: ArrayLike<number>, rootTag: number, fine: ArrayLike<number> = tags): void {
     const n = words.length
     this.ensure(n + 2)
     this.sentence = ++sentences
@@ -119,6 +125,7 @@ export class Configuration {
       const w = i < n ? (words[i] as ParserWord) : ROOT_LEXICAL
       this.words[i] = w.word
       this.tags[i] = i < n ? (tags[i] as number) : rootTag
+      this.ftags[i] = i < n ? (fine[i] as number) : rootTag
       this.suffixes[i] = w.suffix
       this.fine[i] = w.fine
       this.mid[i] = w.mid
@@ -221,6 +228,9 @@ export class Configuration {
   }
   private a(i: number): number {
     return i < 0 ? NO_WORD : (this.amb[i] as number)
+  }
+  private q(i: number): number {
+    return i < 0 ? NONE : (this.ftags[i] as number)
   }
   private w(i: number): number {
     return i < 0 ? NO_WORD : (this.words[i] as number)
@@ -425,6 +435,20 @@ export class Configuration {
     f(142, this.a(b1), b1p)
     f(143, this.a(s1), s1p)
     f(144, this.a(s0), this.a(b0))
+    // fine tags: "was captured" (VBN) against "captured the city" (VBD), "up" as RP or IN
+    const s0q = this.q(s0)
+    const b0q = this.q(b0)
+    const s1q = this.q(s1)
+    f(150, s0q, s0w)
+    f(151, b0q, b0w)
+    f(152, s1q)
+    f(153, this.q(b1))
+    f(154, s0q, b0q)
+    f(155, s1q, s0q)
+    f(156, s1q, s0q, b0q)
+    f(157, s0q, b0q, this.q(b1))
+    f(158, s0q, b0q, d0)
+    f(159, s1q, s0q, d1)
     return out
   }
 
@@ -485,6 +509,10 @@ export class Configuration {
     f(35, hm, dp, dir)
     f(36, this.a(d), dp, dir)
     f(37, this.a(h), hp, dir)
+    f(38, this.q(d), dir)
+    f(39, this.q(h), this.q(d), dir)
+    f(40, this.q(h), dw, dir)
+    f(41, hw, this.q(d), dir)
     return out
   }
 }
@@ -535,6 +563,89 @@ export function parserWord(word: string): ParserWord {
 /** Ids for the tags the parser reads (UPOS), with the ROOT's own id. */
 export function tagIds(tags: readonly string[]): Map<string, number> {
   return new Map(tags.map((t, i) => [t, i + 1]))
+}
+
+/** What scores classes: a model being trained, or a packed one. */
+interface Classifier {
+  readonly classes: readonly string[]
+  predict(features: FeatureBuffer, scores: Float64Array, allowed?: Uint8Array): number
+}
+
+/** Fine tags' ids start here (UPOS ids are 1..18). */
+export const FINE_BASE = 64
+
+/**
+ * The parser's own finer tags: the tagger's UPOS refined by the treebank's PTB tag ("VERB"
+ * -> VBD, VBN, VBG; "ADP" -> IN, RP), which Zhang and Nivre's templates were made for:
+ * "was captured" and "captured the city" differ by VBN and VBD. A class is a pair
+ * "UPOS/XPOS"; a word is given one of the pairs of its UPOS (scored only when there are
+ * several), from its own word, suffix and cluster and the words and UPOS around it.
+ */
+export class FineTagger {
+  /** per UPOS id, the classes allowed, and how many */
+  private readonly allowed: Uint8Array[]
+  private readonly only: Int32Array
+  private readonly features = new FeatureBuffer()
+  private readonly scores: Float64Array
+
+  constructor(readonly model: Classifier) {
+    const ids = tagIds(UPOS)
+    this.allowed = Array.from({ length: UPOS.length + 2 }, () => new Uint8Array(model.classes.length))
+    this.only = new Int32Array(UPOS.length + 2).fill(-2)
+    model.classes.forEach((c, k) => {
+      const u = ids.get(c.slice(0, c.indexOf('/'))) ?? 0
+      ;(this.allowed[u] as Uint8Array)[k] = 1
+      this.only[u] = this.only[u] === -2 ? k : -1
+    })
+    this.scores = new Float64Array(model.classes.length)
+  }
+
+  /** The classes a word of UPOS id `u` may take (a mask over the model's classes). */
+  allowedFor(u: number): Uint8Array {
+    return this.allowed[u] ?? (this.allowed[0] as Uint8Array)
+  }
+
+  /** The class of word i (-1 when its UPOS has none). */
+  classOf(words: readonly ParserWord[], upos: ArrayLike<number>, i: number): number {
+    const u = upos[i] as number
+    const only = this.only[u] ?? -2
+    if (only !== -1) return only < 0 ? -1 : only
+    return this.model.predict(fineFeatures(this.features, words, upos, i), this.scores, this.allowedFor(u))
+  }
+
+  /** Fills `out` with the fine tag ids of a sentence (the UPOS id where its UPOS has no class). */
+  tag(words: readonly ParserWord[], upos: ArrayLike<number>, out: Int32Array): Int32Array {
+    for (let i = 0; i < words.length; i++) {
+      const k = this.classOf(words, upos, i)
+      out[i] = k < 0 ? (upos[i] as number) : FINE_BASE + k
+    }
+    return out
+  }
+}
+
+/** The features of word i for the fine tag: all read with its UPOS. */
+export function fineFeatures(out: FeatureBuffer, words: readonly ParserWord[], upos: ArrayLike<number>, i: number): FeatureBuffer {
+  out.reset()
+  const n = words.length
+  const u = upos[i] as number
+  const w = (j: number): ParserWord => (j >= 0 && j < n ? (words[j] as ParserWord) : ROOT_LEXICAL)
+  const p = (j: number): number => (j >= 0 && j < n ? (upos[j] as number) : NONE)
+  const me = w(i)
+  const f = (t: number, a: number, b?: number, c?: number): void => out.push(mix(t, a, b, c))
+  f(0, u)
+  f(1, u, me.word)
+  f(2, u, me.suffix)
+  f(3, u, me.fine)
+  f(4, u, me.amb)
+  f(5, u, w(i - 1).word)
+  f(6, u, w(i - 2).word)
+  f(7, u, w(i + 1).word)
+  f(8, u, p(i - 1), p(i + 1))
+  f(9, u, p(i + 1), p(i + 2))
+  f(10, u, p(i - 1), p(i - 2))
+  f(11, u, me.suffix, w(i - 1).word)
+  f(12, u, w(i - 1).mid, w(i + 1).mid)
+  return out
 }
 
 /** A trained parser: both models and the configuration it reuses from sentence to sentence. */
@@ -593,8 +704,11 @@ export const PARSER_BEAM = 1
  * (summed action scores) at each step, each arc labelled greedily when made. Every
  * sequence takes 2n steps (a SHIFT and an arc per word), so all end together.
  */
-export function createParser(actionModel: LinearModel, labelModel: LinearModel, beam = PARSER_BEAM): DependencyParser {
+export function createParser(actionModel: LinearModel, labelModel: LinearModel, beam = PARSER_BEAM, fineModel?: LinearModel): DependencyParser {
   const actions = new PackedModel(actionModel)
+  const fine = fineModel ? new FineTagger(new PackedModel(fineModel)) : undefined
+  let upos = new Int32Array(64)
+  let fineTags = new Int32Array(64)
   const labels = new PackedModel(labelModel)
   const ids = tagIds(UPOS)
   const rootTag = UPOS.length + 1
@@ -649,15 +763,17 @@ export function createParser(actionModel: LinearModel, labelModel: LinearModel, 
   return {
     parse(words, tags) {
       const config = states[0] as Configuration
-      config.reset(
-        words.map(parserWordOf),
-        tags.map((t) => ids.get(t) ?? 0),
-        rootTag,
-      )
+      const n = words.length
+      if (upos.length < n) {
+        upos = new Int32Array(2 * n)
+        fineTags = new Int32Array(2 * n)
+      }
+      const lexical = words.map(parserWordOf)
+      for (let i = 0; i < n; i++) upos[i] = ids.get(tags[i] as string) ?? 0
+      config.reset(lexical, upos, rootTag, fine ? fine.tag(lexical, upos, fineTags) : upos)
       if (width === 1) greedy(config)
       else search()
       const best = states[0] as Configuration
-      const n = words.length
       const heads = new Int32Array(n)
       const out: string[] = new Array(n)
       for (let i = 0; i < n; i++) {
@@ -677,7 +793,12 @@ export function defaultParser(): DependencyParser | null {
   if (loaded === undefined)
     loaded =
       existsSync(PARSER_ACTIONS_PATH) && existsSync(PARSER_LABELS_PATH)
-        ? createParser(LinearModel.load(PARSER_ACTIONS_PATH), LinearModel.load(PARSER_LABELS_PATH))
+        ? createParser(
+            LinearModel.load(PARSER_ACTIONS_PATH),
+            LinearModel.load(PARSER_LABELS_PATH),
+            PARSER_BEAM,
+            existsSync(PARSER_FINE_PATH) ? LinearModel.load(PARSER_FINE_PATH) : undefined,
+          )
         : null
   return loaded
 }
