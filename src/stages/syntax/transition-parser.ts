@@ -64,6 +64,8 @@ function bucket(d: number): number {
 const SENTENCE_FIELDS = ['words', 'tags', 'ftags', 'suffixes', 'fine', 'mid', 'coarse', 'amb', 'punctBefore', 'verbsBefore'] as const
 const TREE_FIELDS = ['heads', 'labels', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 'lset', 'rset'] as const
 let sentences = 0
+const ABLATE_CLUSTERS = process.env.ABLATE_CLUSTERS === '1'
+const ABLATE_AMB = process.env.ABLATE_AMB === '1'
 
 /**
  * The parser's configuration for one sentence of n words (index n is the ROOT): the
@@ -409,6 +411,7 @@ export class Configuration {
     const s0m = this.cm(s0)
     const b0m = this.cm(b0)
     const s1m = this.cm(s1)
+    if (!ABLATE_CLUSTERS) {
     f(120, s0c)
     f(121, b0c)
     f(122, this.cf(s1))
@@ -429,12 +432,15 @@ export class Configuration {
     f(137, b0m, this.cm(b1))
     f(138, s0p, this.cm(s0r), b0p)
     f(139, s0p, this.cm(s0l), b0m)
+    }
+    if (!ABLATE_AMB) {
     // the tags a word may take ("NOUN|VERB"): what the tagger was unsure of
     f(140, this.a(s0), s0p)
     f(141, this.a(b0), b0p)
     f(142, this.a(b1), b1p)
     f(143, this.a(s1), s1p)
     f(144, this.a(s0), this.a(b0))
+    }
     // fine tags: "was captured" (VBN) against "captured the city" (VBD), "up" as RP or IN
     const s0q = this.q(s0)
     const b0q = this.q(b0)
@@ -502,13 +508,17 @@ export class Configuration {
     f(30, this.w(d - 1 >= 0 ? d - 1 : NONE), dp, dir)
     const hm = this.cm(h)
     const dm = this.cm(d)
+    if (!ABLATE_CLUSTERS) {
     f(31, dm, dp, dir)
     f(32, hm, hp, dir)
     f(33, hm, dm, dir)
     f(34, hp, dm, dir)
     f(35, hm, dp, dir)
+    }
+    if (!ABLATE_AMB) {
     f(36, this.a(d), dp, dir)
     f(37, this.a(h), hp, dir)
+    }
     f(38, this.q(d), dir)
     f(39, this.q(h), this.q(d), dir)
     f(40, this.q(h), dw, dir)
