@@ -66,6 +66,7 @@ const TREE_FIELDS = ['heads', 'labels', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 
 let sentences = 0
 const ABLATE_CLUSTERS = process.env.ABLATE_CLUSTERS === '1'
 const ABLATE_AMB = process.env.ABLATE_AMB === '1'
+const ABLATE_MOREQ = process.env.ABLATE_MOREQ === '1'
 
 /**
  * The parser's configuration for one sentence of n words (index n is the ROOT): the
@@ -455,6 +456,15 @@ export class Configuration {
     f(157, s0q, b0q, this.q(b1))
     f(158, s0q, b0q, d0)
     f(159, s1q, s0q, d1)
+    if (!ABLATE_MOREQ) {
+    f(160, this.q(s0l), s0q, b0q)
+    f(161, s0q, this.q(s0r), b0q)
+    f(162, s0q, b0q, this.q(b0l))
+    f(163, s1q, this.q(s1r), s0q)
+    f(164, this.q(s2), s1q, s0q)
+    f(165, b0q, this.q(b1), this.q(this.b + 2 <= this.n ? this.b + 2 : NONE))
+    f(166, s1q, b0q)
+    }
     return out
   }
 
@@ -523,6 +533,11 @@ export class Configuration {
     f(39, this.q(h), this.q(d), dir)
     f(40, this.q(h), dw, dir)
     f(41, hw, this.q(d), dir)
+    if (!ABLATE_MOREQ) {
+    f(42, this.q(h), this.q(d), bucket(Math.abs(h - d)) * 4 + dir)
+    f(43, this.q(d), this.q(dl), this.l(dl))
+    f(44, this.q(d), this.q(dr), this.l(dr))
+    }
     return out
   }
 }
