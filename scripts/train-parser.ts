@@ -150,6 +150,7 @@ if (fineIterations > 0) {
   console.log(
     `fine tags: ${fineClasses.length} classes, ${fineFolds}-fold jackknife, XPOS ${((100 * right) / total).toFixed(2)}% on train, ${((Date.now() - started) / 1000).toFixed(0)} s`,
   )
+  if (process.env.FINE_ONLY) process.exit(0)
 }
 const prepare = (s: TreeSentence, k: number): Prepared => {
   const n = s.words.length

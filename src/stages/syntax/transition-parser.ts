@@ -67,7 +67,6 @@ let sentences = 0
 const ABLATE_CLUSTERS = process.env.ABLATE_CLUSTERS === '1'
 const ABLATE_AMB = process.env.ABLATE_AMB === '1'
 const ABLATE_MOREQ = process.env.ABLATE_MOREQ === '1'
-const ABLATE_MOREQ2 = process.env.ABLATE_MOREQ2 === '1'
 
 /**
  * The parser's configuration for one sentence of n words (index n is the ROOT): the
@@ -465,15 +464,6 @@ export class Configuration {
     f(164, this.q(s2), s1q, s0q)
     f(165, b0q, this.q(b1), this.q(this.b + 2 <= this.n ? this.b + 2 : NONE))
     f(166, s1q, b0q)
-    }
-    if (!ABLATE_MOREQ2) {
-    f(167, s0w, s0q, b0q)
-    f(168, s0q, b0w, b0q)
-    f(169, s1w, s1q, s0q)
-    f(170, s1q, s0w, s0q)
-    f(171, s0q, vl0, vr0)
-    f(172, b0q, at(this.lset, b0))
-    f(173, s0q, at(this.rset, s0), at(this.lset, s0))
     }
     return out
   }
