@@ -64,9 +64,6 @@ function bucket(d: number): number {
 const SENTENCE_FIELDS = ['words', 'tags', 'ftags', 'suffixes', 'fine', 'mid', 'coarse', 'amb', 'punctBefore', 'verbsBefore'] as const
 const TREE_FIELDS = ['heads', 'labels', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 'lset', 'rset'] as const
 let sentences = 0
-const ABLATE_CLUSTERS = process.env.ABLATE_CLUSTERS === '1'
-const ABLATE_AMB = process.env.ABLATE_AMB === '1'
-const ABLATE_MOREQ = process.env.ABLATE_MOREQ === '1'
 
 /**
  * The parser's configuration for one sentence of n words (index n is the ROOT): the
@@ -412,7 +409,6 @@ export class Configuration {
     const s0m = this.cm(s0)
     const b0m = this.cm(b0)
     const s1m = this.cm(s1)
-    if (!ABLATE_CLUSTERS) {
     f(120, s0c)
     f(121, b0c)
     f(122, this.cf(s1))
@@ -433,15 +429,12 @@ export class Configuration {
     f(137, b0m, this.cm(b1))
     f(138, s0p, this.cm(s0r), b0p)
     f(139, s0p, this.cm(s0l), b0m)
-    }
-    if (!ABLATE_AMB) {
     // the tags a word may take ("NOUN|VERB"): what the tagger was unsure of
     f(140, this.a(s0), s0p)
     f(141, this.a(b0), b0p)
     f(142, this.a(b1), b1p)
     f(143, this.a(s1), s1p)
     f(144, this.a(s0), this.a(b0))
-    }
     // fine tags: "was captured" (VBN) against "captured the city" (VBD), "up" as RP or IN
     const s0q = this.q(s0)
     const b0q = this.q(b0)
@@ -456,15 +449,13 @@ export class Configuration {
     f(157, s0q, b0q, this.q(b1))
     f(158, s0q, b0q, d0)
     f(159, s1q, s0q, d1)
-    if (!ABLATE_MOREQ) {
     f(160, this.q(s0l), s0q, b0q)
     f(161, s0q, this.q(s0r), b0q)
     f(162, s0q, b0q, this.q(b0l))
     f(163, s1q, this.q(s1r), s0q)
     f(164, this.q(s2), s1q, s0q)
-    f(165, b0q, this.q(b1), this.q(this.b + 2 <= this.n ? this.b + 2 : NONE))
+    f(165, b0q, this.q(b1), this.q(b2))
     f(166, s1q, b0q)
-    }
     return out
   }
 
@@ -518,26 +509,20 @@ export class Configuration {
     f(30, this.w(d - 1 >= 0 ? d - 1 : NONE), dp, dir)
     const hm = this.cm(h)
     const dm = this.cm(d)
-    if (!ABLATE_CLUSTERS) {
     f(31, dm, dp, dir)
     f(32, hm, hp, dir)
     f(33, hm, dm, dir)
     f(34, hp, dm, dir)
     f(35, hm, dp, dir)
-    }
-    if (!ABLATE_AMB) {
     f(36, this.a(d), dp, dir)
     f(37, this.a(h), hp, dir)
-    }
     f(38, this.q(d), dir)
     f(39, this.q(h), this.q(d), dir)
     f(40, this.q(h), dw, dir)
     f(41, hw, this.q(d), dir)
-    if (!ABLATE_MOREQ) {
     f(42, this.q(h), this.q(d), bucket(Math.abs(h - d)) * 4 + dir)
     f(43, this.q(d), this.q(dl), this.l(dl))
     f(44, this.q(d), this.q(dr), this.l(dr))
-    }
     return out
   }
 }
@@ -562,8 +547,7 @@ let ambiguity: Record<string, string> | undefined
 
 /** The tags the tagger's dictionary lets a word take ("NOUN|VERB"), from the committed dictionary. */
 function ambiguityClasses(): Record<string, string> {
-  if (ambiguity === undefined)
-    ambiguity = existsSync(POS_TAGDICT_PATH) ? (JSON.parse(readFileSync(POS_TAGDICT_PATH, 'utf8')) as TagDict).classes : {}
+  if (ambiguity === undefined) ambiguity = existsSync(POS_TAGDICT_PATH) ? (JSON.parse(readFileSync(POS_TAGDICT_PATH, 'utf8')) as TagDict).classes : {}
   return ambiguity
 }
 
