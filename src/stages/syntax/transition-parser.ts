@@ -596,6 +596,10 @@ export class FineTagger {
   private readonly only: Int32Array
   private readonly features = new FeatureBuffer()
   private readonly scores: Float64Array
+  private readonly packed: PackedModel | undefined
+  /** per UPOS id, its classes as a range lo..hi-1 (-1 when they are not contiguous) */
+  private readonly lo: Int32Array
+  private readonly hi: Int32Array
 
   constructor(readonly model: Classifier) {
     const ids = tagIds(UPOS)
@@ -607,6 +611,18 @@ export class FineTagger {
       this.only[u] = this.only[u] === -2 ? k : -1
     })
     this.scores = new Float64Array(model.classes.length)
+    // a packed model scores each UPOS's pairs alone when they are contiguous (the classes are sorted)
+    this.packed = model instanceof PackedModel ? model : undefined
+    this.lo = new Int32Array(this.allowed.length).fill(-1)
+    this.hi = new Int32Array(this.allowed.length).fill(-1)
+    this.allowed.forEach((mask, u) => {
+      const first = mask.indexOf(1)
+      const last = mask.lastIndexOf(1)
+      if (first >= 0 && mask.subarray(first, last + 1).every((a) => a === 1)) {
+        this.lo[u] = first
+        this.hi[u] = last + 1
+      }
+    })
   }
 
   /** The classes a word of UPOS id `u` may take (a mask over the model's classes). */
@@ -619,6 +635,8 @@ export class FineTagger {
     const u = upos[i] as number
     const only = this.only[u] ?? -2
     if (only !== -1) return only < 0 ? -1 : only
+    const lo = this.lo[u] as number
+    if (this.packed && lo >= 0) return this.packed.predictRange(fineFeatures(this.features, words, upos, i), this.scores, lo, this.hi[u] as number)
     return this.model.predict(fineFeatures(this.features, words, upos, i), this.scores, this.allowedFor(u))
   }
 
