@@ -11,6 +11,10 @@ import { checkExtract, fuzzCase, mutatePage, random } from '../test/extract-fuzz
 const cases = Number(process.argv[2] ?? 100_000)
 const seed = Number(process.argv[3] ?? 1)
 const dir = process.argv[4]
+if (!Number.isInteger(cases) || cases < 0 || !Number.isInteger(seed)) {
+  console.error('usage: npm run fuzz:extract [-- CASES [SEED [PAGES_DIR]]]   (CASES and SEED are whole numbers)')
+  process.exit(2)
+}
 const pages = dir
   ? readdirSync(dir)
       .filter((f) => /\.html(\.gz)?$/.test(f))
