@@ -42,9 +42,7 @@ export function registryNames(words: readonly string[]): { start: number; end: n
     if (k >= words.length) return undefined
     let v = norms[k]
     if (v === undefined) {
-      const w = words[k] as string
-      // plain ASCII words need no Unicode normalisation: the common case, made cheap
-      v = PLAIN.test(w) ? w.toLowerCase() : normalizeName(w)
+      v = normalizeName(words[k] as string)
       norms[k] = v
     }
     return v
@@ -68,7 +66,6 @@ export function registryNames(words: readonly string[]): { start: number; end: n
   return out
 }
 
-const PLAIN = /^[A-Za-z0-9.]*$/
 const CAPITAL = /^\p{Lu}/u
 
 function startsWithCapital(word: string): boolean {

@@ -59,10 +59,6 @@ const gazetteer = lazy(() => {
 
 const START = '-S-'
 
-// plain ASCII letters need no Unicode normalisation: the common case, made cheap
-const PLAIN = /^[A-Za-z0-9.]*$/
-const gazetteerKey = (w: string): string => (PLAIN.test(w) ? w.toLowerCase() : normalizeName(w))
-
 /**
  * What the recogniser knows of one distinct word, computed once: its value hashes (see the
  * `N_` indices), whether it is plain (no capital, no digit) or upper case, and the summed
@@ -132,7 +128,7 @@ const nerWord = memoize((w: string): NerWord => {
     valueHash(nw.slice(-2)),
     valueHash(nw.slice(-3)),
     valueHash(nw.slice(-4)),
-    valueHash(gazetteer().get(gazetteerKey(w)) ?? '-'),
+    valueHash(gazetteer().get(normalizeName(w)) ?? '-'),
   )
   return { h, plain: isPlainWord(w), letters: /\p{L}/u.test(w), upper: w === w.toUpperCase(), scores: [] }
 })
