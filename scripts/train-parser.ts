@@ -10,7 +10,7 @@ import { FeatureBuffer, type LinearModel, PerceptronTrainer } from '../src/model
 import { defaultPosTagger } from '../src/stages/segment/pos-tagger.js'
 import {
   ACTIONS,
-  type BeamCandidates,
+  beamCandidates,
   Configuration,
   createParser,
   LEFT,
@@ -170,11 +170,8 @@ let paths: Step[] = new Array(width)
 let nextPaths: Step[] = new Array(width)
 let scores = new Float64Array(width)
 let nextScores = new Float64Array(width)
-const parentOf = new Int32Array(3 * width)
-const moveOf = new Int32Array(3 * width)
-const totalOf = new Float64Array(3 * width)
-const order = new Int32Array(3 * width)
-const beamOut: BeamCandidates = { parent: parentOf, move: moveOf, total: totalOf, order }
+const beamOut = beamCandidates(width)
+const { parent: parentOf, move: moveOf, total: totalOf, order } = beamOut
 const replayGold = new Configuration()
 const replayBest = new Configuration()
 const goldActions: number[] = []
@@ -214,7 +211,7 @@ const beamSentence = (p: Prepared): boolean => {
         goldLabel = p.gold[d] === h ? (p.goldLabels[d] as number) : guess
         if (p.gold[d] === h) labelTrainer.update(lf, goldLabel, guess)
       }
-      inStack[config.arcOf(gold)[1]] = 0
+      inStack[d] = 0
     } else inStack[config.b] = 1
     config.apply(gold, goldLabel)
     goldActions.push(gold)

@@ -10,6 +10,8 @@ const anaphoricNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('ev
 // words that count or part the people named after "of": "thousands of students", "a group of rebels"
 const partitives = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/partitive-words.json').entries))
 const domesticCodes = lazy(() => loadLexicon<{ entries: string[] }>('events/domestic-codes.json').entries)
+// participles that take "to" as adjectives: "is opposed to"
+const adjectivalParticiples = lazy(() => new Set(loadLexicon<{ entries: readonly string[] }>('events/adjectival-participles.json').entries))
 
 // how far (tokens) from its trigger a source or target may stand
 const SOURCE_WINDOW = 15
@@ -160,8 +162,6 @@ function domesticTarget(ctx: EventContext, code: string, sources: readonly Actor
 function adjectival(ctx: EventContext, m: TriggerMatch): boolean {
   return ctx.lower[m.last + 1] === 'to' && adjectivalParticiples().has(ctx.lower[m.at] ?? '') && !ctx.view.agents(m.at).length
 }
-
-const adjectivalParticiples = lazy(() => new Set(loadLexicon<{ entries: readonly string[] }>('events/adjectival-participles.json').entries))
 
 /** One pair per source and target of different codes: "Russia and Iran condemned Israel" gives two. */
 function crossPairs(sources: readonly Actor[], targets: readonly Actor[]): Pair[] {

@@ -120,6 +120,23 @@ function trimmed(m: RegExpExecArray, notNames: ReadonlySet<string>): { start: nu
 }
 
 /**
+ * The names a county or street pattern finds, trimmed (see `trimmed`), where the stretch is
+ * still free when the caller asks for the next one; `kind` is the feature word ("County").
+ */
+function* freeNames(
+  pattern: RegExp,
+  text: string,
+  notNames: ReadonlySet<string>,
+  free: (start: number, end: number) => boolean,
+): Generator<{ start: number; text: string; kind: string }> {
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const name = trimmed(m, notNames)
+    if (name && free(name.start, name.start + name.text.length)) yield { ...name, kind: m[2] as string }
+  }
+}
+
+/**
  * Pass 4: local names no gazetteer lists, placed by the article's own places.
  * - "Orange County", "Cuyahoga County", "Jefferson Parish": at the town of the same name in
  *   a state or country the article names ("Orange" in California), else at the town the
@@ -158,23 +175,15 @@ export function withLocalNames(text: string, places: readonly Place[], persons: 
     add({ ...placed(region, start, abbr, 'ADM1'), name: region.name, id: region.id })
   }
   const regions = regionsOf(sorted)
-  t.county.lastIndex = 0
-  for (let m = t.county.exec(text); m; m = t.county.exec(text)) {
-    const name = trimmed(m, t.notNames)
-    if (!name) continue
+  for (const name of freeNames(t.county, text, t.notNames, free)) {
     const end = name.start + name.text.length
-    if (!free(name.start, end)) continue
-    const base = name.text.slice(0, name.text.length - (m[2] as string).length - 1)
+    const base = name.text.slice(0, name.text.length - name.kind.length - 1)
     const namesake = candidatesFor(base).find((p) => TOWN.test(p.feature) && regions.has(`${p.country}:${p.admin1}`))
     const at = namesake ?? townAfter(text, towns, end) ?? towns.leader
     if (at) add(placed(at, name.start, name.text, 'ADM2'))
   }
-  t.street.lastIndex = 0
-  for (let m = t.street.exec(text); m; m = t.street.exec(text)) {
-    const name = trimmed(m, t.notNames)
-    if (!name) continue
+  for (const name of freeNames(t.street, text, t.notNames, free)) {
     const end = name.start + name.text.length
-    if (!free(name.start, end)) continue
     // "Victory Parade", "the Silk Road": a street needs its town (right after it, or its possessor), or a word before it that says it is one
     const own = townAfter(text, towns, end) ?? possessor(text, towns, name.start)
     const at = own ?? (STREET_CUE.test(text.slice(Math.max(0, name.start - 25), name.start)) ? towns.leader : undefined)

@@ -33,9 +33,8 @@ export interface PosWord {
   readonly scores: (Float64Array | undefined)[]
 }
 
-/** A sentence to tag: its words and what the tagger knows of each. */
+/** A sentence to tag: what the tagger knows of each of its words. */
 export interface PosSentence {
-  readonly words: readonly string[]
   readonly w: readonly PosWord[]
   readonly length: number
 }
@@ -108,7 +107,7 @@ function posWord(w: string, dict: TagDict, classes: readonly string[]): PosWord 
 export function hashPosSentence(words: readonly string[], dict: TagDict, classes: readonly string[]): PosSentence {
   const w: PosWord[] = new Array(words.length)
   for (let i = 0; i < words.length; i++) w[i] = posWord(words[i] as string, dict, classes)
-  return { words, w, length: words.length }
+  return { w, length: words.length }
 }
 
 /** The class the dictionary fixes for word i (tagged without scoring), or -1. */

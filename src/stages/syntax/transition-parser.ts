@@ -441,13 +441,18 @@ export function wordId(word: string): number {
   return featureHash(901, normWord(word.includes('’') ? word.replace(/’/g, "'") : word))
 }
 
-/** A trained parser: both models and the configuration it reuses from sentence to sentence. */
 /** A beam step's candidates: parent state, action and total score of each, and their order best first. */
 export interface BeamCandidates {
   readonly parent: Int32Array
   readonly move: Int32Array
   readonly total: Float64Array
   readonly order: Int32Array
+}
+
+/** Room for one beam step's candidates: the three actions of each of `width` states. */
+export function beamCandidates(width: number): BeamCandidates {
+  const n = 3 * width
+  return { parent: new Int32Array(n), move: new Int32Array(n), total: new Float64Array(n), order: new Int32Array(n) }
 }
 
 /**
@@ -484,6 +489,7 @@ export function rankCandidates(
   return candidates
 }
 
+/** A trained parser: both models and the configurations it reuses from sentence to sentence. */
 export interface DependencyParser {
   parse(words: readonly string[], tags: readonly string[]): ParsedSentence
 }
@@ -510,11 +516,8 @@ export function createParser(actionModel: LinearModel, labelModel: LinearModel, 
   let next = Array.from({ length: width }, () => new Configuration())
   let scores = new Float64Array(width)
   let nextScores = new Float64Array(width)
-  const parent = new Int32Array(3 * width)
-  const move = new Int32Array(3 * width)
-  const total = new Float64Array(3 * width)
-  const order = new Int32Array(3 * width)
-  const beamOut: BeamCandidates = { parent, move, total, order }
+  const beamOut = beamCandidates(width)
+  const { parent, move, total, order } = beamOut
   const features = new FeatureBuffer()
   const actionScores = new Float64Array(actions.classes.length)
   const labelScores = new Float64Array(labels.classes.length)
