@@ -130,17 +130,8 @@ export function trainPos(train: readonly TaggedSentence[], recipe: PosRecipe = P
   const first = trainPass(train)
   let second: LinearModel | undefined
   if (recipe.folds > 1) {
-    const right = new Map<TaggedSentence, Uint8Array>()
-    for (let f = 0; f < recipe.folds; f++) {
-      const tagger = createPosTagger(trainPass(train.filter((_, i) => i % recipe.folds !== f)), tagdict)
-      for (let i = f; i < train.length; i += recipe.folds) {
-        const s = train[i] as TaggedSentence
-        right.set(
-          s,
-          Uint8Array.from(tagger.tag(s.words), (t) => (index.get(t) as number) + 1),
-        )
-      }
-    }
+    const tags = foldTags(train, recipe.folds, (rest) => createPosTagger(trainPass(rest), tagdict))
+    const right = new Map(train.map((s, i) => [s, Uint8Array.from(tags[i] as string[], (t) => (index.get(t) as number) + 1)]))
     second = trainPass(train, right)
   }
   return { tagdict, first, second, tagger: createPosTagger(first, tagdict, second, recipe.margins) }
@@ -153,12 +144,14 @@ export function trainPos(train: readonly TaggedSentence[], recipe: PosRecipe = P
  * training data almost perfectly). Sentence i is in fold i mod k.
  */
 export function jackknifeTags(train: readonly TaggedSentence[], folds: number, recipe: PosRecipe = POS_RECIPE): string[][] {
+  return foldTags(train, folds, (rest) => trainPos(rest, recipe).tagger)
+}
+
+/** Each sentence tagged by a tagger made without its fold (sentence i is in fold i mod k). */
+function foldTags(train: readonly TaggedSentence[], folds: number, taggerWithout: (rest: TaggedSentence[]) => PosTagger): string[][] {
   const out: string[][] = new Array(train.length)
   for (let k = 0; k < folds; k++) {
-    const { tagger } = trainPos(
-      train.filter((_, i) => i % folds !== k),
-      recipe,
-    )
+    const tagger = taggerWithout(train.filter((_, i) => i % folds !== k))
     for (let i = k; i < train.length; i += folds) out[i] = tagger.tag((train[i] as TaggedSentence).words)
   }
   return out
