@@ -69,16 +69,18 @@ export function readConll2003(path: string): NerDocument[] {
 export interface TreeSentence extends TaggedSentence {
   readonly heads: number[]
   readonly labels: string[]
+  /** the treebank's language-specific tags (PTB tags in English-EWT: VBD, VBN, IN, RP, ...) */
+  readonly xpos: string[]
 }
 
 /** Reads the words, UPOS, heads and relations of a CoNLL-U file (multi-word token lines and empty nodes skipped). */
 export function readConlluTrees(path: string): TreeSentence[] {
   const out: TreeSentence[] = []
-  let cur: TreeSentence = { words: [], tags: [], heads: [], labels: [] }
+  let cur: TreeSentence = { words: [], tags: [], heads: [], labels: [], xpos: [] }
   for (const line of `${readFileSync(path, 'utf8')}\n`.split('\n')) {
     if (!line.trim()) {
       if (cur.words.length) out.push(cur)
-      cur = { words: [], tags: [], heads: [], labels: [] }
+      cur = { words: [], tags: [], heads: [], labels: [], xpos: [] }
       continue
     }
     if (line.startsWith('#')) continue
@@ -86,6 +88,7 @@ export function readConlluTrees(path: string): TreeSentence[] {
     if (cols.length < 10 || cols[0]?.includes('-') || cols[0]?.includes('.')) continue
     cur.words.push(cols[1] as string)
     cur.tags.push(cols[3] as string)
+    cur.xpos.push(cols[4] as string)
     cur.heads.push(Number(cols[6]) - 1)
     cur.labels.push(cols[7] as string)
   }

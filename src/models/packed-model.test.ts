@@ -43,6 +43,17 @@ describe('PackedModel', () => {
       assert.deepEqual([...packed.score(unseen, b)], new Array(classes.length).fill(0))
     })
   }
+
+  for (const classes of [['SHIFT', 'LEFT', 'RIGHT'], Array.from({ length: 12 }, (_, i) => `L${i}`)]) {
+    it(`chooses within a range of classes as predict does with that range allowed (${classes.length} classes)`, () => {
+      const { trainer, buffers } = trained(classes)
+      const packed = new PackedModel(trainer.average())
+      const scores = new Float64Array(classes.length)
+      const [lo, hi] = [1, classes.length - 1]
+      const allowed = new Uint8Array(classes.length).fill(1, lo, hi)
+      for (const f of buffers) assert.equal(packed.predictRange(f, scores, lo, hi), packed.predict(f, scores, allowed))
+    })
+  }
 })
 
 describe('LinearModel read from a file', () => {

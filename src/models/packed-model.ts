@@ -80,6 +80,45 @@ export class PackedModel {
     return scores
   }
 
+  /**
+   * The best class among classes lo..hi-1 alone, summing only their weights (a model whose
+   * classes come in groups, one group allowed at a time, reads a slice of each row).
+   * Scores outside the range are left as they were.
+   */
+  predictRange(features: FeatureBuffer, scores: Float64Array, lo: number, hi: number): number {
+    for (let c = lo; c < hi; c++) scores[c] = 0
+    const n = this.classes.length
+    const table = this.table
+    const stride = this.stride
+    const mask = this.mask
+    const keys = features.values
+    const inline = this.inline
+    const v = inline ? this.values : this.weights
+    for (let f = 0; f < features.length; f++) {
+      const key = (keys[f] as number) || 1
+      let slot = key & mask
+      let at = slot * stride
+      let k = table[at] as number
+      while (k !== key && k !== EMPTY) {
+        slot = (slot + 1) & mask
+        at = slot * stride
+        k = table[at] as number
+      }
+      if (k === EMPTY) continue
+      const r = inline ? at + 1 : (table[at + 1] as number) * n
+      for (let c = lo; c < hi; c++) scores[c] = (scores[c] as number) + (v[r + c] as number)
+    }
+    let best = -1
+    let bestScore = Number.NEGATIVE_INFINITY
+    for (let c = lo; c < hi; c++) {
+      if ((scores[c] as number) > bestScore) {
+        bestScore = scores[c] as number
+        best = c
+      }
+    }
+    return best
+  }
+
   /** The index of the best class, among the allowed ones when a mask is given. */
   predict(features: FeatureBuffer, scores: Float64Array, allowed?: Uint8Array, base?: Float64Array): number {
     return bestClass(this.score(features, scores, base), allowed)

@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { PackedModel } from '../../models/packed-model.js'
 import { LinearModel } from '../../models/perceptron.js'
-import { createParser, PARSER_ACTIONS_PATH, PARSER_LABELS_PATH } from './transition-parser.js'
+import {
+  createParser,
+  FINE_BASE,
+  FineTagger,
+  PARSER_ACTIONS_PATH,
+  PARSER_FINE_PATH,
+  PARSER_LABELS_PATH,
+  parserWord,
+  tagIds,
+  UPOS,
+} from './transition-parser.js'
 
 const actions = LinearModel.load(PARSER_ACTIONS_PATH)
 const labels = LinearModel.load(PARSER_LABELS_PATH)
@@ -54,5 +65,33 @@ describe('transition parser', () => {
     const again = parser.parse(words, tags)
     assert.deepEqual([...again.heads], [...first.heads])
     assert.deepEqual(again.labels, first.labels)
+  })
+
+  it('tells the past participle from the past tense in its fine tags', () => {
+    const model = LinearModel.load(PARSER_FINE_PATH)
+    const fine = new FineTagger(new PackedModel(model))
+    const ids = tagIds(UPOS)
+    const fineOf = ([words, tags]: [string[], string[]], word: string): string => {
+      const upos = Int32Array.from(tags, (t) => ids.get(t) ?? 0)
+      const out = fine.tag(words.map(parserWord), upos, new Int32Array(words.length))
+      return model.classes[(out[words.indexOf(word)] as number) - FINE_BASE] as string
+    }
+    assert.equal(fineOf(sentences[1] as [string[], string[]], 'captured'), 'VERB/VBN')
+    assert.equal(
+      fineOf(
+        [
+          ['Rebels', 'captured', 'the', 'city', '.'],
+          ['NOUN', 'VERB', 'DET', 'NOUN', 'PUNCT'],
+        ],
+        'captured',
+      ),
+      'VERB/VBD',
+    )
+  })
+
+  it('parses without a fine-tag model (its features then read the UPOS)', () => {
+    const parser = createParser(actions, labels, 1)
+    const [words, tags] = sentences[0] as [string[], string[]]
+    assert.ok(isTree(parser.parse(words, tags).heads))
   })
 })

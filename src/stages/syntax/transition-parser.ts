@@ -1,12 +1,16 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { memoize, normWord } from '../../models/features.js'
 import { PackedModel } from '../../models/packed-model.js'
 import { FeatureBuffer, featureHash, LinearModel } from '../../models/perceptron.js'
+import { defaultWordClusters } from '../../models/word-clusters.js'
+import { POS_TAGDICT_PATH, type TagDict } from '../segment/pos-tagger.js'
 
 /** Where the trained parser lives (made by scripts/train-parser.ts, see MODELS.md). */
 export const PARSER_ACTIONS_PATH = fileURLToPath(new URL('../../../models/parser-ewt.actions.model.gz', import.meta.url))
 export const PARSER_LABELS_PATH = fileURLToPath(new URL('../../../models/parser-ewt.labels.model.gz', import.meta.url))
+/** The fine-tag model (UPOS refined by the treebank's PTB tag, see `FineTagger`); optional. */
+export const PARSER_FINE_PATH = fileURLToPath(new URL('../../../models/parser-ewt.fine.model.gz', import.meta.url))
 
 /**
  * Arc-hybrid transitions (Kuhlmann, Gómez-Rodríguez and Satta 2011) over a stack and a
@@ -57,7 +61,7 @@ function bucket(d: number): number {
 }
 
 // the per-word arrays of a configuration: fixed for the sentence, and grown with the tree
-const SENTENCE_FIELDS = ['words', 'tags', 'suffixes', 'punctBefore', 'verbsBefore'] as const
+const SENTENCE_FIELDS = ['words', 'tags', 'ftags', 'suffixes', 'fine', 'mid', 'coarse', 'amb', 'punctBefore', 'verbsBefore'] as const
 const TREE_FIELDS = ['heads', 'labels', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 'lset', 'rset'] as const
 let sentences = 0
 
@@ -75,6 +79,7 @@ export class Configuration {
   labels = new Int32Array(16)
   words = new Int32Array(16)
   tags = new Int32Array(16)
+  ftags = new Int32Array(16)
   lc1 = new Int32Array(16)
   lc2 = new Int32Array(16)
   rc1 = new Int32Array(16)
@@ -84,6 +89,10 @@ export class Configuration {
   lset = new Int32Array(16)
   rset = new Int32Array(16)
   suffixes = new Int32Array(16)
+  fine = new Int32Array(16)
+  mid = new Int32Array(16)
+  coarse = new Int32Array(16)
+  amb = new Int32Array(16)
   punctBefore = new Int32Array(16)
   verbsBefore = new Int32Array(16)
 
@@ -99,8 +108,11 @@ export class Configuration {
     this.sentence = 0
   }
 
-  /** Starts on a sentence: word hashes, suffix hashes and tag ids, the ROOT appended. */
-  reset(words: readonly number[], tags: readonly number[], rootTag: number, suffixes: readonly number[]): void {
+  /**
+   * Starts on a sentence: what the parser knows of each word, its UPOS ids and its fine
+   * tag ids (see `FineTagger`; the UPOS when there are none), the ROOT appended.
+   */
+  reset(words: readonly ParserWord[], tags: ArrayLike<number>, rootTag: number, fine: ArrayLike<number> = tags): void {
     const n = words.length
     this.ensure(n + 2)
     this.sentence = ++sentences
@@ -110,9 +122,15 @@ export class Configuration {
     this.sp = 0
     this.b = 0
     for (let i = 0; i <= n; i++) {
-      this.words[i] = i < n ? (words[i] as number) : ROOT_WORD
+      const w = i < n ? (words[i] as ParserWord) : ROOT_LEXICAL
+      this.words[i] = w.word
       this.tags[i] = i < n ? (tags[i] as number) : rootTag
-      this.suffixes[i] = i < n ? (suffixes[i] as number) : ROOT_WORD
+      this.ftags[i] = i < n ? (fine[i] as number) : rootTag
+      this.suffixes[i] = w.suffix
+      this.fine[i] = w.fine
+      this.mid[i] = w.mid
+      this.coarse[i] = w.coarse
+      this.amb[i] = w.amb
       this.punctBefore[i] = punct
       this.verbsBefore[i] = verbs
       if (this.tags[i] === PUNCT_TAG) punct++
@@ -198,6 +216,21 @@ export class Configuration {
   }
   private x(i: number): number {
     return i < 0 ? NO_WORD : (this.suffixes[i] as number)
+  }
+  private cf(i: number): number {
+    return i < 0 ? NONE : (this.fine[i] as number)
+  }
+  private cm(i: number): number {
+    return i < 0 ? NONE : (this.mid[i] as number)
+  }
+  private cc(i: number): number {
+    return i < 0 ? NONE : (this.coarse[i] as number)
+  }
+  private a(i: number): number {
+    return i < 0 ? NO_WORD : (this.amb[i] as number)
+  }
+  private q(i: number): number {
+    return i < 0 ? NONE : (this.ftags[i] as number)
   }
   private w(i: number): number {
     return i < 0 ? NO_WORD : (this.words[i] as number)
@@ -369,6 +402,27 @@ export class Configuration {
     f(112, s1p, b0p)
     f(113, s0w, b0p, b1p)
     f(114, s0p, b0w, b1p)
+    // fine tags: "was captured" (VBN) against "captured the city" (VBD), "up" as RP or IN
+    const s0q = this.q(s0)
+    const b0q = this.q(b0)
+    const s1q = this.q(s1)
+    f(150, s0q, s0w)
+    f(151, b0q, b0w)
+    f(152, s1q)
+    f(153, this.q(b1))
+    f(154, s0q, b0q)
+    f(155, s1q, s0q)
+    f(156, s1q, s0q, b0q)
+    f(157, s0q, b0q, this.q(b1))
+    f(158, s0q, b0q, d0)
+    f(159, s1q, s0q, d1)
+    f(160, this.q(s0l), s0q, b0q)
+    f(161, s0q, this.q(s0r), b0q)
+    f(162, s0q, b0q, this.q(b0l))
+    f(163, s1q, this.q(s1r), s0q)
+    f(164, this.q(s2), s1q, s0q)
+    f(165, b0q, this.q(b1), this.q(b2))
+    f(166, s1q, b0q)
     return out
   }
 
@@ -420,14 +474,57 @@ export class Configuration {
     f(28, d === 0 ? 1 : 0, dp, dir)
     f(29, hp, at(this.rc1, h) >= 0 ? this.l(at(this.rc1, h)) : NONE, dir)
     f(30, this.w(d - 1 >= 0 ? d - 1 : NONE), dp, dir)
+    f(38, this.q(d), dir)
+    f(39, this.q(h), this.q(d), dir)
+    f(40, this.q(h), dw, dir)
+    f(41, hw, this.q(d), dir)
+    f(42, this.q(h), this.q(d), bucket(Math.abs(h - d)) * 4 + dir)
+    f(43, this.q(d), this.q(dl), this.l(dl))
+    f(44, this.q(d), this.q(dr), this.l(dr))
     return out
   }
 }
 
-/** The hash of a word's last three letters (folded), for words seen rarely in training. */
-export function suffixId(word: string): number {
-  const w = normWord(word)
-  return featureHash(902, w.length > 3 ? w.slice(-3) : w)
+/**
+ * What the parser knows of one distinct word, computed once: its hash, its suffix's, its
+ * clusters at three levels (number + 1, 0 when unknown) and its ambiguity class's hash.
+ */
+export interface ParserWord {
+  readonly word: number
+  readonly suffix: number
+  readonly fine: number
+  readonly mid: number
+  readonly coarse: number
+  readonly amb: number
+}
+
+const ROOT_LEXICAL: ParserWord = { word: ROOT_WORD, suffix: ROOT_WORD, fine: 1 << 20, mid: 1 << 20, coarse: 1 << 20, amb: ROOT_WORD }
+const UNKNOWN_CLASS = featureHash(903, '?')
+
+let ambiguity: Record<string, string> | undefined
+
+/** The tags the tagger's dictionary lets a word take ("NOUN|VERB"), from the committed dictionary. */
+function ambiguityClasses(): Record<string, string> {
+  if (ambiguity === undefined) ambiguity = existsSync(POS_TAGDICT_PATH) ? (JSON.parse(readFileSync(POS_TAGDICT_PATH, 'utf8')) as TagDict).classes : {}
+  return ambiguity
+}
+
+/** What the parser's features read of a word (see `ParserWord`). */
+export function parserWord(word: string): ParserWord {
+  // news writes "Russia’s" and "don’t" where the treebank has "Russia's" and "don't"
+  const straight = word.includes('’') ? word.replace(/’/g, "'") : word
+  const nw = normWord(straight)
+  const cl = defaultWordClusters().get(nw)
+  const classes = ambiguityClasses()
+  const cls = Object.hasOwn(classes, nw) ? classes[nw] : undefined
+  return {
+    word: featureHash(901, nw),
+    suffix: featureHash(902, nw.length > 3 ? nw.slice(-3) : nw),
+    fine: cl ? (cl[0] as number) + 1 : 0,
+    mid: cl ? (cl[1] as number) + 1 : 0,
+    coarse: cl ? (cl[2] as number) + 1 : 0,
+    amb: cls === undefined ? UNKNOWN_CLASS : featureHash(903, cls),
+  }
 }
 
 /** Ids for the tags the parser reads (UPOS), with the ROOT's own id. */
@@ -435,10 +532,105 @@ export function tagIds(tags: readonly string[]): Map<string, number> {
   return new Map(tags.map((t, i) => [t, i + 1]))
 }
 
-/** The hash of a word for the parser's features: folded as the tagger folds it, curly apostrophes made straight. */
-export function wordId(word: string): number {
-  // news writes "Russia’s" and "don’t" where the treebank has "Russia's" and "don't"
-  return featureHash(901, normWord(word.includes('’') ? word.replace(/’/g, "'") : word))
+/** What scores classes: a model being trained, or a packed one. */
+interface Classifier {
+  readonly classes: readonly string[]
+  predict(features: FeatureBuffer, scores: Float64Array, allowed?: Uint8Array): number
+}
+
+/** Fine tags' ids start here (UPOS ids are 1..18). */
+export const FINE_BASE = 64
+
+/**
+ * The parser's own finer tags: the tagger's UPOS refined by the treebank's PTB tag ("VERB"
+ * -> VBD, VBN, VBG; "ADP" -> IN, RP), which Zhang and Nivre's templates were made for:
+ * "was captured" and "captured the city" differ by VBN and VBD. A class is a pair
+ * "UPOS/XPOS"; a word is given one of the pairs of its UPOS (scored only when there are
+ * several), from its own word, suffix and cluster and the words and UPOS around it.
+ */
+export class FineTagger {
+  /** per UPOS id, the classes allowed, and how many */
+  private readonly allowed: Uint8Array[]
+  private readonly only: Int32Array
+  private readonly features = new FeatureBuffer()
+  private readonly scores: Float64Array
+  private readonly packed: PackedModel | undefined
+  /** per UPOS id, its classes as a range lo..hi-1 (-1 when they are not contiguous) */
+  private readonly lo: Int32Array
+  private readonly hi: Int32Array
+
+  constructor(readonly model: Classifier) {
+    const ids = tagIds(UPOS)
+    this.allowed = Array.from({ length: UPOS.length + 2 }, () => new Uint8Array(model.classes.length))
+    this.only = new Int32Array(UPOS.length + 2).fill(-2)
+    model.classes.forEach((c, k) => {
+      const u = ids.get(c.slice(0, c.indexOf('/'))) ?? 0
+      ;(this.allowed[u] as Uint8Array)[k] = 1
+      this.only[u] = this.only[u] === -2 ? k : -1
+    })
+    this.scores = new Float64Array(model.classes.length)
+    // a packed model scores each UPOS's pairs alone when they are contiguous (the classes are sorted)
+    this.packed = model instanceof PackedModel ? model : undefined
+    this.lo = new Int32Array(this.allowed.length).fill(-1)
+    this.hi = new Int32Array(this.allowed.length).fill(-1)
+    this.allowed.forEach((mask, u) => {
+      const first = mask.indexOf(1)
+      const last = mask.lastIndexOf(1)
+      if (first >= 0 && mask.subarray(first, last + 1).every((a) => a === 1)) {
+        this.lo[u] = first
+        this.hi[u] = last + 1
+      }
+    })
+  }
+
+  /** The classes a word of UPOS id `u` may take (a mask over the model's classes). */
+  allowedFor(u: number): Uint8Array {
+    return this.allowed[u] ?? (this.allowed[0] as Uint8Array)
+  }
+
+  /** The class of word i (-1 when its UPOS has none). */
+  classOf(words: readonly ParserWord[], upos: ArrayLike<number>, i: number): number {
+    const u = upos[i] as number
+    const only = this.only[u] ?? -2
+    if (only !== -1) return only < 0 ? -1 : only
+    const lo = this.lo[u] as number
+    if (this.packed && lo >= 0) return this.packed.predictRange(fineFeatures(this.features, words, upos, i), this.scores, lo, this.hi[u] as number)
+    return this.model.predict(fineFeatures(this.features, words, upos, i), this.scores, this.allowedFor(u))
+  }
+
+  /** Fills `out` with the fine tag ids of a sentence (the UPOS id where its UPOS has no class). */
+  tag(words: readonly ParserWord[], upos: ArrayLike<number>, out: Int32Array): Int32Array {
+    for (let i = 0; i < words.length; i++) {
+      const k = this.classOf(words, upos, i)
+      out[i] = k < 0 ? (upos[i] as number) : FINE_BASE + k
+    }
+    return out
+  }
+}
+
+/** The features of word i for the fine tag: all read with its UPOS. */
+export function fineFeatures(out: FeatureBuffer, words: readonly ParserWord[], upos: ArrayLike<number>, i: number): FeatureBuffer {
+  out.reset()
+  const n = words.length
+  const u = upos[i] as number
+  const w = (j: number): ParserWord => (j >= 0 && j < n ? (words[j] as ParserWord) : ROOT_LEXICAL)
+  const p = (j: number): number => (j >= 0 && j < n ? (upos[j] as number) : NONE)
+  const me = w(i)
+  const f = (t: number, a: number, b?: number, c?: number): void => out.push(mix(t, a, b, c))
+  f(0, u)
+  f(1, u, me.word)
+  f(2, u, me.suffix)
+  f(3, u, me.fine)
+  f(4, u, me.amb)
+  f(5, u, w(i - 1).word)
+  f(6, u, w(i - 2).word)
+  f(7, u, w(i + 1).word)
+  f(8, u, p(i - 1), p(i + 1))
+  f(9, u, p(i + 1), p(i + 2))
+  f(10, u, p(i - 1), p(i - 2))
+  f(11, u, me.suffix, w(i - 1).word)
+  f(12, u, w(i - 1).mid, w(i + 1).mid)
+  return out
 }
 
 /** A beam step's candidates: parent state, action and total score of each, and their order best first. */
@@ -503,14 +695,16 @@ export const PARSER_BEAM = 1
  * (summed action scores) at each step, each arc labelled greedily when made. Every
  * sequence takes 2n steps (a SHIFT and an arc per word), so all end together.
  */
-export function createParser(actionModel: LinearModel, labelModel: LinearModel, beam = PARSER_BEAM): DependencyParser {
+export function createParser(actionModel: LinearModel, labelModel: LinearModel, beam = PARSER_BEAM, fineModel?: LinearModel): DependencyParser {
   const actions = new PackedModel(actionModel)
+  const fine = fineModel ? new FineTagger(new PackedModel(fineModel)) : undefined
+  let upos = new Int32Array(64)
+  let fineTags = new Int32Array(64)
   const labels = new PackedModel(labelModel)
   const ids = tagIds(UPOS)
   const rootTag = UPOS.length + 1
-  // a word's hashes are string work: done once per distinct word
-  const wordIdOf = memoize(wordId, 100_000)
-  const suffixIdOf = memoize(suffixId, 100_000)
+  // a word's hashes and look-ups are string work: done once per distinct word
+  const parserWordOf = memoize(parserWord, 100_000)
   const width = Math.max(1, Math.floor(beam))
   let states = Array.from({ length: width }, () => new Configuration())
   let next = Array.from({ length: width }, () => new Configuration())
@@ -557,16 +751,17 @@ export function createParser(actionModel: LinearModel, labelModel: LinearModel, 
   return {
     parse(words, tags) {
       const config = states[0] as Configuration
-      config.reset(
-        words.map(wordIdOf),
-        tags.map((t) => ids.get(t) ?? 0),
-        rootTag,
-        words.map(suffixIdOf),
-      )
+      const n = words.length
+      if (upos.length < n) {
+        upos = new Int32Array(2 * n)
+        fineTags = new Int32Array(2 * n)
+      }
+      const lexical = words.map(parserWordOf)
+      for (let i = 0; i < n; i++) upos[i] = ids.get(tags[i] as string) ?? 0
+      config.reset(lexical, upos, rootTag, fine ? fine.tag(lexical, upos, fineTags) : upos)
       if (width === 1) greedy(config)
       else search()
       const best = states[0] as Configuration
-      const n = words.length
       const heads = new Int32Array(n)
       const out: string[] = new Array(n)
       for (let i = 0; i < n; i++) {
@@ -586,7 +781,12 @@ export function defaultParser(): DependencyParser | null {
   if (loaded === undefined)
     loaded =
       existsSync(PARSER_ACTIONS_PATH) && existsSync(PARSER_LABELS_PATH)
-        ? createParser(LinearModel.load(PARSER_ACTIONS_PATH), LinearModel.load(PARSER_LABELS_PATH))
+        ? createParser(
+            LinearModel.load(PARSER_ACTIONS_PATH),
+            LinearModel.load(PARSER_LABELS_PATH),
+            PARSER_BEAM,
+            existsSync(PARSER_FINE_PATH) ? LinearModel.load(PARSER_FINE_PATH) : undefined,
+          )
         : null
   return loaded
 }
