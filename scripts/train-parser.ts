@@ -2,12 +2,12 @@
 // oracle, or a beam trained on whole sequences with --beam) on UD English-EWT, with
 // jackknifed predicted UPOS tags (as wrong as at run time) and its own fine tags (UPOS/PTB
 // pairs, jackknifed the same way). Deterministic (seeded).
-// Usage: npm run train:parser [-- --iterations 10 --jackknife 10 --fine 5 --beam 1 --seed 11 --tags-cache PATH --train PATH --dev PATH --limit N]
-// Writes models/parser-ewt.{actions,labels,fine}.model.gz, prints dev UAS/LAS (and UAS on each half of dev) and the time.
+// Usage: npm run train:parser [-- --iterations 10 --jackknife 10 --fine 5 --super 6 --beam 1 --seed 11 --tags-cache PATH --train PATH --dev PATH --limit N]
+// Writes models/parser-ewt.{actions,labels,fine,super}.model.gz, prints dev UAS/LAS (and UAS on each half of dev) and the time.
 import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import { FeatureBuffer, type LinearModel, PerceptronTrainer } from '../src/models/perceptron.js'
+import { FeatureBuffer, LinearModel, PerceptronTrainer } from '../src/models/perceptron.js'
 import { defaultPosTagger } from '../src/stages/segment/pos-tagger.js'
 import {
   ACTIONS,
@@ -22,12 +22,16 @@ import {
   PARSER_BEAM,
   PARSER_FINE_PATH,
   PARSER_LABELS_PATH,
+  PARSER_SUPER_PATH,
   type ParserWord,
   parserWord,
   RIGHT,
   ROOT_LABEL,
   rankCandidates,
   SHIFT,
+  SuperTagger,
+  superFeatures,
+  supertagOf,
   tagIds,
   UPOS,
 } from '../src/stages/syntax/transition-parser.js'
@@ -50,6 +54,11 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '11' },
     // the parser's finer tags (UPOS/PTB pairs, jackknifed like the UPOS): iterations of their model, 0 for none
     fine: { type: 'string', default: '5' },
+    // the supertagger's iterations (relation and head direction of each word, jackknifed like the fine tags), 0 for none;
+    // 0 by default: the committed parser has none (MODELS.md, issue #5: 6 gains 0.3-0.7 UAS but costs a third of the speed)
+    super: { type: 'string', default: '0' },
+    // the supertag model keeps the features with a weight of at least this fraction of its largest (its size is its speed)
+    'super-prune': { type: 'string', default: '0.05' },
   },
 })
 const started = Date.now()
@@ -74,6 +83,7 @@ interface Prepared {
   words: ParserWord[]
   upos: Int32Array
   fine: ArrayLike<number>
+  supertags: Int32Array | undefined
   gold: Int32Array
   goldLabels: Int32Array
   children: number[][]
@@ -156,6 +166,87 @@ if (fineIterations > 0) {
     `fine tags: ${fineClasses.length} classes, ${fineFolds}-fold jackknife, XPOS ${((100 * right) / total).toFixed(2)}% on train, ${((Date.now() - started) / 1000).toFixed(0)} s`,
   )
 }
+
+// the supertags (relation and head direction of each word): a left-to-right perceptron over
+// the words, UPOS and fine tags around each word, jackknifed on the same folds
+const superIterations = Number(values.super)
+const SUPER_MIN_COUNT = 500
+const superCounts = new Map<string, number>()
+const fullSupertags = train.map((s) => s.labels.map((l, i) => supertagOf(l, i, s.heads[i] as number)))
+for (const tags of fullSupertags) for (const t of tags) superCounts.set(t, (superCounts.get(t) ?? 0) + 1)
+// the rare ones (1% of the words, 25 of the 62 pairs) share a class by side: each class costs every word a weight
+const goldSupertags = fullSupertags.map((tags) => tags.map((t) => ((superCounts.get(t) ?? 0) >= SUPER_MIN_COUNT ? t : `other${t.slice(t.indexOf('/'))}`)))
+const superClasses = [...new Set(goldSupertags.flat())].sort()
+const superIndex = new Map(superClasses.map((c, i) => [c, i]))
+/** The model without the features whose weights are all under `fraction` of its largest weight. */
+const pruneRows = (model: LinearModel, fraction: number): LinearModel => {
+  const n = model.classes.length
+  const row = new Float32Array(n)
+  let max = 0
+  for (const [, r] of model.entries()) {
+    model.copyRow(r, row, 0)
+    for (const v of row) max = Math.max(max, Math.abs(v))
+  }
+  const kept = new LinearModel(model.classes)
+  for (const [key, r] of model.entries()) {
+    model.copyRow(r, row, 0)
+    if (!row.some((v) => Math.abs(v) >= fraction * max)) continue
+    const at = kept.ensureRow(key) * n
+    kept.matrix.set(row, at)
+  }
+  return kept
+}
+const trainSuper = (indices: readonly number[]): LinearModel => {
+  const trainer = new PerceptronTrainer(superClasses)
+  const buffer = new FeatureBuffer()
+  const scores = new Float64Array(superClasses.length)
+  const before = new Int32Array(Math.max(...train.map((s) => s.words.length)))
+  const shuffled = [...indices]
+  const order = seededRandom(7)
+  for (let it = 0; it < superIterations; it++) {
+    for (const k of shuffle(shuffled, order)) {
+      const words = lexical[k] as ParserWord[]
+      const truths = goldSupertags[k] as string[]
+      for (let i = 0; i < words.length; i++) {
+        const feats = superFeatures(buffer, words, trainUpos[k] as Int32Array, trainFineTags[k] as ArrayLike<number>, before, i)
+        const guess = trainer.model.predict(feats, scores)
+        trainer.update(feats, superIndex.get(truths[i] as string) as number, guess)
+        // the tags before are the model's own, as when tagging
+        before[i] = guess + 1
+      }
+    }
+  }
+  // the folds' models pruned as the final one, so the parser trains on supertags as good as at run time
+  return pruneRows(trainer.average(), Number(values['super-prune']))
+}
+let superModel: LinearModel | undefined
+const trainSupertags: (Int32Array | undefined)[] = train.map(() => undefined)
+if (superIterations > 0) {
+  const all = train.map((_, k) => k)
+  const superFolds = Math.max(2, folds)
+  for (let f = 0; f < superFolds; f++) {
+    const supertagger = new SuperTagger(trainSuper(all.filter((k) => k % superFolds !== f)))
+    for (let k = f; k < train.length; k += superFolds)
+      trainSupertags[k] = supertagger.tag(
+        lexical[k] as ParserWord[],
+        trainUpos[k] as Int32Array,
+        trainFineTags[k] as ArrayLike<number>,
+        new Int32Array(train[k]?.words.length ?? 0),
+      )
+  }
+  superModel = trainSuper(all)
+  let right = 0
+  let total = 0
+  goldSupertags.forEach((tags, k) => {
+    tags.forEach((t, i) => {
+      total++
+      if (superClasses[((trainSupertags[k] as Int32Array)[i] as number) - 1] === t) right++
+    })
+  })
+  console.log(
+    `supertags: ${superClasses.length} classes, ${superFolds}-fold jackknife, ${((100 * right) / total).toFixed(2)}% right on train, ${superModel.size} features kept, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  )
+}
 const prepare = (s: TreeSentence, k: number): Prepared => {
   const n = s.words.length
   const gold = Int32Array.from(s.heads, (h) => (h < 0 ? n : h))
@@ -167,6 +258,7 @@ const prepare = (s: TreeSentence, k: number): Prepared => {
     words: lexical[k] as ParserWord[],
     upos: trainUpos[k] as Int32Array,
     fine: trainFineTags[k] as ArrayLike<number>,
+    supertags: trainSupertags[k],
     gold,
     goldLabels: Int32Array.from(s.labels, (l) => labelIndex.get(relation(l)) ?? 0),
     children,
@@ -250,7 +342,7 @@ const goldActions: number[] = []
 const goldLabelsSeen: number[] = []
 const beamSentence = (p: Prepared): boolean => {
   const n = p.words.length
-  config.reset(p.words, p.upos, rootTag, p.fine)
+  config.reset(p.words, p.upos, rootTag, p.fine, p.supertags)
   inStack.fill(0, 0, n + 1)
   ;(states[0] as Configuration).copyFrom(config)
   const root: Step = { parent: null, action: -1, label: -1, gold: true }
@@ -331,7 +423,7 @@ const beamSentence = (p: Prepared): boolean => {
     bestActions[k] = s.action
     bestLabels[k] = s.label
   }
-  replayGold.reset(p.words, p.upos, rootTag, p.fine)
+  replayGold.reset(p.words, p.upos, rootTag, p.fine, p.supertags)
   replayBest.copyFrom(replayGold)
   let same = true
   for (let t = 0; t < worstLength; t++) {
@@ -362,7 +454,7 @@ for (let it = 0; it < Number(values.iterations); it++) {
       total++
       continue
     }
-    config.reset(p.words, p.upos, rootTag, p.fine)
+    config.reset(p.words, p.upos, rootTag, p.fine, p.supertags)
     inStack.fill(0, 0, p.words.length + 1)
     while (!config.done) {
       let min = Number.POSITIVE_INFINITY
@@ -406,7 +498,7 @@ const actionModel = actionTrainer.average()
 const labelModel = labelTrainer.average()
 
 // dev figures with predicted tags on gold words (the scorer adds sitrep's tokenization)
-const parser = createParser(actionModel, labelModel, width, fineModel)
+const parser = createParser(actionModel, labelModel, width, fineModel, superModel)
 let words = 0
 let uas = 0
 let las = 0
@@ -433,6 +525,8 @@ save(actionModel, PARSER_ACTIONS_PATH)
 save(labelModel, PARSER_LABELS_PATH)
 if (fineModel) save(fineModel, PARSER_FINE_PATH)
 else if (existsSync(PARSER_FINE_PATH)) unlinkSync(PARSER_FINE_PATH)
+if (superModel) save(superModel, PARSER_SUPER_PATH)
+else if (existsSync(PARSER_SUPER_PATH)) unlinkSync(PARSER_SUPER_PATH)
 if (width !== PARSER_BEAM) console.log(`note: trained for a beam of ${width}; the committed parser decodes with PARSER_BEAM = ${PARSER_BEAM}`)
 console.log(`features: actions ${actionModel.size}, labels ${labelModel.size}; parse speed ${Math.round(words / parseSeconds)} words/s`)
 const half = (k: number): string => ((100 * (halfUas[k] as number)) / (halfWords[k] as number)).toFixed(2)

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
+import { existsSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import { PackedModel } from '../../models/packed-model.js'
-import { LinearModel } from '../../models/perceptron.js'
+import { FeatureBuffer, LinearModel, PerceptronTrainer } from '../../models/perceptron.js'
 import {
   createParser,
   FINE_BASE,
@@ -9,7 +10,11 @@ import {
   PARSER_ACTIONS_PATH,
   PARSER_FINE_PATH,
   PARSER_LABELS_PATH,
+  PARSER_SUPER_PATH,
   parserWord,
+  SuperTagger,
+  superFeatures,
+  supertagOf,
   tagIds,
   UPOS,
 } from './transition-parser.js'
@@ -93,5 +98,72 @@ describe('transition parser', () => {
     const parser = createParser(actions, labels, 1)
     const [words, tags] = sentences[0] as [string[], string[]]
     assert.ok(isTree(parser.parse(words, tags).heads))
+  })
+
+  describe('supertags', () => {
+    const ids = tagIds(UPOS)
+    const uposOf = (tags: string[]): Int32Array => Int32Array.from(tags, (t) => ids.get(t) ?? 0)
+    // "The city was captured by the rebels , officials said ." with its gold tree
+    const [words, tags] = sentences[1] as [string[], string[]]
+    const heads = [1, 3, 3, 9, 6, 6, 3, 9, 9, -1, 9]
+    const relations = ['det', 'nsubj:pass', 'aux:pass', 'ccomp', 'case', 'det', 'obl:agent', 'punct', 'nsubj', 'root', 'punct']
+    const gold = relations.map((l, i) => supertagOf(l, i, heads[i] as number))
+
+    it('names the base relation and the side of the head', () => {
+      assert.equal(supertagOf('nsubj:pass', 1, 3), 'nsubj/R')
+      assert.equal(supertagOf('obl:agent', 6, 3), 'obl/L')
+      assert.equal(supertagOf('root', 9, -1), 'root')
+    })
+
+    it('reads the supertags before the word, never those after it', () => {
+      const lexical = words.map(parserWord)
+      const upos = uposOf(tags)
+      const before = new Int32Array(words.length).fill(3)
+      const first = [...superFeatures(new FeatureBuffer(), lexical, upos, upos, before, 4).values.subarray(0, 29)]
+      before.fill(7, 4)
+      const again = [...superFeatures(new FeatureBuffer(), lexical, upos, upos, before, 4).values.subarray(0, 29)]
+      assert.deepEqual(again, first)
+      before[3] = 5
+      assert.notDeepEqual([...superFeatures(new FeatureBuffer(), lexical, upos, upos, before, 4).values.subarray(0, 29)], first)
+    })
+
+    it('learns a sentence left to right, each word after the supertags it gave before', () => {
+      const classes = [...new Set(gold)].sort()
+      const trainer = new PerceptronTrainer(classes)
+      const lexical = words.map(parserWord)
+      const upos = uposOf(tags)
+      const before = new Int32Array(words.length)
+      const buffer = new FeatureBuffer()
+      const scores = new Float64Array(classes.length)
+      for (let it = 0; it < 5; it++)
+        gold.forEach((t, i) => {
+          const feats = superFeatures(buffer, lexical, upos, upos, before, i)
+          const guess = trainer.model.predict(feats, scores)
+          trainer.update(feats, classes.indexOf(t), guess)
+          before[i] = guess + 1
+        })
+      const model = trainer.average()
+      const out = new SuperTagger(new PackedModel(model)).tag(lexical, upos, upos, new Int32Array(words.length))
+      assert.deepEqual(
+        [...out].map((id) => classes[id - 1]),
+        gold,
+      )
+      // the parser reads them beside its other features (an action model trained without them ignores them)
+      const parser = createParser(actions, labels, 1, undefined, model)
+      assert.ok(isTree(parser.parse(words, tags).heads))
+    })
+
+    it('foresees the passive subject and the agent in the committed model', { skip: !existsSync(PARSER_SUPER_PATH) }, () => {
+      const model = LinearModel.load(PARSER_SUPER_PATH)
+      const lexical = words.map(parserWord)
+      const upos = uposOf(tags)
+      const fine = existsSync(PARSER_FINE_PATH) ? new FineTagger(new PackedModel(LinearModel.load(PARSER_FINE_PATH))) : undefined
+      const fineTags = fine ? fine.tag(lexical, upos, new Int32Array(words.length)) : upos
+      const out = new SuperTagger(new PackedModel(model)).tag(lexical, upos, fineTags, new Int32Array(words.length))
+      const of = (word: string): string => model.classes[(out[words.indexOf(word)] as number) - 1] as string
+      assert.equal(of('city'), 'nsubj/R')
+      assert.equal(of('rebels'), 'obl/L')
+      assert.equal(of('said'), 'root')
+    })
   })
 })

@@ -11,6 +11,8 @@ export const PARSER_ACTIONS_PATH = fileURLToPath(new URL('../../../models/parser
 export const PARSER_LABELS_PATH = fileURLToPath(new URL('../../../models/parser-ewt.labels.model.gz', import.meta.url))
 /** The fine-tag model (UPOS refined by the treebank's PTB tag, see `FineTagger`); optional. */
 export const PARSER_FINE_PATH = fileURLToPath(new URL('../../../models/parser-ewt.fine.model.gz', import.meta.url))
+/** The supertag model (each word's relation and head direction, see `SuperTagger`); optional. */
+export const PARSER_SUPER_PATH = fileURLToPath(new URL('../../../models/parser-ewt.super.model.gz', import.meta.url))
 
 /**
  * Arc-hybrid transitions (Kuhlmann, Gómez-Rodríguez and Satta 2011) over a stack and a
@@ -61,7 +63,7 @@ function bucket(d: number): number {
 }
 
 // the per-word arrays of a configuration: fixed for the sentence, and grown with the tree
-const SENTENCE_FIELDS = ['words', 'tags', 'ftags', 'suffixes', 'fine', 'mid', 'coarse', 'amb', 'punctBefore', 'verbsBefore'] as const
+const SENTENCE_FIELDS = ['words', 'tags', 'ftags', 'stags', 'suffixes', 'fine', 'mid', 'coarse', 'amb', 'punctBefore', 'verbsBefore'] as const
 const TREE_FIELDS = ['heads', 'labels', 'lc1', 'lc2', 'rc1', 'rc2', 'nl', 'nr', 'lset', 'rset'] as const
 let sentences = 0
 
@@ -80,6 +82,9 @@ export class Configuration {
   words = new Int32Array(16)
   tags = new Int32Array(16)
   ftags = new Int32Array(16)
+  /** supertag ids (class + 1, see `SuperTagger`), read only when `supertagged` */
+  stags = new Int32Array(16)
+  supertagged = false
   lc1 = new Int32Array(16)
   lc2 = new Int32Array(16)
   rc1 = new Int32Array(16)
@@ -110,12 +115,14 @@ export class Configuration {
 
   /**
    * Starts on a sentence: what the parser knows of each word, its UPOS ids and its fine
-   * tag ids (see `FineTagger`; the UPOS when there are none), the ROOT appended.
+   * tag ids (see `FineTagger`; the UPOS when there are none), its supertag ids when there
+   * are (see `SuperTagger`), the ROOT appended.
    */
-  reset(words: readonly ParserWord[], tags: ArrayLike<number>, rootTag: number, fine: ArrayLike<number> = tags): void {
+  reset(words: readonly ParserWord[], tags: ArrayLike<number>, rootTag: number, fine: ArrayLike<number> = tags, supertags?: ArrayLike<number>): void {
     const n = words.length
     this.ensure(n + 2)
     this.sentence = ++sentences
+    this.supertagged = supertags !== undefined
     let punct = 0
     let verbs = 0
     this.n = n
@@ -126,6 +133,7 @@ export class Configuration {
       this.words[i] = w.word
       this.tags[i] = i < n ? (tags[i] as number) : rootTag
       this.ftags[i] = i < n ? (fine[i] as number) : rootTag
+      this.stags[i] = supertags && i < n ? (supertags[i] as number) : 0
       this.suffixes[i] = w.suffix
       this.fine[i] = w.fine
       this.mid[i] = w.mid
@@ -155,6 +163,7 @@ export class Configuration {
     if (this.sentence !== other.sentence) {
       for (const k of SENTENCE_FIELDS) this[k].set(other[k].subarray(0, m))
       this.sentence = other.sentence
+      this.supertagged = other.supertagged
     }
     for (const k of TREE_FIELDS) this[k].set(other[k].subarray(0, m))
     this.stack.set(other.stack.subarray(0, other.sp))
@@ -231,6 +240,9 @@ export class Configuration {
   }
   private q(i: number): number {
     return i < 0 ? NONE : (this.ftags[i] as number)
+  }
+  private t(i: number): number {
+    return i < 0 ? NONE : (this.stags[i] as number)
   }
   private w(i: number): number {
     return i < 0 ? NO_WORD : (this.words[i] as number)
@@ -456,6 +468,22 @@ export class Configuration {
     f(164, this.q(s2), s1q, s0q)
     f(165, b0q, this.q(b1), this.q(b2))
     f(166, s1q, b0q)
+    // supertags: the relation and head direction a sequence model foresees for each word
+    if (this.supertagged) {
+      const s0t = this.t(s0)
+      const s1t = this.t(s1)
+      const b0t = this.t(b0)
+      const b1t = this.t(b1)
+      f(170, s0t)
+      f(171, s1t)
+      f(172, b0t)
+      f(173, b1t)
+      f(175, s0t, b0t)
+      f(176, s1t, s0t)
+      f(177, s1t, s0t, b0t)
+      f(186, s0t, b0t, d0)
+      f(188, s1t, b0t)
+    }
     return out
   }
 
@@ -523,6 +551,13 @@ export class Configuration {
     f(42, this.q(h), this.q(d), bucket(Math.abs(h - d)) * 4 + dir)
     f(43, this.q(d), this.q(dl), this.l(dl))
     f(44, this.q(d), this.q(dr), this.l(dr))
+    if (this.supertagged) {
+      const dt = this.t(d)
+      const ht = this.t(h)
+      f(50, dt, dir)
+      f(51, dt, dp, dir)
+      f(54, ht, dt, dir)
+    }
     return out
   }
 }
@@ -675,6 +710,103 @@ export function fineFeatures(out: FeatureBuffer, words: readonly ParserWord[], u
   return out
 }
 
+/**
+ * A word's supertag (Ouchi, Duh and Matsumoto 2014): its relation's base ("nsubj", "obl")
+ * and the side its head is on ("nsubj/R": the head is to its right), or "root".
+ */
+export function supertagOf(label: string, dependent: number, head: number): string {
+  const base = label.split(':')[0] as string
+  return head < 0 ? ROOT_LABEL : `${base}/${head < dependent ? 'L' : 'R'}`
+}
+
+/**
+ * Foresees each word's supertag (see `supertagOf`) before parsing, left to right, from the
+ * words, UPOS and fine tags two words around it and the two supertags before it: the parser
+ * reads them as a guess at the attachments its features cannot see yet (a subject's verb
+ * still in the buffer, a preposition's head two chunks back).
+ */
+export class SuperTagger {
+  private readonly features = new FeatureBuffer()
+  private readonly scores: Float64Array
+
+  constructor(readonly model: Classifier) {
+    this.scores = new Float64Array(model.classes.length)
+  }
+
+  /** Fills `out` with the supertag ids of a sentence (class index + 1). */
+  tag(words: readonly ParserWord[], upos: ArrayLike<number>, fine: ArrayLike<number>, out: Int32Array): Int32Array {
+    for (let i = 0; i < words.length; i++) out[i] = this.model.predict(superFeatures(this.features, words, upos, fine, out, i), this.scores) + 1
+    return out
+  }
+}
+
+/**
+ * The features of word i for its supertag: words, UPOS and fine tags from i - 2 to i + 2,
+ * suffix, cluster and ambiguity class, the verbs on each side, and the supertag ids of the
+ * two words before it (`before`, filled up to i - 1).
+ */
+export function superFeatures(
+  out: FeatureBuffer,
+  words: readonly ParserWord[],
+  upos: ArrayLike<number>,
+  fine: ArrayLike<number>,
+  before: ArrayLike<number>,
+  i: number,
+): FeatureBuffer {
+  out.reset()
+  const n = words.length
+  // no closures: this runs once per word before parsing
+  const me = words[i] as ParserWord
+  const w1 = i > 0 ? (words[i - 1] as ParserWord) : ROOT_LEXICAL
+  const w2 = i > 1 ? (words[i - 2] as ParserWord) : ROOT_LEXICAL
+  const v1 = i + 1 < n ? (words[i + 1] as ParserWord) : ROOT_LEXICAL
+  const v2 = i + 2 < n ? (words[i + 2] as ParserWord) : ROOT_LEXICAL
+  const u = upos[i] as number
+  const p1 = i > 0 ? (upos[i - 1] as number) : NONE
+  const p2 = i > 1 ? (upos[i - 2] as number) : NONE
+  const n1 = i + 1 < n ? (upos[i + 1] as number) : NONE
+  const n2 = i + 2 < n ? (upos[i + 2] as number) : NONE
+  const q0 = fine[i] as number
+  const q1 = i > 0 ? (fine[i - 1] as number) : NONE
+  const qn = i + 1 < n ? (fine[i + 1] as number) : NONE
+  const t1 = i > 0 ? (before[i - 1] as number) : NONE
+  const t2 = i > 1 ? (before[i - 2] as number) : NONE
+  let verbsBefore = 0
+  let verbsAfter = 0
+  for (let j = 0; j < i; j++) if (upos[j] === VERB_TAG) verbsBefore++
+  for (let j = i + 1; j < n; j++) if (upos[j] === VERB_TAG) verbsAfter++
+  out.push(mix(0, u))
+  out.push(mix(1, q0))
+  out.push(mix(2, me.word))
+  out.push(mix(3, me.word, q0))
+  out.push(mix(4, me.suffix, u))
+  out.push(mix(5, me.mid, u))
+  out.push(mix(6, me.amb, u))
+  out.push(mix(7, w1.word))
+  out.push(mix(8, w2.word))
+  out.push(mix(9, v1.word))
+  out.push(mix(10, v2.word))
+  out.push(mix(11, p1, u))
+  out.push(mix(12, p2, p1, u))
+  out.push(mix(13, u, n1))
+  out.push(mix(14, u, n1, n2))
+  out.push(mix(15, p1, u, n1))
+  out.push(mix(16, q1, q0))
+  out.push(mix(17, q0, qn))
+  out.push(mix(18, q1, q0, qn))
+  out.push(mix(19, me.word, v1.word))
+  out.push(mix(20, w1.word, me.word))
+  out.push(mix(21, w1.mid, u))
+  out.push(mix(22, u, v1.mid))
+  out.push(mix(23, t1))
+  out.push(mix(24, t2, t1))
+  out.push(mix(25, t1, q0))
+  out.push(mix(26, t1, me.word))
+  out.push(mix(27, q0, Math.min(2, verbsBefore), Math.min(2, verbsAfter)))
+  out.push(mix(28, u, i === 0 ? 1 : 0, bucket(n - 1 - i)))
+  return out
+}
+
 /** A beam step's candidates: parent state, action and total score of each, and their order best first. */
 export interface BeamCandidates {
   readonly parent: Int32Array
@@ -737,11 +869,19 @@ export const PARSER_BEAM = 1
  * (summed action scores) at each step, each arc labelled greedily when made. Every
  * sequence takes 2n steps (a SHIFT and an arc per word), so all end together.
  */
-export function createParser(actionModel: LinearModel, labelModel: LinearModel, beam = PARSER_BEAM, fineModel?: LinearModel): DependencyParser {
+export function createParser(
+  actionModel: LinearModel,
+  labelModel: LinearModel,
+  beam = PARSER_BEAM,
+  fineModel?: LinearModel,
+  superModel?: LinearModel,
+): DependencyParser {
   const actions = new PackedModel(actionModel)
   const fine = fineModel ? new FineTagger(new PackedModel(fineModel)) : undefined
+  const supertagger = superModel ? new SuperTagger(new PackedModel(superModel)) : undefined
   let upos = new Int32Array(64)
   let fineTags = new Int32Array(64)
+  let supertags = new Int32Array(64)
   const labels = new PackedModel(labelModel)
   const ids = tagIds(UPOS)
   const rootTag = UPOS.length + 1
@@ -797,10 +937,12 @@ export function createParser(actionModel: LinearModel, labelModel: LinearModel, 
       if (upos.length < n) {
         upos = new Int32Array(2 * n)
         fineTags = new Int32Array(2 * n)
+        supertags = new Int32Array(2 * n)
       }
       const lexical = words.map(parserWordOf)
       for (let i = 0; i < n; i++) upos[i] = ids.get(tags[i] as string) ?? 0
-      config.reset(lexical, upos, rootTag, fine ? fine.tag(lexical, upos, fineTags) : upos)
+      const fineOrUpos = fine ? fine.tag(lexical, upos, fineTags) : upos
+      config.reset(lexical, upos, rootTag, fineOrUpos, supertagger?.tag(lexical, upos, fineOrUpos, supertags))
       if (width === 1) greedy(config)
       else search()
       const best = states[0] as Configuration
@@ -828,6 +970,7 @@ export function defaultParser(): DependencyParser | null {
             LinearModel.load(PARSER_LABELS_PATH),
             PARSER_BEAM,
             existsSync(PARSER_FINE_PATH) ? LinearModel.load(PARSER_FINE_PATH) : undefined,
+            existsSync(PARSER_SUPER_PATH) ? LinearModel.load(PARSER_SUPER_PATH) : undefined,
           )
         : null
   return loaded
