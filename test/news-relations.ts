@@ -7,8 +7,10 @@ import { createAnalyzer, isError } from '../src/analyze.js'
  * the arcs the events stage reads (subject, object, passive agent, the head of a
  * prepositional phrase, coordination, apposition, reported clauses), written
  * "dependent>head:relation": a word's second occurrence is "word#2", the root's head ROOT,
- * relations compared without subtype. Not every arc of a sentence is given: only those a
- * careful annotator would not hesitate over ("met X in Moscow": the verb).
+ * relations compared without subtype (a word with ">" or a head with ":" cannot be named).
+ * Not every arc of a sentence is given: only those a careful annotator would not hesitate
+ * over ("met X in Moscow": the verb), with UD English-EWT's conventions (a single object of
+ * "ask", "urge", "warn" is iobj there).
  */
 export const NEWS_RELATIONS_PATH = new URL('./news-relations.jsonl', import.meta.url)
 
@@ -74,7 +76,7 @@ export function scoreNewsRelations(path: string | URL = NEWS_RELATIONS_PATH): Ne
       return at
     }
     for (const arc of c.arcs.split(/\s+/)) {
-      const m = /^(.+)>(.+):(.+)$/.exec(arc)
+      const m = /^([^>]+)>([^:]+):(.+)$/.exec(arc)
       if (!m) throw new Error(`malformed arc "${arc}" in "${c.text}"`)
       const [, dependent = '', head = '', rel = ''] = m
       const t = tokens[find(dependent)]
