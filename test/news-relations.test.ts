@@ -11,7 +11,7 @@ describe('news relations (test/news-relations.jsonl)', () => {
     assert.ok(score.arcs >= 3 * score.sentences, `${score.arcs} arcs`)
   })
 
-  it('keeps the parse of news-style sentences from falling far below the committed parser (uas 0.890)', () => {
+  it('keeps the parse of news-style sentences from falling far below the committed parser (uas 0.894)', () => {
     assert.ok(score.uas >= 0.85, `news-syntax uas ${score.uas.toFixed(3)}`)
   })
 })
