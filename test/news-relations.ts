@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createAnalyzer, isError } from '../src/analyze.js'
+import { baseRelation } from '../src/stages/syntax/relations.js'
 
 /**
  * The parse on news, where the evaluation treebank (UD English-EWT: web text) says little.
@@ -48,12 +49,10 @@ export function readNewsRelations(path: string | URL = NEWS_RELATIONS_PATH): Cas
     })
 }
 
-const base = (dep: string): string => dep.split(':')[0] as string
-
 /**
  * Parses each sentence (the pipeline's segment and syntax stages, the committed models) and
- * scores the given arcs. Throws when a case names a word that
- * is not one of its sentence's tokens.
+ * scores the given arcs. Throws when a case names a word that is not one of its sentence's
+ * tokens.
  */
 export function scoreNewsRelations(path: string | URL = NEWS_RELATIONS_PATH): NewsRelationsScore {
   const cases = readNewsRelations(path)
@@ -83,7 +82,7 @@ export function scoreNewsRelations(path: string | URL = NEWS_RELATIONS_PATH): Ne
       const parsedHead = t?.head ?? -1
       arcs++
       const headRight = parsedHead === find(head)
-      const labelRight = headRight && base(t?.dep ?? '') === base(rel)
+      const labelRight = headRight && baseRelation(t?.dep ?? '') === baseRelation(rel)
       if (headRight) heads++
       if (labelRight) labelled++
       else misses.push({ text: c.text, gold: arc, parsed: `${dependent}>${parsedHead < 0 ? 'ROOT' : words[parsedHead]}:${t?.dep ?? ''}` })

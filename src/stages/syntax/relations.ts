@@ -39,7 +39,7 @@ export interface VerbMarkers {
 const OUTSIDE_PHRASE = new Set(['punct', 'appos', 'acl:relcl', 'conj', 'cc', 'parataxis', 'dep'])
 
 /** The parts of a relation without its subtype: "nsubj:pass" -> "nsubj". */
-function base(dep: string): string {
+export function baseRelation(dep: string): string {
   const colon = dep.indexOf(':')
   return colon < 0 ? dep : dep.slice(0, colon)
 }
@@ -101,7 +101,7 @@ export function createParseView(text: string, tokens: readonly Token[], parse: r
   const dep = (i: number): string => (parse[i] as Arc).dep
   const word = (i: number): string => text.slice((tokens[i] as Token).start, (tokens[i] as Token).end)
   const children = (i: number): readonly number[] => kids[i] ?? []
-  const dependents = (i: number, ...deps: string[]): number[] => children(i).filter((c) => deps.includes(dep(c)) || deps.includes(base(dep(c))))
+  const dependents = (i: number, ...deps: string[]): number[] => children(i).filter((c) => deps.includes(dep(c)) || deps.includes(baseRelation(dep(c))))
 
   const conjuncts = (i: number): number[] => {
     const out = [i]
@@ -119,14 +119,14 @@ export function createParseView(text: string, tokens: readonly Token[], parse: r
       hi = Math.max(hi, k)
       for (const c of children(k)) {
         // "replaced by HTS leader Ahmed al-Sharaa": the agent is the noun phrase, without its preposition
-        if (k === i && (base(dep(c)) === 'case' || base(dep(c)) === 'mark')) continue
+        if (k === i && (baseRelation(dep(c)) === 'case' || baseRelation(dep(c)) === 'mark')) continue
         // an apposition with no comma before it names the same person: "HTS leader Ahmed al-Sharaa"
         const closeAppos = dep(c) === 'appos' && c > k && !/[,(–—:;]/.test(text.slice((tokens[k] as Token).end, (tokens[c] as Token).start))
-        if (closeAppos || (!OUTSIDE_PHRASE.has(dep(c)) && !OUTSIDE_PHRASE.has(base(dep(c))))) stack.push(c)
+        if (closeAppos || (!OUTSIDE_PHRASE.has(dep(c)) && !OUTSIDE_PHRASE.has(baseRelation(dep(c))))) stack.push(c)
       }
     }
     // "by HTS leader Ahmed al-Sharaa" where "by" hangs from "leader": leading markers stay out
-    while (lo < i && (base(dep(lo)) === 'case' || base(dep(lo)) === 'mark' || dep(lo) === 'punct')) lo++
+    while (lo < i && (baseRelation(dep(lo)) === 'case' || baseRelation(dep(lo)) === 'mark' || dep(lo) === 'punct')) lo++
     const start = (tokens[lo] as Token).start
     const end = (tokens[hi] as Token).end
     return { head: i, start, end, text: text.slice(start, end) }
@@ -144,7 +144,7 @@ export function createParseView(text: string, tokens: readonly Token[], parse: r
 
   const prepOf = (i: number): string =>
     children(i)
-      .filter((c) => base(dep(c)) === 'case' && c < i)
+      .filter((c) => baseRelation(dep(c)) === 'case' && c < i)
       .flatMap((c) => [c, ...dependents(c, 'fixed')])
       .sort((a, b) => a - b)
       .map((c) => fold(word(c)))
@@ -153,7 +153,7 @@ export function createParseView(text: string, tokens: readonly Token[], parse: r
   const obliques = (head: number): Oblique[] =>
     dependents(head, 'obl', 'nmod')
       .filter((c) => dep(c) !== 'nmod:poss')
-      .flatMap((c) => conjuncts(c).map((k) => ({ ...phrase(k), prep: prepOf(c), rel: base(dep(c)) })))
+      .flatMap((c) => conjuncts(c).map((k) => ({ ...phrase(k), prep: prepOf(c), rel: baseRelation(dep(c)) })))
 
   const agents = (verb: number): Phrase[] => {
     const explicit = dependents(verb, 'obl:agent')
@@ -169,7 +169,7 @@ export function createParseView(text: string, tokens: readonly Token[], parse: r
     // "did not attack", "will not be sent": markers hang from the verb, or from a copula's predicate
     for (const c of children(verb)) {
       const w = fold(word(c))
-      const d = base(dep(c))
+      const d = baseRelation(dep(c))
       if ((d === 'advmod' || d === 'aux' || d === 'det' || d === 'cc') && negators().has(w)) {
         negated = true
         found.push(w)
@@ -194,7 +194,7 @@ export function createParseView(text: string, tokens: readonly Token[], parse: r
     const out = dependents(verb, 'ccomp')
     // "“Relations ... are of a historical nature,” he said": the quote's verb heads "said" as parataxis
     const arc = parse[verb] as Arc
-    if (base(arc.dep) === 'parataxis' && arc.head >= 0) out.push(arc.head)
+    if (baseRelation(arc.dep) === 'parataxis' && arc.head >= 0) out.push(arc.head)
     for (const c of dependents(verb, 'parataxis')) out.push(c)
     return out.sort((a, b) => a - b)
   }
