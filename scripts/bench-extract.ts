@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib'
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { createDoc } from '../src/core/doc.js'
+import { stageContext } from '../src/stages/context.js'
 import { createExtractStage } from '../src/stages/extract/index.js'
 
 const ROUNDS = 3
@@ -23,7 +24,7 @@ const pages = files.map((f) => {
 })
 
 const stage = createExtractStage()
-const ctx = { today: '2025-07-31' }
+const ctx = stageContext('2025-07-31')
 function sitrep(html: string): number {
   return stage.run(createDoc({ html }, 'bench'), ctx).text.length
 }

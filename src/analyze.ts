@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { Input } from './core/doc.js'
 import { runPipeline, selectStages, UnusableInputError } from './core/pipeline.js'
-import type { Context, Stage } from './core/stage.js'
+import { createLexicon, type Lexicon } from './lexicon/lexicon.js'
 import { type Output, type OutputError, toOutput } from './output.js'
 import { defaultStages, type PipelineOptions } from './pipeline.js'
+import type { PipelineStage, StageContext } from './stages/context.js'
 
 /** Options of an analyzer. */
 export interface AnalyzerOptions extends PipelineOptions {
@@ -11,11 +12,13 @@ export interface AnalyzerOptions extends PipelineOptions {
   readonly stages?: readonly string[] | null
   /** The date used when an article has none (YYYY-MM-DD); defaults to today. */
   readonly today?: string
+  /** The lexicon (actor registry with a user's entries); the package's own by default. */
+  readonly lexicon?: Lexicon
 }
 
 /** Analyses inputs one at a time with a fixed list of stages. */
 export interface Analyzer {
-  readonly stages: readonly Stage[]
+  readonly stages: readonly PipelineStage[]
   /** The output model, or `{id, error}` for an input that cannot be analysed. */
   analyze(input: Input): Output | OutputError
 }
@@ -37,7 +40,7 @@ export function contentId(input: Input): string {
  */
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const stages = selectStages(defaultStages(options), options.stages ?? null)
-  const ctx: Context = { today: options.today ?? new Date().toISOString().slice(0, 10) }
+  const ctx: StageContext = { today: options.today ?? new Date().toISOString().slice(0, 10), lexicon: options.lexicon ?? createLexicon() }
   return {
     stages,
     analyze(input: Input): Output | OutputError {

@@ -1,5 +1,5 @@
-import type { Stage } from './core/stage.js'
 import { createActorsStage } from './stages/actors/index.js'
+import type { PipelineStage } from './stages/context.js'
 import { createDatesStage } from './stages/dates/index.js'
 import { createEntitiesStage } from './stages/entities/index.js'
 import { createEventsStage } from './stages/events/index.js'
@@ -19,7 +19,7 @@ export interface PipelineOptions {
  * The default pipeline, in the order the stages run. `selectStages` keeps this order
  * when a caller asks for a subset.
  */
-export function defaultStages(options: PipelineOptions = {}): Stage[] {
+export function defaultStages(options: PipelineOptions = {}): PipelineStage[] {
   return [
     createExtractStage(options.extract), // first: every later stage reads article.text
     createSegmentStage(), // tokens and sentences: the units all later stages point into

@@ -147,3 +147,53 @@ describe('sitrep ingest and query', () => {
     assert.equal(run(['query', 'actors', '--db', db]).status, 2)
   })
 })
+
+describe('sitrep --actors FILE (a user registry)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-actors-'))
+  const good = join(dir, 'good.json')
+  writeFileSync(
+    good,
+    JSON.stringify({
+      people: [
+        {
+          id: 'test-okafor',
+          name: 'Chidinma Okafor',
+          aliases: [],
+          roles: [{ code: 'NGAMIL', title: 'Chief of Army Staff', from: '2021', to: null, source: 'test' }],
+        },
+      ],
+    }),
+  )
+  const bad = join(dir, 'bad.json')
+  writeFileSync(bad, JSON.stringify({ organisations: [{ id: 'o1', name: 'X', aliases: [], code: 'lowercase', country: null, sector: null, source: 's' }] }))
+
+  it('adds the file to the registry of analyze and actors find', () => {
+    const analyzed = run(
+      ['analyze', '--jsonl', '--stages', 'actors', '--actors', good],
+      jsonl([{ id: 'a', text: 'Chidinma Okafor visited troops.', published: '2025-01-01' }]),
+    )
+    assert.equal(analyzed.status, 0, analyzed.stderr)
+    const actors = (outputs(analyzed.stdout)[0]?.actors ?? []) as { code: string }[]
+    assert.ok(actors.some((a) => a.code === 'NGAMIL'))
+    const found = run(['actors', 'find', 'Chidinma Okafor', '--date', '2025-01-01', '--actors', good])
+    assert.equal(found.status, 0, found.stderr)
+    assert.match(found.stdout, /NGAMIL/)
+  })
+
+  it('refuses a wrongly shaped file with exit 2, naming the entry and field, before any document', () => {
+    for (const args of [
+      ['analyze', '--jsonl'],
+      ['actors', 'check'],
+      ['actors', 'find', 'X'],
+    ]) {
+      const r = run([...args, '--actors', bad], jsonl([{ id: 'a', text: 'Russia condemned Israel.' }]))
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`)
+      assert.match(r.stderr, /organisations\[0\] \("o1"\) field code/)
+      assert.doesNotMatch(r.stderr, /\n\s+at /)
+      assert.equal(r.stdout, '')
+    }
+    const missing = run(['analyze', '--jsonl', '--actors', join(dir, 'none.json')], '')
+    assert.equal(missing.status, 2)
+    assert.match(missing.stderr, /does not exist/)
+  })
+})

@@ -1,6 +1,7 @@
 import { createDoc } from '../src/core/doc.js'
 import { UnusableInputError } from '../src/core/pipeline.js'
 import { seededRandom } from '../src/models/random.js'
+import { stageContext } from '../src/stages/context.js'
 import { createExtractStage } from '../src/stages/extract/index.js'
 
 /** A small seeded generator, so a failing case can be replayed from its number. */
@@ -137,7 +138,7 @@ const stage = createExtractStage()
  */
 export function checkExtract(html: string): string | null {
   try {
-    const doc = stage.run(createDoc({ html }, 'fuzz'), { today: '2025-07-31' })
+    const doc = stage.run(createDoc({ html }, 'fuzz'), stageContext('2025-07-31'))
     const a = doc.layers.article
     if (!a) return 'no article layer'
     for (const p of a.paragraphs) if (p.start < 0 || p.end > a.text.length || p.start > p.end) return `span ${p.start}-${p.end} outside the text`

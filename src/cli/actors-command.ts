@@ -1,17 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import {
-  lookupOrganisations,
-  lookupPeople,
-  ORGANISATIONS_DIR,
-  PEOPLE_DIR,
-  peopleBySurname,
-  rolesAt,
-  USER_ACTORS_ENV,
-  type UserActors,
-} from '../lexicon/actors.js'
+import { ORGANISATIONS_DIR, PEOPLE_DIR, rolesAt } from '../lexicon/actors.js'
 import { checkRegistry, type RegistryLists } from '../lexicon/actors-check.js'
 import { LEXICON_DIR, lexiconFiles, nameKey } from '../lexicon/load.js'
+import type { CommandEnv } from './command.js'
 import { UsageError, validDateOption, writeLine } from './util.js'
 
 const FILES = {
@@ -21,18 +13,18 @@ const FILES = {
 } as const
 
 /** `sitrep actors check | find NAME [--date D]`: validate the registry, or look a name up. */
-export async function actorsCommand(argv: string[]): Promise<number> {
+export async function actorsCommand(argv: string[], env: CommandEnv): Promise<number> {
   const [sub, ...rest] = argv
-  if (sub === 'check') return checkCommand(rest)
-  if (sub === 'find') return findCommand(rest)
+  if (sub === 'check') return checkCommand(rest, env)
+  if (sub === 'find') return findCommand(rest, env)
   throw new UsageError(`"sitrep actors" needs "check" or "find NAME", got ${sub ? `"${sub}"` : 'nothing'}`)
 }
 
-async function checkCommand(argv: string[]): Promise<number> {
+async function checkCommand(argv: string[], env: CommandEnv): Promise<number> {
   parseArgs({ args: argv, allowPositionals: false, options: {} })
   const read = (file: string): readonly unknown[] => (JSON.parse(readFileSync(LEXICON_DIR + file, 'utf8')) as { entries: unknown[] }).entries
-  const user = readUser()
-  const userFile = process.env[USER_ACTORS_ENV] ?? ''
+  const user = env.userActors
+  const userFile = env.actorsFile ?? ''
   // people come in one file per region: a problem names the file that holds the entry
   const peopleFiles = lexiconFiles(PEOPLE_DIR).map((file) => ({ file, entries: read(file) }))
   const fileOfPerson = new Map(peopleFiles.flatMap(({ file, entries }) => entries.map((e) => [(e as { id?: string }).id ?? '', file] as const)))
@@ -67,13 +59,14 @@ async function checkCommand(argv: string[]): Promise<number> {
   return problems.length ? 1 : 0
 }
 
-async function findCommand(argv: string[]): Promise<number> {
+async function findCommand(argv: string[], env: CommandEnv): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { date: { type: 'string' } } })
   const name = positionals.join(' ').trim()
   if (!name) throw new UsageError('"sitrep actors find" needs a NAME')
   const day = values.date !== undefined ? validDateOption(values.date, '--date') : new Date().toISOString().slice(0, 10)
-  const people = [...new Set([...lookupPeople(name), ...(peopleBySurname().get(nameKey(name)) ?? [])])]
-  const orgs = lookupOrganisations(name)
+  const registry = env.lexicon.actors
+  const people = [...new Set([...registry.lookupPeople(name), ...(registry.peopleBySurname.get(nameKey(name)) ?? [])])]
+  const orgs = registry.lookupOrganisations(name)
   for (const p of people) {
     const now = rolesAt(p, day)
     await writeLine(`${p.name}  [${p.id}]  on ${day}: ${now.length ? now.map((r) => `${r.code} ${r.title}`).join('; ') : 'no role (ELI if named "former")'}`)
@@ -85,15 +78,4 @@ async function findCommand(argv: string[]): Promise<number> {
     return 1
   }
   return 0
-}
-
-function readUser(): UserActors {
-  const path = process.env[USER_ACTORS_ENV]
-  if (!path) return {}
-  if (!existsSync(path)) throw new UsageError(`the actors file ${path} does not exist`)
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as UserActors
-  } catch (e) {
-    throw new UsageError(`the actors file ${path} is not JSON: ${(e as Error).message}`)
-  }
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { createAnalyzer, isError } from '../analyze.js'
 import type { Input } from '../core/doc.js'
 import { decodeBytes } from '../stages/extract/decode.js'
+import type { CommandEnv } from './command.js'
 import { parseInputLine } from './input-schema.js'
 import { formatReport } from './table.js'
 import { UsageError, validDateOption, writeLine } from './util.js'
@@ -12,7 +13,7 @@ import { UsageError, validDateOption, writeLine } from './util.js'
 const MAX_FILE_BYTES = 64 * 1024 * 1024
 
 /** `sitrep analyze`: files or stdin -> a readable report, the full output (--json), or the batch contract (--jsonl). */
-export async function analyzeCommand(argv: string[]): Promise<number> {
+export async function analyzeCommand(argv: string[], env: CommandEnv): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -32,7 +33,7 @@ export async function analyzeCommand(argv: string[]): Promise<number> {
   const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
   let analyzer: ReturnType<typeof createAnalyzer>
   try {
-    analyzer = createAnalyzer({ stages })
+    analyzer = createAnalyzer({ stages, lexicon: env.lexicon })
   } catch (e) {
     throw new UsageError((e as Error).message)
   }

@@ -4,11 +4,13 @@ import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { createAnalyzer, isError } from '../analyze.js'
 import type { Input } from '../core/doc.js'
+import type { Lexicon } from '../lexicon/lexicon.js'
 import type { Output } from '../output.js'
 import { createSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { readInput } from './analyze-command.js'
+import type { CommandEnv } from './command.js'
 import { parseInputLine } from './input-schema.js'
 import { formatReport } from './table.js'
 import { UsageError, validDateOption, writeLine } from './util.js'
@@ -17,7 +19,7 @@ const ARTICLE_FILE = /\.(txt|text|html?|xhtml|md)$/i
 const JSONL_FILE = /\.jsonl$/i
 
 /** `sitrep ingest`: files, folders and JSONL batches -> analysed and stored once each. */
-export async function ingestCommand(argv: string[]): Promise<number> {
+export async function ingestCommand(argv: string[], env: CommandEnv): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -27,13 +29,21 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
   const store = createSqliteStore(values.db)
   await store.migrate()
-  const stats = await ingestPaths(store, positionals, published, values.report ? (out) => writeLine(`${formatReport(out)}\n`) : undefined)
+  const report = values.report ? (out: Output) => writeLine(`${formatReport(out)}\n`) : undefined
+  const stats = await ingestPaths(store, positionals, { lexicon: env.lexicon, ...(published && { published }), ...(report && { report }) })
   const totals = await store.counts()
   await store.close()
   process.stderr.write(
     `sitrep: ${stats.seen} document(s): ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.failed} failed; ${stats.events} new event(s). ${values.db} holds ${totals.articles} article(s), ${totals.events} event(s).\n`,
   )
   return stats.failed && !stats.inserted && !stats.duplicates ? 1 : 0
+}
+
+/** How an ingest run analyses: the lexicon, the date of undated documents, a report per stored document. */
+export interface IngestOptions {
+  readonly lexicon: Lexicon
+  readonly published?: string
+  readonly report?: (out: Output) => Promise<void>
 }
 
 /** What an ingest run did. */
@@ -46,8 +56,9 @@ export interface IngestStats {
 }
 
 /** Analyses and stores every document under the given paths; problems are reported and skipped. */
-export async function ingestPaths(store: Store, paths: readonly string[], published?: string, report?: (out: Output) => Promise<void>): Promise<IngestStats> {
-  const analyzer = createAnalyzer()
+export async function ingestPaths(store: Store, paths: readonly string[], options: IngestOptions): Promise<IngestStats> {
+  const { published, report } = options
+  const analyzer = createAnalyzer({ lexicon: options.lexicon })
   const stats: IngestStats = { seen: 0, inserted: 0, duplicates: 0, failed: 0, events: 0 }
   const fail = (where: string, why: string): void => {
     stats.failed++

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs'
-import { USER_ACTORS_ENV } from '../lexicon/actors.js'
+import { createLexicon } from '../lexicon/lexicon.js'
+import { RegistryFileError, readUserRegistry } from '../lexicon/user-registry.js'
 import { actorsCommand } from './actors-command.js'
 import { analyzeCommand } from './analyze-command.js'
+import type { Command, CommandEnv } from './command.js'
 import { ingestCommand } from './ingest-command.js'
 import { queryCommand } from './query-command.js'
 import { UsageError } from './util.js'
@@ -23,7 +24,7 @@ organisations, seats and role nouns, added to the registry (see lexicon/actors/R
 
 The database defaults to ./sitrep.db (SQLite).`
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+const COMMANDS: Record<string, Command> = {
   actors: actorsCommand,
   analyze: analyzeCommand,
   ingest: ingestCommand,
@@ -31,7 +32,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
 }
 
 async function main(args: string[]): Promise<number> {
-  const argv = takeActorsOption(args)
+  const { argv, file } = takeActorsOption(args)
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${USAGE}\n`)
@@ -39,22 +40,31 @@ async function main(args: string[]): Promise<number> {
   }
   const command = COMMANDS[name]
   if (!command) throw new UsageError(`unknown command "${name}"`)
-  return command(rest)
+  return command(rest, commandEnv(file ?? process.env[USER_ACTORS_ENV] ?? null))
 }
 
-/** Removes `--actors FILE` from the arguments and names the file in SITREP_ACTORS, which the registry reads. */
-function takeActorsOption(args: string[]): string[] {
+/** The environment variable that names a user's registry file, as `--actors FILE` does. */
+const USER_ACTORS_ENV = 'SITREP_ACTORS'
+
+/** Reads and validates the user's registry file once, for every analyzer of the command. */
+function commandEnv(actorsFile: string | null): CommandEnv {
+  const userActors = actorsFile ? readUserRegistry(actorsFile) : {}
+  return { lexicon: createLexicon({ actors: userActors }), actorsFile, userActors }
+}
+
+/** Takes `--actors FILE` out of the arguments. */
+function takeActorsOption(args: string[]): { argv: string[]; file: string | null } {
   const out: string[] = []
+  let file: string | null = null
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string
     if (a === '--actors' || a.startsWith('--actors=')) {
-      const file = a === '--actors' ? args[++i] : a.slice('--actors='.length)
-      if (!file) throw new UsageError('--actors needs a FILE')
-      if (!existsSync(file)) throw new UsageError(`--actors: no file at ${file}`)
-      process.env[USER_ACTORS_ENV] = file
+      const value = a === '--actors' ? args[++i] : a.slice('--actors='.length)
+      if (!value) throw new UsageError('--actors needs a FILE')
+      file = value
     } else out.push(a)
   }
-  return out
+  return { argv: out, file }
 }
 
 main(process.argv.slice(2)).then(
@@ -64,7 +74,11 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     const err = e as Error & { code?: string }
     // parseArgs reports unknown or malformed options with ERR_PARSE_ARGS_* codes
-    if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof RegistryFileError) {
+      // a bad registry file fails the whole command before any document: exit 2, no stack
+      process.stderr.write(`sitrep: ${err.message}\n`)
+      process.exitCode = 2
+    } else if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`sitrep: ${err.message}\n\n${USAGE}\n`)
       process.exitCode = 2
     } else {

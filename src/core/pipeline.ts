@@ -14,11 +14,11 @@ export class UnusableInputError extends Error {
  * @example
  *   selectStages(defaultStages(), ['entities']) // -> extract, segment, entities
  */
-export function selectStages(stages: readonly Stage[], wanted: readonly string[] | null): Stage[] {
+export function selectStages<S extends Stage<never>>(stages: readonly S[], wanted: readonly string[] | null): S[] {
   if (!wanted) return [...stages]
-  const byLayer = new Map<string, Stage>()
+  const byLayer = new Map<string, S>()
   for (const s of stages) for (const l of s.provides) byLayer.set(l, s)
-  const chosen = new Set<Stage>()
+  const chosen = new Set<S>()
   const visit = (name: string): void => {
     const stage = stages.find((s) => s.name === name) ?? byLayer.get(name)
     if (!stage) {
@@ -34,7 +34,7 @@ export function selectStages(stages: readonly Stage[], wanted: readonly string[]
 }
 
 /** Runs the stages in order on one input and returns the finished document. */
-export function runPipeline(stages: readonly Stage[], input: Input, id: string, ctx: Context): Doc {
+export function runPipeline<C extends Context>(stages: readonly Stage<C>[], input: Input, id: string, ctx: C): Doc {
   let doc = createDoc(input, id)
   for (const stage of stages) {
     doc = stage.run(doc, ctx)

@@ -1,5 +1,6 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import { nameKey } from './load.js'
+import { OrganisationSchema, PersonSchema, SeatSchema, SectorNounSchema } from './registry-schema.js'
 
 /** One problem found in the actor registry. */
 export interface RegistryProblem {
@@ -8,40 +9,6 @@ export interface RegistryProblem {
   readonly rule: 'schema' | 'duplicate-id' | 'role-dates' | 'overlapping-roles' | 'dangling-alias' | 'shared-alias'
   readonly message: string
 }
-
-// CAMEO chains of 3-letter elements, at most five ("IGOUNOREFHCR"); "---" for no country
-const CODE = z.string().regex(/^(?:[A-Z]{3}|---)(?:[A-Z]{3}){0,4}$/, 'a CAMEO chain of 3-letter elements')
-const DAY = z
-  .string()
-  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD')
-  .nullable()
-const RoleSchema = z.object({ code: CODE, title: z.string().min(1), from: DAY, to: DAY, source: z.string().min(1) })
-const PersonSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  aliases: z.array(z.string()),
-  gender: z.enum(['m', 'f']).optional(),
-  roles: z.array(RoleSchema),
-})
-const OrganisationSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  aliases: z.array(z.string()),
-  code: CODE,
-  country: z.string().length(3).nullable(),
-  sector: z.string().nullable(),
-  from: DAY.optional(),
-  to: DAY.optional(),
-  source: z.string().min(1),
-})
-const SeatSchema = z.object({ term: z.string().min(1), code: CODE, capital: z.boolean().optional(), source: z.string().min(1) })
-const SectorNounSchema = z.object({
-  term: z.string().min(1),
-  plural: z.string().optional(),
-  sector: z.string().regex(/^(?:[A-Z]{3})+$/),
-  title: z.boolean().optional(),
-  source: z.string().min(1),
-})
 
 /** The lists a registry check reads, each with the file it came from. */
 export interface RegistryLists {

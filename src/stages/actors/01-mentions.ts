@@ -1,17 +1,8 @@
 import type { Entity, EntityType, Token } from '../../core/types.js'
-import {
-  lookupOrganisations,
-  lookupPeople,
-  type Organisation,
-  type Person,
-  peopleBySurname,
-  type Seat,
-  type SectorNoun,
-  seatByName,
-  sectorByNoun,
-} from '../../lexicon/actors.js'
+import type { Organisation, Person, Seat, SectorNoun } from '../../lexicon/actors.js'
 import { type Country, countryByDemonym, countryByName } from '../../lexicon/countries.js'
 import { lookupName, nameKey } from '../../lexicon/load.js'
+import type { ActorRegistry } from '../../lexicon/registry.js'
 import { candidatesFor, isKnownPlace } from '../places/gazetteer.js'
 
 /** What a mention names: a registry entry, a name no registry knows, or a role noun. */
@@ -42,7 +33,7 @@ const CAPITALISED = /^[\p{Lu}\d]|^(?:al|el|ad|as|an|ash|at|az|ar|bin|ibn|de|van|
  * organisations, countries, demonyms, seats), surnames of office holders, the entities
  * no registry knows, and role nouns ("troops", "Foreign Minister") on what is left.
  */
-export function findMentions(text: string, tokens: readonly Token[], entities: readonly Entity[]): Mention[] {
+export function findMentions(text: string, tokens: readonly Token[], entities: readonly Entity[], registry: ActorRegistry): Mention[] {
   const word = (i: number): string => (i >= 0 && i < tokens.length ? text.slice((tokens[i] as Token).start, (tokens[i] as Token).end) : '')
   const covered = new Array<boolean>(tokens.length).fill(false)
   const typedPerson = (start: number, end: number): boolean => entities.some((e) => e.type === 'PER' && e.start === start && e.end === end)
@@ -58,7 +49,7 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
       const last = tokens[i + len - 1] as Token
       // a name never runs over a sentence end
       if (last.sentence !== (tokens[i] as Token).sentence) continue
-      const m = registryMention(text.slice((tokens[i] as Token).start, last.end), i, i + len)
+      const m = registryMention(registry, text.slice((tokens[i] as Token).start, last.end), i, i + len)
       if (!m) continue
       // "Jordan said the team played well": a country's name the entities stage reads as a person is the person
       if (m.kind === 'country' && typedPerson((tokens[i] as Token).start, last.end)) continue
@@ -73,7 +64,7 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
   // and "Park the car" start sentences too
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i] || !/^\p{Lu}\p{Ll}|^\p{Ll}{1,3}-\p{Lu}/u.test(word(i))) continue
-    const people = peopleBySurname().get(nameKey(word(i)))
+    const people = registry.peopleBySurname.get(nameKey(word(i)))
     // "Jordan" left by the registry loop above is a person the entities stage found, not "Abdullah II of Jordan"
     if (!people?.length || (lookupName(countryByName(), word(i)) && typedPerson((tokens[i] as Token).start, (tokens[i] as Token).end))) continue
     const t = tokens[i] as Token
@@ -94,7 +85,7 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
     if (end === first || covered.slice(first, end).some(Boolean)) continue
     // "the Mongolian President", "Ecuador's Ombudsman's Office": a role noun typed as a
     // name is left to the role nouns below
-    if (sectorByNoun().has(nameKey(e.text))) continue
+    if (registry.sectorByNoun.has(nameKey(e.text))) continue
     if (e.type === 'GPE' || e.type === 'LOC') {
       const place = candidatesFor(e.text)[0]
       if (place?.country) add({ first, end, kind: 'place', country: place.country, entityType: e.type })
@@ -106,7 +97,7 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
     }
     // "Zetas Cartel", "Madras High Court": a trailing role noun stays its own mention
     let nameEnd = end
-    while (nameEnd > first + 1 && sectorByNoun().has(nameKey(word(nameEnd - 1)))) nameEnd--
+    while (nameEnd > first + 1 && registry.sectorByNoun.has(nameKey(word(nameEnd - 1)))) nameEnd--
     // "Kano State government", "Madras High Court": a known place before a role noun
     const name = text.slice((tokens[first] as Token).start, (tokens[nameEnd - 1] as Token).end)
     const place = (nameEnd < end || e.type !== 'PER') && isKnownPlace(name) ? candidatesFor(name)[0] : undefined
@@ -118,7 +109,7 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
     if (covered[i]) continue
     for (let len = Math.min(MAX_ROLE_WORDS, tokens.length - i); len >= 1; len--) {
       if (covered.slice(i, i + len).some(Boolean)) continue
-      const role = sectorByNoun().get(nameKey(text.slice((tokens[i] as Token).start, (tokens[i + len - 1] as Token).end)))
+      const role = registry.sectorByNoun.get(nameKey(text.slice((tokens[i] as Token).start, (tokens[i + len - 1] as Token).end)))
       if (!role) continue
       add({ first: i, end: i + len, kind: 'role', role })
       i += len - 1
@@ -129,17 +120,17 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
 }
 
 /** The registry entry a capitalised span names, if any; a leading "the" is allowed off. */
-function registryMention(surface: string, first: number, end: number): Mention | null {
-  const people = lookupPeople(surface)
+function registryMention(registry: ActorRegistry, surface: string, first: number, end: number): Mention | null {
+  const people = registry.lookupPeople(surface)
   if (people.length) return { first, end, kind: 'person', people }
-  const organisations = lookupOrganisations(surface)
+  const organisations = registry.lookupOrganisations(surface)
   if (organisations.length) return { first, end, kind: 'organisation', organisations }
   const country = lookupName(countryByName(), surface)
   if (country) return { first, end, kind: 'country', country }
   const demonym = lookupName(countryByDemonym(), surface)
   if (demonym) return { first, end, kind: 'demonym', country: demonym }
   // "TEHRAN" in a dateline: a shouted name, not an acronym
-  const seat = lookupName(seatByName(), surface)
+  const seat = lookupName(registry.seatByName, surface)
   if (seat) return { first, end, kind: 'seat', seat }
   return null
 }

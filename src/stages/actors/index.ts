@@ -1,8 +1,8 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
-import type { Stage } from '../../core/stage.js'
 import type { Actor, Entity, Message, Token } from '../../core/types.js'
 import { countryByDemonym, countryByName } from '../../lexicon/countries.js'
 import { lazy, loadLexicon, lookupName } from '../../lexicon/load.js'
+import type { PipelineStage } from '../context.js'
 import { findMentions, type Mention } from './01-mentions.js'
 import { groupPhrases, type Phrase } from './02-phrases.js'
 import { resolvePhrase } from './03-resolve.js'
@@ -29,7 +29,7 @@ const locatives = lazy(() => {
  * @example
  *   createActorsStage({ formerWords: ['former', 'ex-'] })
  */
-export function createActorsStage(options: ActorsOptions = {}): Stage {
+export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
   const formerWords = new Set(options.formerWords ?? ['former', 'ex', 'ousted', 'deposed', 'late', 'then', 'exiled', 'toppled'])
   return {
     name: 'actors',
@@ -50,7 +50,7 @@ export function createActorsStage(options: ActorsOptions = {}): Stage {
       }
       const focus = focusCountry(entities)
       const coreference = new Coreference()
-      const mentions = findMentions(text, tokens, entities)
+      const mentions = findMentions(text, tokens, entities, ctx.lexicon.actors)
       const phrases = groupPhrases(text, tokens, mentions, { formerWords })
       const actors: Actor[] = []
       const messages: Message[] = []

@@ -1,7 +1,7 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
-import type { Stage } from '../../core/stage.js'
 import type { DateMention, Span, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
+import type { PipelineStage } from '../context.js'
 import { firstTokenAt } from '../segment/index.js'
 import { addDays, addMonths, fmtDay, fmtMonth, isoWeek, parseYmd, weekday, type Ymd } from './calendar.js'
 
@@ -154,7 +154,7 @@ const NOT_PAST_BEFORE = new Set(['to', 'be', 'been', 'being', 'will', 'would'])
  * @example
  *   createDatesStage()
  */
-export function createDatesStage(): Stage {
+export function createDatesStage(): PipelineStage {
   return {
     name: 'dates',
     needs: ['article', 'sentences', 'tokens'],

@@ -1,7 +1,7 @@
 import type { EntityType } from '../../core/types.js'
-import { lookupOrganisations, lookupPeople, seatByName } from '../../lexicon/actors.js'
 import { countryByDemonym, countryByName } from '../../lexicon/countries.js'
 import { type EntryFile, lazy, loadLexicon, lookupName, nameKey } from '../../lexicon/load.js'
+import type { ActorRegistry } from '../../lexicon/registry.js'
 import { candidatesFor } from '../places/gazetteer.js'
 
 const groups = lazy(() => new Set(loadLexicon<EntryFile<string>>('entities/groups.json').entries.map(nameKey)))
@@ -11,16 +11,16 @@ const groups = lazy(() => new Set(loadLexicon<EntryFile<string>>('entities/group
  * government or a known city is a GPE ("Damascus", "the Kremlin"); a MISC that is a
  * nationality or a religious, ethnic or political group is NORP ("Syrian", "Druze").
  */
-export function refineType(conllType: string, name: string): EntityType {
+export function refineType(conllType: string, name: string, registry: ActorRegistry): EntityType {
   // the lexicons know some names better than a model trained on 1996 newswire:
   // "Hayat Tahrir al-Sham" is an organisation, "Druze" and "Alawites" are groups
   if (groups().has(nameKey(name))) return 'NORP'
-  if (conllType !== 'ORG' && name.includes(' ') && lookupOrganisations(name).length && !lookupPeople(name).length) return 'ORG'
+  if (conllType !== 'ORG' && name.includes(' ') && registry.lookupOrganisations(name).length && !registry.lookupPeople(name).length) return 'ORG'
   if (conllType === 'PER' || conllType === 'ORG') {
     // "Kremlin", "White House" are often tagged ORG; they stand for a government, a GPE
-    return conllType === 'ORG' && seatByName().has(nameKey(name.replace(/^the /i, ''))) ? 'GPE' : conllType
+    return conllType === 'ORG' && registry.seatByName.has(nameKey(name.replace(/^the /i, ''))) ? 'GPE' : conllType
   }
-  if (conllType === 'LOC') return lookupName(countryByName(), name) || seatByName().has(nameKey(name)) || isPoliticalPlace(name) ? 'GPE' : 'LOC'
+  if (conllType === 'LOC') return lookupName(countryByName(), name) || registry.seatByName.has(nameKey(name)) || isPoliticalPlace(name) ? 'GPE' : 'LOC'
   if (lookupName(countryByDemonym(), name) || groups().has(nameKey(name))) return 'NORP'
   return 'MISC'
 }

@@ -1,6 +1,6 @@
 import type { EntityType } from '../../core/types.js'
-import { organisations, people } from '../../lexicon/actors.js'
-import { lazy, normalizeName } from '../../lexicon/load.js'
+import { normalizeName } from '../../lexicon/load.js'
+import { type ActorRegistry, perRegistry } from '../../lexicon/registry.js'
 import { tokenize } from '../segment/01-tokenize.js'
 
 // a capitalised word, an Arabic-particle name ("al-Sham") or a connector inside a name
@@ -15,7 +15,7 @@ interface KnownName {
  * Multi-word names of the actor registry, by their first word: people's full names and
  * organisations' names and aliases, tokenized as article text is.
  */
-const namesByFirstWord = lazy(() => {
+const namesByFirstWord = perRegistry((registry) => {
   const index = new Map<string, KnownName[]>()
   const add = (name: string, type: EntityType): void => {
     const words = tokenize(name).map((t) => normalizeName(name.slice(t.start, t.end)))
@@ -26,8 +26,8 @@ const namesByFirstWord = lazy(() => {
     list.push({ words, type })
     index.set(words[0] as string, list)
   }
-  for (const p of people()) for (const n of [p.name, ...p.aliases]) add(n, 'PER')
-  for (const o of organisations()) for (const n of [o.name, ...o.aliases]) add(n, 'ORG')
+  for (const p of registry.people) for (const n of [p.name, ...p.aliases]) add(n, 'PER')
+  for (const o of registry.organisations) for (const n of [o.name, ...o.aliases]) add(n, 'ORG')
   for (const list of index.values()) list.sort((a, b) => b.words.length - a.words.length)
   return index
 })
@@ -36,7 +36,7 @@ const namesByFirstWord = lazy(() => {
  * Registry names found in a sentence's words, longest first, as [start, end) word ranges:
  * "Hayat Tahrir al-Sham", whose last word a model trained on 1996 newswire misses.
  */
-export function registryNames(words: readonly string[]): { start: number; end: number; type: EntityType }[] {
+export function registryNames(words: readonly string[], registry: ActorRegistry): { start: number; end: number; type: EntityType }[] {
   const norms: (string | undefined)[] = new Array(words.length)
   const norm = (k: number): string | undefined => {
     if (k >= words.length) return undefined
@@ -52,7 +52,7 @@ export function registryNames(words: readonly string[]): { start: number; end: n
     // a name starts with a capital: "Bank" in "bank of England" is no match (and most words
     // are not capitalised: they cost one test)
     if (!startsWithCapital(words[i] as string)) continue
-    const candidates = namesByFirstWord().get(norm(i) as string)
+    const candidates = namesByFirstWord(registry).get(norm(i) as string)
     if (!candidates) continue
     // and every word of it looks like a name: "Interfax news agency" and "Israeli army" are
     // aliases in the registry, but in text only their capitalised part is a name

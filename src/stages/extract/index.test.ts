@@ -3,12 +3,13 @@ import { describe, it } from 'node:test'
 import iconv from 'iconv-lite'
 import { createDoc } from '../../core/doc.js'
 import { UnusableInputError } from '../../core/pipeline.js'
+import { stageContext } from '../context.js'
 import { decodeBytes, undoMojibake } from './decode.js'
 import { siteNames, stripSiteName } from './html/04-metadata.js'
 import { createExtractStage, paragraphSpans } from './index.js'
 import { cleanText } from './text-article.js'
 
-const ctx = { today: '2025-07-31' }
+const ctx = stageContext('2025-07-31')
 const extract = (input: Parameters<typeof createDoc>[0]) => createExtractStage().run(createDoc(input, 't'), ctx)
 
 describe('extract: plain text', () => {

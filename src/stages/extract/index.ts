@@ -1,7 +1,7 @@
 import { type Doc, withLayer } from '../../core/doc.js'
 import { UnusableInputError } from '../../core/pipeline.js'
-import type { Stage } from '../../core/stage.js'
 import type { Article, Message, Span } from '../../core/types.js'
+import type { PipelineStage } from '../context.js'
 import { extractHtml } from './html-article.js'
 import { cleanText } from './text-article.js'
 
@@ -20,7 +20,7 @@ const PARAGRAPH_BREAK = '\n\n'
  * @example
  *   createExtractStage({ maxChars: 1_000_000 })
  */
-export function createExtractStage(options: ExtractOptions = {}): Stage {
+export function createExtractStage(options: ExtractOptions = {}): PipelineStage {
   const maxChars = options.maxChars ?? 5_000_000
   return {
     name: 'extract',

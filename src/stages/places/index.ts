@@ -1,6 +1,6 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
-import type { Stage } from '../../core/stage.js'
 import type { Place } from '../../core/types.js'
+import type { PipelineStage } from '../context.js'
 import { entityToponyms, scanToponyms } from './01-candidates.js'
 import { documentCountries, regionsAfterTowns, removeOverlaps, resolve } from './02-resolve.js'
 import { kindMentions } from './03-coreference.js'
@@ -14,7 +14,7 @@ import { withLocalNames } from './04-local-names.js'
  * @example
  *   createPlacesStage()
  */
-export function createPlacesStage(): Stage {
+export function createPlacesStage(): PipelineStage {
   return {
     name: 'places',
     needs: ['entities'],

@@ -1,6 +1,6 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
-import type { Stage } from '../../core/stage.js'
 import type { Quote } from '../../core/types.js'
+import type { PipelineStage } from '../context.js'
 import { quoteMarks } from './01-marks.js'
 import { createReader } from './02-speakers.js'
 import { attributeDirect } from './03-direct.js'
@@ -19,7 +19,7 @@ export { quoteMarks } from './01-marks.js'
  * @example
  *   createQuotesStage()
  */
-export function createQuotesStage(): Stage {
+export function createQuotesStage(): PipelineStage {
   return {
     name: 'quotes',
     needs: ['tokens', 'sentences', 'entities', 'actors'],

@@ -1,7 +1,7 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
 import { firstSpanAt } from '../../core/spans.js'
-import type { Stage } from '../../core/stage.js'
 import type { Span, Token } from '../../core/types.js'
+import type { PipelineStage } from '../context.js'
 import { tokenize } from './01-tokenize.js'
 import { splitSentences } from './02-sentences.js'
 import { defaultPosTagger, POS_MODEL_PATH, type PosTagger } from './pos-tagger.js'
@@ -19,7 +19,7 @@ export interface SegmentOptions {
  * @example
  *   createSegmentStage()
  */
-export function createSegmentStage(options: SegmentOptions = {}): Stage {
+export function createSegmentStage(options: SegmentOptions = {}): PipelineStage {
   return {
     name: 'segment',
     needs: ['article'],

@@ -1,6 +1,6 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
-import type { Stage } from '../../core/stage.js'
 import type { Arc, Token } from '../../core/types.js'
+import type { PipelineStage } from '../context.js'
 import { sentenceTokenRanges } from '../segment/index.js'
 import { type DependencyParser, defaultParser, PARSER_ACTIONS_PATH } from './transition-parser.js'
 
@@ -18,7 +18,7 @@ export interface SyntaxOptions {
  * @example
  *   createSyntaxStage()
  */
-export function createSyntaxStage(options: SyntaxOptions = {}): Stage {
+export function createSyntaxStage(options: SyntaxOptions = {}): PipelineStage {
   return {
     name: 'syntax',
     needs: ['tokens', 'sentences'],

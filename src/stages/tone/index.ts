@@ -1,6 +1,6 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
-import type { Stage } from '../../core/stage.js'
 import { lazy, loadLexicon } from '../../lexicon/load.js'
+import type { PipelineStage } from '../context.js'
 
 interface ToneWords {
   readonly positive: readonly string[]
@@ -19,7 +19,7 @@ const lists = lazy(() => {
  * @example
  *   createToneStage()
  */
-export function createToneStage(): Stage {
+export function createToneStage(): PipelineStage {
   return {
     name: 'tone',
     needs: ['tokens'],
