@@ -4,7 +4,7 @@
 // in the npm package with dist/), rebuilt whenever the packages or the tables change.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { compileGazetteer, GAZETTEER_FILE } from '../dist/stages/places/gazetteer.js'
+import { compileGazetteer, GAZETTEER_FILE } from '../dist/lexicon/gazetteer.js'
 
 const text = compileGazetteer()
 mkdirSync(dirname(GAZETTEER_FILE), { recursive: true })

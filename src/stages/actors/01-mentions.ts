@@ -1,9 +1,10 @@
+import { wordReader } from '../../core/tokens.js'
 import type { Entity, EntityType, Token } from '../../core/types.js'
 import type { Organisation, Person, Seat, SectorNoun } from '../../lexicon/actors.js'
 import { type Country, countryByDemonym, countryByName } from '../../lexicon/countries.js'
+import { candidatesFor, isKnownPlace } from '../../lexicon/gazetteer.js'
 import { lookupName, nameKey } from '../../lexicon/load.js'
 import type { ActorRegistry } from '../../lexicon/registry.js'
-import { candidatesFor, isKnownPlace } from '../places/gazetteer.js'
 
 /** What a mention names: a registry entry, a name no registry knows, or a role noun. */
 export type MentionKind = 'person' | 'surname' | 'organisation' | 'country' | 'demonym' | 'seat' | 'place' | 'group' | 'name' | 'role'
@@ -34,7 +35,7 @@ const CAPITALISED = /^[\p{Lu}\d]|^(?:al|el|ad|as|an|ash|at|az|ar|bin|ibn|de|van|
  * no registry knows, and role nouns ("troops", "Foreign Minister") on what is left.
  */
 export function findMentions(text: string, tokens: readonly Token[], entities: readonly Entity[], registry: ActorRegistry): Mention[] {
-  const word = (i: number): string => (i >= 0 && i < tokens.length ? text.slice((tokens[i] as Token).start, (tokens[i] as Token).end) : '')
+  const word = wordReader(text, tokens)
   const covered = new Array<boolean>(tokens.length).fill(false)
   const typedPerson = (start: number, end: number): boolean => entities.some((e) => e.type === 'PER' && e.start === start && e.end === end)
   const mentions: Mention[] = []

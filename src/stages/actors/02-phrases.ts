@@ -1,3 +1,4 @@
+import { wordReader } from '../../core/tokens.js'
 import type { Token } from '../../core/types.js'
 import type { Mention } from './01-mentions.js'
 
@@ -40,7 +41,7 @@ const POSSESSIVE = /^['’]s?$/
  * European Council" — and marks phrases whose role is over ("former", "ex-").
  */
 export function groupPhrases(text: string, tokens: readonly Token[], mentions: readonly Mention[], options: PhraseOptions): Phrase[] {
-  const word = (i: number): string => (i >= 0 && i < tokens.length ? text.slice((tokens[i] as Token).start, (tokens[i] as Token).end) : '')
+  const word = wordReader(text, tokens)
   const isFormer = (i: number): boolean => options.formerWords.has(word(i).toLowerCase().replace(/-$/, ''))
   const phrases: Phrase[] = []
   let current: { first: number; end: number; core: Mention | null; origins: Mention[]; roles: Mention[]; groups: Mention[]; owned: boolean } | null = null

@@ -1,8 +1,8 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
+import { firstTokenAt } from '../../core/tokens.js'
 import type { DateMention, Span, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
 import type { PipelineStage } from '../context.js'
-import { firstTokenAt } from '../segment/index.js'
 import { addDays, addMonths, fmtDay, fmtMonth, isoWeek, parseYmd, weekday, type Ymd } from './calendar.js'
 
 interface DateWords {

@@ -1,8 +1,8 @@
 import type { EntityType } from '../../core/types.js'
 import { countryByDemonym, countryByName } from '../../lexicon/countries.js'
+import { candidatesFor } from '../../lexicon/gazetteer.js'
 import { type EntryFile, lazy, loadLexicon, lookupName, nameKey } from '../../lexicon/load.js'
 import type { ActorRegistry } from '../../lexicon/registry.js'
-import { candidatesFor } from '../places/gazetteer.js'
 
 const groups = lazy(() => new Set(loadLexicon<EntryFile<string>>('entities/groups.json').entries.map(nameKey)))
 

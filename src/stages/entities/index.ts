@@ -1,7 +1,7 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
+import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Entity, Span, Token } from '../../core/types.js'
 import type { PipelineStage } from '../context.js'
-import { sentenceTokenRanges } from '../segment/index.js'
 import { refineType, splitAtPlace } from './02-type.js'
 import { registryNames } from './03-lexicon-names.js'
 import { personReadings } from './04-person-places.js'

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { countries } from '../../lexicon/countries.js'
+import { populousNames } from '../../lexicon/gazetteer.js'
 import { lazy, loadLexicon, normalizeName } from '../../lexicon/load.js'
 import { packageRegistry } from '../../lexicon/registry.js'
 import { memoize, normWord, shape } from '../../models/features.js'
 import { FeatureBuffer, LinearModel, valueHash } from '../../models/perceptron.js'
-import { populousNames } from '../places/gazetteer.js'
 
 /** Where the trained recogniser lives (made by scripts/train-ner.ts, see MODELS.md). */
 export const NER_MODEL_PATH = fileURLToPath(new URL('../../../models/ner-conll.model.gz', import.meta.url))

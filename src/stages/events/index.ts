@@ -1,7 +1,7 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
+import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Actor, Event, EventParty, Span, Token } from '../../core/types.js'
 import type { PipelineStage } from '../context.js'
-import { sentenceTokenRanges } from '../segment/index.js'
 import { findTriggers, type TriggerMatch } from './01-triggers.js'
 import { findPairs } from './02-arguments.js'
 import { codeOf, requestedAct, topicCoding } from './03-code.js'

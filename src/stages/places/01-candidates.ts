@@ -1,7 +1,7 @@
 import type { Entity } from '../../core/types.js'
 import { countryByDemonym } from '../../lexicon/countries.js'
+import { candidatesFor, type GazetteerPlace, placeKey } from '../../lexicon/gazetteer.js'
 import { lazy, loadLexicon, lookupName } from '../../lexicon/load.js'
-import { candidatesFor, type GazetteerPlace, placeKey } from './gazetteer.js'
 
 /** A stretch of text that may name a place, with the gazetteer places it may be. */
 export interface Toponym {

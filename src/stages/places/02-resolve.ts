@@ -1,5 +1,5 @@
+import { candidatesFor, type GazetteerPlace, placeKey, placeWeight, subdivisionCode } from '../../lexicon/gazetteer.js'
 import type { Toponym } from './01-candidates.js'
-import { candidatesFor, type GazetteerPlace, placeKey, placeWeight, subdivisionCode } from './gazetteer.js'
 
 /**
  * Pass 2a: keeps one toponym where several overlap, preferring the longer one

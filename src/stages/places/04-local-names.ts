@@ -1,7 +1,7 @@
 import { firstSpanAt } from '../../core/spans.js'
 import type { Place, Span } from '../../core/types.js'
+import { candidatesFor, type GazetteerPlace, subdivisionCode } from '../../lexicon/gazetteer.js'
 import { lazy, loadLexicon } from '../../lexicon/load.js'
-import { candidatesFor, type GazetteerPlace, subdivisionCode } from './gazetteer.js'
 
 interface LocalNames {
   readonly counties: readonly string[]

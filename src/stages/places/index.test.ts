@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { createAnalyzer, isError } from '../../analyze.js'
-import { candidatesFor, placeKey } from './gazetteer.js'
+import { candidatesFor, placeKey } from '../../lexicon/gazetteer.js'
 
 const analyzer = createAnalyzer({ stages: ['places'] })
 function placesOf(text: string) {

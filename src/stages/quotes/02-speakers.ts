@@ -1,6 +1,6 @@
+import { firstTokenAt, wordReader } from '../../core/tokens.js'
 import type { Actor, Entity, QuoteSpeaker, Span, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
-import { firstTokenAt } from '../segment/index.js'
 
 const words = (file: string) => lazy(() => new Set(loadLexicon<EntryFile<string>>(`quotes/${file}`).entries))
 /** Verbs that open or close a direct quote ("he said", "described it as"). */
@@ -56,10 +56,7 @@ export function createReader(
   actors: readonly Actor[],
   quoted: () => readonly Span[],
 ): Reader {
-  const word = (i: number): string => {
-    const t = tokens[i]
-    return t ? text.slice(t.start, t.end) : ''
-  }
+  const word = wordReader(text, tokens)
   const lower = (i: number): string => word(i).toLowerCase()
   const pos = (i: number): string => tokens[i]?.pos ?? ''
   const sentenceOf = (i: number): number => tokens[i]?.sentence ?? -1

@@ -1,5 +1,4 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
-import { firstSpanAt } from '../../core/spans.js'
 import type { Span, Token } from '../../core/types.js'
 import type { PipelineStage } from '../context.js'
 import { tokenize } from './01-tokenize.js'
@@ -44,20 +43,3 @@ export function createSegmentStage(options: SegmentOptions = {}): PipelineStage 
     },
   }
 }
-
-/** Token index ranges [first, last) of each sentence, from the tokens' sentence numbers. */
-export function sentenceTokenRanges(tokens: readonly Token[], sentenceCount: number): Span[] {
-  const out: Span[] = Array.from({ length: sentenceCount }, () => ({ start: 0, end: 0 }))
-  let i = 0
-  while (i < tokens.length) {
-    const s = (tokens[i] as Token).sentence
-    let j = i
-    while (j < tokens.length && (tokens[j] as Token).sentence === s) j++
-    out[s] = { start: i, end: j }
-    i = j
-  }
-  return out
-}
-
-/** Index of the first token that starts at or after an offset (binary search; tokens are in order). */
-export const firstTokenAt = (tokens: readonly Token[], offset: number): number => firstSpanAt(tokens, offset)

@@ -1,7 +1,7 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
+import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Arc, Token } from '../../core/types.js'
 import type { PipelineStage } from '../context.js'
-import { sentenceTokenRanges } from '../segment/index.js'
 import { type DependencyParser, defaultParser, PARSER_ACTIONS_PATH } from './transition-parser.js'
 
 /** Options of the syntax stage. */

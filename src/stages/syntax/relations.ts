@@ -1,3 +1,4 @@
+import { wordReader } from '../../core/tokens.js'
 import type { Arc, Span, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
 
@@ -99,7 +100,7 @@ export function createParseView(text: string, tokens: readonly Token[], parse: r
     if (a.head >= 0) kids[a.head]?.push(i)
   })
   const dep = (i: number): string => (parse[i] as Arc).dep
-  const word = (i: number): string => text.slice((tokens[i] as Token).start, (tokens[i] as Token).end)
+  const word = wordReader(text, tokens)
   const children = (i: number): readonly number[] => kids[i] ?? []
   const dependents = (i: number, ...deps: string[]): number[] => children(i).filter((c) => deps.includes(dep(c)) || deps.includes(baseRelation(dep(c))))
 

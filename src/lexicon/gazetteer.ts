@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
-import { countries, countryByIso2 } from '../../lexicon/countries.js'
-import { type EntryFile, lazy, loadLexicon, normalizeName } from '../../lexicon/load.js'
+import { countries, countryByIso2 } from './countries.js'
+import { type EntryFile, lazy, loadLexicon, normalizeName } from './load.js'
 
 /** One gazetteer place a toponym may refer to. */
 export interface GazetteerPlace {
@@ -52,7 +52,7 @@ interface CentreEntry {
 const require = createRequire(import.meta.url)
 
 /** Where `npm run build` writes the compiled index (dist/ is git-ignored; see scripts/build-gazetteer.mjs). */
-export const GAZETTEER_FILE = fileURLToPath(new URL('../../../dist/gazetteer/places.tsv', import.meta.url))
+export const GAZETTEER_FILE = fileURLToPath(new URL('../../dist/gazetteer/places.tsv', import.meta.url))
 
 // "As-Suwayda", "Al Hudaydah", "ad-Dawr": the Arabic article is spelled many ways or left out
 const ARTICLE = /^(?:al|as|ash|ad|an|ar|at|az|el|es|ez)[- ]/

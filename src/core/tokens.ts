@@ -1,0 +1,35 @@
+import { firstSpanAt } from './spans.js'
+import type { Span, Token } from './types.js'
+
+/** Token index ranges [first, last) of each sentence, from the tokens' sentence numbers. */
+export function sentenceTokenRanges(tokens: readonly Token[], sentenceCount: number): Span[] {
+  const out: Span[] = Array.from({ length: sentenceCount }, () => ({ start: 0, end: 0 }))
+  let i = 0
+  while (i < tokens.length) {
+    const s = (tokens[i] as Token).sentence
+    let j = i
+    while (j < tokens.length && (tokens[j] as Token).sentence === s) j++
+    out[s] = { start: i, end: j }
+    i = j
+  }
+  return out
+}
+
+/** Index of the first token that starts at or after an offset (binary search; tokens are in order). */
+export const firstTokenAt = (tokens: readonly Token[], offset: number): number => firstSpanAt(tokens, offset)
+
+/**
+ * The words of a document's tokens by index: the one reader every pass shares instead of
+ * slicing the text itself. Out-of-range indexes read as the empty word, so a pass may look
+ * one token before the first or after the last.
+ *
+ * @example
+ *   const words = wordReader(doc.text, tokens)
+ *   words(0) // "Syria"
+ */
+export function wordReader(text: string, tokens: readonly Token[]): (i: number) => string {
+  return (i) => {
+    const t = tokens[i]
+    return t ? text.slice(t.start, t.end) : ''
+  }
+}
