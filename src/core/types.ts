@@ -113,12 +113,20 @@ export interface Event {
 
 /** A problem found in the content: never an exception. */
 export interface Message {
+  /** The stage (or boundary) that wrote it. */
   readonly source: string
+  /** A stable kebab-case id of the rule: what a user filters on. */
   readonly ruleId: string
+  /** The reason in words, quoting the text where it helps. */
   readonly reason: string
   readonly start: number | null
   readonly end: number | null
+  /** info: a decision worth knowing (a candidate dropped); warning: content the stage could not use; error: a part of the document lost. */
+  readonly severity: Severity
 }
+
+/** How much a message matters to a reader of the output. */
+export type Severity = 'info' | 'warning' | 'error'
 
 /** Every layer a stage may add, by name. */
 export interface Layers {

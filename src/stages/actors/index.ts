@@ -1,4 +1,5 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
+import { messagesFrom } from '../../core/messages.js'
 import type { Actor, Entity, Message, Token } from '../../core/types.js'
 import { countryByDemonym, countryByName } from '../../lexicon/countries.js'
 import { lazy, loadLexicon, lookupName } from '../../lexicon/load.js'
@@ -7,6 +8,8 @@ import { findMentions, type Mention } from './01-mentions.js'
 import { groupPhrases, type Phrase } from './02-phrases.js'
 import { resolvePhrase } from './03-resolve.js'
 import { Coreference } from './04-coreference.js'
+
+const report = messagesFrom('actors')
 
 /** Options of the actors stage. */
 export interface ActorsOptions {
@@ -91,7 +94,7 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
         if (/^[^.]+\.$/.test(text.slice(s.start, s.end))) s = { start: s.start, end: s.end - 1 }
         if (!r) {
           if (p.core && (p.core.entityType === 'PER' || p.core.entityType === 'ORG')) {
-            messages.push({ source: 'actors', ruleId: 'unresolved-actor', reason: `no actor known for "${surface(p.core)}"`, ...span(p.core) })
+            messages.push(report('unresolved-actor', `no actor known for "${surface(p.core)}"`, span(p.core)))
           }
           continue
         }
@@ -107,13 +110,7 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
         })
       }
       if (context.undated && actors.some((a) => a.via.startsWith('registry:'))) {
-        messages.push({
-          source: 'actors',
-          ruleId: 'undated-roles',
-          reason: 'the article has no date: people are coded by their latest known role',
-          start: null,
-          end: null,
-        })
+        messages.push(report('undated-roles', 'the article has no date: people are coded by their latest known role'))
       }
       return withLayer(doc, 'actors', actors, { messages })
 

@@ -1,9 +1,12 @@
 import { type Doc, withLayer } from '../../core/doc.js'
+import { messagesFrom } from '../../core/messages.js'
 import { UnusableInputError } from '../../core/pipeline.js'
 import type { Article, Message, Span } from '../../core/types.js'
 import type { PipelineStage } from '../context.js'
 import { extractHtml } from './html-article.js'
 import { cleanText } from './text-article.js'
+
+const report = messagesFrom('extract')
 
 /** Options of the extract stage. */
 export interface ExtractOptions {
@@ -40,15 +43,7 @@ export function createExtractStage(options: ExtractOptions = {}): PipelineStage 
       let messages: readonly Message[] = []
       const dateMessages: Message[] =
         input.published !== undefined && !published
-          ? [
-              {
-                source: 'extract',
-                ruleId: 'unread-published',
-                reason: `cannot read the publication date "${input.published}"; the article has none`,
-                start: null,
-                end: null,
-              },
-            ]
+          ? [report('unread-published', `cannot read the publication date "${input.published}"; the article has none`)]
           : []
       if (input.text !== undefined && input.clean === false) {
         article = { title: null, text: raw, published, byline: null, lang: 'en', url: input.url ?? null, paragraphs: paragraphSpans(raw) }
@@ -70,7 +65,7 @@ export function createExtractStage(options: ExtractOptions = {}): PipelineStage 
           url: page.url,
           paragraphs: paragraphSpans(text),
         }
-        if (!text) messages = [{ source: 'extract', ruleId: 'no-body', reason: 'no article body found on the page', start: null, end: null }]
+        if (!text) messages = [report('no-body', 'no article body found on the page', null, 'error')]
       }
       return withLayer(doc, 'article', article, { text: article.text, messages: [...dateMessages, ...messages] })
     },

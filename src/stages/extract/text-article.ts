@@ -1,6 +1,9 @@
+import { messagesFrom } from '../../core/messages.js'
 import type { Message } from '../../core/types.js'
 import { countries, countryByName } from '../../lexicon/countries.js'
 import { type EntryFile, lazy, loadLexicon, lookupName, normalizeName } from '../../lexicon/load.js'
+
+const report = messagesFrom('extract')
 
 interface DebrisEntry {
   readonly pattern: string
@@ -33,7 +36,7 @@ const starts = lazy(() => {
   return { pronouns: new Set(s.pronouns), verbs: new Set(s.verbs) }
 })
 
-const message = (ruleId: string, reason: string): Message => ({ source: 'extract', ruleId, reason, start: null, end: null })
+const message = (ruleId: string, reason: string): Message => report(ruleId, reason)
 
 // A headline: one short line without a closing full stop.
 const MAX_TITLE_CHARS = 200
