@@ -1,0 +1,27 @@
+import type { Actor, Span } from '../../../core/types.js'
+import type { TriggerMatch } from '../01-triggers.js'
+import { attributionStart, type EventContext } from '../context.js'
+import type { Roles } from '../parse-roles.js'
+import { actorBefore, coordinatedAfter, coordinatedBefore, distinctActors, distinctCodes, type Pair, TARGET_WINDOW } from '../parties.js'
+
+/** Symmetric nouns and verbs: one pair per two parties ("clashes between Druze militias, Bedouin tribes, and government forces"). */
+export function symmetricPairs(ctx: EventContext, m: TriggerMatch, r: Span, roles: Roles): Pair[] {
+  const { lower } = ctx
+  const { at: i, last } = m
+  // up to a trailing attribution: "the peace accord between A and B, two rebel commanders told AFP"
+  const window = distinctActors(ctx, last + 1, attributionStart(ctx, last + 1, Math.min(r.end, last + 1 + TARGET_WINDOW * 2)))
+  // "fighting between Azerbaijanis and Armenians, an editor ... said": after "between", the coordinated parties only
+  const between = lower.slice(last + 1, Math.min(r.end, last + 4)).indexOf('between')
+  const listed = between >= 0 ? coordinatedAfter(ctx, last + 2 + between, r) : []
+  const after = listed.length >= 2 ? listed : window
+  const before = actorBefore(ctx, i, r)
+  // "India and Pakistan agreed ...": the parties are the coordinated subjects
+  const coordinated = coordinatedBefore(ctx, i, r)
+  // "Senior Hungarian and Romanian officials agreed": coordinated subjects from the parse
+  const subjects = distinctCodes(roles.sources).length >= 2 ? distinctCodes(roles.sources) : coordinated
+  const all = subjects.length >= 2 ? subjects : after.length >= 2 ? after : before && after.length === 1 ? [before, ...after] : []
+  const pairs: Pair[] = []
+  for (let a = 0; a < all.length; a++)
+    for (let b = a + 1; b < all.length; b++) if (all[a]?.code !== all[b]?.code || all[a]?.id !== all[b]?.id) pairs.push([all[a] as Actor, all[b] as Actor])
+  return pairs
+}

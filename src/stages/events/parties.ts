@@ -1,0 +1,185 @@
+import type { Actor, Span, Token } from '../../core/types.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
+import type { TriggerMatch } from './01-triggers.js'
+import { type EventContext, tokenAfter } from './context.js'
+
+// The parties around a trigger: the helpers every frame uses to find actors before and after it.
+
+// words that count or part the people named after "of": "thousands of students", "a group of rebels"
+export const partitives = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/partitive-words.json').entries))
+
+// participles that take "to" as adjectives: "is opposed to"
+export const adjectivalParticiples = lazy(() => new Set(loadLexicon<{ entries: readonly string[] }>('events/adjectival-participles.json').entries))
+
+// how far (tokens) from its trigger a source or target may stand
+export const SOURCE_WINDOW = 15
+
+export const TARGET_WINDOW = 12
+
+// verbs of saying that close a sentence: ", officials said"
+export const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got'])
+
+// pronouns that refer back to a country or organisation: "Earlier this month it resumed airstrikes"
+export const COLLECTIVE_PRONOUNS = new Set(['it', 'they', 'its', 'their'])
+
+/** A source and a target actor of one event. */
+export type Pair = readonly [source: Actor, target: Actor]
+
+/** One pair per source and target of different codes: "Russia and Iran condemned Israel" gives two. */
+export function crossPairs(sources: readonly Actor[], targets: readonly Actor[]): Pair[] {
+  const pairs: Pair[] = []
+  for (const s of distinctCodes(sources)) for (const t of distinctCodes(targets)) if (s.code !== t.code) pairs.push([s, t])
+  return pairs
+}
+
+/** The first actor of each code. */
+export function distinctCodes(actors: readonly Actor[]): Actor[] {
+  const seen = new Set<string>()
+  return actors.filter((a) => !seen.has(a.code) && !!seen.add(a.code))
+}
+
+/**
+ * Whether a participle after "be" is an adjective with its own preposition, not a passive:
+ * "Israel is opposed to French mediation" opposes it; "was opposed by Israel" and "was
+ * extradited to Turkey" stay passive (lexicon/events/adjectival-participles.json).
+ */
+export function adjectival(ctx: EventContext, m: TriggerMatch): boolean {
+  return ctx.lower[m.last + 1] === 'to' && adjectivalParticiples().has(ctx.lower[m.at] ?? '') && !ctx.view.agents(m.at).length
+}
+
+/** The nearest actor before token i in the sentence (a pronoun subject resolved back). */
+export function actorBefore(ctx: EventContext, i: number, r: Span, mode: 'any' | 'verb' | 'noun' = 'any'): Actor | undefined {
+  const { lower, actorAt, tokens } = ctx
+  for (let k = i - 1; k >= Math.max(r.start, i - SOURCE_WINDOW); k--) {
+    const a = actorAt[k]
+    // a verb's subject is no possessor; a noun's agent may be ("Israel’s actions as a violation")
+    if (a && mode !== 'any' && !isSubjectLike(ctx, a, mode === 'noun')) {
+      k = ctx.tokenAt.get(a.start) ?? k // skip the rest of this actor's words
+      continue
+    }
+    if (a) return a
+    if (COLLECTIVE_PRONOUNS.has(lower[k] ?? '') && (tokens[k] as Token).pos === 'PRON') return antecedent(ctx, tokens[k] as Token)
+    if (/^(he|she)$/.test(lower[k] ?? '')) return personBefore(ctx, (tokens[k] as Token).start)
+  }
+  return undefined
+}
+
+/**
+ * Whether an actor can be the subject of a later verb: not a possessor ("Syria’s
+ * transition"), not the object of a preposition ("airstrikes on Syria") or of a verb
+ * ("following Syria’s transition and will assist ...").
+ */
+export function isSubjectLike(ctx: EventContext, a: Actor, allowPossessive: boolean): boolean {
+  const { lower, tokens } = ctx
+  const first = ctx.tokenAt.get(a.start) ?? 0
+  const after = tokenAfter(ctx, a)
+  const next = tokens[after]
+  // "Lavrov said Moscow is ...": followed by its verb, it heads a clause of its own
+  if (next && (next.pos === 'AUX' || next.pos === 'VERB') && !/^['’]s$/.test(lower[after] ?? '')) return true
+  if (/^['’]s$/.test(lower[after] ?? '')) return allowPossessive
+  // "Tens of thousands of university students staged ...": the people counted are the subject
+  if (lower[first - 1] === 'of' && partitives().has(lower[first - 2] ?? '')) return true
+  const before = lower[first - 1] === 'the' ? tokens[first - 2] : tokens[first - 1]
+  return !(before && (before.pos === 'ADP' || before.pos === 'VERB'))
+}
+
+/** The country of the first place in tokens [from, to), as a party: "invaded the buffer zone near the Golan Heights". */
+export function placeParty(ctx: EventContext, from: number, to: number): Actor | undefined {
+  const { tokens } = ctx
+  const lo = (tokens[from] as Token | undefined)?.start ?? Number.POSITIVE_INFINITY
+  const hi = (tokens[Math.max(from, to - 1)] as Token | undefined)?.end ?? 0
+  const p = ctx.places.find((x) => x.start >= lo && x.end <= hi && x.country)
+  if (!p?.country) return undefined
+  return {
+    start: p.start,
+    end: p.end,
+    text: p.text,
+    code: p.country,
+    country: p.country,
+    sector: null,
+    name: p.name,
+    id: `place:${p.id}`,
+    via: 'place-country',
+  }
+}
+
+/**
+ * Where a second clause joined by "and"/"but" starts in [from, to): "refused to deploy
+ * peacekeepers in Iraq and has urged its citizens ..." — the second verb's object is not the target.
+ */
+export function clauseEnd(ctx: EventContext, from: number, to: number): number {
+  for (let k = from; k < to - 1; k++) {
+    if (!/^(and|but)$/.test(ctx.lower[k] ?? '')) continue
+    const next = ctx.tokens[k + 1] as Token
+    if (next.pos === 'AUX' || next.pos === 'VERB') return k
+  }
+  return to
+}
+
+/** Actors joined by "and" / commas from token k on: "between Druze militias, Bedouin tribes, and government forces". */
+export function coordinatedAfter(ctx: EventContext, k: number, r: Span): Actor[] {
+  const { lower, actorAt } = ctx
+  const out: Actor[] = []
+  // the list ends with the item after "and": "A, B and C, an editor said" stops at C
+  let closed = 0
+  let joinedByAnd = false
+  // "between the two rival militias": a determiner or adjective may come first
+  while (k < r.end && !actorAt[k] && /^(DET|ADJ|NUM)$/.test((ctx.tokens[k] as Token).pos)) k++
+  while (k < r.end) {
+    const a = actorAt[k]
+    if (!a) break
+    if (!out.includes(a)) out.push(a)
+    if (joinedByAnd) closed = out.length
+    k = tokenAfter(ctx, a)
+    joinedByAnd = lower[k] === 'and' || lower[k] === '&' || (lower[k] === ',' && lower[k + 1] === 'and')
+    if (lower[k] === ',' && lower[k + 1] === 'and') k += 2
+    else if (/^(and|,|&)$/.test(lower[k] ?? '')) k++
+    else break
+    while (k < r.end && !actorAt[k] && /^(DET|ADJ)$/.test((ctx.tokens[k] as Token).pos)) k++
+  }
+  return out.slice(0, closed)
+}
+
+/** Actors joined by "and" / commas right before token i: "India and Pakistan agreed". */
+export function coordinatedBefore(ctx: EventContext, i: number, r: Span): Actor[] {
+  const { lower, actorAt, tokens } = ctx
+  const out: Actor[] = []
+  let k = i - 1
+  // back over the verb chain: "India and Pakistan [have agreed to] hold talks"
+  for (let n = 0; n < 4 && k >= r.start && /^(AUX|PART|VERB|ADV)$/.test((tokens[k] as Token).pos) && !actorAt[k]; n++) k--
+  while (k >= r.start) {
+    const a = actorAt[k]
+    if (!a) break
+    out.unshift(a)
+    k = (ctx.tokenAt.get(a.start) ?? k) - 1
+    if (k >= r.start && /^(and|,|&)$/.test(lower[k] ?? '')) k--
+    else break
+  }
+  return out
+}
+
+export function antecedent(ctx: EventContext, t: Token): Actor | undefined {
+  return (
+    [...ctx.actors]
+      .reverse()
+      // a state, a seat of government, an organisation, or a group of a country named with its
+      // role ("Iraq's interim government announced that it is prepared to ...")
+      .find(
+        (a) =>
+          a.end <= t.start && t.start - a.end < 600 && /^(country|seat|capital-metonymy|registry:organisation|nationality\+role|role\+possessor)/.test(a.via),
+      )
+  )
+}
+
+export function personBefore(ctx: EventContext, offset: number): Actor | undefined {
+  return [...ctx.actors].reverse().find((a) => a.end <= offset && offset - a.end < 600 && /^(registry:|title|coreference)/.test(a.via))
+}
+
+export function distinctActors(ctx: EventContext, from: number, to: number): Actor[] {
+  const out: Actor[] = []
+  for (let k = from; k < to; k++) {
+    const a = ctx.actorAt[k]
+    if (a && !out.includes(a)) out.push(a)
+  }
+  return out
+}
