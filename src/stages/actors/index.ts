@@ -2,7 +2,7 @@ import { type Doc, need, withLayer } from '../../core/doc.js'
 import { messagesFrom } from '../../core/messages.js'
 import type { Actor, Entity, Message, Token } from '../../core/types.js'
 import { countryByDemonym, countryByName } from '../../lexicon/countries.js'
-import { lazy, loadLexicon, lookupName } from '../../lexicon/load.js'
+import { type EntryFile, lazy, loadLexicon, lookupName } from '../../lexicon/load.js'
 import type { PipelineStage } from '../context.js'
 import { findMentions, type Mention } from './01-mentions.js'
 import { groupPhrases, type Phrase } from './02-phrases.js'
@@ -13,7 +13,7 @@ const report = messagesFrom('actors')
 
 /** Options of the actors stage. */
 export interface ActorsOptions {
-  /** Words before a name that mean its holder no longer has the role. */
+  /** Words before a name that mean its holder no longer has the role (lexicon/actors/former-words.json by default). */
   readonly formerWords?: readonly string[]
 }
 
@@ -33,7 +33,7 @@ const locatives = lazy(() => {
  *   createActorsStage({ formerWords: ['former', 'ex-'] })
  */
 export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
-  const formerWords = new Set(options.formerWords ?? ['former', 'ex', 'ousted', 'deposed', 'late', 'then', 'exiled', 'toppled'])
+  const formerWords = new Set(options.formerWords ?? loadLexicon<EntryFile<string>>('actors/former-words.json').entries)
   return {
     name: 'actors',
     needs: ['entities', 'tokens', 'article'],

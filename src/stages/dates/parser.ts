@@ -1,5 +1,5 @@
 import type { DateMention } from '../../core/types.js'
-import { lazy, loadLexicon } from '../../lexicon/load.js'
+import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
 import type { Ymd } from './calendar.js'
 
 /** The word lists the patterns are built from (`lexicon/dates/words.json`). */
@@ -83,6 +83,8 @@ export interface Fragments {
   readonly REL: string
   readonly TENS: string
   readonly ONES: string
+  /** Time zones after a clock time (lexicon/dates/time-zones.json). */
+  readonly ZONE: string
   /** The regular expression flags every built pattern uses. */
   readonly f: string
   readonly w: DateWords
@@ -112,6 +114,7 @@ export function fragments(w: DateWords): Fragments {
     REL: '(?<rel>last|this|next|past|previous|coming|current)',
     TENS: `(?<tens>${alt(Object.keys(w.tens))})`,
     ONES: `(?<ones>${alt(Object.keys(w.ones))})`,
+    ZONE: alt([...loadLexicon<EntryFile<string>>('dates/time-zones.json').entries]),
     f: 'giu',
     w,
   }

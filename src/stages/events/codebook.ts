@@ -8,6 +8,18 @@ export interface CameoCode {
   readonly quad: number
   readonly plover: string | null
   readonly ploverMode: string | null
+  /** What the coder does with the code (lexicon/events/code-flags.json). */
+  readonly flags?: readonly CodeFlag[]
+  /** The table a generic frame's coded act is looked up in ("called for the withdrawal": appeal). */
+  readonly requests?: 'appeal' | 'demand' | 'threat' | 'intent'
+}
+
+/** A coder flag of a CAMEO code: asks for another act, takes its target from a complement, may target a place's country. */
+export type CodeFlag = 'asks-for-act' | 'complement-target' | 'place-target'
+
+/** Whether a code carries a coder flag. */
+export function hasFlag(code: string, flag: CodeFlag): boolean {
+  return cameoCodes().get(code)?.flags?.includes(flag) ?? false
 }
 
 /** CAMEO codes by code. */
@@ -65,12 +77,13 @@ const demandCodes = lazy(() => loadLexicon<IntentCodes>('events/demand-codes.jso
  * when the frame is not generic or the act has no such code.
  */
 export function requestCode(frame: string, act: string): string | null {
-  const table = frame === '020' ? appealCodes() : frame === '100' ? demandCodes() : null
-  if (table) return longestPrefix(table, act)
-  if (frame === '130') return threatCode(act)
+  const requests = cameoCodes().get(frame)?.requests
+  if (requests === 'appeal') return longestPrefix(appealCodes(), act)
+  if (requests === 'demand') return longestPrefix(demandCodes(), act)
+  if (requests === 'threat') return threatCode(act)
   // "agreed that their countries should cooperate", "reached a consensus to exchange
   // information": accord on a cooperative act to come is the intent to do it
-  if (frame === '030' || frame === '033' || frame === '019') return intentCode(act)
+  if (requests === 'intent') return intentCode(act)
   return null
 }
 

@@ -1,4 +1,5 @@
 import type { Actor, Arc, DateMention, Place, Quote, Span, Token } from '../../core/types.js'
+import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
 import { createParseView, type ParseView } from '../syntax/relations.js'
 
 /** What every pass of the events stage reads: the text, its tokens and the layers under them. */
@@ -48,7 +49,7 @@ export function tokenAfter(ctx: EventContext, a: Span): number {
 }
 
 // verbs of a trailing attribution: "..., the health minister said"
-const SPEECH = new Set(['said', 'says', 'say', 'told', 'added', 'stated', 'reported', 'according', 'announced', 'claimed', 'noted'])
+const attributionVerbs = lazy(() => new Set(loadLexicon<EntryFile<string>>('events/attribution-verbs.json').entries))
 
 /**
  * Where a trailing attribution starts in [from, to): "shelled the town, Ukraine’s military
@@ -59,7 +60,7 @@ export function attributionStart(ctx: EventContext, from: number, to: number): n
   for (let k = from; k < to; k++) {
     if (lower[k] !== ',') continue
     const rest = lower.slice(k + 1, Math.min(lower.length, k + 8))
-    if (rest.some((w) => SPEECH.has(w))) return k
+    if (rest.some((w) => attributionVerbs().has(w))) return k
   }
   return to
 }

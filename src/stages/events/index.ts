@@ -8,7 +8,7 @@ import { codeOf, requestedAct, topicCoding } from './03-code.js'
 import { isCommitment, isNegated, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
 import { dedupe } from './06-refine.js'
-import { requestCode } from './codebook.js'
+import { hasFlag, requestCode } from './codebook.js'
 import { eventContext } from './context.js'
 
 /**
@@ -49,7 +49,7 @@ export function createEventsStage(): PipelineStage {
         // an act inside an appeal's, promise's, demand's, refusal's or threat's complement is asked
         // for, not done, also when the frame already has a code of its own ("demanding that the
         // Turkish government provide information" is 1014 and no sharing of information)
-        for (const [m, act] of acts) if (act && (requestCode(m.trigger.code, act.trigger.code) || FRAMES.test(m.trigger.code))) asked.add(act)
+        for (const [m, act] of acts) if (act && (requestCode(m.trigger.code, act.trigger.code) || hasFlag(m.trigger.code, 'asks-for-act'))) asked.add(act)
         for (const m of matches) {
           if (asked.has(m)) continue
           const pairs = findPairs(ec, m, r)
@@ -89,8 +89,5 @@ export function createEventsStage(): PipelineStage {
     },
   }
 }
-
-// roots whose triggers ask for, promise, refuse or threaten another act: appeals, intents, demands, rejections, threats
-const FRAMES = /^(02|03|10|12|13)/
 
 const party = (a: Actor): EventParty => ({ code: a.code, text: a.text, start: a.start, end: a.end })

@@ -1,6 +1,7 @@
 import type { Actor, Arc, Token } from '../../core/types.js'
 import type { Phrase } from '../syntax/relations.js'
 import type { TriggerMatch } from './01-triggers.js'
+import { hasFlag } from './codebook.js'
 import type { EventContext } from './context.js'
 import { adjectival, antecedent, BE, COLLECTIVE_PRONOUNS, personBefore } from './parties.js'
 
@@ -83,9 +84,8 @@ export function objectParties(ctx: EventContext, p: Phrase): Actor[] {
  */
 export function complementTargets(ctx: EventContext, m: TriggerMatch): Actor[] {
   const { view } = ctx
-  const root = m.trigger.code.slice(0, 2)
   if (m.trigger.reported) return view.reportedClauses(m.at).flatMap((c) => subjectsOf(ctx, c))
-  if (root === '02' || root === '10' || m.trigger.complement) {
+  if (hasFlag(m.trigger.code, 'complement-target') || m.trigger.complement) {
     const clause = view.dependents(m.at, 'ccomp').flatMap((c) => subjectsOf(ctx, c))
     if (clause.length) return clause
   }

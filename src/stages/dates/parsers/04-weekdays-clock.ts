@@ -33,9 +33,9 @@ export const relativeWeekday: DateParser = {
 // "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon Thursday", "10:35 a.m."
 export const clockTime: DateParser = {
   kind: 'clock',
-  patterns: ({ MONTH, WDAY, f }) => [
+  patterns: ({ MONTH, WDAY, ZONE, f }) => [
     new RegExp(
-      `\\b(?:(?<h>\\d{1,2})(?::(?<mi>\\d{2}))? ?(?<ap>[ap])\\.m\\b\\.?|(?<noon>noon|midnight))(?: (?:EST|EDT|CST|CDT|PST|PDT|GMT|local time))?(?:,? (?:on )?(?:${WDAY}|${MONTH} (?<d>\\d{1,2})\\b))?`,
+      `\\b(?:(?<h>\\d{1,2})(?::(?<mi>\\d{2}))? ?(?<ap>[ap])\\.m\\b\\.?|(?<noon>noon|midnight))(?: (?:${ZONE}))?(?:,? (?:on )?(?:${WDAY}|${MONTH} (?<d>\\d{1,2})\\b))?`,
       f,
     ),
   ],

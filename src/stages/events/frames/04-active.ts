@@ -2,7 +2,7 @@ import type { Actor, Span, Token } from '../../../core/types.js'
 import { countryByCode } from '../../../lexicon/countries.js'
 import { lazy, loadLexicon } from '../../../lexicon/load.js'
 import type { TriggerMatch } from '../01-triggers.js'
-import { cameoCode } from '../codebook.js'
+import { cameoCode, hasFlag } from '../codebook.js'
 import { attributionStart, type EventContext, tokenAfter } from '../context.js'
 import type { Roles } from '../parse-roles.js'
 import { actorBefore, clauseEnd, crossPairs, distinctActors, distinctCodes, type Pair, placeParty, TARGET_WINDOW } from '../parties.js'
@@ -50,12 +50,6 @@ function cooperative(code: string): boolean {
 /** Every ordered pair of different parties. */
 function reciprocal(parties: readonly Actor[]): Pair[] {
   return parties.flatMap((a) => parties.filter((b) => b !== a).map((b): Pair => [a, b]))
-}
-
-/** Whether a code's target may be the country of a place: material acts (quad 2 and 4) and visits. */
-function placeTargets(code: string): boolean {
-  const c = cameoCode(code)
-  return !!c && (c.quad === 4 || c.quad === 2 || code.startsWith('042') || code.startsWith('08'))
 }
 
 /**
@@ -119,7 +113,7 @@ export function activePairs(ctx: EventContext, m: TriggerMatch, r: Span, roles: 
   const target = candidates.find((a) => a !== matchedThing)
   // an action on a place is an action on its country: "invaded the buffer zone near the Golan
   // Heights", "arrived in Amman", "lifted a state of emergency in West Darfur"
-  const onPlace = !target && placeTargets(trigger.code) ? placeParty(ctx, targetFrom, targetEnd) : undefined
+  const onPlace = !target && hasFlag(trigger.code, 'place-target') ? placeParty(ctx, targetFrom, targetEnd) : undefined
   const parsed = roles.targets.filter((a) => !source || a.code !== source.code)
   const chosen = target ?? onPlace ?? definiteCountry(ctx, targetFrom, targetEnd, source)
   const sources = roles.sources.length ? roles.sources : source ? [source] : []
