@@ -39,3 +39,47 @@ describe('core', () => {
     assert.throws(() => runPipeline([broken], { text: 'x' }, 'id', { today: '2025-01-01' }), /did not add its "tone" layer/)
   })
 })
+
+describe('span index', () => {
+  it('answers as a filter over the whole layer would, in the layer order', async () => {
+    const { indexSpans } = await import('./spans.js')
+    const { seededRandom } = await import('../models/random.js')
+    const random = seededRandom(7)
+    const int = (n: number): number => Math.floor(random() * n)
+    for (let round = 0; round < 50; round++) {
+      const spans = Array.from({ length: int(40) }, () => {
+        const start = int(200)
+        return { start, end: start + int(12) }
+      })
+      const index = indexSpans(spans)
+      for (let q = 0; q < 30; q++) {
+        const start = int(210)
+        const end = start + int(30)
+        assert.deepEqual(
+          index.inside(start, end),
+          spans.filter((s) => s.start >= start && s.end <= end),
+        )
+        assert.equal(
+          index.containing(start, end),
+          spans.find((s) => s.start <= start && end <= s.end),
+        )
+        assert.deepEqual(
+          index.overlapping(start, end),
+          spans.filter((s) => s.start < end && start < s.end),
+        )
+        assert.deepEqual(
+          index.endingIn(start, end),
+          spans.filter((s) => s.end >= start && s.end <= end),
+        )
+        assert.deepEqual(
+          index.startingIn(start, end),
+          spans.filter((s) => s.start >= start && s.start <= end),
+        )
+        assert.equal(
+          index.covers(start, end),
+          spans.some((s) => s.start <= start && end <= s.end),
+        )
+      }
+    }
+  })
+})

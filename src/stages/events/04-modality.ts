@@ -52,7 +52,7 @@ export function modalityOf(ctx: EventContext, i: number, r: Span): Modality {
   const aspectual = to > 0 && c.aspectual.has(before[to - 1] ?? '')
   if (before.some((w) => c.future.has(w)) || (to >= 0 && !aspectual)) return 'intended'
   if (before.some((w) => c.hypothetical.has(w))) return 'hypothetical'
-  if (ctx.quotes.some((q) => !q.direct && q.start <= t.start && t.end <= q.end)) return 'reported'
+  if (ctx.byOffset.indirectQuotes.covers(t.start, t.end)) return 'reported'
   if (ctx.lower.slice(r.start, r.end).some((w) => c.reported.has(w))) return 'reported'
   return 'asserted'
 }

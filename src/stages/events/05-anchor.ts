@@ -9,7 +9,7 @@ import type { EventContext } from './context.js'
  */
 export function clauseDate(ctx: EventContext, sentence: Span, t: Token): string | null {
   const { text } = ctx
-  const inSentence = ctx.dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end && d.type === 'DATE')
+  const inSentence = ctx.byOffset.dates.inside(sentence.start, sentence.end).filter((d) => d.type === 'DATE')
   const sameClause = (d: Span): boolean => {
     const between = d.end <= t.start ? text.slice(d.end, t.start) : text.slice(t.end, d.start)
     return !/[,;:()–—]/.test(between) || (d.end <= t.start && !/\S/.test(text.slice(sentence.start, d.start)))
@@ -20,7 +20,7 @@ export function clauseDate(ctx: EventContext, sentence: Span, t: Token): string 
 
 /** The first place of the sentence that is not one of the parties themselves. */
 export function placeIn(ctx: EventContext, sentence: Span, parties: readonly Actor[]): Event['place'] {
-  const p = ctx.places.find((x) => x.start >= sentence.start && x.end <= sentence.end && !parties.some((a) => a.start <= x.start && x.end <= a.end))
+  const p = ctx.byOffset.places.inside(sentence.start, sentence.end).find((x) => !parties.some((a) => a.start <= x.start && x.end <= a.end))
   return p ? { name: p.name, lat: p.lat, lon: p.lon } : null
 }
 

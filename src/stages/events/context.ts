@@ -1,3 +1,4 @@
+import { indexSpans, type SpanIndex } from '../../core/spans.js'
 import type { Actor, Arc, DateMention, Place, Quote, Span, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
 import { createParseView, type ParseView } from '../syntax/relations.js'
@@ -20,6 +21,13 @@ export interface EventContext {
   readonly arcs: readonly Arc[]
   /** The parse's relations (subjects, objects, agents, obliques). */
   readonly view: ParseView
+  /** The layers by offset: a pass asks for what is near a trigger, never scans a layer. */
+  readonly byOffset: {
+    readonly actors: SpanIndex<Actor>
+    readonly dates: SpanIndex<DateMention>
+    readonly places: SpanIndex<Place>
+    readonly indirectQuotes: SpanIndex<Quote>
+  }
 }
 
 /** The shared view of a document for the events passes. */
@@ -33,12 +41,19 @@ export function eventContext(
   const actorAt = new Array<Actor | undefined>(tokens.length)
   // "Palestinian officials demanded Friday that ...": a date is never a party, whatever the actors layer made of it
   // ("Serbia Friday" as one actor is no party either)
-  const actors = layers.actors.filter((a) => !layers.dates.some((d) => d.start < a.end && a.start < d.end))
+  const dates = indexSpans(layers.dates)
+  const actors = layers.actors.filter((a) => dates.overlapping(a.start, a.end).length === 0)
   for (const a of actors) {
     for (let i = tokenAt.get(a.start) ?? tokens.length; i < tokens.length && (tokens[i] as Token).end <= a.end; i++) actorAt[i] = a
   }
   const { parse, ...rest } = layers
-  return { text, tokens, lower, actorAt, tokenAt, ...rest, actors, arcs: parse, view: createParseView(text, tokens, parse) }
+  const byOffset = {
+    actors: indexSpans(actors),
+    dates,
+    places: indexSpans(layers.places),
+    indirectQuotes: indexSpans(layers.quotes.filter((q) => !q.direct)),
+  }
+  return { text, tokens, lower, actorAt, tokenAt, ...rest, actors, arcs: parse, view: createParseView(text, tokens, parse), byOffset }
 }
 
 /** The token index just after an actor's last token. */

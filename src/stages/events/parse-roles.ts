@@ -161,7 +161,7 @@ export function subjectsOf(ctx: EventContext, verb: number, depth = 0): Actor[] 
 
 /** The actors inside a phrase of the parse; a pronoun head resolved back to its antecedent. */
 export function actorsIn(ctx: EventContext, p: Phrase): Actor[] {
-  const all = ctx.actors.filter((a) => a.start >= p.start && a.end <= p.end)
+  const all = ctx.byOffset.actors.inside(p.start, p.end)
   // "NATO peacekeeping troops": a role noun of no country beside a named party is that party's role, no party of its own
   const named = all.filter((a) => !a.code.startsWith('---'))
   const inside = named.length ? named : all

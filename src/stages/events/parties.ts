@@ -88,7 +88,7 @@ export function placeParty(ctx: EventContext, from: number, to: number): Actor |
   const { tokens } = ctx
   const lo = (tokens[from] as Token | undefined)?.start ?? Number.POSITIVE_INFINITY
   const hi = (tokens[Math.max(from, to - 1)] as Token | undefined)?.end ?? 0
-  const p = ctx.places.find((x) => x.start >= lo && x.end <= hi && x.country)
+  const p = ctx.byOffset.places.inside(lo, hi).find((x) => x.country)
   if (!p?.country) return undefined
   return {
     start: p.start,
@@ -158,21 +158,25 @@ export function coordinatedBefore(ctx: EventContext, i: number, r: Span): Actor[
   return out
 }
 
+// how far back (characters) a pronoun's antecedent may end
+const REACH = 600
+
 export function antecedent(ctx: EventContext, t: Token): Actor | undefined {
   return (
-    [...ctx.actors]
+    ctx.byOffset.actors
+      .endingIn(t.start - REACH + 1, t.start)
       .reverse()
       // a state, a seat of government, an organisation, or a group of a country named with its
       // role ("Iraq's interim government announced that it is prepared to ...")
-      .find(
-        (a) =>
-          a.end <= t.start && t.start - a.end < 600 && /^(country|seat|capital-metonymy|registry:organisation|nationality\+role|role\+possessor)/.test(a.via),
-      )
+      .find((a) => /^(country|seat|capital-metonymy|registry:organisation|nationality\+role|role\+possessor)/.test(a.via))
   )
 }
 
 export function personBefore(ctx: EventContext, offset: number): Actor | undefined {
-  return [...ctx.actors].reverse().find((a) => a.end <= offset && offset - a.end < 600 && /^(registry:|title|coreference)/.test(a.via))
+  return ctx.byOffset.actors
+    .endingIn(offset - REACH + 1, offset)
+    .reverse()
+    .find((a) => /^(registry:|title|coreference)/.test(a.via))
 }
 
 export function distinctActors(ctx: EventContext, from: number, to: number): Actor[] {

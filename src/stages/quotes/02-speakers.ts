@@ -1,3 +1,4 @@
+import { indexSpans, type SpanIndex } from '../../core/spans.js'
 import { firstTokenAt, wordReader } from '../../core/tokens.js'
 import type { Actor, Entity, QuoteSpeaker, Span, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
@@ -58,6 +59,12 @@ export function createReader(
 ): Reader {
   const word = wordReader(text, tokens)
   const lower = (i: number): string => word(i).toLowerCase()
+  // the layers by offset: a long document asks for a speaker thousands of times
+  const people = indexSpans(entities.filter((e) => e.type === 'PER'))
+  const organisations = indexSpans(entities.filter((e) => e.type === 'ORG'))
+  const actorsByOffset = indexSpans(actors)
+  const viaSources = indexSpans(entities)
+  let peopleOutsideQuotes: Entity[] | null = null
   const pos = (i: number): string => tokens[i]?.pos ?? ''
   const sentenceOf = (i: number): number => tokens[i]?.sentence ?? -1
   const isNp = (i: number): boolean => {
@@ -118,8 +125,8 @@ export function createReader(
       return e > k ? spanOf(k, e) : null
     },
     speakerOf(phrase) {
-      const inside = <T extends Span>(xs: readonly T[]): T[] => xs.filter((x) => x.start >= phrase.start && x.end <= phrase.end)
-      const named = inside(entities.filter((e) => e.type === 'PER'))[0] ?? inside(actors)[0] ?? inside(entities.filter((e) => e.type === 'ORG'))[0]
+      const inside = <T extends Span>(xs: SpanIndex<T>): T | undefined => xs.inside(phrase.start, phrase.end)[0]
+      const named = inside(people) ?? inside(actorsByOffset) ?? inside(organisations)
       if (named) return speakerFrom(named, phrase)
       const raw = text.slice(phrase.start, phrase.end)
       if (pronouns().has(raw.toLowerCase())) {
@@ -136,7 +143,7 @@ export function createReader(
         const at = rest.indexOf(`${v} `)
         if (at < 0 || at > 20) continue
         const after = from.start + at + v.length
-        const source = entities.find((e) => e.start >= after && e.start <= after + 2)
+        const source = viaSources.startingIn(after, after + 2)[0]
         if (source) return source.text
       }
       return null
@@ -144,16 +151,27 @@ export function createReader(
   }
 
   function speakerFrom(x: Actor | Entity, phrase: Span): QuoteSpeaker {
-    const actor = 'code' in x ? x : actors.find((a) => a.start <= x.start && x.end <= a.end)
+    const actor = 'code' in x ? x : actorsByOffset.containing(x.start, x.end)
     return { ...phrase, text: text.slice(phrase.start, phrase.end), actor: actor?.code ?? null, name: actor?.name ?? x.text }
   }
 
   function lastPersonBefore(offset: number): QuoteSpeaker | null {
     // a name inside someone's quoted words is not the speaker: "“We thank Lavrov,” he said"
-    const marks = quoted()
-    const person = entities
-      .filter((e) => e.type === 'PER' && e.end <= offset && !marks.some((q) => q.start <= e.start && e.end <= q.end))
-      .sort((a, b) => b.end - a.end)[0]
+    if (!peopleOutsideQuotes) {
+      const marks = indexSpans(quoted())
+      // by end, and among names that end together the first of the layer last
+      const order = entities.map((e, i) => [e, i] as const).filter(([e]) => e.type === 'PER' && !marks.covers(e.start, e.end))
+      peopleOutsideQuotes = order.sort((a, b) => a[0].end - b[0].end || b[1] - a[1]).map(([e]) => e)
+    }
+    const list = peopleOutsideQuotes
+    let lo = 0
+    let hi = list.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((list[mid] as Entity).end <= offset) lo = mid + 1
+      else hi = mid
+    }
+    const person = list[lo - 1]
     return person ? speakerFrom(person, person) : null
   }
 }
