@@ -37,7 +37,8 @@ const CAPITALISED = /^[\p{Lu}\d]|^(?:al|el|ad|as|an|ash|at|az|ar|bin|ibn|de|van|
 export function findMentions(text: string, tokens: readonly Token[], entities: readonly Entity[], registry: ActorRegistry): Mention[] {
   const word = wordReader(text, tokens)
   const covered = new Array<boolean>(tokens.length).fill(false)
-  const typedPerson = (start: number, end: number): boolean => entities.some((e) => e.type === 'PER' && e.start === start && e.end === end)
+  const people = new Set(entities.flatMap((e) => (e.type === 'PER' ? [`${e.start}:${e.end}`] : [])))
+  const typedPerson = (start: number, end: number): boolean => people.has(`${start}:${end}`)
   const mentions: Mention[] = []
   const add = (m: Mention): void => {
     mentions.push(m)

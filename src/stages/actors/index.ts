@@ -57,6 +57,7 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
       const phrases = groupPhrases(text, tokens, mentions, { formerWords })
       const actors: Actor[] = []
       const messages: Message[] = []
+      let countriesBySentence: Map<number, Set<string>> | null = null
       const context = {
         day: article.published ?? ctx.today,
         undated: !article.published,
@@ -114,17 +115,25 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
       }
       return withLayer(doc, 'actors', actors, { messages })
 
-      function countriesInSentence(sentence: number): Set<string> {
-        const out = new Set<string>()
-        for (const m of mentions) {
-          if ((tokens[m.first] as Token).sentence !== sentence) continue
-          if ((m.kind === 'country' || m.kind === 'demonym') && m.country && typeof m.country !== 'string') out.add(m.country.code)
+      // the countries and nationalities each sentence names, gathered once
+      function countriesInSentence(sentence: number): ReadonlySet<string> {
+        if (!countriesBySentence) {
+          countriesBySentence = new Map()
+          for (const m of mentions) {
+            if ((m.kind !== 'country' && m.kind !== 'demonym') || !m.country || typeof m.country === 'string') continue
+            const s = (tokens[m.first] as Token).sentence
+            const set = countriesBySentence.get(s) ?? new Set<string>()
+            set.add(m.country.code)
+            countriesBySentence.set(s, set)
+          }
         }
-        return out
+        return countriesBySentence.get(sentence) ?? NONE
       }
     },
   }
 }
+
+const NONE: ReadonlySet<string> = new Set()
 
 /** The country the article is mostly about: the most named country or nationality. */
 function focusCountry(entities: readonly Entity[]): string | null {

@@ -1,5 +1,6 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
 import { messagesFrom } from '../../core/messages.js'
+import { firstSpanAt } from '../../core/spans.js'
 import type { Message, Span } from '../../core/types.js'
 import { lazy } from '../../lexicon/load.js'
 import type { PipelineStage } from '../context.js'
@@ -101,9 +102,10 @@ export function createDatesStage(): PipelineStage {
         }
       }
       const found: Found[] = []
+      const aboutQuarters = quarterly(text, sentences)
       for (const c of keep(dropNotTemporal(candidates, text, tokens))) {
         const dir = direction(text, tokens, c.start, c.end)
-        const r = byParser.get(c)?.resolve(c.groups, { anchor, dir, byQuarter: quarterly(text, sentences, c.start), words })
+        const r = byParser.get(c)?.resolve(c.groups, { anchor, dir, byQuarter: aboutQuarters(c.start), words })
         if (r) found.push({ kind: c.kind, start: c.start, end: c.end, ...r })
       }
       const dates = keep(removeOverlaps(found, text)).map((f) => ({
@@ -120,10 +122,19 @@ export function createDatesStage(): PipelineStage {
 }
 
 /**
- * Whether the report is about a quarter by this point: "quarter" in the sentence or before it
+ * Whether the report is about a quarter by an offset: "quarter" in the sentence or before it
  * ("third-quarter profit rose ... Sales were $1.2 billion, up from $1 billion a year earlier").
+ * The first mention of "quarter" is found once; the sentence of an offset by binary search.
  */
-function quarterly(text: string, sentences: readonly Span[], at: number): boolean {
-  const s = sentences.find((x) => x.start <= at && at < x.end)
-  return /\bquarter/i.test(text.slice(0, s ? s.end : at))
+function quarterly(text: string, sentences: readonly Span[]): (at: number) => boolean {
+  const first = /\bquarter/i.exec(text)
+  if (!first) return () => false
+  const seen = first.index + first[0].length
+  return (at) => {
+    const k = firstSpanAt(sentences, at + 1) - 1
+    const s = sentences[k]
+    // the sentence that holds the offset, if any: its end bounds the words read
+    const until = s && s.start <= at && at < s.end ? s.end : at
+    return seen <= until
+  }
 }

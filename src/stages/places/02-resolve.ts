@@ -46,14 +46,27 @@ const FOCUS_CAP = 1.5
 const REGION_STEP = 1
 const REGION_CAP = 1.5
 
+const totalsCache = new WeakMap<ReadonlyMap<string, ReadonlyMap<string, number>>, Map<string, number>>()
+
+/** Every name's counts summed, once per article. */
+function totals(focus: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, number> {
+  let sum = totalsCache.get(focus)
+  if (!sum) {
+    sum = new Map()
+    for (const counts of focus.values()) for (const [country, n] of counts) sum.set(country, (sum.get(country) ?? 0) + n)
+    totalsCache.set(focus, sum)
+  }
+  return sum
+}
+
 /** Pass 2b: the gazetteer place a toponym most likely names, given the countries the rest of the article is about. */
 export function resolve(t: Toponym, focus: ReadonlyMap<string, ReadonlyMap<string, number>>): GazetteerPlace {
-  const own = placeKey(t.text)
+  const ownCounts = focus.get(placeKey(t.text))
+  const all = totals(focus)
+  // the article's mentions of a country (or state) other than this name's own: whole counts, so the difference is exact
   const mentions = (country: string | null): number => {
     if (!country || country.endsWith(':null')) return 0
-    let n = 0
-    for (const [key, counts] of focus) if (key !== own) n += counts.get(country) ?? 0
-    return n
+    return (all.get(country) ?? 0) - (ownCounts?.get(country) ?? 0)
   }
   const score = (p: GazetteerPlace): number =>
     Math.log10(placeWeight(p) + 10) +
