@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Input } from './core/doc.js'
-import { runPipeline, selectStages, UnusableInputError } from './core/pipeline.js'
+import { runPipeline, selectStages, TimeBudgetError, UnusableInputError } from './core/pipeline.js'
 import { createLexicon, type Lexicon } from './lexicon/lexicon.js'
 import { type Output, type OutputError, toOutput } from './output.js'
 import { defaultStages, type PipelineOptions } from './pipeline.js'
@@ -14,6 +14,8 @@ export interface AnalyzerOptions extends PipelineOptions {
   readonly today?: string
   /** The lexicon (actor registry with a user's entries); the package's own by default. */
   readonly lexicon?: Lexicon
+  /** Seconds a document may take before it is answered with an error (checked between stages); 0 or none for no limit. */
+  readonly maxSeconds?: number
 }
 
 /** Analyses inputs one at a time with a fixed list of stages. */
@@ -46,8 +48,10 @@ export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
     analyze(input: Input): Output | OutputError {
       const id = input.id !== undefined ? String(input.id) : contentId(input)
       try {
-        return toOutput(runPipeline(stages, input, id, ctx))
+        const limit = options.maxSeconds ? { deadline: performance.now() + options.maxSeconds * 1000 } : {}
+        return toOutput(runPipeline(stages, input, id, { ...ctx, ...limit }))
       } catch (e) {
+        if (e instanceof TimeBudgetError) return { id, error: `${e.message}: it took more than ${options.maxSeconds} s (--max-seconds; 0 for no limit)` }
         if (e instanceof UnusableInputError) return { id, error: e.message }
         // a bug in a stage loses this document only, never the batch
         const err = e as Error

@@ -197,3 +197,29 @@ describe('sitrep --actors FILE (a user registry)', () => {
     assert.match(missing.stderr, /does not exist/)
   })
 })
+
+describe('--max-seconds (a time budget per document)', () => {
+  it('answers a document that runs past its budget with an error line and goes on with the batch', () => {
+    const r = run(
+      ['analyze', '--jsonl', '--max-seconds', '0.001'],
+      jsonl([
+        { id: 'first', text: 'Russia condemned Israel on Monday.' },
+        { id: 'second', text: 'Syria asked Russia for support.' },
+      ]),
+    )
+    assert.equal(r.status, 0, r.stderr)
+    const out = outputs(r.stdout)
+    assert.deepEqual(
+      out.map((o) => o.id),
+      ['first', 'second'],
+    )
+    assert.match(String(out[0]?.error), /time budget.*more than 0\.001 s \(--max-seconds/)
+  })
+
+  it('0 means no limit, and a malformed value is a usage error', () => {
+    const r = run(['analyze', '--jsonl', '--max-seconds', '0'], jsonl([{ id: 'a', text: 'Russia condemned Israel.' }]))
+    assert.equal(r.status, 0, r.stderr)
+    assert.ok(!outputs(r.stdout)[0]?.error)
+    for (const bad of ['-1', 'ten', '0x10', '']) assert.equal(run(['analyze', '--jsonl', '--max-seconds', bad], '').status, 2, bad)
+  })
+})

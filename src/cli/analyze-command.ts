@@ -7,7 +7,7 @@ import { decodeBytes } from '../stages/extract/decode.js'
 import type { CommandEnv } from './command.js'
 import { parseInputLine } from './input-schema.js'
 import { formatReport } from './table.js'
-import { UsageError, validDateOption, writeLine } from './util.js'
+import { maxSecondsOption, UsageError, validDateOption, writeLine } from './util.js'
 
 // A file larger than this is refused before it is read.
 const MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -22,6 +22,7 @@ export async function analyzeCommand(argv: string[], env: CommandEnv): Promise<n
       json: { type: 'boolean', default: false },
       stages: { type: 'string' },
       date: { type: 'string' },
+      'max-seconds': { type: 'string' },
     },
   })
   const stages = values.stages
@@ -33,7 +34,7 @@ export async function analyzeCommand(argv: string[], env: CommandEnv): Promise<n
   const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
   let analyzer: ReturnType<typeof createAnalyzer>
   try {
-    analyzer = createAnalyzer({ stages, lexicon: env.lexicon })
+    analyzer = createAnalyzer({ stages, lexicon: env.lexicon, maxSeconds: maxSecondsOption(values['max-seconds']) })
   } catch (e) {
     throw new UsageError((e as Error).message)
   }

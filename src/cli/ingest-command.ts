@@ -13,7 +13,7 @@ import { readInput } from './analyze-command.js'
 import type { CommandEnv } from './command.js'
 import { parseInputLine } from './input-schema.js'
 import { formatReport } from './table.js'
-import { UsageError, validDateOption, writeLine } from './util.js'
+import { maxSecondsOption, UsageError, validDateOption, writeLine } from './util.js'
 
 const ARTICLE_FILE = /\.(txt|text|html?|xhtml|md)$/i
 const JSONL_FILE = /\.jsonl$/i
@@ -23,14 +23,20 @@ export async function ingestCommand(argv: string[], env: CommandEnv): Promise<nu
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { db: { type: 'string', default: 'sitrep.db' }, date: { type: 'string' }, report: { type: 'boolean', default: false } },
+    options: {
+      db: { type: 'string', default: 'sitrep.db' },
+      date: { type: 'string' },
+      report: { type: 'boolean', default: false },
+      'max-seconds': { type: 'string' },
+    },
   })
   if (!positionals.length) throw new UsageError('ingest needs at least one FILE, DIR or JSONL')
   const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
   const store = createSqliteStore(values.db)
   await store.migrate()
   const report = values.report ? (out: Output) => writeLine(`${formatReport(out)}\n`) : undefined
-  const stats = await ingestPaths(store, positionals, { lexicon: env.lexicon, ...(published && { published }), ...(report && { report }) })
+  const maxSeconds = maxSecondsOption(values['max-seconds'])
+  const stats = await ingestPaths(store, positionals, { lexicon: env.lexicon, maxSeconds, ...(published && { published }), ...(report && { report }) })
   const totals = await store.counts()
   await store.close()
   process.stderr.write(
@@ -42,6 +48,8 @@ export async function ingestCommand(argv: string[], env: CommandEnv): Promise<nu
 /** How an ingest run analyses: the lexicon, the date of undated documents, a report per stored document. */
 export interface IngestOptions {
   readonly lexicon: Lexicon
+  /** Seconds a document may take (0: no limit). */
+  readonly maxSeconds?: number
   readonly published?: string
   readonly report?: (out: Output) => Promise<void>
 }
@@ -58,7 +66,7 @@ export interface IngestStats {
 /** Analyses and stores every document under the given paths; problems are reported and skipped. */
 export async function ingestPaths(store: Store, paths: readonly string[], options: IngestOptions): Promise<IngestStats> {
   const { published, report } = options
-  const analyzer = createAnalyzer({ lexicon: options.lexicon })
+  const analyzer = createAnalyzer({ lexicon: options.lexicon, ...(options.maxSeconds !== undefined && { maxSeconds: options.maxSeconds }) })
   const stats: IngestStats = { seen: 0, inserted: 0, duplicates: 0, failed: 0, events: 0 }
   const fail = (where: string, why: string): void => {
     stats.failed++

@@ -9,6 +9,16 @@ export function validDateOption(value: string, flag: string): string {
   return value
 }
 
+/** The default of `--max-seconds`: the time one document may take before it is answered with an error. */
+export const DEFAULT_MAX_SECONDS = 300
+
+/** Checks a `--max-seconds` value: a number of seconds, 0 for no limit. */
+export function maxSecondsOption(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_SECONDS
+  if (!/^\d+(?:\.\d+)?$/.test(value)) throw new UsageError(`--max-seconds expects a number of seconds (0 for no limit), got "${value}"`)
+  return Number(value)
+}
+
 /** Writes a line to stdout, waiting when the pipe is full. */
 export function writeLine(s: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -4,7 +4,12 @@ import type { LayerName } from './types.js'
 
 /** Thrown for a document that cannot be used at all (empty, not text). */
 export class UnusableInputError extends Error {
-  override readonly name = 'UnusableInputError'
+  override readonly name: string = 'UnusableInputError'
+}
+
+/** Thrown when a document runs past its time budget: it loses its analysis, the batch goes on. */
+export class TimeBudgetError extends UnusableInputError {
+  override readonly name = 'TimeBudgetError'
 }
 
 /**
@@ -37,6 +42,9 @@ export function selectStages<S extends Stage<never>>(stages: readonly S[], wante
 export function runPipeline<C extends Context>(stages: readonly Stage<C>[], input: Input, id: string, ctx: C): Doc {
   let doc = createDoc(input, id)
   for (const stage of stages) {
+    if (ctx.deadline !== undefined && performance.now() > ctx.deadline) {
+      throw new TimeBudgetError(`the document ran past its time budget before the ${stage.name} stage`)
+    }
     doc = stage.run(doc, ctx)
     for (const layer of stage.provides) {
       if (doc.layers[layer as LayerName] === undefined) {

@@ -5,6 +5,8 @@ import type { LayerName } from './types.js'
 export interface Context {
   /** The date "today" means when the article has none (YYYY-MM-DD). */
   readonly today: string
+  /** When the document's time is up (milliseconds, as `performance.now()`): the runner stops between stages after it. */
+  readonly deadline?: number
 }
 
 /**
