@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util'
 import { createAnalyzer, isError } from '../analyze.js'
 import type { Input } from '../core/doc.js'
 import type { Output } from '../output.js'
-import { createSqliteStore } from '../store/sqlite/sqlite-store.js'
+import { createStore } from '../store/create-store.js'
 import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { readInput } from './analyze-command.js'
@@ -25,7 +25,7 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   })
   if (!positionals.length) throw new UsageError('ingest needs at least one FILE, DIR or JSONL')
   const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
-  const store = createSqliteStore(values.db)
+  const store = createStore(values.db)
   await store.migrate()
   const stats = await ingestPaths(store, positionals, published, values.report ? (out) => writeLine(`${formatReport(out)}\n`) : undefined)
   const totals = await store.counts()
