@@ -5,13 +5,18 @@ const day = z.string().refine(isCalendarDate, { message: 'expects a calendar dat
 
 // Query strings and CLI flags give numbers as text: only plain decimal digits count
 // ("0x10", "1e3" and "16.0" are refused rather than read as something else).
-const limit = z.union([
-  z.number().int().positive(),
-  z
-    .string()
-    .regex(/^[1-9]\d{0,15}$/, { message: 'expects a positive whole number' })
-    .transform(Number),
-])
+const limit = z.union(
+  [
+    z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    z
+      .string()
+      .regex(/^[1-9]\d{0,14}$/)
+      .transform(Number),
+  ],
+  {
+    error: 'expects a positive whole number',
+  },
+)
 
 /**
  * Which events a query wants, as the CLI and the API receive it; every field narrows the
