@@ -11,7 +11,7 @@ const HEAD_BYTES = 4096
  * one bad line cannot exhaust memory. A UTF-8 byte-order mark at the start and the "\r" of
  * CRLF endings are dropped.
  */
-export async function* jsonlLines(stream: AsyncIterable<Buffer | string>, maxLineBytes: number): AsyncGenerator<JsonlLine> {
+export async function* jsonlLines(stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, maxLineBytes: number): AsyncGenerator<JsonlLine> {
   let parts: Buffer[] = []
   let size = 0
   let skipped = 0 // bytes of an oversize line seen so far; 0 while the line fits
