@@ -44,7 +44,10 @@ export type BatchLine =
   | { readonly n: number; readonly blank: false; readonly parsed: ReturnType<typeof parseInputLine> }
 
 /** The lines of one JSONL stream, parsed; an oversize line becomes an error naming its size. */
-export async function* batchLines(stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<BatchLine> {
+export async function* batchLines(
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  maxLineBytes = MAX_LINE_BYTES,
+): AsyncGenerator<BatchLine> {
   for await (const line of jsonlLines(stream, maxLineBytes)) {
     if ('tooLong' in line) {
       const size = `${(line.tooLong / 1048576).toFixed(1)} MB`
