@@ -100,14 +100,14 @@ describe('sitrep analyze FILE', () => {
     assert.equal(r.status, 1)
     assert.match(r.stderr, /empty\.txt: the file is empty/)
     assert.match(r.stderr, /blob\.bin: the input is not text/)
-    assert.match(r.stderr, /missing\.txt: cannot read: ENOENT/)
+    assert.match(r.stderr, /missing\.txt: cannot read: no such file or folder \(ENOENT\)/)
     assert.match(r.stdout, /Events/)
   })
 
   it('rejects a bad --date', () => {
     const r = run(['analyze', '--date', '31/07/2025', '-'], 'text')
     assert.equal(r.status, 2)
-    assert.match(r.stderr, /--date expects a date as YYYY-MM-DD/)
+    assert.match(r.stderr, /--date expects a calendar date as YYYY-MM-DD/)
   })
 })
 

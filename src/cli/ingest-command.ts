@@ -1,17 +1,17 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { createAnalyzer, isError } from '../analyze.js'
 import type { Input } from '../core/doc.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import type { Output } from '../output.js'
-import { createSqliteStore } from '../store/sqlite/sqlite-store.js'
+import { createStore } from '../store/create-store.js'
 import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { readInput } from './analyze-command.js'
 import type { CommandEnv } from './command.js'
-import { parseInputLine } from './input-schema.js'
+import { errorInWords } from './errors.js'
+import { batchLines } from './input-schema.js'
 import { formatReport } from './table.js'
 import { maxSecondsOption, UsageError, validDateOption, writeLine } from './util.js'
 
@@ -32,7 +32,7 @@ export async function ingestCommand(argv: string[], env: CommandEnv): Promise<nu
   })
   if (!positionals.length) throw new UsageError('ingest needs at least one FILE, DIR or JSONL')
   const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
-  const store = createSqliteStore(values.db)
+  const store = createStore(values.db)
   await store.migrate()
   const report = values.report ? (out: Output) => writeLine(`${formatReport(out)}\n`) : undefined
   const maxSeconds = maxSecondsOption(values['max-seconds'])
@@ -85,22 +85,23 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
   }
   for (const file of expand(paths, fail)) {
     if (JSONL_FILE.test(file)) {
-      let n = 0
-      const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY })
-      for await (const line of lines) {
-        n++
-        if (!line.trim()) continue
-        const parsed = parseInputLine(line)
-        if (!parsed.ok) {
-          stats.seen++
-          fail(`${file}:${n}`, parsed.error)
-          continue
+      try {
+        for await (const line of batchLines(createReadStream(file))) {
+          if (line.blank) continue
+          if (!line.parsed.ok) {
+            stats.seen++
+            fail(`${file}:${line.n}`, line.parsed.error)
+            continue
+          }
+          await one(line.parsed.input, `${file}:${line.n}`)
         }
-        await one(parsed.input, `${file}:${n}`)
+      } catch (e) {
+        // what was read before stays stored; the next file goes on
+        fail(file, `cannot read: ${errorInWords(e)}`)
       }
       continue
     }
-    const read = readInput(file)
+    const read = await readInput(file)
     if (!read.ok) {
       stats.seen++
       fail(file, read.error)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Input } from '../core/doc.js'
+import { jsonlLines, leadingId } from './jsonl-lines.js'
 
 /** One line of the batch contract (DESIGN §3). */
 export const InputLine = z
@@ -32,4 +33,30 @@ export function parseInputLine(line: string): { ok: true; input: Input } | { ok:
   const { id, ...rest } = parsed.data
   const input: Input = Object.fromEntries(Object.entries({ ...rest, ...(id !== undefined ? { id: String(id) } : {}) }).filter(([, v]) => v !== undefined))
   return { ok: true, input }
+}
+
+/** The longest JSONL line read; a longer one is answered with an error line, never held whole. */
+export const MAX_LINE_BYTES = 64 * 1024 * 1024
+
+/** A parsed JSONL line: blank, an input, or why it is not one (with the id when it can be found). */
+export type BatchLine =
+  | { readonly n: number; readonly blank: true }
+  | { readonly n: number; readonly blank: false; readonly parsed: ReturnType<typeof parseInputLine> }
+
+/** The lines of one JSONL stream, parsed; an oversize line becomes an error naming its size. */
+export async function* batchLines(
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  maxLineBytes = MAX_LINE_BYTES,
+): AsyncGenerator<BatchLine> {
+  for await (const line of jsonlLines(stream, maxLineBytes)) {
+    if ('tooLong' in line) {
+      const size = `${(line.tooLong / 1048576).toFixed(1)} MB`
+      yield {
+        n: line.n,
+        blank: false,
+        parsed: { ok: false, id: leadingId(line.head), error: `the line is ${size}; the limit is ${maxLineBytes / 1048576} MB` },
+      }
+    } else if (!line.text.trim()) yield { n: line.n, blank: true }
+    else yield { n: line.n, blank: false, parsed: parseInputLine(line.text) }
+  }
 }

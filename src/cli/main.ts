@@ -4,6 +4,7 @@ import { RegistryFileError, readUserRegistry } from '../lexicon/user-registry.js
 import { actorsCommand } from './actors-command.js'
 import { analyzeCommand } from './analyze-command.js'
 import type { Command, CommandEnv } from './command.js'
+import { errorInWords } from './errors.js'
 import { ingestCommand } from './ingest-command.js'
 import { queryCommand } from './query-command.js'
 import { UsageError } from './util.js'
@@ -22,7 +23,8 @@ Usage:
 Every command takes --actors FILE (or SITREP_ACTORS=FILE): your own people,
 organisations, seats and role nouns, added to the registry (see lexicon/actors/README.md).
 
-The database defaults to ./sitrep.db (SQLite).`
+The database defaults to ./sitrep.db (SQLite); --db also takes a sqlite:PATH URL.
+--debug prints the stack trace of an unexpected error.`
 
 const COMMANDS: Record<string, Command> = {
   actors: actorsCommand,
@@ -31,8 +33,11 @@ const COMMANDS: Record<string, Command> = {
   query: queryCommand,
 }
 
+// --debug (anywhere on the line) adds the stack trace to an unexpected error
+const debug = process.argv.includes('--debug')
+
 async function main(args: string[]): Promise<number> {
-  const { argv, file } = takeActorsOption(args)
+  const { argv, file } = takeActorsOption(args.filter((a) => a !== '--debug'))
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${USAGE}\n`)
@@ -81,8 +86,10 @@ main(process.argv.slice(2)).then(
     } else if (e instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`sitrep: ${err.message}\n\n${USAGE}\n`)
       process.exitCode = 2
+    } else if (err.code === 'EPIPE') {
+      // the reader went away (`sitrep query events | head`): nothing left to say
     } else {
-      process.stderr.write(`sitrep: ${err.stack ?? String(e)}\n`)
+      process.stderr.write(`sitrep: ${errorInWords(e, true)}\n${debug && err.stack ? `${err.stack}\n` : ''}`)
       process.exitCode = 1
     }
   },

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util'
-import { createSqliteStore } from '../store/sqlite/sqlite-store.js'
-import type { EventFilter, StoredEvent } from '../store/store.js'
-import { UsageError, validDateOption, writeLine } from './util.js'
+import { createStore } from '../store/create-store.js'
+import { parseEventFilter } from '../store/event-filter.js'
+import type { StoredEvent } from '../store/store.js'
+import { UsageError, writeLine } from './util.js'
 
 const FORMATS = ['table', 'jsonl', 'csv'] as const
 const CSV_COLUMNS: readonly (keyof StoredEvent)[] = [
@@ -47,20 +48,19 @@ export async function queryCommand(argv: string[]): Promise<number> {
   if (positionals[0] !== 'events' || positionals.length > 1) throw new UsageError('query expects "events": sitrep query events [--actor CODE] ...')
   const format = values.format as (typeof FORMATS)[number]
   if (!FORMATS.includes(format)) throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${values.format}"`)
-  if (values.code && !/^\d{2,4}$/.test(values.code)) throw new UsageError(`--code expects a CAMEO code of 2 to 4 digits, got "${values.code}"`)
-  if (values.actor && !/^[A-Z-]{3,}$/i.test(values.actor)) throw new UsageError(`--actor expects an actor code such as SYR or RUSGOV, got "${values.actor}"`)
-  const limit = values.limit !== undefined ? Number(values.limit) : undefined
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit expects a positive whole number, got "${values.limit}"`)
-  const filter: EventFilter = {
-    ...(values.actor && { actor: values.actor.toUpperCase() }),
-    ...(values.code && { code: values.code }),
-    ...(values.since && { since: validDateOption(values.since, '--since') }),
-    ...(values.until && { until: validDateOption(values.until, '--until') }),
-    ...(limit !== undefined && { limit }),
+  const parsed = parseEventFilter({
+    ...(values.actor !== undefined && { actor: values.actor }),
+    ...(values.code !== undefined && { code: values.code }),
+    ...(values.since !== undefined && { since: values.since }),
+    ...(values.until !== undefined && { until: values.until }),
+    ...(values.limit !== undefined && { limit: values.limit }),
+  })
+  if (!parsed.ok) {
+    const raw: Record<string, string | undefined> = values
+    throw new UsageError(parsed.problems.map((p) => `--${p.path} ${p.message}, got "${raw[p.path] ?? ''}"`).join('; '))
   }
-  const store = createSqliteStore(values.db)
-  await store.migrate()
-  const events = await store.queryEvents(filter)
+  const store = createStore(values.db, { readOnly: true })
+  const events = await store.queryEvents(parsed.filter)
   await store.close()
   if (format === 'jsonl') for (const e of events) await writeLine(JSON.stringify(e))
   else if (format === 'csv') {
@@ -89,7 +89,8 @@ export function eventsTable(events: readonly StoredEvent[]): string {
     e.evidence.replace(/\s+/g, ' ').slice(0, 70),
   ])
   const head = ['date', 'source', 'event', 'target', 'gold.', 'evidence']
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  // a loop, not Math.max(...rows): 150k rows would be 150k arguments on the stack
+  const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length))
   const line = (r: readonly string[]): string =>
     r
       .map((c, i) => c.padEnd(widths[i] ?? 0))

@@ -1,19 +1,90 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { createAnalyzer, isError } from '../analyze.js'
+import type { Event } from '../core/types.js'
 import type { Output } from '../output.js'
 import type { Store } from './store.js'
 
-const ARTICLE = {
-  id: 'contract-1',
-  text: 'Moscow condemned Israel’s airstrikes on Syria on Thursday.\n\nThe Syrian government urged Russia to help.',
-  published: '2025-07-31',
+// Hand-built analysed documents: the contract tests the store, not the analysis, so its
+// figures never move when a stage changes.
+const TEXT_A = 'Strikes condemned\n\nMoscow condemned the strikes on Damascus on Thursday.\n\nSyria asked Russia for help.'
+const TEXT_B = 'Talks in Cairo\n\nEgypt hosted talks with Israel in July.'
+
+function event(text: string, sentence: string, trigger: string, fields: Partial<Event>): Event {
+  const start = text.indexOf(sentence)
+  const at = text.indexOf(trigger, start)
+  return {
+    source: null,
+    target: null,
+    cameo: '010',
+    cameoName: 'Make statement',
+    plover: null,
+    goldstein: 0,
+    quad: 0,
+    negated: false,
+    modality: 'asserted',
+    date: null,
+    place: null,
+    sentence: { start, end: start + sentence.length },
+    trigger: { start: at, end: at + trigger.length, text: trigger },
+    rule: 'contract',
+    confidence: 0.9,
+    ...fields,
+  }
 }
 
-function analysed(input: typeof ARTICLE): Output {
-  const out = createAnalyzer().analyze(input)
-  if (isError(out)) throw new Error(out.error)
-  return out
+const party = (text: string, word: string, code: string): NonNullable<Event['source']> => {
+  const start = text.indexOf(word)
+  return { start, end: start + word.length, text: word, code }
+}
+
+/** Document A: two events on 2025-07-31, one Russian source and one Russian target, one placed. */
+export const DOC_A: Output = {
+  id: 'contract-a',
+  article: { title: 'Strikes condemned', text: TEXT_A, published: '2025-07-31', byline: null, lang: 'en', url: 'https://example.org/a', paragraphs: [] },
+  events: [
+    event(TEXT_A, 'Moscow condemned the strikes on Damascus on Thursday.', 'condemned', {
+      source: party(TEXT_A, 'Moscow', 'RUSGOV'),
+      cameo: '111',
+      cameoName: 'Criticize or denounce',
+      plover: 'ACCUSE',
+      goldstein: -2,
+      quad: 3,
+      date: '2025-07-31',
+      place: { name: 'Damascus', lat: 33.51, lon: 36.29 },
+    }),
+    event(TEXT_A, 'Syria asked Russia for help.', 'asked', {
+      source: party(TEXT_A, 'Syria', 'SYR'),
+      target: party(TEXT_A, 'Russia', 'RUS'),
+      cameo: '0233',
+      cameoName: 'Appeal for humanitarian aid',
+      plover: 'REQUEST',
+      goldstein: 3.4,
+      quad: 1,
+      modality: 'reported',
+      date: '2025-07-31',
+    }),
+  ],
+  messages: [],
+}
+
+/** Document B: one event dated only by month (2025-07), without a place. */
+export const DOC_B: Output = {
+  id: 'contract-b',
+  article: { title: 'Talks in Cairo', text: TEXT_B, published: null, byline: 'A. Writer', lang: 'en', url: null, paragraphs: [] },
+  events: [
+    event(TEXT_B, 'Egypt hosted talks with Israel in July.', 'hosted', {
+      source: party(TEXT_B, 'Egypt', 'EGY'),
+      target: party(TEXT_B, 'Israel', 'ISR'),
+      cameo: '043',
+      cameoName: 'Host a visit',
+      plover: 'CONSULT',
+      goldstein: 2.8,
+      quad: 1,
+      negated: true,
+      date: '2025-07',
+    }),
+  ],
+  messages: [],
 }
 
 /**
@@ -31,47 +102,58 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
     after(async () => store.close())
 
     it('saves an article once, by the hash of its text', async () => {
-      const out = analysed(ARTICLE)
-      const first = await store.save(out, 'test')
-      const again = await store.save({ ...out, id: 'another-id' }, 'test')
+      const first = await store.save(DOC_A, 'test')
+      const again = await store.save({ ...DOC_A, id: 'another-id' }, 'test')
       assert.equal(first.inserted, true)
       assert.equal(again.inserted, false)
       assert.equal(again.articleId, first.articleId)
-      const counts = await store.counts()
-      assert.equal(counts.articles, 1)
-      assert.equal(counts.events, out.events?.length)
+      assert.deepEqual(await store.counts(), { articles: 1, events: 2 })
+      assert.equal((await store.save(DOC_B, 'test')).inserted, true)
+      assert.deepEqual(await store.counts(), { articles: 2, events: 3 })
     })
 
     it('returns the stored article with its analysis', async () => {
-      const out = analysed(ARTICLE)
-      const { articleId } = await store.save(out, 'test')
+      const { articleId } = await store.save(DOC_A, 'test')
       const article = await store.getArticle(articleId)
       assert.ok(article)
-      assert.equal(article.text, out.article?.text)
-      assert.deepEqual(article.analysis.events, out.events)
+      assert.equal(article.text, TEXT_A)
+      assert.equal(article.title, 'Strikes condemned')
+      assert.equal(article.url, 'https://example.org/a')
+      assert.deepEqual(article.analysis, DOC_A)
       assert.equal(await store.getArticle('no-such-id'), null)
     })
 
-    it('keeps each event with its evidence sentence and pipeline version', async () => {
+    it('keeps each event with its fields, evidence sentence and pipeline version', async () => {
       const events = await store.queryEvents({})
-      assert.ok(events.length > 0, 'the contract article has events')
-      for (const e of events) {
-        assert.equal(e.pipelineVersion, 'test')
-        assert.ok(e.evidence.includes(e.triggerText), `evidence "${e.evidence}" holds the trigger "${e.triggerText}"`)
-      }
+      assert.deepEqual(
+        events.map((e) => [e.cameo, e.sourceCode, e.targetCode, e.date, e.negated, e.modality, e.placeName, e.articleTitle, e.pipelineVersion]),
+        [
+          ['043', 'EGY', 'ISR', '2025-07', true, 'asserted', null, 'Talks in Cairo', 'test'],
+          ['111', 'RUSGOV', null, '2025-07-31', false, 'asserted', 'Damascus', 'Strikes condemned', 'test'],
+          ['0233', 'SYR', 'RUS', '2025-07-31', false, 'reported', null, 'Strikes condemned', 'test'],
+        ],
+      )
+      const condemned = events[1]
+      assert.equal(condemned?.evidence, 'Moscow condemned the strikes on Damascus on Thursday.')
+      assert.equal(condemned?.triggerText, 'condemned')
+      assert.deepEqual([condemned?.lat, condemned?.lon, condemned?.goldstein, condemned?.quad, condemned?.plover], [33.51, 36.29, -2, 3, 'ACCUSE'])
     })
 
-    it('filters by actor prefix, code prefix and dates', async () => {
-      const all = await store.queryEvents({})
-      const rus = await store.queryEvents({ actor: 'RUS' })
-      assert.ok(rus.every((e) => e.sourceCode?.startsWith('RUS') || e.targetCode?.startsWith('RUS')))
-      const code = all[0]?.cameo.slice(0, 2) ?? '11'
-      const byCode = await store.queryEvents({ code })
-      assert.ok(byCode.length > 0 && byCode.every((e) => e.cameo.startsWith(code)))
-      assert.equal((await store.queryEvents({ since: '2030-01-01' })).length, 0)
-      assert.equal((await store.queryEvents({ until: '2000-01-01' })).length, 0)
-      assert.equal((await store.queryEvents({ since: '2025-07-31', until: '2025-07-31' })).length, all.filter((e) => e.date === '2025-07-31').length)
-      assert.equal((await store.queryEvents({ limit: 1 })).length, Math.min(1, all.length))
+    it('filters by actor prefix, code prefix and dates, and limits', async () => {
+      const codes = async (filter: Parameters<Store['queryEvents']>[0]): Promise<string[]> => (await store.queryEvents(filter)).map((e) => e.cameo)
+      assert.deepEqual(await codes({ actor: 'RUS' }), ['111', '0233'])
+      assert.deepEqual(await codes({ actor: 'RUSGOV' }), ['111'])
+      assert.deepEqual(await codes({ actor: 'ISR' }), ['043'])
+      assert.deepEqual(await codes({ code: '02' }), ['0233'])
+      assert.deepEqual(await codes({ code: '0233' }), ['0233'])
+      assert.deepEqual(await codes({ code: '19' }), [])
+      assert.deepEqual(await codes({ since: '2025-07-31' }), ['043', '111', '0233']) // "2025-07" is in July 31's month
+      assert.deepEqual(await codes({ since: '2025-08-01' }), [])
+      assert.deepEqual(await codes({ until: '2025-07-30' }), ['043'])
+      assert.deepEqual(await codes({ since: '2025-07-31', until: '2025-07-31' }), ['043', '111', '0233']) // July overlaps its 31st
+      assert.deepEqual(await codes({ since: '2025-07-31', until: '2025-07-31', actor: 'RUS' }), ['111', '0233'])
+      assert.deepEqual(await codes({ actor: 'SYR', since: '2025-07-01', code: '02' }), ['0233'])
+      assert.deepEqual(await codes({ limit: 1 }), ['043'])
     })
   })
 }

@@ -1,17 +1,7 @@
 import type { Output } from '../output.js'
+import type { EventFilter } from './event-filter.js'
 
-/** Which events a query wants; every field narrows the result. */
-export interface EventFilter {
-  /** Actor code prefix matched against source or target ("SYR", "RUSGOV"). */
-  readonly actor?: string
-  /** CAMEO code prefix ("19", "190"). */
-  readonly code?: string
-  /** First event date included (YYYY-MM-DD; partial event dates compare by prefix). */
-  readonly since?: string
-  /** Last event date included. */
-  readonly until?: string
-  readonly limit?: number
-}
+export type { EventFilter } from './event-filter.js'
 
 /** An event as stored: the event with its article and the evidence sentence text. */
 export interface StoredEvent {
@@ -64,7 +54,11 @@ export interface SaveResult {
  * shape and passes the same contract tests (store-contract.ts).
  */
 export interface Store {
-  /** Brings the schema up to date; safe to call on every start. */
+  /**
+   * Brings the schema up to date in one exclusive transaction, so two processes starting on
+   * a new database both succeed; safe to call on every start. Refuses a database written by
+   * a newer sitrep (a StoreError naming both schema versions).
+   */
   migrate(): Promise<void>
   /** Saves an analysed article once, identified by the hash of its text. */
   save(analysis: Output, pipelineVersion: string): Promise<SaveResult>
@@ -72,4 +66,15 @@ export interface Store {
   queryEvents(filter: EventFilter): Promise<StoredEvent[]>
   counts(): Promise<{ articles: number; events: number }>
   close(): Promise<void>
+}
+
+/** How a store is opened. */
+export interface StoreOptions {
+  /** Open for queries only: the database must exist and is never written (nor created). */
+  readonly readOnly?: boolean
+}
+
+/** A problem with the database itself (missing, of a newer schema, not a sitrep database), said in words. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError'
 }

@@ -67,6 +67,8 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', guessed: false }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', guessed: false }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', guessed: false }
+  const utf16 = utf16WithoutBom(bytes)
+  if (utf16) return utf16
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', guessed: false }
   } catch {
@@ -83,6 +85,33 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): Decode
     if (score > bestScore) [best, bestScore] = [name, score]
   }
   return { text: iconv.decode(Buffer.from(bytes), best), encoding: best, guessed: best !== claimed }
+}
+
+/**
+ * UTF-16 without a byte-order mark ("Save as Unicode" in some editors): text of the Latin
+ * range has a zero byte in every second place, odd places for little-endian. Taken only when
+ * the decoded text is clean, so binary data with zeros stays binary.
+ */
+function utf16WithoutBom(bytes: Uint8Array): Decoded | null {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1
+  if (n < 16) return null
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++
+    if (bytes[i + 1] === 0) oddZeros++
+  }
+  const pairs = n / 2
+  const encoding = oddZeros > pairs * 0.3 && evenZeros < pairs * 0.02 ? 'utf-16le' : evenZeros > pairs * 0.3 && oddZeros < pairs * 0.02 ? 'utf-16be' : null
+  if (!encoding) return null
+  const text = new TextDecoder(encoding).decode(bytes.length & 1 ? bytes.subarray(0, bytes.length - 1) : bytes)
+  let control = 0
+  const sample = text.slice(0, SNIFF_BYTES)
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i)
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) || c === 0xfffd) control++
+  }
+  return control > sample.length * 0.01 ? null : { text, encoding, guessed: true }
 }
 
 // One character as UTF-8 read one byte per character: a lead byte (U+00C2–U+00F4) and as many

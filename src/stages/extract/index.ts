@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../core/calendar-date.js'
 import { type Doc, withLayer } from '../../core/doc.js'
 import { messagesFrom } from '../../core/messages.js'
 import { UnusableInputError } from '../../core/pipeline.js'
@@ -43,7 +44,11 @@ export function createExtractStage(options: ExtractOptions = {}): PipelineStage 
       let messages: readonly Message[] = []
       const dateMessages: Message[] =
         input.published !== undefined && !published
-          ? [report('unread-published', `cannot read the publication date "${input.published}"; the article has none`)]
+          ? [
+              ISO_DAY.test(input.published.trim())
+                ? report('invalid-published', `the publication date "${input.published}" is not a calendar date; the article has none`)
+                : report('unread-published', `cannot read the publication date "${input.published}"; the article has none`),
+            ]
           : []
       if (input.text !== undefined && input.clean === false) {
         article = { title: null, text: raw, published, byline: null, lang: 'en', url: input.url ?? null, paragraphs: paragraphSpans(raw) }
@@ -95,13 +100,14 @@ function looksBinary(s: string): boolean {
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}/
 
 /**
- * The publication date as YYYY-MM-DD: ISO dates as given, "today" as the run's day, and
+ * The publication date as YYYY-MM-DD: ISO calendar dates as given, "today" as the run's day, and
  * written dates Date.parse reads ("10 May 2015", "1 july 2021"); null otherwise.
  */
 export function readPublished(s: string | undefined, today: string): string | null {
   const value = s?.trim()
   if (!value) return null
-  if (ISO_DAY.test(value)) return value.slice(0, 10)
+  // "2025-13-45" and "2025-02-30" are no days: Date would roll them over into another month
+  if (ISO_DAY.test(value)) return isCalendarDate(value.slice(0, 10)) ? value.slice(0, 10) : null
   if (/^today$/i.test(value)) return today
   // written dates only: a bare number or a word would parse as some odd year
   if (!/\p{L}/u.test(value) || !/\d{4}/.test(value)) return null

@@ -112,7 +112,7 @@ export function scanToponyms(text: string, entities: readonly Entity[]): Toponym
   const uncued = new Set<Toponym>()
   const words: { start: number; end: number; text: string }[] = []
   WORD.lastIndex = 0
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push(...hyphenParts(m.index, m[0]))
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) for (const part of hyphenParts(m.index, m[0])) words.push(part)
   const out: Toponym[] = []
   let i = 0
   while (i < words.length) {

@@ -33,7 +33,8 @@ export function createSegmentStage(options: SegmentOptions = {}): PipelineStage 
       for (const r of ranges) {
         const words: string[] = []
         for (let i = r.start; i < r.end; i++) words.push(doc.text.slice((spans[i] as Span).start, (spans[i] as Span).end))
-        tags.push(...tagger.tag(words))
+        // a loop, not push(...): a sentence of 150k tokens would be 150k arguments on the stack
+        for (const tag of tagger.tag(words)) tags.push(tag)
       }
       const sentenceOf = new Int32Array(spans.length)
       for (const [si, r] of ranges.entries()) sentenceOf.fill(si, r.start, r.end)

@@ -1,7 +1,148 @@
-import { mkdtempSync } from 'node:fs'
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { storeContract } from '../store-contract.js'
+import { describe, it } from 'node:test'
+import Database from 'better-sqlite3'
+import { createStore } from '../create-store.js'
+import { StoreError } from '../store.js'
+import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
 import { createSqliteStore } from './sqlite-store.js'
 
-storeContract('sqlite', async () => createSqliteStore(join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.db')))
+const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.db')
+
+storeContract('sqlite', async () => createSqliteStore(fresh()))
+
+describe('sqlite store: schema versions and read-only use', () => {
+  it('refuses a database of a newer schema, naming both versions, and writes nothing', async () => {
+    const path = fresh()
+    const raw = new Database(path)
+    raw.pragma('user_version = 999')
+    raw.close()
+    const store = createSqliteStore(path)
+    await assert.rejects(store.migrate(), (e: Error) => e instanceof StoreError && /schema version 999/.test(e.message) && /version 1\b/.test(e.message))
+    await store.close()
+    assert.throws(() => createSqliteStore(path, { readOnly: true }), /schema version 999.*version 1\b/)
+    const check = new Database(path)
+    assert.equal((check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n, 0)
+    check.close()
+  })
+
+  it('opens read-only without creating a database at a mistyped path', () => {
+    const path = fresh()
+    assert.throws(
+      () => createSqliteStore(path, { readOnly: true }),
+      (e: Error) => e instanceof StoreError && e.message === `no database at ${path}`,
+    )
+    assert.equal(existsSync(path), false)
+  })
+
+  it('answers queries and refuses writes when read-only', async () => {
+    const path = fresh()
+    const writer = createSqliteStore(path)
+    await writer.migrate()
+    await writer.save(DOC_A, 'test')
+    await writer.close()
+    const reader = createSqliteStore(path, { readOnly: true })
+    assert.equal((await reader.queryEvents({})).length, 2)
+    await assert.rejects(reader.save(DOC_B, 'test'), /readonly/)
+    await reader.close()
+  })
+
+  it('says a file without sitrep tables is not a sitrep database', () => {
+    const path = fresh()
+    new Database(path).close()
+    assert.throws(() => createSqliteStore(path, { readOnly: true }), /is not a sitrep database/)
+  })
+})
+
+describe('createStore(url)', () => {
+  it('opens SQLite for a path and for sqlite: URLs', async () => {
+    for (const url of [fresh(), `sqlite:${fresh()}`, `sqlite://${fresh()}`]) {
+      const store = createStore(url)
+      await store.migrate()
+      assert.deepEqual(await store.counts(), { articles: 0, events: 0 })
+      await store.close()
+    }
+  })
+
+  it('says PostgreSQL is not implemented yet, and names an unknown scheme', () => {
+    assert.throws(
+      () => createStore('postgres://user:secret@127.0.0.1/db'),
+      (e: Error) => /PostgreSQL is not implemented yet/.test(e.message) && !e.message.includes('secret'),
+    )
+    assert.throws(() => createStore('postgresql://127.0.0.1/db'), /PostgreSQL is not implemented yet/)
+    assert.throws(() => createStore('mysql://127.0.0.1/db'), /unknown database scheme "mysql:"/)
+    assert.throws(() => createStore('sqlite:'), /names no file/)
+  })
+})
+
+// Two processes doing the first ingest into a new database: each migrates and saves its own
+// article; both must succeed and both articles must be there, every time.
+const CHILD = `
+import { createStore } from ${JSON.stringify(new URL('../../../dist/store/create-store.js', import.meta.url).href)}
+const [path, doc] = process.argv.slice(1)
+const store = createStore(path)
+await store.migrate()
+await store.save(JSON.parse(doc), 'test')
+await store.close()
+`
+
+function child(path: string, doc: unknown): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ['--input-type=module', '-e', CHILD, path, JSON.stringify(doc)], { stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    p.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString()
+    })
+    p.on('close', (code) => resolve({ code, stderr }))
+  })
+}
+
+describe('sqlite store: concurrent first ingest', () => {
+  it('two processes migrating a new database at once both succeed, 20 times, losing no article', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-race-'))
+    for (let i = 0; i < 20; i++) {
+      const path = join(dir, `race-${i}.db`)
+      const results = await Promise.all([child(path, DOC_A), child(path, DOC_B)])
+      for (const r of results) assert.equal(r.code, 0, `try ${i}: ${r.stderr}`)
+      const store = createSqliteStore(path, { readOnly: true })
+      assert.deepEqual(await store.counts(), { articles: 2, events: 3 }, `try ${i}`)
+      await store.close()
+    }
+  })
+})
+
+describe('sqlite store: a database in a read-only folder', () => {
+  it('can be queried', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'sitrep-ro-'))
+    chmodSync(parent, 0o755)
+    const dir = join(parent, 'locked')
+    mkdirSync(dir)
+    const path = join(dir, 'test.db')
+    const writer = createSqliteStore(path)
+    await writer.migrate()
+    await writer.save(DOC_A, 'test')
+    await writer.close()
+    chmodSync(dir, 0o555)
+    // root writes anywhere: the folder is read-only only to another user
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}
+    const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const script = `import { createStore } from ${JSON.stringify(new URL('../../../dist/store/create-store.js', import.meta.url).href)}
+const s = createStore(process.argv[1], { readOnly: true }); console.log((await s.queryEvents({})).length); await s.close()`
+      const p = spawn(process.execPath, ['--input-type=module', '-e', script, path], { ...asUser, stdio: ['ignore', 'pipe', 'pipe'] })
+      let out = ''
+      p.stdout.on('data', (d: Buffer) => {
+        out += d.toString()
+      })
+      p.stderr.on('data', (d: Buffer) => {
+        out += d.toString()
+      })
+      p.on('close', (code) => resolve({ code, out }))
+    })
+    chmodSync(dir, 0o755)
+    assert.equal(r.code, 0, r.out)
+    assert.equal(r.out.trim(), '2')
+  })
+})

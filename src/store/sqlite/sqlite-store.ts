@@ -1,163 +1,76 @@
+import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Output } from '../../output.js'
-import { articleId } from '../article-id.js'
-import type { EventFilter, SaveResult, Store, StoredArticle, StoredEvent } from '../store.js'
+import { eventQuery } from '../event-filter.js'
+import { ARTICLE_COLUMNS, type ArticleRow, articleRow, EVENT_COLUMNS, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
+import { type EventFilter, type SaveResult, type Store, type StoredArticle, type StoredEvent, StoreError, type StoreOptions } from '../store.js'
 import { MIGRATIONS } from './migrations.js'
 
-interface EventRow {
-  id: number
-  article_id: string
-  title: string | null
-  source_code: string | null
-  source_text: string | null
-  target_code: string | null
-  target_text: string | null
-  cameo: string
-  cameo_name: string
-  plover: string | null
-  goldstein: number | null
-  quad: number
-  negated: number
-  modality: string
-  date: string | null
-  place_name: string | null
-  lat: number | null
-  lon: number | null
-  evidence: string
-  trigger_text: string
-  sentence_start: number
-  sentence_end: number
-  rule: string
-  confidence: number
-  pipeline_version: string
-}
+// How long a write waits for another process's lock before giving up (ms).
+const BUSY_TIMEOUT_MS = 30_000
 
 /**
  * The embedded store: one SQLite file (WAL journal), schema versioned with `user_version`.
+ * With `readOnly` the file must exist and is opened for reading only, also in a folder
+ * the user cannot write to.
  *
  * @example
  *   const store = createSqliteStore('./sitrep.db')
  *   await store.migrate()
  */
-export function createSqliteStore(path: string): Store {
-  const db = new Database(path)
-  db.pragma('journal_mode = WAL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+export function createSqliteStore(path: string, options: StoreOptions = {}): Store {
+  const db = options.readOnly ? openReadOnly(path) : openReadWrite(path)
+  const version = (): number => db.pragma('user_version', { simple: true }) as number
+  const newer = (v: number): StoreError =>
+    new StoreError(`${path} has schema version ${v}, newer than this sitrep knows (version ${MIGRATIONS.length}): upgrade sitrep to use it`)
+  if (options.readOnly) {
+    const v = version()
+    if (v > MIGRATIONS.length) throw newer(v)
+    if (v === 0) throw new StoreError(`${path} is not a sitrep database (it has no sitrep tables): ingest into it first`)
+  }
+  const insertArticle = (): Database.Statement =>
+    db.prepare(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT(id) DO NOTHING`)
+  const insertEvent = (): Database.Statement =>
+    db.prepare(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`)
   return {
     async migrate() {
-      const version = db.pragma('user_version', { simple: true }) as number
-      for (let v = version; v < MIGRATIONS.length; v++) {
-        db.transaction(() => {
-          db.exec(MIGRATIONS[v] as string)
-          db.pragma(`user_version = ${v + 1}`)
-        })()
-      }
+      if (options.readOnly) throw new TypeError('migrate() needs a store opened for writing, not with readOnly')
+      // BEGIN IMMEDIATE takes the write lock first, then the version is read again inside:
+      // a second process starting on a new database waits, then finds nothing left to do
+      db.transaction(() => {
+        const v = version()
+        if (v > MIGRATIONS.length) throw newer(v)
+        for (let next = v; next < MIGRATIONS.length; next++) {
+          db.exec(MIGRATIONS[next] as string)
+          db.pragma(`user_version = ${next + 1}`)
+        }
+      }).immediate()
     },
 
     async save(analysis: Output, pipelineVersion: string): Promise<SaveResult> {
-      const article = analysis.article
-      if (!article) throw new TypeError('save() needs an analysis with its article layer: run the extract stage')
-      const id = articleId(article.text)
-      const insertArticle = db.prepare(
-        `INSERT INTO articles (id, doc_id, title, url, published, byline, lang, text, analysis, pipeline_version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
-      )
-      const insertEvent = db.prepare(
-        `INSERT INTO events (article_id, ordinal, source_code, source_text, target_code, target_text, cameo, cameo_name, plover,
-           goldstein, quad, negated, modality, date, place_name, lat, lon, sentence_start, sentence_end, trigger_start, trigger_end,
-           trigger_text, evidence, rule, confidence, pipeline_version)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      const inserted = db.transaction(() => {
-        const info = insertArticle.run(
-          id,
-          analysis.id,
-          article.title,
-          article.url,
-          article.published,
-          article.byline,
-          article.lang,
-          article.text,
-          JSON.stringify(analysis),
-          pipelineVersion,
-        )
-        if (info.changes === 0) return false
-        ;(analysis.events ?? []).forEach((e, i) => {
-          insertEvent.run(
-            id,
-            i,
-            e.source?.code ?? null,
-            e.source?.text ?? null,
-            e.target?.code ?? null,
-            e.target?.text ?? null,
-            e.cameo,
-            e.cameoName,
-            e.plover,
-            e.goldstein,
-            e.quad,
-            e.negated ? 1 : 0,
-            e.modality,
-            e.date,
-            e.place?.name ?? null,
-            e.place?.lat ?? null,
-            e.place?.lon ?? null,
-            e.sentence.start,
-            e.sentence.end,
-            e.trigger.start,
-            e.trigger.end,
-            e.trigger.text,
-            article.text.slice(e.sentence.start, e.sentence.end),
-            e.rule,
-            e.confidence,
-            pipelineVersion,
-          )
+      const article = articleRow(analysis, pipelineVersion)
+      const id = article[0] as string
+      const events = eventRows(analysis, id, pipelineVersion)
+      const articleStatement = insertArticle()
+      const eventStatement = insertEvent()
+      const inserted = db
+        .transaction(() => {
+          if (articleStatement.run(article).changes === 0) return false
+          for (const row of events) eventStatement.run(row)
+          return true
         })
-        return true
-      })()
+        .immediate()
       return { articleId: id, inserted }
     },
 
     async getArticle(id: string): Promise<StoredArticle | null> {
-      const row = db.prepare('SELECT id, title, url, published, text, analysis, pipeline_version FROM articles WHERE id = ?').get(id) as
-        | { id: string; title: string | null; url: string | null; published: string | null; text: string; analysis: string; pipeline_version: string }
-        | undefined
-      if (!row) return null
-      return {
-        id: row.id,
-        title: row.title,
-        url: row.url,
-        published: row.published,
-        text: row.text,
-        analysis: JSON.parse(row.analysis) as Output,
-        pipelineVersion: row.pipeline_version,
-      }
+      const row = db.prepare('SELECT id, title, url, published, text, analysis, pipeline_version FROM articles WHERE id = ?').get(id) as ArticleRow | undefined
+      return row ? toStoredArticle(row) : null
     },
 
     async queryEvents(filter: EventFilter): Promise<StoredEvent[]> {
-      const where: string[] = []
-      const params: (string | number)[] = []
-      if (filter.actor) {
-        where.push('(e.source_code LIKE ? OR e.target_code LIKE ?)')
-        params.push(`${filter.actor}%`, `${filter.actor}%`)
-      }
-      if (filter.code) {
-        where.push('e.cameo LIKE ?')
-        params.push(`${filter.code}%`)
-      }
-      // "2025-07" and "2024" are partial dates: compare the same number of characters
-      if (filter.since) {
-        where.push('e.date >= substr(?, 1, length(e.date))')
-        params.push(filter.since)
-      }
-      if (filter.until) {
-        where.push('e.date <= ?')
-        params.push(filter.until)
-      }
-      const sql = `SELECT e.*, a.title FROM events e JOIN articles a ON a.id = e.article_id
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.date, e.article_id, e.ordinal LIMIT ?`
-      params.push(filter.limit ?? 1_000_000)
-      return (db.prepare(sql).all(...params) as EventRow[]).map(toStoredEvent)
+      const { sql, params } = eventQuery(filter, () => '?')
+      return (db.prepare(sql).all(params) as EventRow[]).map(toStoredEvent)
     },
 
     async counts() {
@@ -172,32 +85,34 @@ export function createSqliteStore(path: string): Store {
   }
 }
 
-function toStoredEvent(r: EventRow): StoredEvent {
-  return {
-    id: r.id,
-    articleId: r.article_id,
-    articleTitle: r.title,
-    sourceCode: r.source_code,
-    sourceText: r.source_text,
-    targetCode: r.target_code,
-    targetText: r.target_text,
-    cameo: r.cameo,
-    cameoName: r.cameo_name,
-    plover: r.plover,
-    goldstein: r.goldstein,
-    quad: r.quad,
-    negated: r.negated === 1,
-    modality: r.modality,
-    date: r.date,
-    placeName: r.place_name,
-    lat: r.lat,
-    lon: r.lon,
-    evidence: r.evidence,
-    triggerText: r.trigger_text,
-    sentenceStart: r.sentence_start,
-    sentenceEnd: r.sentence_end,
-    rule: r.rule,
-    confidence: r.confidence,
-    pipelineVersion: r.pipeline_version,
+function openReadWrite(path: string): Database.Database {
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS })
+  // the busy timeout comes first: switching a new file to WAL waits for a process doing the same
+  db.pragma('journal_mode = WAL')
+  db.pragma('foreign_keys = ON')
+  return db
+}
+
+function openReadOnly(path: string): Database.Database {
+  if (!existsSync(path)) throw new StoreError(`no database at ${path}`)
+  let db: Database.Database | null = null
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS })
+    db.pragma('user_version') // the first read opens the WAL index (-shm) beside the file
+    return db
+  } catch (e) {
+    db?.close()
+    const code = (e as { code?: string }).code ?? ''
+    if (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY')) return fromCopy(path)
+    throw e
   }
+}
+
+// A WAL database needs its -shm file beside it, which a read-only folder cannot hold: read a
+// copy in memory instead (no -wal file can exist there either, so the file is complete).
+function fromCopy(path: string): Database.Database {
+  const bytes = readFileSync(path)
+  // bytes 18 and 19 say "WAL" (2); an in-memory database reads the rollback form (1)
+  if (bytes.length >= 20) bytes.fill(1, 18, 20)
+  return new Database(bytes, { readonly: true })
 }

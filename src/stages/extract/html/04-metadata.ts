@@ -43,12 +43,12 @@ function jsonLd(elements: readonly Element[]): LdFields {
     for (let guard = 0; stack.length && guard < 10_000; guard++) {
       const item = stack.pop()
       if (Array.isArray(item)) {
-        stack.push(...item)
+        for (const x of item) stack.push(x) // not push(...item): a JSON-LD array of 200k items overflows the stack
         continue
       }
       if (!item || typeof item !== 'object') continue
       const o = item as Record<string, unknown>
-      if (Array.isArray(o['@graph'])) stack.push(...(o['@graph'] as unknown[]))
+      if (Array.isArray(o['@graph'])) for (const x of o['@graph'] as unknown[]) stack.push(x)
       if (o.mainEntity && typeof o.mainEntity === 'object') stack.push(o.mainEntity)
       const type = ([] as unknown[]).concat(o['@type'] ?? []).join(' ')
       ;(ARTICLE_TYPES.test(type) ? articles : others).push(o)

@@ -1,0 +1,174 @@
+import type { Output } from '../output.js'
+import { articleId } from './article-id.js'
+import type { StoredArticle, StoredEvent } from './store.js'
+
+/** The columns of the articles table, in the order `articleRow` gives their values. */
+export const ARTICLE_COLUMNS = ['id', 'doc_id', 'title', 'url', 'published', 'byline', 'lang', 'text', 'analysis', 'pipeline_version'] as const
+
+/** The columns of the events table a save writes, in the order `eventRows` gives their values. */
+export const EVENT_COLUMNS = [
+  'article_id',
+  'ordinal',
+  'source_code',
+  'source_text',
+  'target_code',
+  'target_text',
+  'cameo',
+  'cameo_name',
+  'plover',
+  'goldstein',
+  'quad',
+  'negated',
+  'modality',
+  'date',
+  'place_name',
+  'lat',
+  'lon',
+  'sentence_start',
+  'sentence_end',
+  'trigger_start',
+  'trigger_end',
+  'trigger_text',
+  'evidence',
+  'rule',
+  'confidence',
+  'pipeline_version',
+] as const
+
+/** A value a row holds: what both SQLite and PostgreSQL bind. */
+export type Cell = string | number | null
+
+/** An article row as the query for it returns it. */
+export interface ArticleRow {
+  id: string
+  title: string | null
+  url: string | null
+  published: string | null
+  text: string
+  analysis: string
+  pipeline_version: string
+}
+
+/** An event row joined with its article's title, as the event query returns it. */
+export interface EventRow {
+  id: number
+  article_id: string
+  title: string | null
+  source_code: string | null
+  source_text: string | null
+  target_code: string | null
+  target_text: string | null
+  cameo: string
+  cameo_name: string
+  plover: string | null
+  goldstein: number | null
+  quad: number
+  negated: number | boolean
+  modality: string
+  date: string | null
+  place_name: string | null
+  lat: number | null
+  lon: number | null
+  evidence: string
+  trigger_text: string
+  sentence_start: number
+  sentence_end: number
+  rule: string
+  confidence: number
+  pipeline_version: string
+}
+
+/** The article row of an analysis, its values in ARTICLE_COLUMNS order; throws a TypeError without an article layer. */
+export function articleRow(analysis: Output, pipelineVersion: string): Cell[] {
+  const article = analysis.article
+  if (!article) throw new TypeError('save() needs an analysis with its article layer: run the extract stage')
+  return [
+    articleId(article.text),
+    analysis.id,
+    article.title,
+    article.url,
+    article.published,
+    article.byline,
+    article.lang,
+    article.text,
+    JSON.stringify(analysis),
+    pipelineVersion,
+  ]
+}
+
+/** The event rows of an analysis, each in EVENT_COLUMNS order, with the evidence sentence cut from the text. */
+export function eventRows(analysis: Output, id: string, pipelineVersion: string): Cell[][] {
+  const text = analysis.article?.text ?? ''
+  return (analysis.events ?? []).map((e, i) => [
+    id,
+    i,
+    e.source?.code ?? null,
+    e.source?.text ?? null,
+    e.target?.code ?? null,
+    e.target?.text ?? null,
+    e.cameo,
+    e.cameoName,
+    e.plover,
+    e.goldstein,
+    e.quad,
+    e.negated ? 1 : 0,
+    e.modality,
+    e.date,
+    e.place?.name ?? null,
+    e.place?.lat ?? null,
+    e.place?.lon ?? null,
+    e.sentence.start,
+    e.sentence.end,
+    e.trigger.start,
+    e.trigger.end,
+    e.trigger.text,
+    text.slice(e.sentence.start, e.sentence.end),
+    e.rule,
+    e.confidence,
+    pipelineVersion,
+  ])
+}
+
+/** A stored article from its row. */
+export function toStoredArticle(row: ArticleRow): StoredArticle {
+  return {
+    id: row.id,
+    title: row.title,
+    url: row.url,
+    published: row.published,
+    text: row.text,
+    analysis: JSON.parse(row.analysis) as Output,
+    pipelineVersion: row.pipeline_version,
+  }
+}
+
+/** A stored event from its row. */
+export function toStoredEvent(r: EventRow): StoredEvent {
+  return {
+    id: Number(r.id),
+    articleId: r.article_id,
+    articleTitle: r.title,
+    sourceCode: r.source_code,
+    sourceText: r.source_text,
+    targetCode: r.target_code,
+    targetText: r.target_text,
+    cameo: r.cameo,
+    cameoName: r.cameo_name,
+    plover: r.plover,
+    goldstein: r.goldstein,
+    quad: r.quad,
+    negated: r.negated === 1 || r.negated === true,
+    modality: r.modality,
+    date: r.date,
+    placeName: r.place_name,
+    lat: r.lat,
+    lon: r.lon,
+    evidence: r.evidence,
+    triggerText: r.trigger_text,
+    sentenceStart: r.sentence_start,
+    sentenceEnd: r.sentence_end,
+    rule: r.rule,
+    confidence: r.confidence,
+    pipelineVersion: r.pipeline_version,
+  }
+}
