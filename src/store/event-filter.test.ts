@@ -18,6 +18,11 @@ describe('EventFilter', () => {
       filter: { actor: 'RUSGOV', code: '19', since: '2025-01-01', until: '2025-12-31', limit: 10 },
     })
     assert.deepEqual(parseEventFilter({ limit: 5 }), { ok: true, filter: { limit: 5 } })
+    assert.deepEqual(parseEventFilter({ actor1: 'rus', actor2: 'syr', root: '19', quad: '4', country: 'syr', bbox: '35.5, 32.3,42.4,37.3' }), {
+      ok: true,
+      filter: { actor1: 'RUS', actor2: 'SYR', root: '19', quad: 4, country: 'SYR', bbox: [35.5, 32.3, 42.4, 37.3] },
+    })
+    assert.deepEqual(parseEventFilter({ quad: 2, bbox: [170, -50, -170, -40] }), { ok: true, filter: { quad: 2, bbox: [170, -50, -170, -40] } })
   })
 
   it('names the field and what it expects for every problem', () => {
@@ -25,7 +30,11 @@ describe('EventFilter', () => {
     assert.equal(r.ok, false)
     assert.deepEqual(!r.ok && r.problems.map((p) => p.path), ['actor', 'code', 'since', 'limit'])
     for (const limit of ['0', '-1', '1e3', '16.0', ' 5', 0, 1.5]) assert.equal(parseEventFilter({ limit }).ok, false, String(limit))
-    assert.equal(parseEventFilter({ country: 'SYR' }).ok, false, 'an unknown field is refused')
+    assert.equal(parseEventFilter({ countries: 'SYR' }).ok, false, 'an unknown field is refused')
+    for (const bad of [{ quad: '5' }, { quad: 0 }, { root: '1' }, { root: '190' }, { country: 'SY' }, { actor1: 'S%' }, { actor2: '1' }])
+      assert.equal(parseEventFilter(bad).ok, false, JSON.stringify(bad))
+    for (const bbox of ['1,2,3', '1,2,3,x', '0,50,10,40', '0,-91,10,0', '200,0,10,10', [0, 0, 10]])
+      assert.equal(parseEventFilter({ bbox }).ok, false, JSON.stringify(bbox))
   })
 
   it('writes one SQL text with the placeholders of either database', () => {
@@ -35,5 +44,7 @@ describe('EventFilter', () => {
     assert.match(q.sql, /LIMIT \$6/)
     assert.deepEqual(q.params, ['SYR%', 'SYR%', '19%', '2025-07', '2025-07-31', 5])
     assert.equal(eventQuery({}, () => '?').sql.includes('WHERE'), false)
+    const box = eventQuery({ bbox: [170, -50, -170, -40] }, () => '?')
+    assert.match(box.sql, /\(e\.lon >= \? OR e\.lon <= \?\)/, 'a box over the antimeridian takes either side')
   })
 })

@@ -18,6 +18,28 @@ const limit = z.union(
   },
 )
 
+const actorCode = z
+  .string()
+  .regex(/^[A-Za-z-]{3,}$/, { message: 'expects an actor code such as SYR or RUSGOV' })
+  .transform((s) => s.toUpperCase())
+
+const degrees = (min: number, max: number) => z.number().min(min).max(max)
+const bboxTuple = z.tuple([degrees(-180, 180), degrees(-90, 90), degrees(-180, 180), degrees(-90, 90)])
+// "W,S,E,N" as text (a flag or a query string) or four numbers; south must not be north of north
+const bbox = z
+  .union(
+    [
+      bboxTuple,
+      z
+        .string()
+        .regex(/^\s*-?\d+(\.\d+)?\s*(,\s*-?\d+(\.\d+)?\s*){3}$/)
+        .transform((s) => s.split(',').map(Number))
+        .pipe(bboxTuple),
+    ],
+    { error: 'expects west,south,east,north in degrees, such as 35.5,32.3,42.4,37.3' },
+  )
+  .refine((b) => b[1] <= b[3], { message: 'expects south at or below north' })
+
 /**
  * Which events a query wants, as the CLI and the API receive it; every field narrows the
  * result. Actor and code are prefixes, so they hold no LIKE wildcards by construction.
@@ -26,16 +48,44 @@ const limit = z.union(
 export const EventFilterSchema = z
   .object({
     /** Actor code prefix matched against source or target ("SYR", "RUSGOV"). */
-    actor: z
-      .string()
-      .regex(/^[A-Za-z-]{3,}$/, { message: 'expects an actor code such as SYR or RUSGOV' })
-      .transform((s) => s.toUpperCase())
-      .optional(),
+    actor: actorCode.optional(),
+    /** Actor code prefix matched against the source (Actor1) only. */
+    actor1: actorCode.optional(),
+    /** Actor code prefix matched against the target (Actor2) only. */
+    actor2: actorCode.optional(),
     /** CAMEO code prefix ("19", "190"). */
     code: z
       .string()
       .regex(/^\d{2,4}$/, { message: 'expects a CAMEO code of 2 to 4 digits' })
       .optional(),
+    /** CAMEO root code, the two-digit family ("19"). */
+    root: z
+      .string()
+      .regex(/^\d{2}$/, { message: 'expects a CAMEO root code of 2 digits' })
+      .optional(),
+    /** Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+    quad: z
+      .union(
+        [
+          z.number().int().min(1).max(4),
+          z
+            .string()
+            .regex(/^[1-4]$/)
+            .transform(Number),
+        ],
+        {
+          error: 'expects a quad class from 1 to 4',
+        },
+      )
+      .optional(),
+    /** The event's place is in this country (ISO 3166 alpha-3, "SYR"). */
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, { message: 'expects an ISO alpha-3 country code such as SYR' })
+      .transform((s) => s.toUpperCase())
+      .optional(),
+    /** The event's place lies in this box, west,south,east,north in degrees (west > east crosses the antimeridian). */
+    bbox: bbox.optional(),
     /** First event date included (partial event dates such as "2025-07" compare by prefix). */
     since: day.optional(),
     /** Last event date included. */
@@ -68,22 +118,43 @@ export function parseEventFilter(raw: unknown): { ok: true; filter: EventFilter 
 export const DEFAULT_EVENT_LIMIT = 1_000_000
 
 /**
- * The event query in SQL that SQLite and PostgreSQL both read, with `param(n)` writing the
- * n-th placeholder (`?` or `$n`): the shared meaning of a filter, so a store adds no rules.
+ * The WHERE clause of a filter (empty, or starting with WHERE) over `events e`, with
+ * `param(n)` writing the n-th placeholder (`?` or `$n`) and `first` the number of the first:
+ * the shared meaning of a filter, so a store or an export adds no rules. The limit is not in it.
  */
-export function eventQuery(filter: EventFilter, param: (n: number) => string): { sql: string; params: (string | number)[] } {
+export function eventWhere(filter: EventFilter, param: (n: number) => string, first = 1): { where: string; params: (string | number)[] } {
   const where: string[] = []
   const params: (string | number)[] = []
   const p = (value: string | number): string => {
     params.push(value)
-    return param(params.length)
+    return param(first - 1 + params.length)
   }
   if (filter.actor) where.push(`(e.source_code LIKE ${p(`${filter.actor}%`)} OR e.target_code LIKE ${p(`${filter.actor}%`)})`)
+  if (filter.actor1) where.push(`e.source_code LIKE ${p(`${filter.actor1}%`)}`)
+  if (filter.actor2) where.push(`e.target_code LIKE ${p(`${filter.actor2}%`)}`)
   if (filter.code) where.push(`e.cameo LIKE ${p(`${filter.code}%`)}`)
+  if (filter.root) where.push(`e.cameo LIKE ${p(`${filter.root}%`)}`)
+  if (filter.quad) where.push(`e.quad = ${p(filter.quad)}`)
+  if (filter.country) where.push(`e.place_country = ${p(filter.country)}`)
+  if (filter.bbox) {
+    const [west, south, east, north] = filter.bbox
+    where.push(`e.lat >= ${p(south)} AND e.lat <= ${p(north)}`)
+    // a box whose west edge lies east of its east edge spans the antimeridian
+    where.push(west <= east ? `e.lon >= ${p(west)} AND e.lon <= ${p(east)}` : `(e.lon >= ${p(west)} OR e.lon <= ${p(east)})`)
+  }
   // "2025-07" and "2024" are partial dates: compare the same number of characters
   if (filter.since) where.push(`e.date >= substr(${p(filter.since)}, 1, length(e.date))`)
   if (filter.until) where.push(`e.date <= ${p(filter.until)}`)
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params }
+}
+
+/**
+ * The event query in SQL that SQLite and PostgreSQL both read, with `param(n)` writing the
+ * n-th placeholder (`?` or `$n`), ordered by date, article and position, limited.
+ */
+export function eventQuery(filter: EventFilter, param: (n: number) => string): { sql: string; params: (string | number)[] } {
+  const { where, params } = eventWhere(filter, param)
   const sql = `SELECT e.*, a.title FROM events e JOIN articles a ON a.id = e.article_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.date, e.article_id, e.ordinal LIMIT ${p(filter.limit ?? DEFAULT_EVENT_LIMIT)}`
-  return { sql, params }
+    ${where} ORDER BY e.date, e.article_id, e.ordinal LIMIT ${param(params.length + 1)}`
+  return { sql, params: [...params, filter.limit ?? DEFAULT_EVENT_LIMIT] }
 }

@@ -1,9 +1,23 @@
+import type { Event, Place } from '../core/types.js'
 import type { Output } from '../output.js'
 import { articleId } from './article-id.js'
 import type { StoredArticle, StoredEvent } from './store.js'
 
 /** The columns of the articles table, in the order `articleRow` gives their values. */
-export const ARTICLE_COLUMNS = ['id', 'doc_id', 'title', 'url', 'published', 'byline', 'lang', 'text', 'analysis', 'pipeline_version'] as const
+export const ARTICLE_COLUMNS = [
+  'id',
+  'doc_id',
+  'title',
+  'url',
+  'published',
+  'byline',
+  'lang',
+  'text',
+  'analysis',
+  'pipeline_version',
+  'tone',
+  'outlet',
+] as const
 
 /** The columns of the events table a save writes, in the order `eventRows` gives their values. */
 export const EVENT_COLUMNS = [
@@ -33,6 +47,11 @@ export const EVENT_COLUMNS = [
   'rule',
   'confidence',
   'pipeline_version',
+  'place_id',
+  'place_country',
+  'place_admin1',
+  'place_feature',
+  'is_root',
 ] as const
 
 /** A value a row holds: what both SQLite and PostgreSQL bind. */
@@ -76,6 +95,11 @@ export interface EventRow {
   rule: string
   confidence: number
   pipeline_version: string
+  place_id: string | null
+  place_country: string | null
+  place_admin1: string | null
+  place_feature: string | null
+  is_root: number | boolean | null
 }
 
 /** The article row of an analysis, its values in ARTICLE_COLUMNS order; throws a TypeError without an article layer. */
@@ -93,12 +117,48 @@ export function articleRow(analysis: Output, pipelineVersion: string): Cell[] {
     article.text,
     JSON.stringify(analysis),
     pipelineVersion,
+    analysis.tone ?? null,
+    outletOf(article.url),
   ]
+}
+
+/** The outlet of an article: its URL's host without "www." (null without a URL). */
+export function outletOf(url: string | null): string | null {
+  if (!url) return null
+  try {
+    return new URL(url).hostname.replace(/^www\./, '').toLowerCase() || null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The span of an article's lead, where GDELT's root events are reported: the first paragraph
+ * after a title line, or the first sentence when the text has no paragraphs.
+ */
+export function leadSpan(analysis: Output): { start: number; end: number } | null {
+  const article = analysis.article
+  if (!article) return null
+  const title = article.title?.trim()
+  const paragraphs = article.paragraphs.filter((p) => article.text.slice(p.start, p.end).trim())
+  const first = paragraphs[0]
+  if (first) {
+    const isTitle = title !== undefined && article.text.slice(first.start, first.end).trim() === title
+    return (isTitle ? paragraphs[1] : first) ?? first
+  }
+  return analysis.sentences?.[0] ?? null
+}
+
+// The gazetteer place an event's place names: the article's place with the same name and point.
+function placeOf(analysis: Output, place: Event['place']): Place | null {
+  if (!place) return null
+  return analysis.places?.find((p) => p.name === place.name && p.lat === place.lat && p.lon === place.lon) ?? null
 }
 
 /** The event rows of an analysis, each in EVENT_COLUMNS order, with the evidence sentence cut from the text. */
 export function eventRows(analysis: Output, id: string, pipelineVersion: string): Cell[][] {
   const text = analysis.article?.text ?? ''
+  const lead = leadSpan(analysis)
   return (analysis.events ?? []).map((e, i) => [
     id,
     i,
@@ -126,7 +186,13 @@ export function eventRows(analysis: Output, id: string, pipelineVersion: string)
     e.rule,
     e.confidence,
     pipelineVersion,
+    ...placeCells(placeOf(analysis, e.place)),
+    lead && e.sentence.start >= lead.start && e.sentence.start < lead.end ? 1 : 0,
   ])
+}
+
+function placeCells(place: Place | null): Cell[] {
+  return place ? [place.id, place.country, place.admin1, place.feature] : [null, null, null, null]
 }
 
 /** A stored article from its row. */
@@ -170,5 +236,10 @@ export function toStoredEvent(r: EventRow): StoredEvent {
     rule: r.rule,
     confidence: r.confidence,
     pipelineVersion: r.pipeline_version,
+    placeId: r.place_id ?? null,
+    placeCountry: r.place_country ?? null,
+    placeAdmin1: r.place_admin1 ?? null,
+    placeFeature: r.place_feature ?? null,
+    isRoot: r.is_root === 1 || r.is_root === true,
   }
 }

@@ -32,6 +32,18 @@ function event(text: string, sentence: string, trigger: string, fields: Partial<
   }
 }
 
+const span = (text: string, word: string): { start: number; end: number; text: string } => {
+  const start = text.indexOf(word)
+  return { start, end: start + word.length, text: word }
+}
+
+// The paragraphs of a text: its runs between blank lines.
+const paragraphs = (text: string): { start: number; end: number }[] => {
+  const out: { start: number; end: number }[] = []
+  for (const m of text.matchAll(/[^\n]+/g)) out.push({ start: m.index, end: m.index + m[0].length })
+  return out
+}
+
 const party = (text: string, word: string, code: string): NonNullable<Event['source']> => {
   const start = text.indexOf(word)
   return { start, end: start + word.length, text: word, code }
@@ -40,7 +52,27 @@ const party = (text: string, word: string, code: string): NonNullable<Event['sou
 /** Document A: two events on 2025-07-31, one Russian source and one Russian target, one placed. */
 export const DOC_A: Output = {
   id: 'contract-a',
-  article: { title: 'Strikes condemned', text: TEXT_A, published: '2025-07-31', byline: null, lang: 'en', url: 'https://example.org/a', paragraphs: [] },
+  article: {
+    title: 'Strikes condemned',
+    text: TEXT_A,
+    published: '2025-07-31',
+    byline: null,
+    lang: 'en',
+    url: 'https://example.org/a',
+    paragraphs: paragraphs(TEXT_A),
+  },
+  places: [
+    {
+      ...span(TEXT_A, 'Damascus'),
+      name: 'Damascus',
+      id: 'geonames:170654',
+      lat: 33.51,
+      lon: 36.29,
+      country: 'SYR',
+      admin1: '13',
+      feature: 'PPLC',
+    },
+  ],
   events: [
     event(TEXT_A, 'Moscow condemned the strikes on Damascus on Thursday.', 'condemned', {
       source: party(TEXT_A, 'Moscow', 'RUSGOV'),
@@ -70,7 +102,7 @@ export const DOC_A: Output = {
 /** Document B: one event dated only by month (2025-07), without a place. */
 export const DOC_B: Output = {
   id: 'contract-b',
-  article: { title: 'Talks in Cairo', text: TEXT_B, published: null, byline: 'A. Writer', lang: 'en', url: null, paragraphs: [] },
+  article: { title: 'Talks in Cairo', text: TEXT_B, published: null, byline: 'A. Writer', lang: 'en', url: null, paragraphs: paragraphs(TEXT_B) },
   events: [
     event(TEXT_B, 'Egypt hosted talks with Israel in July.', 'hosted', {
       source: party(TEXT_B, 'Egypt', 'EGY'),
@@ -154,6 +186,32 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       assert.deepEqual(await codes({ since: '2025-07-31', until: '2025-07-31', actor: 'RUS' }), ['111', '0233'])
       assert.deepEqual(await codes({ actor: 'SYR', since: '2025-07-01', code: '02' }), ['0233'])
       assert.deepEqual(await codes({ limit: 1 }), ['043'])
+      assert.deepEqual(await codes({ actor1: 'RUS' }), ['111'])
+      assert.deepEqual(await codes({ actor2: 'RUS' }), ['0233'])
+      assert.deepEqual(await codes({ actor1: 'SYR', actor2: 'RUS' }), ['0233'])
+      assert.deepEqual(await codes({ actor1: 'RUS', actor2: 'SYR' }), [])
+      assert.deepEqual(await codes({ root: '11' }), ['111'])
+      assert.deepEqual(await codes({ root: '04' }), ['043'])
+      assert.deepEqual(await codes({ quad: 1 }), ['043', '0233'])
+      assert.deepEqual(await codes({ quad: 3 }), ['111'])
+      assert.deepEqual(await codes({ country: 'SYR' }), ['111'])
+      assert.deepEqual(await codes({ country: 'EGY' }), [])
+      assert.deepEqual(await codes({ bbox: [35, 33, 37, 34] }), ['111'])
+      assert.deepEqual(await codes({ bbox: [37, 33, 40, 34] }), [])
+      assert.deepEqual(await codes({ bbox: [170, 33, 36.5, 34] }), ['111'], 'a box across the antimeridian')
+    })
+
+    it('keeps where each event is and whether the lead reports it', async () => {
+      const events = await store.queryEvents({})
+      const condemned = events[1]
+      assert.deepEqual(
+        [condemned?.placeId, condemned?.placeCountry, condemned?.placeAdmin1, condemned?.placeFeature, condemned?.isRoot],
+        ['geonames:170654', 'SYR', '13', 'PPLC', true],
+      )
+      assert.deepEqual(
+        events.map((e) => e.isRoot),
+        [true, true, false],
+      )
     })
   })
 }

@@ -3,7 +3,7 @@ import type { EventFilter } from './event-filter.js'
 
 export type { EventFilter } from './event-filter.js'
 
-/** An event as stored: the event with its article and the evidence sentence text. */
+/** An event as stored: the event with its article and the evidence sentence text (the optional fields are always set by a store). */
 export interface StoredEvent {
   readonly id: number
   readonly articleId: string
@@ -30,6 +30,16 @@ export interface StoredEvent {
   readonly rule: string
   readonly confidence: number
   readonly pipelineVersion: string
+  /** The gazetteer id of the event's place ("geonames:170654"), when the place is known. */
+  readonly placeId?: string | null
+  /** The ISO alpha-3 country of the event's place. */
+  readonly placeCountry?: string | null
+  /** The GeoNames admin1 code of the event's place. */
+  readonly placeAdmin1?: string | null
+  /** The GeoNames feature code of the event's place (PCLI, PPLC, ADM1, ...). */
+  readonly placeFeature?: string | null
+  /** Reported in the article's lead (GDELT's IsRootEvent). */
+  readonly isRoot?: boolean
 }
 
 /** An article as stored, with its full analysis. */

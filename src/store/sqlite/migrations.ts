@@ -33,4 +33,14 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_source ON events(source_code);
    CREATE INDEX events_target ON events(target_code);
    CREATE INDEX events_cameo ON events(cameo);`,
+  // 2: where each event's place is (gazetteer id, country, admin1, feature), whether it is
+  // reported in the lead, and each article's tone and outlet
+  `ALTER TABLE events ADD COLUMN place_id TEXT;
+   ALTER TABLE events ADD COLUMN place_country TEXT;
+   ALTER TABLE events ADD COLUMN place_admin1 TEXT;
+   ALTER TABLE events ADD COLUMN place_feature TEXT;
+   ALTER TABLE events ADD COLUMN is_root INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE articles ADD COLUMN tone REAL;
+   ALTER TABLE articles ADD COLUMN outlet TEXT;
+   CREATE INDEX events_place_country ON events(place_country);`,
 ]
