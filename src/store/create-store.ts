@@ -1,3 +1,4 @@
+import { createPostgresStore } from './postgres/pg-store.js'
 import { createSqliteStore } from './sqlite/sqlite-store.js'
 import { type Store, StoreError, type StoreOptions } from './store.js'
 
@@ -6,8 +7,8 @@ const SCHEME = /^(?<scheme>[a-z][a-z0-9+.-]+):/i
 
 /**
  * Opens the store a URL names: a file path or `sqlite:PATH` (also `sqlite://PATH`) is
- * SQLite; `postgres://` is refused until the PostgreSQL store lands; any other scheme is
- * refused with the ones that work.
+ * SQLite; `postgres://` (also `postgresql://`) is PostgreSQL; any other scheme is refused
+ * with the ones that work.
  *
  * @example
  *   const store = createStore('sqlite:./sitrep.db', { readOnly: true })
@@ -21,10 +22,8 @@ export function createStore(url: string, options: StoreOptions = {}): Store {
     if (!path) throw new StoreError(`"${url}" names no file: write sqlite:PATH`)
     return createSqliteStore(path, options)
   }
-  if (scheme === 'postgres' || scheme === 'postgresql') {
-    throw new StoreError(`PostgreSQL is not implemented yet ("${redact(url)}"): use a SQLite file path or sqlite:PATH for now`)
-  }
-  throw new StoreError(`unknown database scheme "${scheme}:" in "${redact(url)}": use a file path or sqlite:PATH (postgres:// is not implemented yet)`)
+  if (scheme === 'postgres' || scheme === 'postgresql') return createPostgresStore(url, options)
+  throw new StoreError(`unknown database scheme "${scheme}:" in "${redact(url)}": use a file path, sqlite:PATH or postgres://USER@HOST:PORT/DATABASE`)
 }
 
 // A URL's password never reaches a message.

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Event } from '../core/types.js'
 import type { Output } from '../output.js'
+import { articleId } from './article-id.js'
 import type { Store } from './store.js'
 
 // Hand-built analysed documents: the contract tests the store, not the analysis, so its
@@ -211,6 +212,39 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       assert.deepEqual(
         events.map((e) => e.isRoot),
         [true, true, false],
+      )
+    })
+
+    it('streams the events a filter matches in the order they were stored', async () => {
+      const all: string[] = []
+      for await (const e of store.streamEvents({})) all.push(e.cameo)
+      assert.deepEqual(all, ['111', '0233', '043'])
+      const russian: string[] = []
+      for await (const e of store.streamEvents({ actor: 'RUS', limit: 1 })) russian.push(e.cameo)
+      assert.deepEqual(russian, ['111'])
+    })
+
+    it('finds articles of another pipeline version and replaces their events at once', async () => {
+      const idA = (await store.save(DOC_A, 'test')).articleId
+      assert.deepEqual((await store.staleArticles('test')).length, 0)
+      assert.equal((await store.staleArticles('v2')).length, 2)
+      assert.deepEqual(await store.staleArticles('v2', '2999-01-01'), [])
+      const recoded: Output = { ...DOC_A, events: DOC_A.events?.slice(1) ?? [], tone: -1.5 }
+      assert.equal(await store.replaceAnalysis(idA, recoded, 'v2'), true)
+      const unsaved: Output = { ...DOC_B, article: { ...(DOC_B.article as NonNullable<Output['article']>), text: `${TEXT_B} More.` } }
+      assert.equal(await store.replaceAnalysis(articleId(`${TEXT_B} More.`), unsaved, 'v2'), false, 'no such article is stored')
+      await assert.rejects(store.replaceAnalysis(idA, DOC_B, 'v2'), /another text/)
+      assert.deepEqual(await store.counts(), { articles: 2, events: 2 })
+      const stale = await store.staleArticles('v2')
+      assert.equal(stale.length, 1)
+      assert.notEqual(stale[0], idA)
+      const article = await store.getArticle(idA)
+      assert.equal(article?.pipelineVersion, 'v2')
+      assert.deepEqual(article?.analysis, recoded)
+      const events = await store.queryEvents({ actor: 'SYR' })
+      assert.deepEqual(
+        events.map((e) => [e.cameo, e.pipelineVersion]),
+        [['0233', 'v2']],
       )
     })
   })

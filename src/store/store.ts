@@ -76,6 +76,12 @@ export interface Store {
   queryEvents(filter: EventFilter): Promise<StoredEvent[]>
   counts(): Promise<{ articles: number; events: number }>
   close(): Promise<void>
+  /** Every event a filter matches, in the order they were stored, read page by page so memory stays flat. */
+  streamEvents(filter: EventFilter): AsyncIterable<StoredEvent>
+  /** The ids of the articles whose analysis was made by another pipeline version, stored on or after `since` (YYYY-MM-DD). */
+  staleArticles(pipelineVersion: string, since?: string): Promise<string[]>
+  /** Replaces an article's analysis and all its events in one transaction; false when no such article is stored. */
+  replaceAnalysis(articleId: string, analysis: Output, pipelineVersion: string): Promise<boolean>
 }
 
 /** How a store is opened. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Output } from '../../output.js'
 import { eventQuery } from '../event-filter.js'
+import { pagedEvents } from '../paging.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleRow, EVENT_COLUMNS, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
 import { type EventFilter, type SaveResult, type Store, type StoredArticle, type StoredEvent, StoreError, type StoreOptions } from '../store.js'
 import { MIGRATIONS } from './migrations.js'
@@ -81,6 +82,36 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
 
     async close() {
       db.close()
+    },
+
+    streamEvents(filter: EventFilter): AsyncIterable<StoredEvent> {
+      return pagedEvents(
+        filter,
+        () => '?',
+        async (sql, params) => db.prepare(sql).all(params) as EventRow[],
+      )
+    },
+
+    async staleArticles(pipelineVersion: string, since?: string): Promise<string[]> {
+      const sql = `SELECT id FROM articles WHERE pipeline_version <> ? ${since ? 'AND created_at >= ?' : ''} ORDER BY created_at, id`
+      return (db.prepare(sql).all(since ? [pipelineVersion, since] : [pipelineVersion]) as { id: string }[]).map((r) => r.id)
+    },
+
+    async replaceAnalysis(articleId: string, analysis: Output, pipelineVersion: string): Promise<boolean> {
+      const article = articleRow(analysis, pipelineVersion)
+      if (article[0] !== articleId) throw new TypeError(`the analysis is of another text (article ${article[0]}), not of article ${articleId}`)
+      const events = eventRows(analysis, articleId, pipelineVersion)
+      const update = db.prepare('UPDATE articles SET analysis = ?, pipeline_version = ?, tone = ? WHERE id = ?')
+      const remove = db.prepare('DELETE FROM events WHERE article_id = ?')
+      const eventStatement = insertEvent()
+      return db
+        .transaction(() => {
+          if (update.run(article[8], pipelineVersion, article[10], articleId).changes === 0) return false
+          remove.run(articleId)
+          for (const row of events) eventStatement.run(row)
+          return true
+        })
+        .immediate()
     },
   }
 }

@@ -1,0 +1,47 @@
+/**
+ * The PostgreSQL schema, one migration per entry; the index + 1 is the schema version,
+ * recorded in `schema_version`. Each entry matches the SQLite migration of the same number.
+ */
+export const PG_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE articles (
+     id TEXT PRIMARY KEY,
+     doc_id TEXT NOT NULL,
+     title TEXT,
+     url TEXT,
+     published TEXT,
+     byline TEXT,
+     lang TEXT,
+     text TEXT NOT NULL,
+     analysis TEXT NOT NULL,
+     pipeline_version TEXT NOT NULL,
+     created_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+   );
+   CREATE TABLE events (
+     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     ordinal INTEGER NOT NULL,
+     source_code TEXT, source_text TEXT,
+     target_code TEXT, target_text TEXT,
+     cameo TEXT NOT NULL, cameo_name TEXT NOT NULL, plover TEXT,
+     goldstein DOUBLE PRECISION, quad INTEGER NOT NULL,
+     negated INTEGER NOT NULL, modality TEXT NOT NULL,
+     date TEXT, place_name TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+     sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+     trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+     evidence TEXT NOT NULL, rule TEXT NOT NULL, confidence DOUBLE PRECISION NOT NULL,
+     pipeline_version TEXT NOT NULL,
+     UNIQUE (article_id, ordinal)
+   );
+   CREATE INDEX events_date ON events(date);
+   CREATE INDEX events_source ON events(source_code text_pattern_ops);
+   CREATE INDEX events_target ON events(target_code text_pattern_ops);
+   CREATE INDEX events_cameo ON events(cameo text_pattern_ops);`,
+  `ALTER TABLE events ADD COLUMN place_id TEXT;
+   ALTER TABLE events ADD COLUMN place_country TEXT;
+   ALTER TABLE events ADD COLUMN place_admin1 TEXT;
+   ALTER TABLE events ADD COLUMN place_feature TEXT;
+   ALTER TABLE events ADD COLUMN is_root INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE articles ADD COLUMN tone DOUBLE PRECISION;
+   ALTER TABLE articles ADD COLUMN outlet TEXT;
+   CREATE INDEX events_place_country ON events(place_country);`,
+]

@@ -1,0 +1,199 @@
+import pg from 'pg'
+import type { Output } from '../../output.js'
+import { eventQuery } from '../event-filter.js'
+import { pagedEvents } from '../paging.js'
+import { ARTICLE_COLUMNS, type ArticleRow, articleRow, type Cell, EVENT_COLUMNS, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
+import { type EventFilter, type SaveResult, type Store, type StoredArticle, type StoredEvent, StoreError, type StoreOptions } from '../store.js'
+import { PG_MIGRATIONS } from './migrations.js'
+
+// The advisory lock every migration holds: one number for "sitrep schema" in this database.
+const MIGRATION_LOCK = 0x5172e9
+// PostgreSQL binds at most 65535 parameters in one statement.
+const MAX_PARAMS = 65535
+const dollar = (n: number): string => `$${n}`
+
+/**
+ * The shared store: a PostgreSQL database named by a postgres:// URL, schema versioned in a
+ * `schema_version` table; migrations run in one transaction under an advisory lock, each
+ * article is saved in one transaction with its events in multi-row INSERTs. With `readOnly`
+ * every transaction is read-only and the schema must exist.
+ *
+ * @example
+ *   const store = createPostgresStore('postgres://postgres@127.0.0.1:5432/sitrep')
+ *   await store.migrate()
+ */
+export function createPostgresStore(url: string, options: StoreOptions = {}): Store {
+  const where = describe(url)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    ...(options.readOnly && { options: '-c default_transaction_read_only=on' }),
+  })
+  // an idle connection that breaks is dropped by the pool; the error must not end the process
+  pool.on('error', () => undefined)
+  const newer = (v: number): StoreError =>
+    new StoreError(`${where} has schema version ${v}, newer than this sitrep knows (version ${PG_MIGRATIONS.length}): upgrade sitrep to use it`)
+
+  const connect = async (): Promise<pg.PoolClient> => {
+    try {
+      return await pool.connect()
+    } catch (e) {
+      throw new StoreError(`cannot reach PostgreSQL at ${where}: ${(e as Error).message || (e as { code?: string }).code}`)
+    }
+  }
+  const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> => {
+    await checked
+    const client = await connect()
+    try {
+      return (await client.query<R>(sql, params)).rows
+    } finally {
+      client.release()
+    }
+  }
+  const transaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    await checked
+    const client = await connect()
+    try {
+      await client.query('BEGIN')
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined)
+      throw e
+    } finally {
+      client.release()
+    }
+  }
+  // a read-only store checks once, before its first query, that the schema is sitrep's and not newer
+  const checked: Promise<void> = options.readOnly ? schemaVersion(connect).then((v) => readable(v, where, newer)) : Promise.resolve()
+  checked.catch(() => undefined) // reported by the first query that waits on it
+
+  const insertEvents = async (client: pg.PoolClient, rows: Cell[][]): Promise<void> => {
+    const width = EVENT_COLUMNS.length
+    const perStatement = Math.floor(MAX_PARAMS / width)
+    for (let at = 0; at < rows.length; at += perStatement) {
+      const chunk = rows.slice(at, at + perStatement)
+      const values = chunk.map((_, r) => `(${EVENT_COLUMNS.map((_, c) => dollar(r * width + c + 1)).join(', ')})`)
+      await client.query(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${values.join(', ')}`, chunk.flat())
+    }
+  }
+
+  return {
+    async migrate() {
+      if (options.readOnly) throw new TypeError('migrate() needs a store opened for writing, not with readOnly')
+      const client = await connect()
+      try {
+        await client.query('BEGIN')
+        // the lock is held to the end of the transaction: a second process waits, then finds nothing to do
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+        await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())')
+        const v = Number((await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version')).rows[0]?.v ?? 0)
+        if (v > PG_MIGRATIONS.length) throw newer(v)
+        for (let next = v; next < PG_MIGRATIONS.length; next++) {
+          await client.query(PG_MIGRATIONS[next] as string)
+          await client.query('INSERT INTO schema_version (version) VALUES ($1)', [next + 1])
+        }
+        await client.query('COMMIT')
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw e
+      } finally {
+        client.release()
+      }
+    },
+
+    async save(analysis: Output, pipelineVersion: string): Promise<SaveResult> {
+      const article = articleRow(analysis, pipelineVersion)
+      const id = article[0] as string
+      const events = eventRows(analysis, id, pipelineVersion)
+      const inserted = await transaction(async (client) => {
+        const placeholders = ARTICLE_COLUMNS.map((_, i) => dollar(i + 1)).join(', ')
+        const r = await client.query(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`, article)
+        if (r.rowCount === 0) return false
+        await insertEvents(client, events)
+        return true
+      })
+      return { articleId: id, inserted }
+    },
+
+    async getArticle(id: string): Promise<StoredArticle | null> {
+      const rows = await query<ArticleRow>('SELECT id, title, url, published, text, analysis, pipeline_version FROM articles WHERE id = $1', [id])
+      return rows[0] ? toStoredArticle(rows[0]) : null
+    },
+
+    async queryEvents(filter: EventFilter): Promise<StoredEvent[]> {
+      const { sql, params } = eventQuery(filter, dollar)
+      return (await query<EventRow>(sql, params)).map(toStoredEvent)
+    },
+
+    async counts() {
+      const rows = await query<{ articles: string; events: string }>(
+        'SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events',
+      )
+      return { articles: Number(rows[0]?.articles ?? 0), events: Number(rows[0]?.events ?? 0) }
+    },
+
+    async close() {
+      await pool.end()
+    },
+
+    streamEvents(filter: EventFilter): AsyncIterable<StoredEvent> {
+      return pagedEvents(filter, dollar, (sql, params) => query<EventRow>(sql, params))
+    },
+
+    async staleArticles(pipelineVersion: string, since?: string): Promise<string[]> {
+      const rows = await query<{ id: string }>(
+        `SELECT id FROM articles WHERE pipeline_version <> $1 ${since ? 'AND created_at >= $2' : ''} ORDER BY created_at, id`,
+        since ? [pipelineVersion, since] : [pipelineVersion],
+      )
+      return rows.map((r) => r.id)
+    },
+
+    async replaceAnalysis(articleId: string, analysis: Output, pipelineVersion: string): Promise<boolean> {
+      const article = articleRow(analysis, pipelineVersion)
+      if (article[0] !== articleId) throw new TypeError(`the analysis is of another text (article ${article[0]}), not of article ${articleId}`)
+      const events = eventRows(analysis, articleId, pipelineVersion)
+      return transaction(async (client) => {
+        // the row lock keeps a concurrent recode of the same article waiting until this one is done
+        const r = await client.query('UPDATE articles SET analysis = $2, pipeline_version = $3, tone = $4 WHERE id = $1', [
+          articleId,
+          article[8],
+          pipelineVersion,
+          article[10],
+        ])
+        if (r.rowCount === 0) return false
+        await client.query('DELETE FROM events WHERE article_id = $1', [articleId])
+        await insertEvents(client, events)
+        return true
+      })
+    },
+  }
+}
+
+// The schema version a database holds: 0 without a schema_version table.
+async function schemaVersion(connect: () => Promise<pg.PoolClient>): Promise<number> {
+  const client = await connect()
+  try {
+    const exists = await client.query<{ t: string | null }>("SELECT to_regclass('schema_version')::text AS t")
+    if (!exists.rows[0]?.t) return 0
+    return Number((await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version')).rows[0]?.v ?? 0)
+  } finally {
+    client.release()
+  }
+}
+
+function readable(v: number, where: string, newer: (v: number) => StoreError): void {
+  if (v > PG_MIGRATIONS.length) throw newer(v)
+  if (v === 0) throw new StoreError(`${where} is not a sitrep database (it has no sitrep tables): ingest into it first`)
+}
+
+// host:port/database of a URL, never its password.
+function describe(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'}`
+  } catch {
+    throw new StoreError('the PostgreSQL URL cannot be read: write postgres://USER@HOST:PORT/DATABASE')
+  }
+}
