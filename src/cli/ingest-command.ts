@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { readInput } from './analyze-command.js'
 import type { CommandEnv } from './command.js'
+import { dbLocation, shownDb } from './db-option.js'
 import { errorInWords } from './errors.js'
 import { batchLines } from './input-schema.js'
 import { formatReport } from './table.js'
@@ -24,7 +25,7 @@ export async function ingestCommand(argv: string[], env: CommandEnv): Promise<nu
     args: argv,
     allowPositionals: true,
     options: {
-      db: { type: 'string', default: 'sitrep.db' },
+      db: { type: 'string' },
       date: { type: 'string' },
       report: { type: 'boolean', default: false },
       'max-seconds': { type: 'string' },
@@ -32,7 +33,7 @@ export async function ingestCommand(argv: string[], env: CommandEnv): Promise<nu
   })
   if (!positionals.length) throw new UsageError('ingest needs at least one FILE, DIR or JSONL')
   const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
-  const store = createStore(values.db)
+  const store = createStore(dbLocation(values.db))
   await store.migrate()
   const report = values.report ? (out: Output) => writeLine(`${formatReport(out)}\n`) : undefined
   const maxSeconds = maxSecondsOption(values['max-seconds'])
@@ -40,7 +41,7 @@ export async function ingestCommand(argv: string[], env: CommandEnv): Promise<nu
   const totals = await store.counts()
   await store.close()
   process.stderr.write(
-    `sitrep: ${stats.seen} document(s): ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.failed} failed; ${stats.events} new event(s). ${values.db} holds ${totals.articles} article(s), ${totals.events} event(s).\n`,
+    `sitrep: ${stats.seen} document(s): ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.failed} failed; ${stats.events} new event(s). ${shownDb(dbLocation(values.db))} holds ${totals.articles} article(s), ${totals.events} event(s).\n`,
   )
   return stats.failed && !stats.inserted && !stats.duplicates ? 1 : 0
 }

@@ -23,7 +23,8 @@ Usage:
 Every command takes --actors FILE (or SITREP_ACTORS=FILE): your own people,
 organisations, seats and role nouns, added to the registry (see lexicon/actors/README.md).
 
-The database defaults to ./sitrep.db (SQLite); --db also takes a sqlite:PATH URL.
+The database is --db, else SITREP_DB, else ./sitrep.db (SQLite); --db also takes a
+sqlite:PATH URL or postgres://USER@HOST:PORT/DATABASE.
 --debug prints the stack trace of an unexpected error.`
 
 const COMMANDS: Record<string, Command> = {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { createStore } from '../store/create-store.js'
 import { parseEventFilter } from '../store/event-filter.js'
 import type { StoredEvent } from '../store/store.js'
+import { dbLocation } from './db-option.js'
 import { UsageError, writeLine } from './util.js'
 
 const FORMATS = ['table', 'jsonl', 'csv'] as const
@@ -36,7 +37,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      db: { type: 'string', default: 'sitrep.db' },
+      db: { type: 'string' },
       actor: { type: 'string' },
       code: { type: 'string' },
       since: { type: 'string' },
@@ -59,7 +60,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
     const raw: Record<string, string | undefined> = values
     throw new UsageError(parsed.problems.map((p) => `--${p.path} ${p.message}, got "${raw[p.path] ?? ''}"`).join('; '))
   }
-  const store = createStore(values.db, { readOnly: true })
+  const store = createStore(dbLocation(values.db), { readOnly: true })
   const events = await store.queryEvents(parsed.filter)
   await store.close()
   if (format === 'jsonl') for (const e of events) await writeLine(JSON.stringify(e))

@@ -145,6 +145,16 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       assert.deepEqual(await store.counts(), { articles: 2, events: 3 })
     })
 
+    it('saves many articles at once, each once, the results in input order', async () => {
+      const results = await store.saveMany([DOC_B, DOC_A, DOC_B], 'test')
+      assert.deepEqual(
+        results.map((r) => r.inserted),
+        [false, false, false],
+      )
+      assert.equal(results[1]?.articleId, (await store.save(DOC_A, 'test')).articleId)
+      assert.deepEqual(await store.counts(), { articles: 2, events: 3 })
+    })
+
     it('returns the stored article with its analysis', async () => {
       const { articleId } = await store.save(DOC_A, 'test')
       const article = await store.getArticle(articleId)

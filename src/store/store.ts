@@ -76,6 +76,12 @@ export interface Store {
   queryEvents(filter: EventFilter): Promise<StoredEvent[]>
   counts(): Promise<{ articles: number; events: number }>
   close(): Promise<void>
+  /**
+   * Saves many analysed articles, each in its own transaction (as `save`), as fast as the
+   * database allows: PostgreSQL commits several at once over its connections. Results come
+   * in input order; a failure rejects after the other saves have settled.
+   */
+  saveMany(analyses: readonly Output[], pipelineVersion: string): Promise<SaveResult[]>
   /** Every event a filter matches, in the order they were stored, read page by page so memory stays flat. */
   streamEvents(filter: EventFilter): AsyncIterable<StoredEvent>
   /** The ids of the articles whose analysis was made by another pipeline version, stored on or after `since` (YYYY-MM-DD). */

@@ -10,6 +10,8 @@ import { PG_MIGRATIONS } from './migrations.js'
 const MIGRATION_LOCK = 0x5172e9
 // PostgreSQL binds at most 65535 parameters in one statement.
 const MAX_PARAMS = 65535
+// Connections in the pool: saveMany writes over all of them at once.
+const CONNECTIONS = 4
 const dollar = (n: number): string => `$${n}`
 
 /**
@@ -26,7 +28,7 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
   const where = describe(url)
   const pool = new pg.Pool({
     connectionString: url,
-    max: 4,
+    max: CONNECTIONS,
     ...(options.readOnly && { options: '-c default_transaction_read_only=on' }),
   })
   // an idle connection that breaks is dropped by the pool; the error must not end the process
@@ -115,6 +117,26 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
         return true
       })
       return { articleId: id, inserted }
+    },
+
+    async saveMany(analyses: readonly Output[], pipelineVersion: string): Promise<SaveResult[]> {
+      const out: SaveResult[] = new Array(analyses.length)
+      let next = 0
+      let failure: unknown = null
+      // one worker per connection: each takes the next article; commits overlap on the server
+      const worker = async (): Promise<void> => {
+        while (next < analyses.length) {
+          const i = next++
+          try {
+            out[i] = await this.save(analyses[i] as Output, pipelineVersion)
+          } catch (e) {
+            failure ??= e
+          }
+        }
+      }
+      await Promise.all(Array.from({ length: Math.min(CONNECTIONS, analyses.length) }, worker))
+      if (failure) throw failure
+      return out
     },
 
     async getArticle(id: string): Promise<StoredArticle | null> {

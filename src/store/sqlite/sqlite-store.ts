@@ -64,6 +64,12 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
       return { articleId: id, inserted }
     },
 
+    async saveMany(analyses: readonly Output[], pipelineVersion: string): Promise<SaveResult[]> {
+      const out: SaveResult[] = []
+      for (const analysis of analyses) out.push(await this.save(analysis, pipelineVersion))
+      return out
+    },
+
     async getArticle(id: string): Promise<StoredArticle | null> {
       const row = db.prepare('SELECT id, title, url, published, text, analysis, pipeline_version FROM articles WHERE id = ?').get(id) as ArticleRow | undefined
       return row ? toStoredArticle(row) : null
