@@ -7,7 +7,7 @@ import type { Lexicon } from '../lexicon/lexicon.js'
 import type { Output } from '../output.js'
 import { createStore } from '../store/create-store.js'
 import type { Store } from '../store/store.js'
-import { PIPELINE_VERSION } from '../version.js'
+import { pipelineVersion } from '../version.js'
 import { readInput } from './analyze-command.js'
 import type { CommandEnv } from './command.js'
 import { dbLocation, shownDb } from './db-option.js'
@@ -37,7 +37,13 @@ export async function ingestCommand(argv: string[], env: CommandEnv): Promise<nu
   await store.migrate()
   const report = values.report ? (out: Output) => writeLine(`${formatReport(out)}\n`) : undefined
   const maxSeconds = maxSecondsOption(values['max-seconds'])
-  const stats = await ingestPaths(store, positionals, { lexicon: env.lexicon, maxSeconds, ...(published && { published }), ...(report && { report }) })
+  const stats = await ingestPaths(store, positionals, {
+    lexicon: env.lexicon,
+    userActors: env.userActors,
+    maxSeconds,
+    ...(published && { published }),
+    ...(report && { report }),
+  })
   const totals = await store.counts()
   await store.close()
   process.stderr.write(
@@ -53,6 +59,8 @@ export interface IngestOptions {
   readonly maxSeconds?: number
   readonly published?: string
   readonly report?: (out: Output) => Promise<void>
+  /** The user's registry lists, part of the pipeline version stored with each analysis. */
+  readonly userActors?: unknown
 }
 
 /** What an ingest run did. */
@@ -67,6 +75,7 @@ export interface IngestStats {
 /** Analyses and stores every document under the given paths; problems are reported and skipped. */
 export async function ingestPaths(store: Store, paths: readonly string[], options: IngestOptions): Promise<IngestStats> {
   const { published, report } = options
+  const version = pipelineVersion(options.userActors ?? {})
   const analyzer = createAnalyzer({ lexicon: options.lexicon, ...(options.maxSeconds !== undefined && { maxSeconds: options.maxSeconds }) })
   const stats: IngestStats = { seen: 0, inserted: 0, duplicates: 0, failed: 0, events: 0 }
   const fail = (where: string, why: string): void => {
@@ -78,7 +87,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     const out = analyzer.analyze(published && !input.published ? { ...input, published } : input)
     if (isError(out)) return fail(where, out.error)
     if (report) await report(out)
-    const saved = await store.save(out, PIPELINE_VERSION)
+    const saved = await store.save(out, version)
     if (saved.inserted) {
       stats.inserted++
       stats.events += out.events?.length ?? 0

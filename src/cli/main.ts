@@ -7,6 +7,7 @@ import type { Command, CommandEnv } from './command.js'
 import { errorInWords } from './errors.js'
 import { ingestCommand } from './ingest-command.js'
 import { queryCommand } from './query-command.js'
+import { recodeCommand } from './recode-command.js'
 import { UsageError } from './util.js'
 
 const USAGE = `sitrep — news articles to explainable event data
@@ -17,6 +18,7 @@ Usage:
   sitrep ingest FILE|DIR|JSONL... [--db PATH] [--date YYYY-MM-DD] [--report] [--max-seconds N]
   sitrep query events [--actor CODE] [--code CAMEO] [--since DATE] [--until DATE]
                       [--format table|jsonl|csv] [--db PATH]
+  sitrep recode [--since DATE] [--db PATH|URL]   re-analyse articles of an older pipeline
   sitrep actors check                 validate the actor registry (and --actors FILE)
   sitrep actors find NAME [--date YYYY-MM-DD]
 
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
   ingest: ingestCommand,
   query: queryCommand,
+  recode: recodeCommand,
 }
 
 // --debug (anywhere on the line) adds the stack trace to an unexpected error

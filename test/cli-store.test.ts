@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { createTestDatabase, dropTestDatabases, serverProblem } from '../src/store/postgres/test-database.js'
+
+const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))
+const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url))
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, SITREP_DB: '', ...env }, maxBuffer: 64 * 1024 * 1024 })
+const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-cli-')), 'test.db')
+
+const problem = await serverProblem()
+if (problem && process.env.CI) throw new Error(`${problem}: the PostgreSQL CLI tests cannot run, and CI is set`)
+after(async () => {
+  if (!problem) await dropTestDatabases()
+})
+
+describe('sitrep recode', () => {
+  it('re-analyses the articles of another pipeline version, replacing their events, then has nothing left to do', () => {
+    const db = fresh()
+    assert.equal(run(['ingest', EXAMPLES, '--db', db, '--date', '2025-07-31']).status, 0)
+    const raw = new Database(db)
+    const before = raw.prepare('SELECT count(*) AS n FROM events').get() as { n: number }
+    const current = (raw.prepare('SELECT DISTINCT pipeline_version AS v FROM articles').all() as { v: string }[]).map((r) => r.v)
+    assert.equal(current.length, 1)
+    assert.match(current[0] as string, /^\d+\.\d+\.\d+\+[0-9a-f]{12}$/)
+    raw.prepare("UPDATE articles SET pipeline_version = '0.0.1'").run()
+    raw.prepare("UPDATE events SET pipeline_version = '0.0.1', cameo = '999'").run()
+    const r = run(['recode', '--db', db])
+    assert.equal(r.status, 0, r.stderr)
+    assert.match(r.stderr, /recoded 2 article\(s\)/)
+    const versions = raw.prepare('SELECT pipeline_version AS v, count(*) AS n FROM events GROUP BY 1').all()
+    assert.deepEqual(versions, [{ v: current[0], n: before.n }])
+    assert.equal((raw.prepare("SELECT count(*) AS n FROM events WHERE cameo = '999'").get() as { n: number }).n, 0)
+    raw.close()
+    assert.match(run(['recode', '--db', db]).stderr, /recoded 0 article\(s\)/)
+    assert.match(run(['recode', '--db', db, '--since', '2025-02-30']).stderr, /--since expects a calendar date/)
+  })
+
+  it('counts a user registry in the pipeline version', () => {
+    const db = fresh()
+    assert.equal(run(['ingest', EXAMPLES, '--db', db, '--date', '2025-07-31']).status, 0)
+    const registry = join(mkdtempSync(join(tmpdir(), 'sitrep-reg-')), 'actors.json')
+    spawnSync('sh', ['-c', `printf '{}' > ${registry}`])
+    const same = run(['recode', '--db', db, '--actors', registry])
+    assert.match(same.stderr, /recoded 0 article\(s\)/, 'an empty registry is no registry')
+  })
+})
+
+describe('sitrep with PostgreSQL (SITREP_DB)', { skip: problem ?? false }, () => {
+  it('ingests and queries the same events as SQLite', async () => {
+    const url = await createTestDatabase()
+    const sqlite = fresh()
+    for (const [db, env] of [
+      [sqlite, {}],
+      [null, { SITREP_DB: url }],
+    ] as const) {
+      const r = run(['ingest', EXAMPLES, ...(db ? ['--db', db] : []), '--date', '2025-07-31'], env)
+      assert.equal(r.status, 0, r.stderr)
+    }
+    const pgEvents = run(['query', 'events', '--format', 'jsonl'], { SITREP_DB: url })
+    const liteEvents = run(['query', 'events', '--format', 'jsonl', '--db', sqlite])
+    assert.equal(pgEvents.status, 0, pgEvents.stderr)
+    const strip = (out: string) =>
+      out
+        .trim()
+        .split('\n')
+        .map((l) => {
+          const { id: _, ...rest } = JSON.parse(l) as Record<string, unknown>
+          return rest
+        })
+    assert.ok(strip(liteEvents.stdout).length > 5)
+    assert.deepEqual(strip(pgEvents.stdout), strip(liteEvents.stdout))
+  })
+})
