@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isCalendarDate } from '../core/calendar-date.js'
+import { EVENT_SELECT } from './rows.js'
 
 const day = z.string().refine(isCalendarDate, { message: 'expects a calendar date as YYYY-MM-DD' })
 
@@ -154,7 +155,7 @@ export function eventWhere(filter: EventFilter, param: (n: number) => string, fi
  */
 export function eventQuery(filter: EventFilter, param: (n: number) => string): { sql: string; params: (string | number)[] } {
   const { where, params } = eventWhere(filter, param)
-  const sql = `SELECT e.*, a.title FROM events e JOIN articles a ON a.id = e.article_id
+  const sql = `${EVENT_SELECT}
     ${where} ORDER BY e.date, e.article_id, e.ordinal LIMIT ${param(params.length + 1)}`
   return { sql, params: [...params, filter.limit ?? DEFAULT_EVENT_LIMIT] }
 }

@@ -1,5 +1,5 @@
 import { type EventFilter, eventWhere } from './event-filter.js'
-import { type EventRow, toStoredEvent } from './rows.js'
+import { EVENT_SELECT, type EventRow, toStoredEvent } from './rows.js'
 import type { StoredEvent } from './store.js'
 
 /** How many events one page of a streamed read holds. */
@@ -22,7 +22,7 @@ export async function* pagedEvents(
   while (left > 0) {
     const n = Math.min(pageSize, left)
     const at = params.length
-    const sql = `SELECT e.*, a.title FROM events e JOIN articles a ON a.id = e.article_id
+    const sql = `${EVENT_SELECT}
       ${where ? `${where} AND` : 'WHERE'} e.id > ${param(at + 1)} ORDER BY e.id LIMIT ${param(at + 2)}`
     const rows = await all(sql, [...params, after, n])
     for (const row of rows) yield toStoredEvent(row)

@@ -17,6 +17,7 @@ export const ARTICLE_COLUMNS = [
   'pipeline_version',
   'tone',
   'outlet',
+  'text_length',
 ] as const
 
 /** The columns of the events table a save writes, in the order `eventRows` gives their values. */
@@ -52,6 +53,9 @@ export const EVENT_COLUMNS = [
   'place_admin1',
   'place_feature',
   'is_root',
+  'source_start',
+  'target_start',
+  'sentence_index',
 ] as const
 
 /** A value a row holds: what both SQLite and PostgreSQL bind. */
@@ -100,6 +104,14 @@ export interface EventRow {
   place_admin1: string | null
   place_feature: string | null
   is_root: number | boolean | null
+  source_start: number | null
+  target_start: number | null
+  sentence_index: number | null
+  article_url: string | null
+  article_tone: number | null
+  article_outlet: string | null
+  article_added: string | null
+  article_length: number | null
 }
 
 /** The article row of an analysis, its values in ARTICLE_COLUMNS order; throws a TypeError without an article layer. */
@@ -119,6 +131,7 @@ export function articleRow(analysis: Output, pipelineVersion: string): Cell[] {
     pipelineVersion,
     analysis.tone ?? null,
     outletOf(article.url),
+    article.text.length,
   ]
 }
 
@@ -188,12 +201,33 @@ export function eventRows(analysis: Output, id: string, pipelineVersion: string)
     pipelineVersion,
     ...placeCells(placeOf(analysis, e.place)),
     lead && e.sentence.start >= lead.start && e.sentence.start < lead.end ? 1 : 0,
+    e.source?.start ?? null,
+    e.target?.start ?? null,
+    sentenceIndex(analysis, e.sentence.start),
   ])
+}
+
+// The 0-based number of the sentence that starts at `start` (binary search), null without a sentence layer.
+function sentenceIndex(analysis: Output, start: number): number | null {
+  const sentences = analysis.sentences
+  if (!sentences?.length) return null
+  let lo = 0
+  let hi = sentences.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((sentences[mid] as { start: number }).start <= start) lo = mid
+    else hi = mid - 1
+  }
+  return lo
 }
 
 function placeCells(place: Place | null): Cell[] {
   return place ? [place.id, place.country, place.admin1, place.feature] : [null, null, null, null]
 }
+
+/** What the event queries select: each event with its article's title, URL, tone, outlet, time stored and length. */
+export const EVENT_SELECT = `SELECT e.*, a.title, a.url AS article_url, a.tone AS article_tone, a.outlet AS article_outlet,
+  a.created_at AS article_added, a.text_length AS article_length FROM events e JOIN articles a ON a.id = e.article_id`
 
 /** A stored article from its row. */
 export function toStoredArticle(row: ArticleRow): StoredArticle {
@@ -241,5 +275,13 @@ export function toStoredEvent(r: EventRow): StoredEvent {
     placeAdmin1: r.place_admin1 ?? null,
     placeFeature: r.place_feature ?? null,
     isRoot: r.is_root === 1 || r.is_root === true,
+    sourceStart: r.source_start ?? null,
+    targetStart: r.target_start ?? null,
+    sentenceIndex: r.sentence_index ?? null,
+    articleUrl: r.article_url ?? null,
+    articleTone: r.article_tone ?? null,
+    articleOutlet: r.article_outlet ?? null,
+    articleAdded: r.article_added ?? null,
+    articleLength: r.article_length === null || r.article_length === undefined ? null : Number(r.article_length),
   }
 }

@@ -223,6 +223,12 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
         events.map((e) => e.isRoot),
         [true, true, false],
       )
+      assert.deepEqual([condemned?.sourceStart, condemned?.targetStart, condemned?.sentenceIndex], [TEXT_A.indexOf('Moscow'), null, null])
+      assert.deepEqual(
+        [condemned?.articleUrl, condemned?.articleOutlet, condemned?.articleLength, events[0]?.articleUrl, events[0]?.articleOutlet],
+        ['https://example.org/a', 'example.org', TEXT_A.length, null, null],
+      )
+      assert.match(condemned?.articleAdded ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/)
     })
 
     it('streams the events a filter matches in the order they were stored', async () => {

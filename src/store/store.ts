@@ -40,6 +40,17 @@ export interface StoredEvent {
   readonly placeFeature?: string | null
   /** Reported in the article's lead (GDELT's IsRootEvent). */
   readonly isRoot?: boolean
+  /** Where the source and target mentions start in the article text (null when the event has none). */
+  readonly sourceStart?: number | null
+  readonly targetStart?: number | null
+  /** The 0-based number of the evidence sentence in the article. */
+  readonly sentenceIndex?: number | null
+  /** The article's URL, tone, outlet (URL host), when it was stored (ISO time) and its length in characters. */
+  readonly articleUrl?: string | null
+  readonly articleTone?: number | null
+  readonly articleOutlet?: string | null
+  readonly articleAdded?: string | null
+  readonly articleLength?: number | null
 }
 
 /** An article as stored, with its full analysis. */

@@ -43,5 +43,9 @@ export const PG_MIGRATIONS: readonly string[] = [
    ALTER TABLE events ADD COLUMN is_root INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE articles ADD COLUMN tone DOUBLE PRECISION;
    ALTER TABLE articles ADD COLUMN outlet TEXT;
+   ALTER TABLE articles ADD COLUMN text_length INTEGER;
+   ALTER TABLE events ADD COLUMN source_start INTEGER;
+   ALTER TABLE events ADD COLUMN target_start INTEGER;
+   ALTER TABLE events ADD COLUMN sentence_index INTEGER;
    CREATE INDEX events_place_country ON events(place_country);`,
 ]

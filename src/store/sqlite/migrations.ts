@@ -34,7 +34,7 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_target ON events(target_code);
    CREATE INDEX events_cameo ON events(cameo);`,
   // 2: where each event's place is (gazetteer id, country, admin1, feature), whether it is
-  // reported in the lead, and each article's tone and outlet
+  // reported in the lead, where its actors and sentence are, and each article's tone, outlet and length
   `ALTER TABLE events ADD COLUMN place_id TEXT;
    ALTER TABLE events ADD COLUMN place_country TEXT;
    ALTER TABLE events ADD COLUMN place_admin1 TEXT;
@@ -42,5 +42,9 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE events ADD COLUMN is_root INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE articles ADD COLUMN tone REAL;
    ALTER TABLE articles ADD COLUMN outlet TEXT;
+   ALTER TABLE articles ADD COLUMN text_length INTEGER;
+   ALTER TABLE events ADD COLUMN source_start INTEGER;
+   ALTER TABLE events ADD COLUMN target_start INTEGER;
+   ALTER TABLE events ADD COLUMN sentence_index INTEGER;
    CREATE INDEX events_place_country ON events(place_country);`,
 ]
