@@ -5,6 +5,7 @@ import { actorsCommand } from './actors-command.js'
 import { analyzeCommand } from './analyze-command.js'
 import type { Command, CommandEnv } from './command.js'
 import { errorInWords } from './errors.js'
+import { exportCommand } from './export-command.js'
 import { ingestCommand } from './ingest-command.js'
 import { queryCommand } from './query-command.js'
 import { recodeCommand } from './recode-command.js'
@@ -18,6 +19,9 @@ Usage:
   sitrep ingest FILE|DIR|JSONL... [--db PATH] [--date YYYY-MM-DD] [--report] [--max-seconds N]
   sitrep query events [--actor CODE] [--code CAMEO] [--since DATE] [--until DATE]
                       [--format table|jsonl|csv] [--db PATH]
+  sitrep export --format gdelt|csv|jsonl|geojson [--mentions] [--out FILE] [--db PATH|URL]
+                [--since D] [--until D] [--actor C] [--actor1 C] [--actor2 C] [--code CAMEO]
+                [--root NN] [--quad 1-4] [--country ISO3] [--bbox W,S,E,N]
   sitrep recode [--since DATE] [--db PATH|URL]   re-analyse articles of an older pipeline
   sitrep actors check                 validate the actor registry (and --actors FILE)
   sitrep actors find NAME [--date YYYY-MM-DD]
@@ -32,6 +36,7 @@ sqlite:PATH URL or postgres://USER@HOST:PORT/DATABASE.
 const COMMANDS: Record<string, Command> = {
   actors: actorsCommand,
   analyze: analyzeCommand,
+  export: exportCommand,
   ingest: ingestCommand,
   query: queryCommand,
   recode: recodeCommand,

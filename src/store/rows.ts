@@ -107,6 +107,7 @@ export interface EventRow {
   source_start: number | null
   target_start: number | null
   sentence_index: number | null
+  trigger_start: number
   article_url: string | null
   article_tone: number | null
   article_outlet: string | null
@@ -278,6 +279,7 @@ export function toStoredEvent(r: EventRow): StoredEvent {
     sourceStart: r.source_start ?? null,
     targetStart: r.target_start ?? null,
     sentenceIndex: r.sentence_index ?? null,
+    triggerStart: r.trigger_start,
     articleUrl: r.article_url ?? null,
     articleTone: r.article_tone ?? null,
     articleOutlet: r.article_outlet ?? null,

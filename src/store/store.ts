@@ -45,6 +45,8 @@ export interface StoredEvent {
   readonly targetStart?: number | null
   /** The 0-based number of the evidence sentence in the article. */
   readonly sentenceIndex?: number | null
+  /** Where the trigger starts in the article text. */
+  readonly triggerStart?: number
   /** The article's URL, tone, outlet (URL host), when it was stored (ISO time) and its length in characters. */
   readonly articleUrl?: string | null
   readonly articleTone?: number | null

@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { after, before, describe, it } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { DuckDBInstance } from '@duckdb/node-api'
+import { check } from '@placemarkio/check-geojson'
+import { syntheticDoc } from '../../scripts/synthetic-docs.js'
+import { createSqliteStore } from '../store/sqlite/sqlite-store.js'
+import type { EventFilter, Store } from '../store/store.js'
+import { DOC_A, DOC_B } from '../store/store-contract.js'
+import { CSV_COLUMNS, type ExportOptions, exportEvents } from './export-events.js'
+import { fipsCountry } from './fips.js'
+import { GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS } from './gdelt.js'
+
+const CODEBOOKS = fileURLToPath(new URL('../../../shared/data/codebooks/', import.meta.url))
+const DUCK_TYPES = { INTEGER: 'BIGINT', FLOAT: 'DOUBLE', STRING: 'VARCHAR' } as const
+
+let store: Store
+const dir = mkdtempSync(join(tmpdir(), 'sitrep-export-'))
+
+before(async () => {
+  store = createSqliteStore(join(dir, 'export.db'))
+  await store.migrate()
+  await store.saveMany([DOC_A, DOC_B, ...Array.from({ length: 30 }, (_, n) => syntheticDoc(n, 7))], 'test')
+})
+after(async () => store.close())
+
+async function exported(options: ExportOptions, filter: EventFilter = {}): Promise<{ text: string; n: number }> {
+  const out = new PassThrough()
+  const chunks: Buffer[] = []
+  out.on('data', (c: Buffer) => chunks.push(c))
+  const n = await exportEvents(store, filter, options, out)
+  out.end()
+  return { text: Buffer.concat(chunks).toString('utf8'), n }
+}
+
+// Loads a file into DuckDB with the given columns and types; every value must parse.
+async function loadInDuckDb(file: string, columns: readonly (readonly [string, string])[], header: boolean, delim: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(':memory:')
+  const connection = await instance.connect()
+  const spec = columns.map(([name, type]) => `'${name}': '${type}'`).join(', ')
+  const reader = await connection.runAndReadAll(
+    `SELECT * FROM read_csv('${file}', delim = '${delim}', header = ${header}, quote = '${delim === '\t' ? '' : '"'}', escape = '${delim === '\t' ? '' : '"'}', columns = {${spec}}, strict_mode = true, null_padding = false)`,
+  )
+  const rows = reader.getRowObjectsJson() as Record<string, unknown>[]
+  connection.closeSync()
+  instance.closeSync()
+  return rows
+}
+
+describe('GDELT export', () => {
+  it('has the 61 Events and 16 Mentions columns of the GDELT 2.0 codebook, in order', (t) => {
+    if (!existsSync(CODEBOOKS)) return t.skip(`no codebooks at ${CODEBOOKS}`)
+    for (const [file, columns] of [
+      ['gdelt2-events-columns.txt', GDELT_EVENT_COLUMNS],
+      ['gdelt2-mentions-columns.txt', GDELT_MENTION_COLUMNS],
+    ] as const) {
+      const rows = readFileSync(join(CODEBOOKS, file), 'utf8')
+        .split('\n')
+        .filter((l) => /^\d+\t/.test(l))
+        .map((l) => l.split('\t').slice(1, 3))
+      assert.deepEqual(
+        columns.map(([name, type]) => [name, type]),
+        rows,
+        file,
+      )
+    }
+    assert.equal(GDELT_EVENT_COLUMNS.length, 61)
+    assert.equal(GDELT_MENTION_COLUMNS.length, 16)
+  })
+
+  it('loads into DuckDB with GDELT names and types, every column parsing', async () => {
+    const { text, n } = await exported({ format: 'gdelt' })
+    assert.equal(n, 213)
+    for (const line of text.trimEnd().split('\n')) assert.equal(line.split('\t').length, 61, line)
+    const file = join(dir, 'events.tsv')
+    writeFileSync(file, text)
+    const rows = await loadInDuckDb(
+      file,
+      GDELT_EVENT_COLUMNS.map(([name, type]) => [name, DUCK_TYPES[type]]),
+      false,
+      '\t',
+    )
+    assert.equal(rows.length, 213)
+    const condemned = rows.find((r) => r.EventCode === '111')
+    assert.ok(condemned)
+    assert.equal(condemned.SQLDATE, '20250731')
+    assert.equal(condemned.Actor1Code, 'RUSGOV')
+    assert.equal(condemned.Actor1CountryCode, 'RUS')
+    assert.equal(condemned.Actor1Type1Code, 'GOV')
+    assert.equal(condemned.Actor1Name, 'MOSCOW')
+    assert.equal(condemned.EventRootCode, '11')
+    assert.equal(condemned.QuadClass, '3')
+    assert.equal(condemned.ActionGeo_Type, '4')
+    assert.equal(condemned.ActionGeo_CountryCode, 'SY')
+    assert.equal(condemned.ActionGeo_ADM1Code, 'SY13')
+    assert.equal(condemned.ActionGeo_FeatureID, '170654')
+    assert.equal(condemned.ActionGeo_Lat, 33.51)
+    assert.equal(condemned.IsRootEvent, '1')
+    assert.equal(condemned.SOURCEURL, 'https://example.org/a')
+    const monthOnly = rows.find((r) => r.EventCode === '043' && r.Actor1Code === 'EGY')
+    assert.equal(monthOnly?.SQLDATE, '20250701', 'a month alone is its first day')
+    const texas = rows.find((r) => r.ActionGeo_FullName === 'Texas')
+    assert.equal(texas?.ActionGeo_Type, '2', 'a US state')
+    assert.equal(texas?.ActionGeo_ADM1Code, 'USTX')
+  })
+
+  it('writes the Mentions table with --mentions, loading into DuckDB the same way', async () => {
+    const { text, n } = await exported({ format: 'gdelt', mentions: true }, { actor: 'RUS' })
+    const file = join(dir, 'mentions.tsv')
+    writeFileSync(file, text)
+    const rows = await loadInDuckDb(
+      file,
+      GDELT_MENTION_COLUMNS.map(([name, type]) => [name, DUCK_TYPES[type]]),
+      false,
+      '\t',
+    )
+    assert.equal(rows.length, n)
+    assert.ok(n > 10)
+    const a = rows.find((r) => r.MentionIdentifier === 'https://example.org/a')
+    assert.equal(a?.MentionType, '1')
+    assert.equal(a?.MentionSourceName, 'example.org')
+    assert.equal(a?.Confidence, '90')
+  })
+})
+
+describe('CSV, JSONL and GeoJSON exports', () => {
+  it('CSV has a header and loads into DuckDB with every column typed', async () => {
+    const { text } = await exported({ format: 'csv' })
+    const file = join(dir, 'events.csv')
+    writeFileSync(file, text)
+    const types: Record<string, string> = { id: 'BIGINT', goldstein: 'DOUBLE', quad: 'INTEGER', negated: 'BOOLEAN', lat: 'DOUBLE', lon: 'DOUBLE' }
+    Object.assign(types, { isRoot: 'BOOLEAN', confidence: 'DOUBLE', articleTone: 'DOUBLE' })
+    const rows = await loadInDuckDb(
+      file,
+      CSV_COLUMNS.map((c) => [c, types[c] ?? 'VARCHAR']),
+      true,
+      ',',
+    )
+    assert.equal(rows.length, 213)
+    assert.equal(rows.find((r) => r.cameo === '111')?.evidence, 'Moscow condemned the strikes on Damascus on Thursday.')
+  })
+
+  it('JSONL has one stored event per line', async () => {
+    const { text } = await exported({ format: 'jsonl' }, { country: 'EGY' })
+    const events = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    assert.ok(events.length > 5)
+    for (const e of events) assert.equal(e.placeCountry, 'EGY')
+  })
+
+  it('GeoJSON is a valid RFC 7946 FeatureCollection of the located events', async () => {
+    const { text, n } = await exported({ format: 'geojson' })
+    const collection = check(text) as { type: string; features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[] }
+    assert.equal(collection.type, 'FeatureCollection')
+    assert.equal(collection.features.length, n)
+    const damascus = collection.features.find((f) => f.properties.cameo === '111')
+    assert.deepEqual(damascus?.geometry.coordinates, [36.29, 33.51], '[longitude, latitude]')
+    const empty = await exported({ format: 'geojson' }, { code: '99' })
+    assert.equal(empty.n, 0)
+    assert.equal((check(empty.text) as { features: unknown[] }).features.length, 0)
+  })
+})
+
+describe('FIPS 10-4 table', () => {
+  it('maps ISO alpha-3 countries to GDELT country codes', () => {
+    assert.deepEqual(['SYR', 'DEU', 'GBR', 'RUS', 'USA', 'ISR', 'UKR', 'XXX', null].map(fipsCountry), ['SY', 'GM', 'UK', 'RS', 'US', 'IS', 'UP', null, null])
+  })
+})

@@ -1,0 +1,112 @@
+import { once } from 'node:events'
+import type { Writable } from 'node:stream'
+import type { EventFilter, Store, StoredEvent } from '../store/store.js'
+import { gdeltEventRow, gdeltMentionRow } from './gdelt.js'
+
+/** The formats `exportEvents` writes. */
+export const EXPORT_FORMATS = ['gdelt', 'csv', 'jsonl', 'geojson'] as const
+
+/** One of the export formats. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** What an export writes besides the events: GDELT's Mentions table instead of its Events table. */
+export interface ExportOptions {
+  readonly format: ExportFormat
+  /** With `gdelt`: the Mentions table (16 columns) instead of the Events table. */
+  readonly mentions?: boolean
+}
+
+/** The CSV columns: every field of a stored event, in this order, under these names. */
+export const CSV_COLUMNS: readonly (keyof StoredEvent)[] = [
+  'id',
+  'date',
+  'sourceCode',
+  'sourceText',
+  'cameo',
+  'cameoName',
+  'plover',
+  'goldstein',
+  'quad',
+  'targetCode',
+  'targetText',
+  'negated',
+  'modality',
+  'placeName',
+  'placeId',
+  'placeCountry',
+  'placeAdmin1',
+  'placeFeature',
+  'lat',
+  'lon',
+  'isRoot',
+  'triggerText',
+  'evidence',
+  'rule',
+  'confidence',
+  'articleId',
+  'articleTitle',
+  'articleUrl',
+  'articleOutlet',
+  'articleTone',
+  'articleAdded',
+  'pipelineVersion',
+]
+
+// Lines are gathered into chunks of about this many characters before a write.
+const CHUNK = 64 * 1024
+
+/**
+ * Streams the events a filter matches to `out` in a format, page by page from the store and
+ * waiting whenever `out` is full, so memory stays flat on any number of events. Returns how
+ * many events were written; `out` is left open.
+ *
+ * @example
+ *   await exportEvents(store, { country: 'SYR' }, { format: 'geojson' }, process.stdout)
+ */
+export async function exportEvents(store: Store, filter: EventFilter, options: ExportOptions, out: Writable): Promise<number> {
+  let buffer = ''
+  const write = async (s: string): Promise<void> => {
+    buffer += s
+    if (buffer.length < CHUNK) return
+    const chunk = buffer
+    buffer = ''
+    if (!out.write(chunk)) await once(out, 'drain')
+  }
+  const line = LINES[options.format === 'gdelt' && options.mentions ? 'mentions' : options.format]
+  if (options.format === 'csv') await write(`${CSV_COLUMNS.join(',')}\n`)
+  if (options.format === 'geojson') await write('{"type":"FeatureCollection","features":[\n')
+  let n = 0
+  let features = 0
+  for await (const e of store.streamEvents(filter)) {
+    const text = line(e)
+    n++
+    if (text === null) continue
+    await write(options.format === 'geojson' ? `${features++ ? ',\n' : ''}${text}` : `${text}\n`)
+  }
+  if (options.format === 'geojson') await write('\n]}\n')
+  if (buffer && !out.write(buffer)) await once(out, 'drain')
+  return options.format === 'geojson' ? features : n
+}
+
+// One line per event of each format (null: the event has no line, as an unplaced event in GeoJSON).
+const LINES: Record<ExportFormat | 'mentions', (e: StoredEvent) => string | null> = {
+  gdelt: (e) => gdeltEventRow(e).join('\t'),
+  mentions: (e) => gdeltMentionRow(e).join('\t'),
+  csv: (e) => CSV_COLUMNS.map((c) => csvCell(e[c])).join(','),
+  jsonl: (e) => JSON.stringify(e),
+  geojson: (e) => geoJsonFeature(e),
+}
+
+/** RFC 4180: quote cells with commas, quotes or line breaks; double inner quotes. */
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return ''
+  const s = String(v)
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** An event as an RFC 7946 Feature (a Point at its place, [longitude, latitude]); null when it has no place. */
+export function geoJsonFeature(e: StoredEvent): string | null {
+  if (e.lat === null || e.lon === null || !Number.isFinite(e.lat) || !Number.isFinite(e.lon)) return null
+  const { lat, lon, ...properties } = e
+  return JSON.stringify({ type: 'Feature', id: e.id, geometry: { type: 'Point', coordinates: [lon, lat] }, properties })
+}
