@@ -19,6 +19,8 @@ Usage:
   sitrep ingest FILE|DIR|JSONL... [--db PATH] [--date YYYY-MM-DD] [--report] [--max-seconds N]
   sitrep query events [--actor CODE] [--code CAMEO] [--since DATE] [--until DATE]
                       [--format table|jsonl|csv] [--db PATH]
+  sitrep query dyads --actor1 RUS --actor2 SYR [--by day|week|month] [--format csv|json]
+  sitrep stats [--db PATH|URL]        one line: articles=N events=N clusters=N
   sitrep export --format gdelt|csv|jsonl|geojson [--mentions] [--out FILE] [--db PATH|URL]
                 [--since D] [--until D] [--actor C] [--actor1 C] [--actor2 C] [--code CAMEO]
                 [--root NN] [--quad 1-4] [--country ISO3] [--bbox W,S,E,N]

@@ -3,6 +3,7 @@ import { createStore } from '../store/create-store.js'
 import { parseEventFilter } from '../store/event-filter.js'
 import type { StoredEvent } from '../store/store.js'
 import { dbLocation } from './db-option.js'
+import { queryDyadsCommand } from './query-dyads-command.js'
 import { UsageError, writeLine } from './util.js'
 
 const FORMATS = ['table', 'jsonl', 'csv'] as const
@@ -33,6 +34,7 @@ const CSV_COLUMNS: readonly (keyof StoredEvent)[] = [
 
 /** `sitrep query events`: stored events filtered by actor, code and date, as a table, JSONL or CSV. */
 export async function queryCommand(argv: string[]): Promise<number> {
+  if (argv[0] === 'dyads') return queryDyadsCommand(argv.slice(1))
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
