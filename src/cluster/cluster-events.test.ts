@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { bCubed } from './b-cubed.js'
+import { clusterMentions, dyadKey, haversineKm, type Mention } from './cluster-events.js'
+
+let next = 1
+const mention = (fields: Partial<Mention>): Mention => ({
+  id: next++,
+  articleId: `a${next}`,
+  sourceCode: 'RUS',
+  targetCode: 'SYR',
+  cameo: '195',
+  date: '2025-03-03',
+  lat: null,
+  lon: null,
+  confidence: 0.8,
+  ...fields,
+})
+
+describe('clusterMentions', () => {
+  it('joins reports of one event across articles and outlets, with GDELT counts', () => {
+    const a = mention({ articleId: 'x', articleOutlet: 'wire.example', isRoot: true, articleTone: -4, articleAdded: '2025-03-03T10:00:00Z' })
+    const b = mention({
+      articleId: 'x',
+      cameo: '190',
+      sourceCode: 'RUSMIL',
+      articleOutlet: 'wire.example',
+      articleTone: -4,
+      articleAdded: '2025-03-03T10:00:00Z',
+    })
+    const c = mention({ articleId: 'y', date: '2025-03-04', articleOutlet: 'daily.example', articleTone: -2, articleAdded: '2025-03-04T08:00:00Z' })
+    const [cluster, ...rest] = clusterMentions([a, b, c])
+    assert.equal(rest.length, 0)
+    assert.deepEqual(cluster?.mentionIds, [a.id, b.id, c.id])
+    assert.deepEqual([cluster?.numMentions, cluster?.numArticles, cluster?.numSources, cluster?.isRoot], [3, 2, 2, true])
+    assert.equal(cluster?.avgTone, -3, 'each article counted once')
+    assert.deepEqual([cluster?.firstSeen, cluster?.lastSeen], ['2025-03-03T10:00:00Z', '2025-03-04T08:00:00Z'])
+  })
+
+  it('keeps apart another family, another dyad, dates over a day apart and places far apart', () => {
+    const base = mention({ lat: 36.2, lon: 37.16 })
+    const others = [
+      mention({ cameo: '111' }),
+      mention({ sourceCode: 'SYR', targetCode: 'RUS' }),
+      mention({ date: '2025-03-05' }),
+      mention({ date: '2025-03' }),
+      mention({ lat: 35.93, lon: 36.63 }), // about 55 km away is still close
+      mention({ lat: 33.51, lon: 36.29 }), // Damascus, 300 km away
+    ]
+    const clusters = clusterMentions([base, ...others])
+    assert.deepEqual(
+      clusters.map((c) => c.mentionIds.length),
+      [2, 1, 1, 1, 1, 1],
+    )
+  })
+
+  it('reads both orders as one dyad for symmetric codes only', () => {
+    assert.equal(dyadKey({ sourceCode: 'ISR', targetCode: 'EGY', cameo: '043' }), dyadKey({ sourceCode: 'EGYGOV', targetCode: 'ISR', cameo: '040' }))
+    assert.notEqual(dyadKey({ sourceCode: 'ISR', targetCode: 'EGY', cameo: '111' }), dyadKey({ sourceCode: 'EGY', targetCode: 'ISR', cameo: '111' }))
+  })
+
+  it('lets a country-level place match a town in that country', () => {
+    const town = mention({ lat: 54.63, lon: 39.69, placeCountry: 'RUS', placeFeature: 'PPLA' })
+    const country = mention({ lat: 60, lon: 100, placeCountry: 'RUS', placeFeature: 'PCLI' })
+    assert.equal(clusterMentions([town, country]).length, 1)
+    assert.ok(Math.abs(haversineKm(33.51, 36.29, 36.2, 37.16) - 309) < 5)
+  })
+})
+
+describe('bCubed', () => {
+  it('scores a perfect, a merged and a split clustering', () => {
+    const gold = new Map([
+      ['1', 'a'],
+      ['2', 'a'],
+      ['3', 'b'],
+    ])
+    assert.deepEqual(bCubed(new Map(gold), gold), { precision: 1, recall: 1, f1: 1 })
+    const merged = bCubed(
+      new Map([
+        ['1', 'x'],
+        ['2', 'x'],
+        ['3', 'x'],
+      ]),
+      gold,
+    )
+    assert.equal(merged.recall, 1)
+    assert.ok(Math.abs(merged.precision - 5 / 9) < 1e-9)
+    const split = bCubed(new Map(), gold)
+    assert.equal(split.precision, 1)
+    assert.ok(Math.abs(split.recall - 2 / 3) < 1e-9)
+  })
+})
