@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, describe, it } from 'node:test'
@@ -52,6 +52,49 @@ describe('sitrep recode', () => {
   })
 })
 
+describe('sitrep stats, query dyads and export', () => {
+  const db = fresh()
+  it('stats prints one line of counts', () => {
+    assert.equal(run(['ingest', EXAMPLES, '--db', db, '--date', '2025-07-31']).status, 0)
+    const r = run(['stats', '--db', db])
+    assert.equal(r.status, 0, r.stderr)
+    const m = /^articles=(\d+) events=(\d+) clusters=(\d+)\n$/.exec(r.stdout)
+    assert.ok(m, r.stdout)
+    const [articles, events, clusters] = [Number(m[1]), Number(m[2]), Number(m[3])]
+    assert.equal(articles, 2)
+    assert.ok(events > 5 && clusters > 0 && clusters <= events)
+    assert.match(run(['stats', '--db', fresh()]).stderr, /no database at/)
+  })
+
+  it('query dyads counts a dyad per period as CSV or JSON', () => {
+    const csv = run(['query', 'dyads', '--actor1', 'SYR', '--actor2', 'RUS', '--by', 'month', '--db', db])
+    assert.equal(csv.status, 0, csv.stderr)
+    const [head, ...rows] = csv.stdout.trim().split('\n')
+    assert.equal(head, 'period,events,verbalCooperation,materialCooperation,verbalConflict,materialConflict,goldsteinSum,goldsteinMean,toneMean')
+    assert.match(rows[0] ?? '', /^2025-07,\d+,/)
+    const json = JSON.parse(run(['query', 'dyads', '--actor1', 'SYR', '--actor2', 'RUS', '--by', 'week', '--format', 'json', '--db', db]).stdout)
+    assert.equal(json.rows[0].period, '2025-07-28', 'a week starts on Monday')
+    assert.equal(run(['query', 'dyads', '--actor1', 'SYR', '--by', 'year', '--db', db]).status, 2)
+    assert.equal(run(['query', 'dyads', '--db', db]).status, 2)
+  })
+
+  it('export writes a complete file with --out and refuses bad flags', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'sitrep-out-')), 'events.tsv')
+    const r = run(['export', '--format', 'gdelt', '--out', out, '--db', db, '--actor1', 'SYR'])
+    assert.equal(r.status, 0, r.stderr)
+    const lines = readFileSync(out, 'utf8').replace(/\n$/, '').split('\n')
+    assert.ok(lines.length > 0)
+    for (const l of lines) {
+      assert.equal(l.split('\t').length, 61)
+      assert.match(l.split('\t')[5] ?? '', /^SYR/)
+    }
+    assert.match(run(['export', '--format', 'parquet', '--db', db]).stderr, /--format expects one of gdelt, csv, jsonl, geojson/)
+    assert.match(run(['export', '--format', 'csv', '--mentions', '--db', db]).stderr, /--mentions goes with --format gdelt/)
+    assert.match(run(['export', '--format', 'csv', '--bbox', '1,2,3', '--db', db]).stderr, /--bbox expects west,south,east,north/)
+    assert.match(run(['export', '--format', 'csv', '--quad', '7', '--db', db]).stderr, /--quad expects a quad class/)
+  })
+})
+
 describe('sitrep with PostgreSQL (SITREP_DB)', { skip: problem ?? false }, () => {
   it('ingests and queries the same events as SQLite', async () => {
     const url = await createTestDatabase()
@@ -71,10 +114,12 @@ describe('sitrep with PostgreSQL (SITREP_DB)', { skip: problem ?? false }, () =>
         .trim()
         .split('\n')
         .map((l) => {
-          const { id: _, ...rest } = JSON.parse(l) as Record<string, unknown>
+          const { id: _, articleAdded: __, ...rest } = JSON.parse(l) as Record<string, unknown>
           return rest
         })
     assert.ok(strip(liteEvents.stdout).length > 5)
     assert.deepEqual(strip(pgEvents.stdout), strip(liteEvents.stdout))
+    const stats = run(['stats'], { SITREP_DB: url })
+    assert.equal(stats.stdout, run(['stats', '--db', sqlite]).stdout, 'the same counts, clusters included')
   })
 })

@@ -9,6 +9,7 @@ import { exportCommand } from './export-command.js'
 import { ingestCommand } from './ingest-command.js'
 import { queryCommand } from './query-command.js'
 import { recodeCommand } from './recode-command.js'
+import { statsCommand } from './stats-command.js'
 import { UsageError } from './util.js'
 
 const USAGE = `sitrep — news articles to explainable event data
@@ -42,6 +43,7 @@ const COMMANDS: Record<string, Command> = {
   ingest: ingestCommand,
   query: queryCommand,
   recode: recodeCommand,
+  stats: statsCommand,
 }
 
 // --debug (anywhere on the line) adds the stack trace to an unexpected error

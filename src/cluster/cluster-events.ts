@@ -59,44 +59,72 @@ export function dyadKey(m: Pick<Mention, 'sourceCode' | 'targetCode' | 'cameo'>)
   return `${cameoFamily(m.cameo)}|${dyad}`
 }
 
-interface Open {
-  seed: Mention
-  members: Mention[]
+// What a cluster keeps of its first mention to compare the next ones with.
+type Seed = Pick<Mention, 'id' | 'date' | 'lat' | 'lon' | 'placeCountry' | 'placeFeature'>
+
+/** Assigns mentions to events one at a time, keeping only each event's first mention. */
+export interface Clusterer {
+  /** The id of the event the mention reports: a known event's, or the mention's own id for a new one. */
+  add(mention: Mention): number
+  /** How many events so far. */
+  readonly count: number
 }
 
 /**
- * Groups mentions into events: the same family and dyad (see dyadKey), dates within
- * `maxDays` and places within `maxKm` of the cluster's first mention. Greedy in the order
- * given (date order works best); each mention joins the closest matching cluster or starts one.
+ * A clusterer: mentions of one event share the family and dyad (see dyadKey) and lie within
+ * `maxDays` and `maxKm` of the event's first mention. Greedy in the order given (date order
+ * works best); each mention joins the closest matching event or starts one.
  */
-export function clusterMentions(mentions: Iterable<Mention>, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): EventCluster[] {
-  const byKey = new Map<string, Open[]>()
-  const all: Open[] = []
-  for (const m of mentions) {
-    const key = dyadKey(m)
-    const candidates = byKey.get(key) ?? []
-    let best: Open | null = null
-    let bestScore = Number.POSITIVE_INFINITY
-    for (const c of candidates) {
-      const score = distance(c.seed, m, options)
-      if (score !== null && score < bestScore) {
-        best = c
-        bestScore = score
+export function createClusterer(options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): Clusterer {
+  const byKey = new Map<string, Seed[]>()
+  let count = 0
+  return {
+    add(m: Mention): number {
+      const key = dyadKey(m)
+      const seeds = byKey.get(key) ?? []
+      let best: Seed | null = null
+      let bestScore = Number.POSITIVE_INFINITY
+      for (const seed of seeds) {
+        const score = distance(seed, m, options)
+        if (score !== null && score < bestScore) {
+          best = seed
+          bestScore = score
+        }
       }
-    }
-    if (best) best.members.push(m)
-    else {
-      const open = { seed: m, members: [m] }
-      candidates.push(open)
-      byKey.set(key, candidates)
-      all.push(open)
-    }
+      if (best) return best.id
+      seeds.push({ id: m.id, date: m.date, lat: m.lat, lon: m.lon, placeCountry: m.placeCountry ?? null, placeFeature: m.placeFeature ?? null })
+      byKey.set(key, seeds)
+      count++
+      return m.id
+    },
+    get count() {
+      return count
+    },
   }
-  return all.map((c) => summarise(c.members))
+}
+
+/** Groups mentions into events with a clusterer (see createClusterer) and sums each event up. */
+export function clusterMentions(mentions: Iterable<Mention>, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): EventCluster[] {
+  const clusterer = createClusterer(options)
+  const groups = new Map<number, Mention[]>()
+  for (const m of mentions) {
+    const id = clusterer.add(m)
+    const group = groups.get(id)
+    if (group) group.push(m)
+    else groups.set(id, [m])
+  }
+  return [...groups.values()].map(summarise)
+}
+
+/** The number of events the stored events of a filter report, streamed (only each event's first mention is kept). */
+export async function countClusters(mentions: AsyncIterable<Mention>, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): Promise<number> {
+  const clusterer = createClusterer(options)
+  for await (const m of mentions) clusterer.add(m)
+  return clusterer.count
 }
 
 // How far apart two mentions are (days plus a fraction for distance), null when they cannot be one event.
-function distance(a: Mention, b: Mention, options: ClusterOptions): number | null {
+function distance(a: Seed, b: Mention, options: ClusterOptions): number | null {
   const days = dayGap(a.date, b.date)
   if (days === null || days > options.maxDays) return null
   const km = placeGap(a, b)
@@ -112,9 +140,9 @@ function dayGap(a: string | null, b: string | null): number | null {
 }
 
 // Kilometres between two places; 0 when one is the country the other is in; null when either has no place.
-function placeGap(a: Mention, b: Mention): number | null {
+function placeGap(a: Seed, b: Mention): number | null {
   if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return null
-  const countryLevel = (m: Mention): boolean => COUNTRY_FEATURES.has(m.placeFeature ?? '')
+  const countryLevel = (m: Seed | Mention): boolean => COUNTRY_FEATURES.has(m.placeFeature ?? '')
   if ((countryLevel(a) || countryLevel(b)) && a.placeCountry && a.placeCountry === b.placeCountry) return 0
   return haversineKm(a.lat, a.lon, b.lat, b.lon)
 }

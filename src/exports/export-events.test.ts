@@ -172,3 +172,40 @@ describe('FIPS 10-4 table', () => {
     assert.deepEqual(['SYR', 'DEU', 'GBR', 'RUS', 'USA', 'ISR', 'UKR', 'XXX', null].map(fipsCountry), ['SY', 'GM', 'UK', 'RS', 'US', 'IS', 'UP', null, null])
   })
 })
+
+describe('dyad series', () => {
+  it('counts a dyad per day, week and month with quad classes, Goldstein and tone', async () => {
+    const { dyadSeries } = await import('./dyad-series.js')
+    const week = await dyadSeries(store, { actor1: 'SYR', actor2: 'RUS' }, 'week')
+    const doc = week.rows.find((r) => r.period === '2025-07-28')
+    assert.ok(doc, 'DOC_A: 2025-07-31 is in the week of Monday 2025-07-28')
+    assert.ok(doc.events >= 1)
+    const all = await dyadSeries(store, { actor1: 'SYR', actor2: 'RUS' }, 'day')
+    const sum = all.rows.reduce((n, r) => n + r.events, 0)
+    assert.equal(sum + all.undated, (await store.queryEvents({ actor1: 'SYR', actor2: 'RUS' })).length)
+    for (const r of all.rows) {
+      assert.equal(r.verbalCooperation + r.materialCooperation + r.verbalConflict + r.materialConflict, r.events)
+      assert.match(r.period, /^\d{4}-\d{2}-\d{2}$/)
+    }
+    const months = await dyadSeries(store, { actor1: 'EGY', actor2: 'ISR' }, 'month')
+    assert.deepEqual(
+      months.rows.find((r) => r.period === '2025-07'),
+      {
+        period: '2025-07',
+        events: 1,
+        verbalCooperation: 1,
+        materialCooperation: 0,
+        verbalConflict: 0,
+        materialConflict: 0,
+        goldsteinSum: 2.8,
+        goldsteinMean: 2.8,
+        toneMean: null,
+      },
+    )
+    assert.equal(
+      (await dyadSeries(store, { actor1: 'EGY', actor2: 'ISR' }, 'day')).rows.find((r) => r.period.startsWith('2025-07')),
+      undefined,
+      'a month alone is no day',
+    )
+  })
+})

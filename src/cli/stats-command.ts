@@ -1,0 +1,23 @@
+import { parseArgs } from 'node:util'
+import { countClusters } from '../cluster/cluster-events.js'
+import { createStore } from '../store/create-store.js'
+import { dbLocation } from './db-option.js'
+import { UsageError, writeLine } from './util.js'
+
+/**
+ * `sitrep stats [--db …]`: one line `articles=N events=N clusters=N` for scripts and health
+ * checks; every stored article counts; clusters are the real-world events the stored events report.
+ */
+export async function statsCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { db: { type: 'string' } } })
+  if (positionals.length) throw new UsageError(`stats takes no argument, got "${positionals[0]}"`)
+  const store = createStore(dbLocation(values.db), { readOnly: true })
+  try {
+    const { articles, events } = await store.counts()
+    const clusters = await countClusters(store.streamEvents({}))
+    await writeLine(`articles=${articles} events=${events} clusters=${clusters}`)
+  } finally {
+    await store.close()
+  }
+  return 0
+}
