@@ -14,7 +14,7 @@ export async function statsCommand(argv: string[]): Promise<number> {
   const store = createStore(dbLocation(values.db), { readOnly: true })
   try {
     const { articles, events } = await store.counts()
-    const clusters = await countClusters(store.streamEvents({}))
+    const clusters = await countClusters(store.streamEvents({}, 'date'))
     await writeLine(`articles=${articles} events=${events} clusters=${clusters}`)
   } finally {
     await store.close()

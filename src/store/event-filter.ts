@@ -156,6 +156,6 @@ export function eventWhere(filter: EventFilter, param: (n: number) => string, fi
 export function eventQuery(filter: EventFilter, param: (n: number) => string): { sql: string; params: (string | number)[] } {
   const { where, params } = eventWhere(filter, param)
   const sql = `${EVENT_SELECT}
-    ${where} ORDER BY e.date, e.article_id, e.ordinal LIMIT ${param(params.length + 1)}`
+    ${where} ORDER BY coalesce(e.date, ''), e.article_id, e.ordinal LIMIT ${param(params.length + 1)}`
   return { sql, params: [...params, filter.limit ?? DEFAULT_EVENT_LIMIT] }
 }

@@ -5,29 +5,42 @@ import type { StoredEvent } from './store.js'
 /** How many events one page of a streamed read holds. */
 export const EVENT_PAGE_SIZE = 2000
 
+/** The order of a streamed read: as stored (by id), or by date, article and position (nulls first), the same in every store. */
+export type EventOrder = 'stored' | 'date'
+
 /**
- * Streams the events a filter matches in id order, one page at a time (keyset paging on the
- * id), so memory stays flat on any number of events; `all` runs one query on the database.
- * The filter's limit caps the total.
+ * Streams the events a filter matches, one page at a time (keyset paging), so memory stays
+ * flat on any number of events; `all` runs one query on the database. The filter's limit
+ * caps the total.
  */
 export async function* pagedEvents(
   filter: EventFilter,
   param: (n: number) => string,
   all: (sql: string, params: (string | number)[]) => Promise<EventRow[]>,
+  order: EventOrder = 'stored',
   pageSize = EVENT_PAGE_SIZE,
 ): AsyncGenerator<StoredEvent> {
   const { where, params } = eventWhere(filter, param)
   let left = filter.limit ?? Number.POSITIVE_INFINITY
-  let after = 0
+  let after: (string | number)[] | null = null
   while (left > 0) {
     const n = Math.min(pageSize, left)
     const at = params.length
-    const sql = `${EVENT_SELECT}
-      ${where ? `${where} AND` : 'WHERE'} e.id > ${param(at + 1)} ORDER BY e.id LIMIT ${param(at + 2)}`
-    const rows = await all(sql, [...params, after, n])
+    let keyset = ''
+    if (after) {
+      keyset =
+        order === 'stored'
+          ? `e.id > ${param(at + 1)}`
+          : `(coalesce(e.date, ''), e.article_id, e.ordinal) > (${param(at + 1)}, ${param(at + 2)}, ${param(at + 3)})`
+    }
+    const sort = order === 'stored' ? 'e.id' : "coalesce(e.date, ''), e.article_id, e.ordinal"
+    const clause = [where.replace(/^WHERE /, ''), keyset].filter(Boolean).join(' AND ')
+    const sql = `${EVENT_SELECT} ${clause ? `WHERE ${clause}` : ''} ORDER BY ${sort} LIMIT ${param(at + (after?.length ?? 0) + 1)}`
+    const rows = await all(sql, [...params, ...(after ?? []), n])
     for (const row of rows) yield toStoredEvent(row)
     if (rows.length < n) return
-    after = Number((rows[rows.length - 1] as EventRow).id)
+    const last = rows[rows.length - 1] as EventRow & { ordinal: number }
+    after = order === 'stored' ? [Number(last.id)] : [last.date ?? '', last.article_id, Number(last.ordinal)]
     left -= rows.length
   }
 }

@@ -238,6 +238,9 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       const russian: string[] = []
       for await (const e of store.streamEvents({ actor: 'RUS', limit: 1 })) russian.push(e.cameo)
       assert.deepEqual(russian, ['111'])
+      const byDate: string[] = []
+      for await (const e of store.streamEvents({}, 'date')) byDate.push(e.cameo)
+      assert.deepEqual(byDate, ['043', '111', '0233'])
     })
 
     it('finds articles of another pipeline version and replaces their events at once', async () => {

@@ -1,7 +1,9 @@
 import type { Output } from '../output.js'
 import type { EventFilter } from './event-filter.js'
+import type { EventOrder } from './paging.js'
 
 export type { EventFilter } from './event-filter.js'
+export type { EventOrder } from './paging.js'
 
 /** An event as stored: the event with its article and the evidence sentence text (the optional fields are always set by a store). */
 export interface StoredEvent {
@@ -95,8 +97,11 @@ export interface Store {
    * in input order; a failure rejects after the other saves have settled.
    */
   saveMany(analyses: readonly Output[], pipelineVersion: string): Promise<SaveResult[]>
-  /** Every event a filter matches, in the order they were stored, read page by page so memory stays flat. */
-  streamEvents(filter: EventFilter): AsyncIterable<StoredEvent>
+  /**
+   * Every event a filter matches, read page by page so memory stays flat: in the order they
+   * were stored, or with `'date'` by date, article and position (the same order in every store).
+   */
+  streamEvents(filter: EventFilter, order?: EventOrder): AsyncIterable<StoredEvent>
   /** The ids of the articles whose analysis was made by another pipeline version, stored on or after `since` (YYYY-MM-DD). */
   staleArticles(pipelineVersion: string, since?: string): Promise<string[]>
   /** Replaces an article's analysis and all its events in one transaction; false when no such article is stored. */

@@ -3,7 +3,16 @@ import type { Output } from '../../output.js'
 import { eventQuery } from '../event-filter.js'
 import { pagedEvents } from '../paging.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleRow, type Cell, EVENT_COLUMNS, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
-import { type EventFilter, type SaveResult, type Store, type StoredArticle, type StoredEvent, StoreError, type StoreOptions } from '../store.js'
+import {
+  type EventFilter,
+  type EventOrder,
+  type SaveResult,
+  type Store,
+  type StoredArticle,
+  type StoredEvent,
+  StoreError,
+  type StoreOptions,
+} from '../store.js'
 import { PG_MIGRATIONS } from './migrations.js'
 
 // The advisory lock every migration holds: one number for "sitrep schema" in this database.
@@ -160,8 +169,8 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
       await pool.end()
     },
 
-    streamEvents(filter: EventFilter): AsyncIterable<StoredEvent> {
-      return pagedEvents(filter, dollar, (sql, params) => query<EventRow>(sql, params))
+    streamEvents(filter: EventFilter, order: EventOrder = 'stored'): AsyncIterable<StoredEvent> {
+      return pagedEvents(filter, dollar, (sql, params) => query<EventRow>(sql, params), order)
     },
 
     async staleArticles(pipelineVersion: string, since?: string): Promise<string[]> {

@@ -4,7 +4,16 @@ import type { Output } from '../../output.js'
 import { eventQuery } from '../event-filter.js'
 import { pagedEvents } from '../paging.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleRow, EVENT_COLUMNS, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
-import { type EventFilter, type SaveResult, type Store, type StoredArticle, type StoredEvent, StoreError, type StoreOptions } from '../store.js'
+import {
+  type EventFilter,
+  type EventOrder,
+  type SaveResult,
+  type Store,
+  type StoredArticle,
+  type StoredEvent,
+  StoreError,
+  type StoreOptions,
+} from '../store.js'
 import { MIGRATIONS } from './migrations.js'
 
 // How long a write waits for another process's lock before giving up (ms).
@@ -90,11 +99,12 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
       db.close()
     },
 
-    streamEvents(filter: EventFilter): AsyncIterable<StoredEvent> {
+    streamEvents(filter: EventFilter, order: EventOrder = 'stored'): AsyncIterable<StoredEvent> {
       return pagedEvents(
         filter,
         () => '?',
         async (sql, params) => db.prepare(sql).all(params) as EventRow[],
+        order,
       )
     },
 
