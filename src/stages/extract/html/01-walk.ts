@@ -2,6 +2,7 @@ import { type ChildNode, Element, isTag, isText } from 'domhandler'
 import { parseDocument } from 'htmlparser2'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import { undoMojibake } from '../decode.js'
+import { boundDepth } from './depth-guard.js'
 
 /** One run of text between block boundaries, with the innermost block element that holds it. */
 export interface Block {
@@ -148,7 +149,7 @@ const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim()
  * every element gets an index range and a kind, and the visible text is cut into blocks.
  */
 export function walkPage(html: string): WalkedPage {
-  const dom = parseDocument(html, { decodeEntities: true })
+  const dom = parseDocument(boundDepth(html), { decodeEntities: true })
   // "<p>One</p><p>Two</p>" with no <html> or <body>: give the top-level elements one parent
   // so that the article can be found whole
   if (dom.children.filter(isTag).length > 1) {
