@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { splitSentences } from '../../src/stages/segment/02-sentences.js'
 import { tokenize } from '../../src/stages/segment/01-tokenize.js'
+import { splitSentences } from '../../src/stages/segment/02-sentences.js'
 import { loadDocs, type SourceDoc } from './sources.js'
 
 /** The committed document list. */
