@@ -1,0 +1,83 @@
+// Inter-annotator agreement on the blind double slice (parts 07 and 08): for every
+// document annotated both in its primary part and blind, F1 of root-level triples (same
+// sentence, overlapping trigger, same root, same source and target codes; also by
+// country), root F1 without the pair, and Cohen's kappa on the root, where events of the
+// two annotators are aligned by sentence and overlapping trigger and an event one of them
+// lacks counts as the label NONE.
+// Usage: npm run corpus:agreement [-- --list]
+import { parseArgs } from 'node:util'
+import { type GoldSentence, listAnnotationFiles, readAnnotationFile } from './annotations.js'
+import { loadCorpusTexts, readCorpusDocs } from './documents.js'
+import { CRITERIA, cohenKappa, matchEvents, prf, rootOf, type ScoredEvent, sameSpot } from './score.js'
+
+const { values } = parseArgs({ options: { list: { type: 'boolean', default: false } } })
+const docs = readCorpusDocs().filter((d) => d.double)
+const texts = loadCorpusTexts(docs)
+const byId = new Map(docs.map((d) => [d.id, d]))
+
+const flatten = (sentences: readonly GoldSentence[]): ScoredEvent[] =>
+  sentences.flatMap((s) =>
+    s.events.map((e) => ({
+      doc: e.doc,
+      sent: e.sent,
+      start: e.trigger.start,
+      end: e.trigger.end,
+      code: e.code,
+      source: e.source?.code ?? null,
+      target: e.target?.code ?? null,
+      modality: e.modality,
+      negated: e.negated,
+    })),
+  )
+
+// per document: the primary annotation (parts 01-06) and the blind one (07-08), each complete
+const first = new Map<string, { annotator: string; sentences: GoldSentence[] }>()
+const second = new Map<string, { annotator: string; sentences: GoldSentence[] }>()
+for (const f of listAnnotationFiles()) {
+  if (f.annotator === 'adjudicated') continue
+  const { sentences } = readAnnotationFile(f.path, byId, texts, [])
+  const isSecond = Number(f.part) >= 7
+  for (const d of docs) {
+    if (isSecond ? d.double !== f.part : d.part !== f.part) continue
+    const mine = sentences.filter((s) => s.doc === d.id)
+    if (new Set(mine.map((s) => s.sent)).size !== d.sentences.length) continue
+    ;(isSecond ? second : first).set(d.id, { annotator: f.annotator, sentences: mine })
+  }
+}
+const both = docs.filter((d) => first.has(d.id) && second.has(d.id))
+if (!both.length) {
+  console.log(`agreement: no document is annotated both in its part and blind yet (primary ${first.size}, blind ${second.size} of ${docs.length})`)
+  process.exit(0)
+}
+const a = flatten(both.flatMap((d) => first.get(d.id)?.sentences ?? []))
+const b = flatten(both.flatMap((d) => second.get(d.id)?.sentences ?? []))
+if (values.list) for (const d of both) console.log(`${d.id}: ${first.get(d.id)?.annotator} / ${second.get(d.id)?.annotator}`)
+
+// F1 is symmetric: either annotator may be taken as the reference
+const f1 = (name: keyof typeof CRITERIA): number => prf(matchEvents(a, b, CRITERIA[name]).length, b.length, a.length).f1
+// kappa: align events at the same spot whatever their codes, then label the rest NONE
+const aligned = matchEvents(a, b, (x, y) => sameSpot(x, y))
+const labelsA: string[] = []
+const labelsB: string[] = []
+for (const [i, j] of aligned) {
+  labelsA.push(rootOf((a[i] as ScoredEvent).code))
+  labelsB.push(rootOf((b[j] as ScoredEvent).code))
+}
+const usedA = new Set(aligned.map(([i]) => i))
+const usedB = new Set(aligned.map(([, j]) => j))
+a.forEach((e, i) => {
+  if (usedA.has(i)) return
+  labelsA.push(rootOf(e.code))
+  labelsB.push('NONE')
+})
+b.forEach((e, j) => {
+  if (usedB.has(j)) return
+  labelsA.push('NONE')
+  labelsB.push(rootOf(e.code))
+})
+const sentences = both.reduce((n, d) => n + d.sentences.length, 0)
+const f = (x: number): string => x.toFixed(3)
+console.log(`root F1 ${f(f1('root'))}; leaf F1 ${f(f1('leaf'))}; root triples by country F1 ${f(f1('root_pair_country'))}`)
+console.log(
+  `agreement: documents=${both.length} sentences=${sentences} events=${a.length}/${b.length} root_triple_f1=${f(f1('root_pair'))} root_kappa=${f(cohenKappa(labelsA, labelsB))}`,
+)
