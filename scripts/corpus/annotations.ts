@@ -94,15 +94,19 @@ export function actorCodeProblem(code: string): string | null {
   return null
 }
 
-/** Finds the occ-th occurrence of needle in a sentence span; returns absolute offsets or null. */
+/**
+ * Finds the occ-th occurrence of needle in a sentence span, counting only whole-word
+ * occurrences ("he" is not the end of "the") unless the needle occurs only inside words;
+ * returns absolute offsets or null.
+ */
 function locate(text: string, [start, end]: readonly [number, number], needle: string, occ: number): { start: number; end: number } | null {
   const sentence = text.slice(start, end)
-  let at = -1
-  for (let i = 0; i <= occ; i++) {
-    at = sentence.indexOf(needle, at + 1)
-    if (at < 0) return null
-  }
-  return { start: start + at, end: start + at + needle.length }
+  const all: number[] = []
+  for (let at = sentence.indexOf(needle); at >= 0; at = sentence.indexOf(needle, at + 1)) all.push(at)
+  const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c)
+  const whole = all.filter((at) => !isWordChar(sentence[at - 1]) && !isWordChar(sentence[at + needle.length]))
+  const at = (whole.length ? whole : all)[occ]
+  return at === undefined ? null : { start: start + at, end: start + at + needle.length }
 }
 
 const EVENT_KEYS = new Set(['trigger', 'trigger_occ', 'code', 'source', 'target', 'modality', 'negated', 'date', 'background', 'note'])
