@@ -150,7 +150,8 @@ if (!values.quiet) {
     `fully correct (leaf, source and target codes) share of predicted events: ${f(score.fullyCorrect)}; of gold events: ${f(score.criteria.full.recall)}`,
   )
   console.log('per root: gold pred P R F1')
-  for (const [root, r] of Object.entries(score.perRoot)) console.log(`  ${root}  ${r.gold} ${r.pred} ${f(r.precision)} ${f(r.recall)} ${f(r.f1)}`)
+  for (const [root, r] of Object.entries(score.perRoot).sort(([a], [b]) => a.localeCompare(b)))
+    console.log(`  ${root}  ${r.gold} ${r.pred} ${f(r.precision)} ${f(r.recall)} ${f(r.f1)}`)
 }
 const modalityAcc = score.modality.matched ? score.modality.both / score.modality.matched : 0
 console.log(
