@@ -19,6 +19,7 @@ const KEYWORDS_PATH = fileURLToPath(new URL('../../corpus/selection-keywords.jso
 const QUOTA: Record<SourceName, number> = { conll: 150, polnear: 90, tbaq: 54, gwn: 36, geovirus: 12 }
 const PARTS = 6
 const DOUBLE_PER_PART = 6
+const NEAR_DUPLICATE = 0.3
 
 interface Keywords {
   topic: Record<string, string[]>
@@ -54,6 +55,7 @@ interface Candidate {
 }
 
 const chosen: Candidate['doc'][] = []
+const texts = new Map<string, string>()
 for (const source of SOURCES) {
   const candidates: Candidate[] = []
   for (const d of readSource(source)) {
@@ -70,6 +72,7 @@ for (const source of SOURCES) {
   const take = eligible.slice(0, QUOTA[source])
   console.log(`${source}: ${candidates.length} documents, ${eligible.length} eligible, ${take.length} taken (lowest score ${take.at(-1)?.doc.score ?? '-'})`)
   chosen.push(...take.map((c) => c.doc))
+  for (const d of readSource(source)) if (take.some((c) => c.doc.id === d.id)) texts.set(d.id, d.text)
 }
 
 // parts mix the sources: documents ordered by a salted hash, dealt round-robin
@@ -79,6 +82,37 @@ const out: CorpusDoc[] = ordered.map((d, i) => {
   const part = String((i % PARTS) + 1).padStart(2, '0')
   return { ...d, split: splitOf(splitRank.get(d.id) ?? 0), part, double: null }
 })
+// near-duplicate documents (the same wire story twice) share one split, so that no story
+// is on both sides: word 5-gram Jaccard above NEAR_DUPLICATE over the annotated part; the
+// group takes the split of its member with the smallest id
+const shingles = new Map(
+  chosen.map((d) => {
+    const words =
+      (texts.get(d.id) ?? '')
+        .slice(0, d.sentences.at(-1)?.[1] ?? 0)
+        .toLowerCase()
+        .match(/\p{L}+/gu) ?? []
+    return [d.id, new Set(words.slice(0, Math.max(0, words.length - 4)).map((_, i) => words.slice(i, i + 5).join(' ')))] as const
+  }),
+)
+const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
+  let both = 0
+  for (const x of a) if (b.has(x)) both++
+  return both / (a.size + b.size - both || 1)
+}
+const byId = new Map(out.map((d) => [d.id, d]))
+const ids = [...byId.keys()].sort()
+for (let i = 0; i < ids.length; i++) {
+  for (let j = i + 1; j < ids.length; j++) {
+    const [a, b] = [ids[i] as string, ids[j] as string]
+    if (jaccard(shingles.get(a) ?? new Set(), shingles.get(b) ?? new Set()) <= NEAR_DUPLICATE) continue
+    const first = byId.get(a) as CorpusDoc
+    const second = byId.get(b) as CorpusDoc
+    if (first.split !== second.split) console.log(`near-duplicates ${a} (${first.split}) and ${b} (${second.split}): both ${first.split}`)
+    Object.assign(second, { split: first.split })
+  }
+}
+
 // the double slice: per part, the documents with the lowest "double" hash; parts 01-03
 // go to second-annotation part 07, parts 04-06 to part 08
 for (let p = 1; p <= PARTS; p++) {
