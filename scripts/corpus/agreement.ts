@@ -4,13 +4,16 @@
 // country), root F1 without the pair, and Cohen's kappa on the root, where events of the
 // two annotators are aligned by sentence and overlapping trigger and an event one of them
 // lacks counts as the label NONE.
-// Usage: npm run corpus:agreement [-- --list]
+// A document counts only when two different annotators coded it. --diff prints, per
+// sentence, the events the two annotations do not share (root-level triples), for
+// adjudication.
+// Usage: npm run corpus:agreement [-- --list] [-- --diff]
 import { parseArgs } from 'node:util'
 import { type GoldSentence, listAnnotationFiles, readAnnotationFile } from './annotations.js'
 import { loadCorpusTexts, readCorpusDocs } from './documents.js'
 import { CRITERIA, cohenKappa, matchEvents, prf, rootOf, type ScoredEvent, sameSpot } from './score.js'
 
-const { values } = parseArgs({ options: { list: { type: 'boolean', default: false } } })
+const { values } = parseArgs({ options: { list: { type: 'boolean', default: false }, diff: { type: 'boolean', default: false } } })
 const docs = readCorpusDocs().filter((d) => d.double)
 const texts = loadCorpusTexts(docs)
 const byId = new Map(docs.map((d) => [d.id, d]))
@@ -44,7 +47,7 @@ for (const f of listAnnotationFiles()) {
     ;(isSecond ? second : first).set(d.id, { annotator: f.annotator, sentences: mine })
   }
 }
-const both = docs.filter((d) => first.has(d.id) && second.has(d.id))
+const both = docs.filter((d) => first.has(d.id) && second.has(d.id) && first.get(d.id)?.annotator !== second.get(d.id)?.annotator)
 if (!both.length) {
   console.log(`agreement: no document is annotated both in its part and blind yet (primary ${first.size}, blind ${second.size} of ${docs.length})`)
   process.exit(0)
@@ -75,6 +78,23 @@ b.forEach((e, j) => {
   labelsA.push('NONE')
   labelsB.push(rootOf(e.code))
 })
+if (values.diff) {
+  const show = (e: ScoredEvent): string =>
+    `${texts.get(e.doc)?.text.slice(e.start, e.end)} ${e.code} ${e.source ?? '-'} -> ${e.target ?? '-'} ${e.modality}${e.negated ? ' negated' : ''}`
+  const matched = matchEvents(a, b, CRITERIA.root_pair)
+  const okA = new Set(matched.map(([i]) => i))
+  const okB = new Set(matched.map(([, j]) => j))
+  for (const d of both) {
+    d.sentences.forEach(([start, end], sent) => {
+      const onlyA = a.filter((e, i) => e.doc === d.id && e.sent === sent && !okA.has(i))
+      const onlyB = b.filter((e, j) => e.doc === d.id && e.sent === sent && !okB.has(j))
+      if (!onlyA.length && !onlyB.length) return
+      console.log(`${d.id} [${sent}] ${texts.get(d.id)?.text.slice(start, end).replace(/\s+/g, ' ')}`)
+      for (const e of onlyA) console.log(`  ${first.get(d.id)?.annotator}: ${show(e)}`)
+      for (const e of onlyB) console.log(`  ${second.get(d.id)?.annotator}: ${show(e)}`)
+    })
+  }
+}
 const sentences = both.reduce((n, d) => n + d.sentences.length, 0)
 const f = (x: number): string => x.toFixed(3)
 console.log(`root F1 ${f(f1('root'))}; leaf F1 ${f(f1('leaf'))}; root triples by country F1 ${f(f1('root_pair_country'))}`)

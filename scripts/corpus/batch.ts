@@ -10,6 +10,11 @@ if (!values.part || !/^\d{2}$/.test(values.part)) {
   console.error('usage: npm run -s corpus:batch -- --part NN [--doc ID] [--template]  (NN: 01-06 primary parts, 07-08 the blind double slice)')
   process.exit(2)
 }
+// "| head" closes the pipe early: stop quietly instead of throwing EPIPE
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0)
+  throw e
+})
 const part = values.part
 const docs = readCorpusDocs().filter((d) => (d.part === part || d.double === part) && (!values.doc || d.id === values.doc))
 if (!docs.length) {
