@@ -4,13 +4,14 @@
 // country), root F1 without the pair, and Cohen's kappa on the root, where events of the
 // two annotators are aligned by sentence and overlapping trigger and an event one of them
 // lacks counts as the label NONE.
-// A document counts only when two different annotators coded it. --diff prints, per
+// A document counts only when two different annotators coded it (part 09 repeats part
+// 08's documents for a second blind annotator). --diff prints, per
 // sentence, the events the two annotations do not share (root-level triples), for
 // adjudication.
 // Usage: npm run corpus:agreement [-- --list] [-- --diff]
 import { parseArgs } from 'node:util'
 import { type GoldSentence, listAnnotationFiles, readAnnotationFile } from './annotations.js'
-import { loadCorpusTexts, readCorpusDocs } from './documents.js'
+import { inPart, loadCorpusTexts, readCorpusDocs } from './documents.js'
 import { CRITERIA, cohenKappa, matchEvents, prf, rootOf, type ScoredEvent, sameSpot } from './score.js'
 
 const { values } = parseArgs({ options: { list: { type: 'boolean', default: false }, diff: { type: 'boolean', default: false } } })
@@ -33,23 +34,32 @@ const flatten = (sentences: readonly GoldSentence[]): ScoredEvent[] =>
     })),
   )
 
-// per document: the primary annotation (parts 01-06) and the blind one (07-08), each complete
+// per document: the primary annotation (parts 01-06) and the blind ones (07 and up), each complete
 const first = new Map<string, { annotator: string; sentences: GoldSentence[] }>()
-const second = new Map<string, { annotator: string; sentences: GoldSentence[] }>()
+const blind = new Map<string, { annotator: string; sentences: GoldSentence[] }[]>()
 for (const f of listAnnotationFiles()) {
   if (f.annotator === 'adjudicated') continue
   const { sentences } = readAnnotationFile(f.path, byId, texts, [])
   const isSecond = Number(f.part) >= 7
   for (const d of docs) {
-    if (isSecond ? d.double !== f.part : d.part !== f.part) continue
+    if (isSecond ? !inPart(d, f.part) || d.part === f.part : d.part !== f.part) continue
     const mine = sentences.filter((s) => s.doc === d.id)
     if (new Set(mine.map((s) => s.sent)).size !== d.sentences.length) continue
-    ;(isSecond ? second : first).set(d.id, { annotator: f.annotator, sentences: mine })
+    if (isSecond) blind.set(d.id, [...(blind.get(d.id) ?? []), { annotator: f.annotator, sentences: mine }])
+    else first.set(d.id, { annotator: f.annotator, sentences: mine })
   }
 }
-const both = docs.filter((d) => first.has(d.id) && second.has(d.id) && first.get(d.id)?.annotator !== second.get(d.id)?.annotator)
+// the blind annotation compared is the first by another annotator than the primary one
+const second = new Map<string, { annotator: string; sentences: GoldSentence[] }>()
+for (const [id, list] of blind) {
+  const other = list.find((x) => x.annotator !== first.get(id)?.annotator)
+  if (other) second.set(id, other)
+}
+const both = docs.filter((d) => first.has(d.id) && second.has(d.id))
 if (!both.length) {
-  console.log(`agreement: no document is annotated both in its part and blind yet (primary ${first.size}, blind ${second.size} of ${docs.length})`)
+  console.log(
+    `agreement: no document is annotated both in its part and blind by another annotator yet (primary ${first.size}, blind ${blind.size} of ${docs.length})`,
+  )
   process.exit(0)
 }
 const a = flatten(both.flatMap((d) => first.get(d.id)?.sentences ?? []))

@@ -3,7 +3,7 @@
 // instead one empty annotation line per sentence, to be filled in.
 // Usage: npm run -s corpus:batch -- --part 01 [--doc ID] [--template]
 import { parseArgs } from 'node:util'
-import { loadCorpusTexts, readCorpusDocs } from './documents.js'
+import { inPart, loadCorpusTexts, readCorpusDocs } from './documents.js'
 
 const { values } = parseArgs({ options: { part: { type: 'string' }, doc: { type: 'string' }, template: { type: 'boolean', default: false } } })
 if (!values.part || !/^\d{2}$/.test(values.part)) {
@@ -16,7 +16,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e
 })
 const part = values.part
-const docs = readCorpusDocs().filter((d) => (d.part === part || d.double === part) && (!values.doc || d.id === values.doc))
+const docs = readCorpusDocs().filter((d) => inPart(d, part) && (!values.doc || d.id === values.doc))
 if (!docs.length) {
   console.error(`no documents in part ${part}${values.doc ? ` with id ${values.doc}` : ''}`)
   process.exit(2)

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ANNOTATIONS_DIR, readAnnotationFile } from './annotations.js'
-import { loadCorpusTexts, readCorpusDocs } from './documents.js'
+import { inPart, loadCorpusTexts, readCorpusDocs } from './documents.js'
 
 const { values } = parseArgs({
   options: { part: { type: 'string' }, annotator: { type: 'string' }, file: { type: 'string' }, quiet: { type: 'boolean', default: false } },
@@ -21,7 +21,7 @@ if (!existsSync(path)) {
   process.exit(2)
 }
 const all = readCorpusDocs()
-const expected = all.filter((d) => d.part === part || d.double === part)
+const expected = all.filter((d) => inPart(d, part))
 const texts = loadCorpusTexts(expected)
 const docs = new Map(expected.map((d) => [d.id, d]))
 const { sentences, errors } = readAnnotationFile(path, docs, texts, expected)

@@ -32,6 +32,15 @@ export interface CorpusDoc {
   readonly totalSentences: number
 }
 
+/**
+ * Second blind parts that repeat the documents of another blind part: part 09 holds the
+ * documents of part 08 again, for an annotator other than the one who coded part 08.
+ */
+export const REPEATED_PARTS: Readonly<Record<string, string>> = { '09': '08' }
+
+/** Whether a document is to be annotated in a part: its primary part, its blind part, or a repeat of that. */
+export const inPart = (d: CorpusDoc, part: string): boolean => d.part === part || d.double === part || (d.double !== null && REPEATED_PARTS[part] === d.double)
+
 /** sha256 of a string as hex. */
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex')
 
