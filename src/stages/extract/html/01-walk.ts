@@ -2,6 +2,7 @@ import { type ChildNode, Element, isTag, isText } from 'domhandler'
 import { parseDocument } from 'htmlparser2'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import { undoMojibake } from '../decode.js'
+import { squeeze } from '../text-utils.js'
 
 /** One run of text between block boundaries, with the innermost block element that holds it. */
 export interface Block {
@@ -140,8 +141,6 @@ function kindOf(el: Element): ElementInfo['kind'] {
   if (vote > 0) return 'content'
   return el.name === 'article' || el.name === 'main' ? 'content' : 'plain'
 }
-
-const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim()
 
 /**
  * Parses the page and walks it once, without recursion (pages can nest 100k deep):

@@ -1,4 +1,5 @@
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
+import { fold } from '../text-utils.js'
 import type { Block } from './01-walk.js'
 
 const debrisLines = lazy(() =>
@@ -6,8 +7,6 @@ const debrisLines = lazy(() =>
     .entries.filter((e) => e.kind === 'line')
     .map((e) => new RegExp(e.pattern, 'iu')),
 )
-
-const fold = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim()
 
 /**
  * Drops what sits inside the article's container but is not its text: debris lines
