@@ -4,7 +4,7 @@ import iconv from 'iconv-lite'
 import { createDoc } from '../../core/doc.js'
 import { UnusableInputError } from '../../core/pipeline.js'
 import { decodeBytes, undoMojibake } from './decode.js'
-import { siteNames, stripSiteName } from './html/04-metadata.js'
+import { siteNames, stripSiteName } from './html/05-metadata.js'
 import { createExtractStage, paragraphSpans } from './index.js'
 import { cleanText } from './text-article.js'
 

@@ -36,7 +36,8 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
   const { info, blocks, elements } = page
   for (const block of blocks) {
     const i = info.get(block.owner)
-    if (!i) continue
+    // captions are weighed when the body is chosen, not when the article is found
+    if (!i || block.caption) continue
     const v = blockValue(block)
     i.good += v.good
     i.bad += v.bad
@@ -50,14 +51,15 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
     const el = elements[n] as Element
     const i = info.get(el)
     if (!i || i.kind === 'drop') continue
-    i.score = (i.good - i.bad) * KIND_WEIGHT[i.kind] * (i.inBoilerplate ? KIND_WEIGHT.boilerplate : 1)
+    // reader comments are never the article, however long the thread
+    i.score = i.thread ? 0 : (i.good - i.bad) * KIND_WEIGHT[i.kind] * (i.inBoilerplate ? KIND_WEIGHT.boilerplate : 1)
     if (i.score > bestScore) [best, bestScore] = [el, i.score]
     const parent = parentOf(el)
     const p = parent ? info.get(parent) : undefined
     if (!p) continue
     p.chars += i.chars
     p.linkChars += i.linkChars
-    if (i.kind === 'boilerplate') continue
+    if (i.kind === 'boilerplate' || i.thread) continue
     p.good += i.good
     p.bad += i.bad
   }
@@ -68,7 +70,7 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
     let inner: Element | null = null
     for (const c of best.children) {
       const ci = isTag(c) ? info.get(c) : undefined
-      if (ci && ci.kind !== 'boilerplate' && ci.good >= outer.good * TIGHT_SHARE) inner = c as Element
+      if (ci && ci.kind !== 'boilerplate' && !ci.thread && ci.good >= outer.good * TIGHT_SHARE) inner = c as Element
     }
     if (!inner) break
     best = inner
