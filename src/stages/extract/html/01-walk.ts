@@ -83,6 +83,7 @@ const BLOCK_TAGS = new Set([
   'dt',
   'fieldset',
   'figure',
+  'form',
   'figcaption',
   'h1',
   'h2',

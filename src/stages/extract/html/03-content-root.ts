@@ -21,6 +21,8 @@ const TIGHT_SHARE = 0.8
 function blockValue(block: Block): { good: number; bad: number } {
   const plain = block.text.length - block.linkChars
   if (block.heading) return { good: 0, bad: block.linkChars * LINK_COST }
+  // a short cell of a table is data, not a label: "1", "Anna Berg", "2:31:04"
+  if (!block.linkChars && (block.owner.name === 'td' || block.owner.name === 'th')) return { good: 0, bad: 0 }
   if (plain >= MIN_PARAGRAPH_CHARS) return { good: plain, bad: block.linkChars * LINK_COST }
   return { good: 0, bad: block.linkChars * LINK_COST + plain * LABEL_COST }
 }

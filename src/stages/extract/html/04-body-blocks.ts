@@ -17,6 +17,8 @@ const MIN_LINKED_SENTENCE = 40
 const MIN_DROPPED_CHARS = 25
 // A block beside the root that starts as the body does, over this many characters, repeats it.
 const REPEAT_CHARS = 40
+// A heading right over the body this long at most is the title of its first section.
+const MAX_SECTION_TITLE = 80
 // How far above the content root its neighbours are looked for: the lead paragraph beside the body.
 const REGION_LEVELS = 2
 // Chrome between the root and a neighbour (a byline, a share bar) that the region may step over, in characters.
@@ -85,9 +87,10 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
   widen(last + 1, 1)
   for (let h = headings.length - 1; h >= 0; h--) {
     const n = headings[h] as number
-    if (!keep[n + 1] || (n + 1 >= first && n + 1 <= last)) keep[n] = false
+    // over the body itself, only a section's title: "Preparation" over the steps, not a dek of 144 characters
+    if (!keep[n + 1] || (n + 1 >= first && n + 1 <= last && (blocks[n] as Block).text.length > MAX_SECTION_TITLE)) keep[n] = false
   }
-  keepCaptions(blocks, keep, excluded, first, last)
+  keepCaptions(blocks, keep, excluded, inRegion)
   dropOrphanHeadings(blocks, keep)
   return blocks.filter((_, n) => keep[n])
 }
@@ -110,18 +113,19 @@ function readsAsText(b: Block, page: WalkedPage): boolean {
  * Captions stay where they carry the story: a slideshow whose captions hold more text
  * than the paragraphs around them. Elsewhere they describe a picture and go.
  */
-function keepCaptions(blocks: readonly Block[], keep: boolean[], excluded: (el: Element) => boolean, first: number, last: number): void {
+function keepCaptions(blocks: readonly Block[], keep: boolean[], excluded: (el: Element) => boolean, inRegion: (b: Block) => boolean): void {
   let captions = 0
   let prose = 0
-  for (let n = first; n <= last; n++) {
+  for (let n = 0; n < blocks.length; n++) {
     const b = blocks[n] as Block
+    if (!inRegion(b)) continue
     if (b.caption && !excluded(b.owner)) captions += b.text.length - b.linkChars
     else if (keep[n]) prose += b.text.length - b.linkChars
   }
   if (captions <= prose) return
-  for (let n = first; n <= last; n++) {
+  for (let n = 0; n < blocks.length; n++) {
     const b = blocks[n] as Block
-    if (b.caption && !excluded(b.owner) && b.linkChars <= b.text.length * MAX_BLOCK_LINK_SHARE) keep[n] = true
+    if (inRegion(b) && b.caption && !excluded(b.owner) && b.linkChars <= b.text.length * MAX_BLOCK_LINK_SHARE) keep[n] = true
   }
 }
 
