@@ -29,15 +29,15 @@ interface ItemFacts {
 }
 
 /**
- * Marks the containers of reader comments, told by their structure rather than their
- * length or their words: three siblings or more of one shape, each with a date or time,
- * an avatar or a short action link or button (reply, like), no heading, and some text.
- * A live blog's entries carry headings or no actions; an article's paragraphs carry no
- * dates; so both stay.
+ * Marks reader comments, told by their structure rather than their length or their words:
+ * three siblings or more of one shape, each with a date or time among its first blocks,
+ * an avatar or a short action link or button (reply, like), no heading, and some text
+ * after its header. A live blog's entries carry headings or no actions; an article's
+ * paragraphs carry no dates; so both stay.
  */
 export function markThreads(page: WalkedPage): void {
   const { elements, info, blocks } = page
-  const firstBlock = blockIndex(blocks)
+  const byOwner = blocksByOwner(blocks)
   for (const el of elements) {
     const i = info.get(el)
     if (!i || i.kind === 'drop' || i.last - i.pre < MIN_ITEMS) continue
@@ -53,13 +53,12 @@ export function markThreads(page: WalkedPage): void {
       if (items.length < MIN_ITEMS) continue
       let comments = 0
       for (const item of items) {
-        const facts = factsOf(item, page, firstBlock)
+        const facts = factsOf(item, page, byOwner)
         if (facts && !facts.heading && facts.stamp && facts.action && facts.prose > 0) comments++
       }
-      if (comments >= MIN_ITEMS && comments >= items.length * MIN_COMMENT_SHARE) {
-        i.thread = true
-        break
-      }
+      const least = Math.max(MIN_ITEMS, items.length * MIN_COMMENT_SHARE)
+      // the comments are marked, not their parent: the article may share it
+      if (comments >= least) for (const item of items) (info.get(item) as ElementInfo).thread = true
     }
   }
   // everything inside a thread is part of it: one long comment is never the article
@@ -71,22 +70,25 @@ export function markThreads(page: WalkedPage): void {
   }
 }
 
-/** Index of the first block at or after each pre-order position, for range look-ups. */
-function blockIndex(blocks: readonly Block[]): (pre: number) => number {
-  return (pre: number): number => {
+/** The blocks in the pre-order of their owners (a parent's tail text is flushed after its children), for range look-ups. */
+function blocksByOwner(blocks: readonly Block[]): { sorted: Block[]; first: (pre: number) => number } {
+  const sorted = [...blocks].sort((x, y) => x.at - y.at)
+  const first = (pre: number): number => {
     let lo = 0
-    let hi = blocks.length
+    let hi = sorted.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if ((blocks[mid] as Block).at < pre) lo = mid + 1
+      if ((sorted[mid] as Block).at < pre) lo = mid + 1
       else hi = mid
     }
     return lo
   }
+  return { sorted, first }
 }
 
-function factsOf(item: Element, page: WalkedPage, firstBlock: (pre: number) => number): ItemFacts | null {
-  const { elements, info, blocks } = page
+function factsOf(item: Element, page: WalkedPage, byOwner: ReturnType<typeof blocksByOwner>): ItemFacts | null {
+  const { elements, info } = page
+  const blocks = byOwner.sorted
   const r = info.get(item) as ElementInfo
   if (r.last - r.pre > MAX_ITEM_ELEMENTS) return null
   const facts: ItemFacts = { heading: false, stamp: false, action: false, prose: 0 }
@@ -98,7 +100,7 @@ function factsOf(item: Element, page: WalkedPage, firstBlock: (pre: number) => n
   }
   // a comment opens with its header: the author's name and a date or a time
   let seen = 0
-  for (let b = firstBlock(r.pre); b < blocks.length && (blocks[b] as Block).at <= r.last; b++, seen++) {
+  for (let b = byOwner.first(r.pre); b < blocks.length && (blocks[b] as Block).at <= r.last; b++, seen++) {
     const block = blocks[b] as Block
     const stamp = seen < HEADER_BLOCKS && block.text.length <= MAX_STAMP_CHARS && STAMP.test(block.text)
     if (stamp) facts.stamp = true
