@@ -18,7 +18,7 @@ export interface HtmlArticle {
 /**
  * Reads title, byline, date, language and the main text of a page, in passes:
  * walk the DOM into text blocks, mark comment threads, find the content root, keep its body blocks,
- * read the metadata, drop debris and repeated headers.
+ * read the metadata, drop the headline and byline the body repeats.
  */
 export function extractHtml(html: string, url: string | null): HtmlArticle {
   const page = walkPage(html)
