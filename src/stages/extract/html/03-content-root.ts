@@ -18,11 +18,11 @@ const KIND_WEIGHT = { content: 1.1, plain: 1, boilerplate: 0.5, drop: 0 } as con
 const TIGHT_SHARE = 0.8
 
 /** Characters of prose in a block, and characters that are links or labels. */
-function blockValue(block: Block): { good: number; bad: number } {
+function blockValue(block: Block, dataCells: ReadonlySet<Block>): { good: number; bad: number } {
   const plain = block.text.length - block.linkChars
   if (block.heading) return { good: 0, bad: block.linkChars * LINK_COST }
-  // a short cell of a table is data, not a label: "1", "Anna Berg", "2:31:04"
-  if (!block.linkChars && (block.owner.name === 'td' || block.owner.name === 'th')) return { good: 0, bad: 0 }
+  // a short cell of a data table is data, not a label: "1", "Anna Berg", "2:31:04"
+  if (dataCells.has(block)) return { good: 0, bad: 0 }
   if (plain >= MIN_PARAGRAPH_CHARS) return { good: plain, bad: block.linkChars * LINK_COST }
   return { good: 0, bad: block.linkChars * LINK_COST + plain * LABEL_COST }
 }
@@ -36,11 +36,12 @@ function blockValue(block: Block): { good: number; bad: number } {
  */
 export function findContentRoot(page: WalkedPage): ContentRoot {
   const { info, blocks, elements } = page
+  const dataCells = dataTableCells(blocks)
   for (const block of blocks) {
     const i = info.get(block.owner)
     // captions are weighed when the body is chosen, not when the article is found
     if (!i || block.caption) continue
-    const v = blockValue(block)
+    const v = blockValue(block, dataCells)
     i.good += v.good
     i.bad += v.bad
     i.chars += block.text.length
@@ -79,6 +80,29 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
   }
   return { best, kept: best ? [best] : [] }
 }
+
+/**
+ * The cells of data tables: tables of this many cells or more without a single link (a
+ * results table, a timetable). A table that lays out a page carries links.
+ */
+function dataTableCells(blocks: readonly Block[]): Set<Block> {
+  const cells = new Map<Element, Block[]>()
+  const linked = new Set<Element>()
+  for (const b of blocks) {
+    if (b.owner.name !== 'td' && b.owner.name !== 'th') continue
+    let table: Element | null = b.owner
+    for (let n = 0; table && table.name !== 'table' && n < 4; n++) table = parentOf(table)
+    if (!table || table.name !== 'table') continue
+    const list = cells.get(table) ?? []
+    list.push(b)
+    cells.set(table, list)
+    if (b.linkChars) linked.add(table)
+  }
+  const out = new Set<Block>()
+  for (const [table, list] of cells) if (!linked.has(table) && list.length >= MIN_DATA_CELLS) for (const b of list) out.add(b)
+  return out
+}
+const MIN_DATA_CELLS = 6
 
 /** Share of an element's text that sits inside links. */
 export const linkDensity = (i: { chars: number; linkChars: number }): number => (i.chars ? i.linkChars / i.chars : 0)
