@@ -92,7 +92,7 @@ function dataTableCells(blocks: readonly Block[]): Set<Block> {
     if (b.owner.name !== 'td' && b.owner.name !== 'th') continue
     let table: Element | null = b.owner
     for (let n = 0; table && table.name !== 'table' && n < 4; n++) table = parentOf(table)
-    if (!table || table.name !== 'table') continue
+    if (table?.name !== 'table') continue
     const list = cells.get(table) ?? []
     list.push(b)
     cells.set(table, list)
