@@ -14,6 +14,8 @@ const LINK_COST = 1
 const LABEL_COST = 0.5
 // Class words like "article-body" tip the balance between near-equal candidates.
 const KIND_WEIGHT = { content: 1.1, plain: 1, boilerplate: 0.5, drop: 0 } as const
+// Prose (characters) that a root inside boilerplate needs to be taken for the article.
+const MIN_BOILERPLATE_ARTICLE = 200
 // A child with this share of its parent's prose is where the article is.
 const TIGHT_SHARE = 0.8
 
@@ -78,6 +80,10 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
     if (!inner) break
     best = inner
   }
+  // a page whose only prose sits in boilerplate is an article there only when there is much of it:
+  // a cookie wall's one sentence is not one, an article in a mis-classed wrapper is
+  const top = best ? (info.get(best) as ElementInfo) : null
+  if (top && (top.kind === 'boilerplate' || top.inBoilerplate) && top.good < MIN_BOILERPLATE_ARTICLE) best = null
   return { best, kept: best ? [best] : [] }
 }
 
