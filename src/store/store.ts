@@ -59,6 +59,26 @@ export interface SaveResult {
   readonly inserted: boolean
 }
 
+/** What a source remembers between runs: a feed's validators, how far into a WARC file a run got. */
+export interface SourceState {
+  readonly etag: string | null
+  readonly lastModified: string | null
+  readonly offset: number | null
+}
+
+/** A stored near-duplicate sketch: the MinHash values of an article's shingles and how many shingles it had. */
+export interface StoredSketch {
+  readonly articleId: string
+  readonly sketch: Uint8Array
+  readonly shingles: number
+}
+
+/** A copy-of link: the article is a near-duplicate of an earlier one (the same wire story elsewhere). */
+export interface CopyLink {
+  readonly copyOf: string
+  readonly similarity: number
+}
+
 /**
  * Where analyses are kept. Every implementation (SQLite now, PostgreSQL later) has this
  * shape and passes the same contract tests (store-contract.ts).
@@ -71,5 +91,21 @@ export interface Store {
   getArticle(id: string): Promise<StoredArticle | null>
   queryEvents(filter: EventFilter): Promise<StoredEvent[]>
   counts(): Promise<{ articles: number; events: number }>
+  /** A source's saved state by its key (`feed:URL`, `warc:PATH`), or null. */
+  getSourceState(key: string): Promise<SourceState | null>
+  /** Saves a source's state, replacing what was there. */
+  putSourceState(key: string, state: SourceState): Promise<void>
+  /** The article stored for a canonical URL, or null. */
+  findUrl(url: string): Promise<string | null>
+  /** Records that a canonical URL gave this stored article. */
+  addUrl(url: string, articleId: string): Promise<void>
+  /** Keeps an article's near-duplicate sketch under its LSH band keys. */
+  saveSketch(sketch: StoredSketch, bands: readonly string[]): Promise<void>
+  /** The sketches of the articles sharing at least one band key with the given ones. */
+  sketchesSharingBands(bands: readonly string[]): Promise<StoredSketch[]>
+  /** Links an article as a near-duplicate of an earlier one. */
+  linkCopy(articleId: string, link: CopyLink): Promise<void>
+  /** The copy-of link of an article, or null when it is an original. */
+  copyOf(articleId: string): Promise<CopyLink | null>
   close(): Promise<void>
 }

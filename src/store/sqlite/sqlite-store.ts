@@ -3,6 +3,7 @@ import type { Output } from '../../output.js'
 import { articleId } from '../article-id.js'
 import type { EventFilter, SaveResult, Store, StoredArticle, StoredEvent } from '../store.js'
 import { MIGRATIONS } from './migrations.js'
+import { sourceStateMethods } from './source-state.js'
 
 interface EventRow {
   id: number
@@ -165,6 +166,8 @@ export function createSqliteStore(path: string): Store {
       const events = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n
       return { articles, events }
     },
+
+    ...sourceStateMethods(db),
 
     async close() {
       db.close()

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { createAnalyzer, isError } from '../analyze.js'
+import type { Output } from '../output.js'
+import type { Store } from './store.js'
+
+function analysed(id: string, text: string): Output {
+  const out = createAnalyzer({ stages: ['extract'] }).analyze({ id, text, published: '2025-07-31' })
+  if (isError(out)) throw new Error(out.error)
+  return out
+}
+
+/**
+ * The tests every store passes for what sources remember: source state by key, canonical
+ * URLs, near-duplicate sketches by band and copy-of links. `make` returns a fresh, empty store.
+ */
+export function sourceStateContract(name: string, make: () => Promise<Store>): void {
+  describe(`source state contract: ${name}`, () => {
+    let store: Store
+    before(async () => {
+      store = await make()
+      await store.migrate()
+    })
+    after(async () => store.close())
+
+    it('keeps and replaces a source state by key', async () => {
+      assert.equal(await store.getSourceState('feed:https://example.org/rss'), null)
+      await store.putSourceState('feed:https://example.org/rss', { etag: '"a"', lastModified: null, offset: null })
+      await store.putSourceState('feed:https://example.org/rss', { etag: '"b"', lastModified: 'Mon, 07 Dec 2026 09:00:00 GMT', offset: null })
+      await store.putSourceState('warc:/tmp/x.warc.gz', { etag: null, lastModified: null, offset: 1234 })
+      assert.deepEqual(await store.getSourceState('feed:https://example.org/rss'), { etag: '"b"', lastModified: 'Mon, 07 Dec 2026 09:00:00 GMT', offset: null })
+      assert.equal((await store.getSourceState('warc:/tmp/x.warc.gz'))?.offset, 1234)
+    })
+
+    it('finds an article by canonical URL, links copies and finds sketches by band', async () => {
+      const a = await store.save(analysed('a', 'The port reopened on Monday after the storm, officials said.'), 'test')
+      const b = await store.save(analysed('b', 'The port reopened on Monday after a storm, officials said.'), 'test')
+      await store.addUrl('https://example.org/port', a.articleId)
+      await store.addUrl('https://example.org/port', b.articleId) // a URL keeps its first article
+      assert.equal(await store.findUrl('https://example.org/port'), a.articleId)
+      assert.equal(await store.findUrl('https://example.org/other'), null)
+      await store.saveSketch({ articleId: a.articleId, sketch: new Uint8Array([1, 2, 3, 4]), shingles: 9 }, ['0:aa', '1:bb'])
+      assert.deepEqual(await store.sketchesSharingBands(['1:bb', '2:cc']), [{ articleId: a.articleId, sketch: new Uint8Array([1, 2, 3, 4]), shingles: 9 }])
+      assert.deepEqual(await store.sketchesSharingBands(['2:cc']), [])
+      await store.linkCopy(b.articleId, { copyOf: a.articleId, similarity: 0.9 })
+      assert.deepEqual(await store.copyOf(b.articleId), { copyOf: a.articleId, similarity: 0.9 })
+      assert.equal(await store.copyOf(a.articleId), null)
+    })
+  })
+}

@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3'
+import type { CopyLink, SourceState, Store, StoredSketch } from '../store.js'
+
+type SourceStateMethods = Pick<
+  Store,
+  'getSourceState' | 'putSourceState' | 'findUrl' | 'addUrl' | 'saveSketch' | 'sketchesSharingBands' | 'linkCopy' | 'copyOf'
+>
+
+/** The SQLite half of what sources remember: validators and offsets, canonical URLs, sketches and copy-of links. */
+export function sourceStateMethods(db: Database.Database): SourceStateMethods {
+  return {
+    async getSourceState(key) {
+      const row = db.prepare('SELECT etag, last_modified, byte_offset FROM source_state WHERE key = ?').get(key) as
+        | { etag: string | null; last_modified: string | null; byte_offset: number | null }
+        | undefined
+      return row ? { etag: row.etag, lastModified: row.last_modified, offset: row.byte_offset } : null
+    },
+
+    async putSourceState(key: string, state: SourceState) {
+      db.prepare(
+        `INSERT INTO source_state (key, etag, last_modified, byte_offset) VALUES (?, ?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, byte_offset = excluded.byte_offset,
+           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+      ).run(key, state.etag, state.lastModified, state.offset)
+    },
+
+    async findUrl(url) {
+      const row = db.prepare('SELECT article_id FROM article_urls WHERE url = ?').get(url) as { article_id: string } | undefined
+      return row?.article_id ?? null
+    },
+
+    async addUrl(url, articleId) {
+      db.prepare('INSERT INTO article_urls (url, article_id) VALUES (?, ?) ON CONFLICT(url) DO NOTHING').run(url, articleId)
+    },
+
+    async saveSketch(sketch: StoredSketch, bands) {
+      const band = db.prepare('INSERT INTO sketch_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING')
+      db.transaction(() => {
+        db.prepare('INSERT INTO article_sketches (article_id, sketch, shingles) VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING').run(
+          sketch.articleId,
+          Buffer.from(sketch.sketch),
+          sketch.shingles,
+        )
+        for (const b of bands) band.run(b, sketch.articleId)
+      })()
+    },
+
+    async sketchesSharingBands(bands) {
+      if (!bands.length) return []
+      const rows: { article_id: string; sketch: Buffer; shingles: number }[] = []
+      // SQLite caps bound parameters; ask in slices
+      for (let i = 0; i < bands.length; i += 500) {
+        const slice = bands.slice(i, i + 500)
+        rows.push(
+          ...(db
+            .prepare(
+              `SELECT s.article_id, s.sketch, s.shingles FROM article_sketches s
+               WHERE s.article_id IN (SELECT article_id FROM sketch_bands WHERE band IN (${slice.map(() => '?').join(',')}))`,
+            )
+            .all(...slice) as { article_id: string; sketch: Buffer; shingles: number }[]),
+        )
+      }
+      const seen = new Set<string>()
+      return rows
+        .filter((r) => !seen.has(r.article_id) && seen.add(r.article_id))
+        .map((r) => ({ articleId: r.article_id, sketch: new Uint8Array(r.sketch), shingles: r.shingles }))
+    },
+
+    async linkCopy(articleId, link: CopyLink) {
+      db.prepare('INSERT INTO article_copies (article_id, copy_of, similarity) VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING').run(
+        articleId,
+        link.copyOf,
+        link.similarity,
+      )
+    },
+
+    async copyOf(articleId) {
+      const row = db.prepare('SELECT copy_of, similarity FROM article_copies WHERE article_id = ?').get(articleId) as
+        | { copy_of: string; similarity: number }
+        | undefined
+      return row ? { copyOf: row.copy_of, similarity: row.similarity } : null
+    },
+  }
+}
