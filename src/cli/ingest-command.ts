@@ -5,11 +5,13 @@ import { parseArgs } from 'node:util'
 import { createAnalyzer, isError } from '../analyze.js'
 import type { Input } from '../core/doc.js'
 import type { Output } from '../output.js'
+import { isSourceTarget } from '../sources/index.js'
 import { createSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { readInput } from './analyze-command.js'
 import { parseInputLine } from './input-schema.js'
+import { ingestSourceArgs, SOURCE_OPTIONS } from './source-ingest.js'
 import { formatReport } from './table.js'
 import { UsageError, validDateOption, writeLine } from './util.js'
 
@@ -21,18 +23,28 @@ export async function ingestCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { db: { type: 'string', default: 'sitrep.db' }, date: { type: 'string' }, report: { type: 'boolean', default: false } },
+    options: { db: { type: 'string', default: 'sitrep.db' }, date: { type: 'string' }, report: { type: 'boolean', default: false }, ...SOURCE_OPTIONS },
   })
-  if (!positionals.length) throw new UsageError('ingest needs at least one FILE, DIR or JSONL')
+  if (!positionals.length) throw new UsageError('ingest needs at least one FILE, DIR, JSONL, URL, feeds file or WARC')
   const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
   const store = createSqliteStore(values.db)
   await store.migrate()
-  const stats = await ingestPaths(store, positionals, published, values.report ? (out) => writeLine(`${formatReport(out)}\n`) : undefined)
+  const report = values.report ? (out: Output) => writeLine(`${formatReport(out)}\n`) : undefined
+  const sources = positionals.filter(isSourceTarget)
+  const stats = await ingestPaths(
+    store,
+    positionals.filter((p) => !sources.includes(p)),
+    published,
+    report,
+  )
+  const fromSources = sources.length ? await ingestSourceArgs(store, sources, values, published, report) : null
+  if (fromSources) for (const k of ['seen', 'inserted', 'duplicates', 'failed', 'events'] as const) stats[k] += fromSources[k]
   const totals = await store.counts()
   await store.close()
   process.stderr.write(
-    `sitrep: ${stats.seen} document(s): ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.failed} failed; ${stats.events} new event(s). ${values.db} holds ${totals.articles} article(s), ${totals.events} event(s).\n`,
+    `sitrep: ${stats.seen} document(s): ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.failed} failed; ${stats.events} new event(s)${fromSources ? `; ${fromSources.copies} near-duplicate(s) linked, ${fromSources.failedSources} source(s) failed` : ''}. ${values.db} holds ${totals.articles} article(s), ${totals.events} event(s).\n`,
   )
+  if (fromSources && (fromSources.failed || fromSources.failedSources)) return 1
   return stats.failed && !stats.inserted && !stats.duplicates ? 1 : 0
 }
 

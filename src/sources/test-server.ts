@@ -15,13 +15,15 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-/** Starts a server on 127.0.0.1 whose routes answer by path (`/robots.txt` gets a 404 unless routed). */
+/** Starts a server on 127.0.0.1 whose routes answer by path, or by prefix for a key ending in `*` (`/robots.txt` gets a 404 unless routed). */
 export async function startTestServer(routes: Record<string, (req: IncomingMessage, res: ServerResponse) => void>): Promise<TestServer> {
   const seen: SeenRequest[] = []
   const server = createServer((req, res) => {
     const path = req.url ?? '/'
     seen.push({ path, headers: req.headers })
-    const route = routes[path] ?? routes[path.split('?')[0] as string]
+    const bare = path.split('?')[0] as string
+    const prefix = Object.keys(routes).find((k) => k.endsWith('*') && bare.startsWith(k.slice(0, -1)))
+    const route = routes[path] ?? routes[bare] ?? (prefix ? routes[prefix] : undefined)
     if (route) return route(req, res)
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
   })

@@ -1,0 +1,32 @@
+import type { Output } from '../output.js'
+
+/** A source's saved state: a feed's validators, how far into a WARC file a run got. */
+export interface SourceStateRecord {
+  readonly etag: string | null
+  readonly lastModified: string | null
+  readonly offset: number | null
+}
+
+/** A stored near-duplicate sketch. */
+export interface LedgerSketch {
+  readonly articleId: string
+  readonly sketch: Uint8Array
+  readonly shingles: number
+}
+
+/**
+ * What the sources need from a store, by shape (the Store of src/store has these methods;
+ * sources do not import the store layer): saving analyses, source state, canonical URLs,
+ * sketches and copy-of links.
+ */
+export interface SourceLedger {
+  save(analysis: Output, pipelineVersion: string): Promise<{ readonly articleId: string; readonly inserted: boolean }>
+  getSourceState(key: string): Promise<SourceStateRecord | null>
+  putSourceState(key: string, state: SourceStateRecord): Promise<void>
+  findUrl(url: string): Promise<string | null>
+  addUrl(url: string, articleId: string): Promise<void>
+  saveSketch(sketch: LedgerSketch, bands: readonly string[]): Promise<void>
+  sketchesSharingBands(bands: readonly string[]): Promise<LedgerSketch[]>
+  linkCopy(articleId: string, link: { readonly copyOf: string; readonly similarity: number }): Promise<void>
+  copyOf(articleId: string): Promise<{ readonly copyOf: string; readonly similarity: number } | null>
+}
