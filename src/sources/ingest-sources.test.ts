@@ -95,4 +95,103 @@ describe('ingest from sources (local server, written WARC files)', () => {
     // the tracking parameters were dropped: each article is stored under its clean URL
     assert.ok(await store.findUrl(`${server.origin}/a/7`))
   })
+
+  it('reads Atom, JSON Feed, a sitemap index with its news sitemap, and follows redirects', async () => {
+    const stats = await run([`${server.origin}/atom.xml`, `${server.origin}/feed.json`, `${server.origin}/sitemap-index.xml`, `${server.origin}/moved`])
+    assert.equal(stats.inserted, 5)
+    assert.equal(stats.failed + stats.failedSources, 0)
+    assert.ok(await store.findUrl(`${server.origin}/a/80`), 'stored under the URL it was redirected to')
+    const id = await store.findUrl(`${server.origin}/a/70`)
+    assert.equal((await store.getArticle(id ?? ''))?.published, '2026-12-05')
+  })
+
+  it('stores a page once by canonical URL: tracking parameters, fragments and rel=canonical', async () => {
+    const before = server.seen.length
+    const again = await run([`${server.origin}/a/7?utm_campaign=x#top`])
+    assert.equal(again.duplicates, 1)
+    assert.equal(server.seen.length, before, 'a stored URL is not fetched again')
+    const page = await run([`${server.origin}/a/90`])
+    assert.equal(page.inserted, 1)
+    const copy = await run([`${server.origin}/copy/1`])
+    assert.deepEqual([copy.inserted, copy.duplicates], [0, 1])
+  })
+
+  it('decodes a page by its declared charset', async () => {
+    await run([`${server.origin}/latin1`])
+    const id = await store.findUrl(`${server.origin}/latin1`)
+    assert.match((await store.getArticle(id ?? ''))?.text ?? '', /The café stayed shut/)
+  })
+
+  it('links a near-duplicate (the same story re-headlined and trimmed) as a copy of the first', async () => {
+    const story = generatedArticle(200)
+    const html = (title: string, paragraphs: string[]) => `<html><body><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</body></html>`
+    const file = join(dir, 'copies.warc')
+    writeFileSync(
+      file,
+      warcBytes(
+        [
+          { type: 'response', uri: 'https://one.example/story', body: html(story.title, story.paragraphs) },
+          { type: 'response', uri: 'https://two.example/story', body: html('A different headline for the same story', story.paragraphs.slice(0, 4)) },
+          { type: 'response', uri: 'https://three.example/other', body: articleHtml(201) },
+        ],
+        false,
+      ),
+    )
+    logs.length = 0
+    const stats = await run([file])
+    assert.equal(stats.inserted, 3)
+    assert.equal(stats.copies, 1)
+    const [first, second, third] = logs
+    assert.equal(second?.status, 'copy')
+    assert.equal(second?.copyOf, first?.id)
+    assert.deepEqual(await store.copyOf(second?.id ?? ''), { copyOf: first?.id, similarity: (await store.copyOf(second?.id ?? ''))?.similarity })
+    assert.equal(await store.copyOf(third?.id ?? ''), null)
+  })
+
+  it('ingests the HTML responses of a WARC.gz, skipping request, metadata and non-HTML records', async () => {
+    const file = join(dir, 'crawl.warc.gz')
+    writeFileSync(
+      file,
+      warcBytes(
+        [
+          { type: 'warcinfo', uri: '', body: 'software: test\r\n' },
+          { type: 'request', uri: 'https://news.example/1', body: 'GET /1 HTTP/1.1\r\nHost: news.example\r\n\r\n' },
+          { type: 'response', uri: 'https://news.example/1', body: articleHtml(300) },
+          { type: 'metadata', uri: 'https://news.example/1', body: 'fetchTimeMs: 12\r\n' },
+          { type: 'response', uri: 'https://news.example/logo.png', body: 'PNG', contentType: 'image/png' },
+          { type: 'response', uri: 'https://news.example/gone', body: 'gone', status: 404 },
+          { type: 'response', uri: 'https://news.example/2', body: articleHtml(301) },
+        ],
+        true,
+      ),
+    )
+    logs.length = 0
+    const stats = await run([file])
+    assert.equal(stats.inserted, 2)
+    assert.deepEqual(
+      logs.map((l) => l.url),
+      ['https://news.example/1', 'https://news.example/2'],
+    )
+    const again = await run([file])
+    assert.equal(again.seen, 0, 'the saved offset is past the last record')
+  })
+
+  it('reports a failed source in one line and goes on with the others', async () => {
+    const lines: string[] = []
+    const err = { write: (s: string) => lines.push(s) > 0, isTTY: false } as unknown as NodeJS.WriteStream
+    const broken = join(dir, 'broken.warc')
+    writeFileSync(broken, 'WARC/1.0\r\nWARC-Type: response\r\n\r\n')
+    const stats = await run([`${server.origin}/nothing-here`, broken, `${server.origin}/a/400`, 'http://10.0.0.1/'], { stderr: err, allowPrivate: false })
+    assert.equal(stats.failedSources, 4)
+    assert.equal(stats.inserted, 0)
+    assert.equal(lines.length, 4)
+    assert.match(lines[0] ?? '', /nothing-here: refused: 127\.0\.0\.1:\d+ is a loopback address/)
+    assert.match(lines[1] ?? '', /broken.warc: byte 0: a WARC record without a valid Content-Length/)
+    assert.match(lines[3] ?? '', /refused: 10\.0\.0\.1 is a private address/)
+    for (const l of lines) assert.equal(l.trim().split('\n').length, 1)
+    const ok = await run([`${server.origin}/nothing-here`, `${server.origin}/a/400`], { stderr: err })
+    assert.equal(ok.failedSources, 1)
+    assert.match(lines[4] ?? '', /HTTP 404/)
+    assert.equal(ok.inserted, 1)
+  })
 })
