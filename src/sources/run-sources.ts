@@ -71,7 +71,7 @@ export async function ingestSourceTargets(run: SourceRun, targets: readonly stri
       } catch (e) {
         run.stats.failedSources++
         run.progress?.clear()
-        run.warn(`${target}: ${reason(e)}`)
+        run.warn(`${target}: ${reason(e, target)}`)
       }
     }
     if (!everyMs || run.signal?.aborted) return
@@ -84,8 +84,9 @@ export async function ingestSourceTargets(run: SourceRun, targets: readonly stri
   }
 }
 
-function reason(e: unknown): string {
-  if (e instanceof FetchError) return e.message.replace(/^\S+: (?=HTTP|no complete|body|content type)/, '')
+function reason(e: unknown, where?: string): string {
+  // a fetch error names its URL; the line already starts with it
+  if (e instanceof FetchError) return where && e.message.startsWith(`${where}: `) ? e.message.slice(where.length + 2) : e.message
   const err = e as NodeJS.ErrnoException
   if (err.code === 'ENOENT') return 'no such file'
   return err.message ?? String(e)
@@ -112,7 +113,7 @@ async function guarded(run: SourceRun, url: string, task: () => Promise<void>): 
   } catch (e) {
     run.stats.failedSources++
     run.progress?.clear()
-    run.warn(`${url}: ${reason(e)}`)
+    run.warn(`${url}: ${reason(e, url)}`)
   }
 }
 
@@ -177,6 +178,6 @@ async function ingestItem(run: SourceRun, source: string, item: ListedItem): Pro
     if (item.html && item.html.length > 1000 && e instanceof FetchError && e.kind !== 'refused') {
       return storeDocument(run, source, { html: item.html, url: item.url, ...published })
     }
-    failDocument(run, source, item.url, reason(e))
+    failDocument(run, source, item.url, reason(e, item.url))
   }
 }
