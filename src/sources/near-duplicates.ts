@@ -13,8 +13,8 @@ const HASHES = BANDS * ROWS
 /** Fewer shingles than this and a text is too short to call a copy. */
 export const MIN_SHINGLES = 12
 /** A pair is a copy when its estimated resemblance or its containment (the shorter inside the longer) reaches these. */
-export const RESEMBLANCE = 0.45
-export const CONTAINMENT = 0.7
+export const RESEMBLANCE = 0.35
+export const CONTAINMENT = 0.6
 
 // fixed seeds, so sketches stored by one run compare with sketches of the next
 const SEEDS = Uint32Array.from({ length: HASHES }, (_, i) => fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)))

@@ -1,0 +1,86 @@
+// Sources speed and memory: a generated WARC.gz of N response records (default 2,000, with a
+// request and a metadata record beside each) ingested through the WARC source into a fresh
+// SQLite store, against the pipeline alone (analyze + save of the same pages from memory).
+//   npm run bench:sources [-- N]
+// Each phase runs in its own process, so each peak RSS is its own. Timings, not accuracy.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createAnalyzer, isError } from '../src/analyze.js'
+import { ingestSources } from '../src/sources/index.js'
+import { articleHtml, type TestWarcRecord, warcBytes } from '../src/sources/test-articles.js'
+import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js'
+
+const [phase, arg] = process.argv.slice(2)
+const quiet = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream
+
+function warcRecords(n: number, from: number): TestWarcRecord[] {
+  const out: TestWarcRecord[] = []
+  for (let i = from; i < from + n; i++) {
+    const uri = `https://news.example/story/${i}`
+    out.push({ type: 'request', uri, body: `GET /story/${i} HTTP/1.1\r\nHost: news.example\r\n\r\n` })
+    out.push({ type: 'response', uri, body: articleHtml(i) })
+    out.push({ type: 'metadata', uri, body: 'fetchTimeMs: 40\r\n' })
+  }
+  return out
+}
+
+async function pipelineAlone(n: number, db: string): Promise<void> {
+  const analyzer = createAnalyzer()
+  const store = createSqliteStore(db)
+  await store.migrate()
+  for (let i = 0; i < n; i++) {
+    const out = analyzer.analyze({ html: articleHtml(i), url: `https://news.example/story/${i}`, published: '2026-12-01' })
+    if (!isError(out)) await store.save(out, 'bench')
+  }
+  await store.close()
+}
+
+async function viaWarc(file: string, db: string): Promise<number> {
+  const store = createSqliteStore(db)
+  await store.migrate()
+  const stats = await ingestSources([file], { ledger: store, pipelineVersion: 'bench', stderr: quiet })
+  await store.close()
+  return stats.inserted
+}
+
+if (phase === 'pipeline' || phase === 'warc') {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'))
+  const started = process.hrtime.bigint()
+  let stored = Number(arg)
+  if (phase === 'pipeline') await pipelineAlone(Number(arg), join(dir, 'b.db'))
+  else stored = await viaWarc(arg as string, join(dir, 'b.db'))
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  process.stdout.write(JSON.stringify({ seconds, stored, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+} else {
+  const n = Number(phase ?? 2000)
+  if (!Number.isInteger(n) || n < 1) {
+    console.error('usage: npm run bench:sources [-- N]  (N records, a whole number)')
+    process.exit(2)
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'))
+  const file = join(dir, 'bench.warc.gz')
+  // written in slices, so the generator itself never holds the whole file's records
+  const slices: Buffer[] = []
+  for (let from = 0; from < n; from += 500) slices.push(warcBytes(warcRecords(Math.min(500, n - from), from), true))
+  writeFileSync(file, Buffer.concat(slices))
+  const child = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, ...args], { encoding: 'utf8' })
+    if (r.status !== 0) throw new Error(r.stderr)
+    return JSON.parse(r.stdout) as { seconds: number; stored: number; maxRssMB: number }
+  }
+  const load = () => (statSync('/proc/loadavg', { throwIfNoEntry: false }) ? spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout.trim() : 'n/a')
+  console.log(`${n} response records (${3 * n} records, ${(statSync(file).size / 1e6).toFixed(1)} MB gzipped); load average ${load()}`)
+  const alone = child(['pipeline', String(n)])
+  console.log(
+    `pipeline alone (analyze + save from memory): ${alone.seconds.toFixed(1)} s, ${(n / alone.seconds).toFixed(1)} docs/s, peak RSS ${alone.maxRssMB.toFixed(0)} MB`,
+  )
+  const warc = child(['warc', file])
+  console.log(
+    `WARC.gz source (stream, parse, decode, canonical URL, analyze, save, near-duplicates, offset): ${warc.seconds.toFixed(1)} s, ${(n / warc.seconds).toFixed(1)} docs/s, peak RSS ${warc.maxRssMB.toFixed(0)} MB, ${warc.stored} stored`,
+  )
+  console.log(
+    `bench:sources n=${n} pipeline=${(n / alone.seconds).toFixed(1)}/s warc=${(n / warc.seconds).toFixed(1)}/s ratio=${(alone.seconds / warc.seconds).toFixed(3)} peak_rss_mb=${warc.maxRssMB.toFixed(0)}`,
+  )
+}
