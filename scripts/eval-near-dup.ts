@@ -67,7 +67,8 @@ for (const topic of topics) {
 }
 stories.forEach((s, i) => {
   const other = stories[(i + 2) % stories.length] as Story
-  const [v, w] = [byId.get(s.id), byId.get(other.id)] as ReturnType<typeof variants>[]
+  const v = byId.get(s.id) as ReturnType<typeof variants>
+  const w = byId.get(other.id) as ReturnType<typeof variants>
   pairs.push({ kind: 'other topic', same: false, a: v.base, b: w.base, label: `${s.id}/${other.id}` })
   pairs.push({ kind: 'other topic', same: false, a: v.edited, b: w.truncated, label: `${s.id}/${other.id}` })
 })

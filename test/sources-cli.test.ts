@@ -93,6 +93,25 @@ describe('sitrep ingest: pages, OPML files, WARC files', () => {
     assert.equal(await articles(db), 3)
   })
 
+  it('polls a feeds file with --every until Ctrl-C, then exits cleanly with the summary', async () => {
+    const db = join(dir, 'poll.db')
+    const feeds = join(dir, 'feeds.txt')
+    writeFileSync(feeds, `# the desk's feeds\n${server.origin}/rss\n`)
+    const polls = () => server.seen.filter((r) => r.path === '/rss').length
+    const before = polls()
+    const child = spawn(process.execPath, [CLI, 'ingest', feeds, '--db', db, '--allow-private', '--every', '1s'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (c) => {
+      stderr += c
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve))
+    while (polls() < before + 2) await new Promise((r) => setTimeout(r, 100))
+    child.kill('SIGINT')
+    assert.equal(await exited, 0, stderr)
+    assert.match(stderr, /stopping after the current document/)
+    assert.match(stderr, /: 2 new, [1-9]\d* already stored, 0 failed/)
+  })
+
   it('refuses a bad --every and a bad --log', async () => {
     assert.equal((await run(['ingest', `${server.origin}/a/1`, '--every', 'soon'])).status, 2)
     assert.equal((await run(['ingest', `${server.origin}/a/1`, '--log', 'xml'])).status, 2)

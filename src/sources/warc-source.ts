@@ -57,7 +57,7 @@ async function ingestRecord(ctx: SourceContext, path: string, headers: Readonly<
   const url = headers['warc-target-uri']?.replace(/^<|>$/g, '') ?? null
   if (!block) return failDocument(ctx, path, url, 'record over the size cap, skipped', offset)
   const response = parseHttpResponse(block)
-  if (!response || response.status !== 200) return
+  if (response?.status !== 200) return
   const type = response.headers['content-type'] ?? ''
   if (!HTML_TYPES.test(type)) return
   const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(type)?.[1] ?? null
