@@ -8,16 +8,26 @@ type SourceStateMethods = Pick<
 
 /** The SQLite half of what sources remember: validators and offsets, canonical URLs, sketches and copy-of links. */
 export function sourceStateMethods(db: Database.Database): SourceStateMethods {
+  // prepared on first use (the tables exist only after migrate()) and kept: preparing costs more than running
+  const statements = new Map<string, Database.Statement>()
+  const sql = (text: string): Database.Statement => {
+    let st = statements.get(text)
+    if (!st) {
+      st = db.prepare(text)
+      statements.set(text, st)
+    }
+    return st
+  }
   return {
     async getSourceState(key) {
-      const row = db.prepare('SELECT etag, last_modified, byte_offset FROM source_state WHERE key = ?').get(key) as
+      const row = sql('SELECT etag, last_modified, byte_offset FROM source_state WHERE key = ?').get(key) as
         | { etag: string | null; last_modified: string | null; byte_offset: number | null }
         | undefined
       return row ? { etag: row.etag, lastModified: row.last_modified, offset: row.byte_offset } : null
     },
 
     async putSourceState(key: string, state: SourceState) {
-      db.prepare(
+      sql(
         `INSERT INTO source_state (key, etag, last_modified, byte_offset) VALUES (?, ?, ?, ?)
          ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, byte_offset = excluded.byte_offset,
            updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
@@ -25,18 +35,18 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
     },
 
     async findUrl(url) {
-      const row = db.prepare('SELECT article_id FROM article_urls WHERE url = ?').get(url) as { article_id: string } | undefined
+      const row = sql('SELECT article_id FROM article_urls WHERE url = ?').get(url) as { article_id: string } | undefined
       return row?.article_id ?? null
     },
 
     async addUrl(url, articleId) {
-      db.prepare('INSERT INTO article_urls (url, article_id) VALUES (?, ?) ON CONFLICT(url) DO NOTHING').run(url, articleId)
+      sql('INSERT INTO article_urls (url, article_id) VALUES (?, ?) ON CONFLICT(url) DO NOTHING').run(url, articleId)
     },
 
     async saveSketch(sketch: StoredSketch, bands) {
-      const band = db.prepare('INSERT INTO sketch_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING')
+      const band = sql('INSERT INTO sketch_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING')
       db.transaction(() => {
-        db.prepare('INSERT INTO article_sketches (article_id, sketch, shingles) VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING').run(
+        sql('INSERT INTO article_sketches (article_id, sketch, shingles) VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING').run(
           sketch.articleId,
           Buffer.from(sketch.sketch),
           sketch.shingles,
@@ -52,12 +62,10 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
       for (let i = 0; i < bands.length; i += 500) {
         const slice = bands.slice(i, i + 500)
         rows.push(
-          ...(db
-            .prepare(
-              `SELECT s.article_id, s.sketch, s.shingles FROM article_sketches s
+          ...(sql(
+            `SELECT s.article_id, s.sketch, s.shingles FROM article_sketches s
                WHERE s.article_id IN (SELECT article_id FROM sketch_bands WHERE band IN (${slice.map(() => '?').join(',')}))`,
-            )
-            .all(...slice) as { article_id: string; sketch: Buffer; shingles: number }[]),
+          ).all(...slice) as { article_id: string; sketch: Buffer; shingles: number }[]),
         )
       }
       const seen = new Set<string>()
@@ -67,7 +75,7 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
     },
 
     async linkCopy(articleId, link: CopyLink) {
-      db.prepare('INSERT INTO article_copies (article_id, copy_of, similarity) VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING').run(
+      sql('INSERT INTO article_copies (article_id, copy_of, similarity) VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING').run(
         articleId,
         link.copyOf,
         link.similarity,
@@ -75,7 +83,7 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
     },
 
     async copyOf(articleId) {
-      const row = db.prepare('SELECT copy_of, similarity FROM article_copies WHERE article_id = ?').get(articleId) as
+      const row = sql('SELECT copy_of, similarity FROM article_copies WHERE article_id = ?').get(articleId) as
         | { copy_of: string; similarity: number }
         | undefined
       return row ? { copyOf: row.copy_of, similarity: row.similarity } : null
