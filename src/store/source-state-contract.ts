@@ -46,5 +46,22 @@ export function sourceStateContract(name: string, make: () => Promise<Store>): v
       assert.deepEqual(await store.copyOf(b.articleId), { copyOf: a.articleId, similarity: 0.9 })
       assert.equal(await store.copyOf(a.articleId), null)
     })
+
+    it('records the URLs, sketch, copy-of link and checkpoint of an article at once', async () => {
+      const a = await store.save(analysed('c', 'Ferry services resumed on Tuesday after the strike ended, the operator said.'), 'test')
+      const b = await store.save(analysed('d', 'Ferry services resumed Tuesday after the strike ended, the operator said.'), 'test')
+      await store.recordSourceDocument({
+        articleId: b.articleId,
+        urls: ['https://example.org/ferry', 'https://example.org/ferry-amp'],
+        sketch: { articleId: b.articleId, sketch: new Uint8Array([9, 9]), shingles: 13 },
+        bands: ['5:ee'],
+        copyOf: { copyOf: a.articleId, similarity: 0.8 },
+        checkpoint: { key: 'warc:/tmp/y.warc', state: { etag: null, lastModified: null, offset: 77 } },
+      })
+      assert.equal(await store.findUrl('https://example.org/ferry-amp'), b.articleId)
+      assert.deepEqual(await store.sketchesSharingBands(['5:ee']), [{ articleId: b.articleId, sketch: new Uint8Array([9, 9]), shingles: 13 }])
+      assert.deepEqual(await store.copyOf(b.articleId), { copyOf: a.articleId, similarity: 0.8 })
+      assert.equal((await store.getSourceState('warc:/tmp/y.warc'))?.offset, 77)
+    })
   })
 }

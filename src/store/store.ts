@@ -79,6 +79,16 @@ export interface CopyLink {
   readonly similarity: number
 }
 
+/** Everything a source records about a newly stored article, written at once: its URLs, sketch, copy-of link and the source's new state. */
+export interface SourceDocumentRecord {
+  readonly articleId: string
+  readonly urls: readonly string[]
+  readonly sketch: StoredSketch | null
+  readonly bands: readonly string[]
+  readonly copyOf: CopyLink | null
+  readonly checkpoint: { readonly key: string; readonly state: SourceState } | null
+}
+
 /**
  * Where analyses are kept. Every implementation (SQLite now, PostgreSQL later) has this
  * shape and passes the same contract tests (store-contract.ts).
@@ -107,5 +117,7 @@ export interface Store {
   linkCopy(articleId: string, link: CopyLink): Promise<void>
   /** The copy-of link of an article, or null when it is an original. */
   copyOf(articleId: string): Promise<CopyLink | null>
+  /** Records a stored article's URLs, sketch, copy-of link and source checkpoint in one transaction. */
+  recordSourceDocument(record: SourceDocumentRecord): Promise<void>
   close(): Promise<void>
 }
