@@ -55,7 +55,9 @@ export function declaredCanonical(html: string, pageUrl: string): string | null 
     },
     { decodeEntities: true },
   )
-  // the canonical link sits in the head; a page without </head> is read up to 256 kB
-  parser.end(html.slice(0, 256 * 1024))
+  // the canonical link sits in the head: only the head is parsed (a page without </head> up to 256 kB)
+  const head = html.slice(0, 256 * 1024)
+  const end = head.search(/<\/head\s*>/i)
+  parser.end(end < 0 ? head : head.slice(0, end + 7))
   return found === null ? null : canonicalUrl(found, pageUrl)
 }

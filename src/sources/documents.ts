@@ -2,7 +2,7 @@ import { type Analyzer, isError } from '../analyze.js'
 import type { Input } from '../core/doc.js'
 import type { Output } from '../output.js'
 import { canonicalUrl, declaredCanonical } from './canonical-url.js'
-import type { SourceLedger } from './ledger.js'
+import type { LedgerSketch, SourceLedger, SourceStateRecord } from './ledger.js'
 import { bandKeys, isNearDuplicate, MIN_SHINGLES, similarity, sketchBytes, sketchFromBytes, sketchText } from './near-duplicates.js'
 import type { Progress, SourceStats } from './progress.js'
 
@@ -51,12 +51,28 @@ export function knownDocument(ctx: SourceContext, source: string, url: string, i
   ctx.log?.({ source, url, status: 'duplicate', id })
 }
 
+/** A source's state to save with a document, so the two are written together (a WARC file's offset after the record). */
+export interface Checkpoint {
+  readonly key: string
+  readonly state: SourceStateRecord
+}
+
 /**
  * Analyses one document from a source and stores it once: by canonical URL (the page's
  * `<link rel=canonical>` too), by content hash, and, when it is a near-duplicate of a stored
- * article, linked to that article as a copy.
+ * article, linked to that article as a copy. The checkpoint, when given, is saved whatever
+ * becomes of the document.
  */
-export async function storeDocument(ctx: SourceContext, source: string, input: Input, offset?: number): Promise<void> {
+export async function storeDocument(ctx: SourceContext, source: string, input: Input, offset?: number, checkpoint?: Checkpoint): Promise<void> {
+  const record = (articleId: string, urls: Iterable<string>, near: NearDuplicate | null) =>
+    ctx.ledger.recordSourceDocument({
+      articleId,
+      urls: [...urls],
+      sketch: near?.sketch ?? null,
+      bands: near?.bands ?? [],
+      copyOf: near?.copyOf ?? null,
+      checkpoint: checkpoint ?? null,
+    })
   const urls = new Set<string>()
   const own = input.url ? canonicalUrl(input.url) : null
   if (own) urls.add(own)
@@ -65,32 +81,44 @@ export async function storeDocument(ctx: SourceContext, source: string, input: I
     urls.add(declared)
     const known = await ctx.ledger.findUrl(declared)
     if (known) {
-      for (const u of urls) await ctx.ledger.addUrl(u, known)
+      await record(known, urls, null)
       return knownDocument(ctx, source, input.url ?? declared, known)
     }
   }
   const withDate = ctx.published && !input.published ? { ...input, published: ctx.published } : input
   const out = ctx.analyzer.analyze(withDate)
-  if (isError(out)) return failDocument(ctx, source, input.url ?? null, out.error, offset)
+  if (isError(out)) {
+    if (checkpoint) await ctx.ledger.putSourceState(checkpoint.key, checkpoint.state)
+    return failDocument(ctx, source, input.url ?? null, out.error, offset)
+  }
   ctx.stats.seen++
   if (ctx.report) await ctx.report(out)
   const saved = await ctx.ledger.save(out, ctx.pipelineVersion)
-  for (const u of urls) await ctx.ledger.addUrl(u, saved.articleId)
   const at = offset !== undefined ? { offset } : {}
   if (!saved.inserted) {
+    await record(saved.articleId, urls, null)
     ctx.stats.duplicates++
     ctx.log?.({ source, url: input.url ?? null, status: 'duplicate', id: saved.articleId, ...at })
     return
   }
+  const near = await nearDuplicate(ctx, saved.articleId, out.article?.text ?? '')
+  await record(saved.articleId, urls, near)
   ctx.stats.inserted++
   ctx.stats.events += out.events?.length ?? 0
-  const copyOf = await linkNearDuplicate(ctx, saved.articleId, out.article?.text ?? '')
+  const copyOf = near?.copyOf?.copyOf
   if (copyOf) ctx.stats.copies++
   const events = out.events?.length ?? 0
   ctx.log?.({ source, url: input.url ?? null, status: copyOf ? 'copy' : 'new', id: saved.articleId, events, ...(copyOf && { copyOf }), ...at })
 }
 
-async function linkNearDuplicate(ctx: SourceContext, articleId: string, text: string): Promise<string | null> {
+interface NearDuplicate {
+  readonly sketch: LedgerSketch
+  readonly bands: readonly string[]
+  readonly copyOf: { readonly copyOf: string; readonly similarity: number } | null
+}
+
+/** The article's sketch and, when a stored article is the same story, the copy-of link to that story's original. */
+async function nearDuplicate(ctx: SourceContext, articleId: string, text: string): Promise<NearDuplicate | null> {
   const sketch = sketchText(text)
   if (sketch.shingles < MIN_SHINGLES) return null
   const bands = bandKeys(sketch)
@@ -103,12 +131,7 @@ async function linkNearDuplicate(ctx: SourceContext, articleId: string, text: st
     const score = Math.max(s.resemblance, s.containment)
     if (!best || score > best.score) best = { id: c.articleId, score }
   }
-  let root: string | null = null
-  if (best) {
-    // a copy of a copy is linked to the original, so one story has one root
-    root = (await ctx.ledger.copyOf(best.id))?.copyOf ?? best.id
-    await ctx.ledger.linkCopy(articleId, { copyOf: root, similarity: Math.round(best.score * 1000) / 1000 })
-  }
-  await ctx.ledger.saveSketch({ articleId, sketch: sketchBytes(sketch), shingles: sketch.shingles }, bands)
-  return root
+  // a copy of a copy is linked to the original, so one story has one root
+  const copyOf = best ? { copyOf: (await ctx.ledger.copyOf(best.id))?.copyOf ?? best.id, similarity: Math.round(best.score * 1000) / 1000 } : null
+  return { sketch: { articleId, sketch: sketchBytes(sketch), shingles: sketch.shingles }, bands, copyOf }
 }

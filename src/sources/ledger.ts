@@ -29,4 +29,13 @@ export interface SourceLedger {
   sketchesSharingBands(bands: readonly string[]): Promise<LedgerSketch[]>
   linkCopy(articleId: string, link: { readonly copyOf: string; readonly similarity: number }): Promise<void>
   copyOf(articleId: string): Promise<{ readonly copyOf: string; readonly similarity: number } | null>
+  /** Writes a stored article's URLs, sketch, copy-of link and the source's checkpoint in one transaction. */
+  recordSourceDocument(record: {
+    readonly articleId: string
+    readonly urls: readonly string[]
+    readonly sketch: LedgerSketch | null
+    readonly bands: readonly string[]
+    readonly copyOf: { readonly copyOf: string; readonly similarity: number } | null
+    readonly checkpoint: { readonly key: string; readonly state: SourceStateRecord } | null
+  }): Promise<void>
 }
