@@ -28,8 +28,13 @@ export function looksLikeWarc(path: string): boolean {
  */
 export async function ingestWarc(ctx: SourceContext, path: string): Promise<void> {
   const key = `warc:${realpathSync(path)}`
-  const size = statSync(path).size
-  const saved = (await ctx.ledger.getSourceState(key))?.offset ?? 0
+  const st = statSync(path)
+  const size = st.size
+  // a file read to its end is marked with its size and time, so polling it again costs nothing
+  const complete = `complete:${st.size}:${Math.round(st.mtimeMs)}`
+  const state = await ctx.ledger.getSourceState(key)
+  if (state?.etag === complete) return
+  const saved = state?.offset ?? 0
   const gz = isGzip(path)
   let raw = 0
   // plain WARC: seek to the saved offset; gzip has no index, so it is decompressed from the start and the done records skipped unread
@@ -42,9 +47,11 @@ export async function ingestWarc(ctx: SourceContext, path: string): Promise<void
   try {
     let unsaved: number | null = null
     let skipped = 0
+    let lastEnd = saved
     for await (const record of readWarcRecords(stream, { startOffset: gz ? 0 : saved })) {
       if (record.offset < saved) continue
       if (ctx.signal?.aborted) break
+      lastEnd = record.end
       const checkpoint = { key, state: { etag: null, lastModified: null, offset: record.end } }
       if (await ingestRecord(ctx, path, record.headers, record.block, record.offset, checkpoint)) unsaved = null
       else unsaved = record.end
@@ -55,7 +62,9 @@ export async function ingestWarc(ctx: SourceContext, path: string): Promise<void
       }
       ctx.progress?.update(ctx.stats, size ? (gz ? raw : saved + raw) / size : null)
     }
-    if (unsaved !== null) await ctx.ledger.putSourceState(key, { etag: null, lastModified: null, offset: unsaved })
+    if (ctx.signal?.aborted) {
+      if (unsaved !== null) await ctx.ledger.putSourceState(key, { etag: null, lastModified: null, offset: unsaved })
+    } else await ctx.ledger.putSourceState(key, { etag: complete, lastModified: null, offset: unsaved ?? lastEnd })
   } finally {
     stream.destroy()
     file.destroy()
