@@ -111,8 +111,8 @@ export interface Store {
   addUrl(url: string, articleId: string): Promise<void>
   /** Keeps an article's near-duplicate sketch under its LSH band keys. */
   saveSketch(sketch: StoredSketch, bands: readonly string[]): Promise<void>
-  /** The sketches of the articles sharing at least one band key with the given ones. */
-  sketchesSharingBands(bands: readonly string[]): Promise<StoredSketch[]>
+  /** The sketches of at most `limit` articles sharing band keys with the given ones, those sharing the most first. */
+  sketchesSharingBands(bands: readonly string[], limit: number): Promise<StoredSketch[]>
   /** Links an article as a near-duplicate of an earlier one. */
   linkCopy(articleId: string, link: CopyLink): Promise<void>
   /** The copy-of link of an article, or null when it is an original. */

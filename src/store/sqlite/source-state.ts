@@ -74,23 +74,16 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
       db.transaction(() => saveSketch(sketch, bands))()
     },
 
-    async sketchesSharingBands(bands) {
+    async sketchesSharingBands(bands, limit) {
       if (!bands.length) return []
-      const rows: { article_id: string; sketch: Buffer; shingles: number }[] = []
-      // SQLite caps bound parameters; ask in slices
-      for (let i = 0; i < bands.length; i += 500) {
-        const slice = bands.slice(i, i + 500)
-        rows.push(
-          ...(sql(
-            `SELECT s.article_id, s.sketch, s.shingles FROM article_sketches s
-               WHERE s.article_id IN (SELECT article_id FROM sketch_bands WHERE band IN (${slice.map(() => '?').join(',')}))`,
-          ).all(...slice) as { article_id: string; sketch: Buffer; shingles: number }[]),
-        )
-      }
-      const seen = new Set<string>()
-      return rows
-        .filter((r) => !seen.has(r.article_id) && seen.add(r.article_id))
-        .map((r) => ({ articleId: r.article_id, sketch: new Uint8Array(r.sketch), shingles: r.shingles }))
+      // the articles sharing the most bands first: the more bands shared, the more alike
+      const rows = sql(
+        `SELECT s.article_id, s.sketch, s.shingles FROM
+           (SELECT article_id, count(*) AS shared FROM sketch_bands WHERE band IN (${bands.map(() => '?').join(',')})
+            GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c
+         JOIN article_sketches s ON s.article_id = c.article_id ORDER BY c.shared DESC, c.article_id`,
+      ).all(...bands, limit) as { article_id: string; sketch: Buffer; shingles: number }[]
+      return rows.map((r) => ({ articleId: r.article_id, sketch: new Uint8Array(r.sketch), shingles: r.shingles }))
     },
 
     async linkCopy(articleId, link: CopyLink) {
