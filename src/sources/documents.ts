@@ -111,6 +111,9 @@ export async function storeDocument(ctx: SourceContext, source: string, input: I
   ctx.log?.({ source, url: input.url ?? null, status: copyOf ? 'copy' : 'new', id: saved.articleId, events, ...(copyOf && { copyOf }), ...at })
 }
 
+// a site's boilerplate can make many stored articles share a band with a new one; those sharing the most are compared
+const MAX_CANDIDATES = 50
+
 interface NearDuplicate {
   readonly sketch: LedgerSketch
   readonly bands: readonly string[]
@@ -123,7 +126,7 @@ async function nearDuplicate(ctx: SourceContext, articleId: string, text: string
   if (sketch.shingles < MIN_SHINGLES) return null
   const bands = bandKeys(sketch)
   let best: { id: string; score: number } | null = null
-  for (const c of await ctx.ledger.sketchesSharingBands(bands)) {
+  for (const c of await ctx.ledger.sketchesSharingBands(bands, MAX_CANDIDATES)) {
     if (c.articleId === articleId) continue
     const other = sketchFromBytes(c.sketch, c.shingles)
     if (!isNearDuplicate(sketch, other)) continue

@@ -26,7 +26,7 @@ export interface SourceLedger {
   findUrl(url: string): Promise<string | null>
   addUrl(url: string, articleId: string): Promise<void>
   saveSketch(sketch: LedgerSketch, bands: readonly string[]): Promise<void>
-  sketchesSharingBands(bands: readonly string[]): Promise<LedgerSketch[]>
+  sketchesSharingBands(bands: readonly string[], limit: number): Promise<LedgerSketch[]>
   linkCopy(articleId: string, link: { readonly copyOf: string; readonly similarity: number }): Promise<void>
   copyOf(articleId: string): Promise<{ readonly copyOf: string; readonly similarity: number } | null>
   /** Writes a stored article's URLs, sketch, copy-of link and the source's checkpoint in one transaction. */
