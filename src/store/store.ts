@@ -84,7 +84,7 @@ export interface SourceDocumentRecord {
   readonly articleId: string
   readonly urls: readonly string[]
   readonly sketch: StoredSketch | null
-  readonly bands: readonly string[]
+  readonly bands: readonly number[]
   readonly copyOf: CopyLink | null
   readonly checkpoint: { readonly key: string; readonly state: SourceState } | null
 }
@@ -110,9 +110,9 @@ export interface Store {
   /** Records that a canonical URL gave this stored article. */
   addUrl(url: string, articleId: string): Promise<void>
   /** Keeps an article's near-duplicate sketch under its LSH band keys. */
-  saveSketch(sketch: StoredSketch, bands: readonly string[]): Promise<void>
+  saveSketch(sketch: StoredSketch, bands: readonly number[]): Promise<void>
   /** The sketches of at most `limit` articles sharing band keys with the given ones, those sharing the most first. */
-  sketchesSharingBands(bands: readonly string[], limit: number): Promise<StoredSketch[]>
+  sketchesSharingBands(bands: readonly number[], limit: number): Promise<StoredSketch[]>
   /** Links an article as a near-duplicate of an earlier one. */
   linkCopy(articleId: string, link: CopyLink): Promise<void>
   /** The copy-of link of an article, or null when it is an original. */

@@ -52,7 +52,7 @@ export const MIGRATIONS: readonly string[] = [
      shingles INTEGER NOT NULL
    );
    CREATE TABLE sketch_bands (
-     band TEXT NOT NULL,
+     band INTEGER NOT NULL,
      article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
      PRIMARY KEY (band, article_id)
    ) WITHOUT ROWID;

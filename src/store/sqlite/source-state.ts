@@ -28,13 +28,13 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
   const addUrl = (url: string, articleId: string): void => {
     sql('INSERT INTO article_urls (url, article_id) VALUES (?, ?) ON CONFLICT(url) DO NOTHING').run(url, articleId)
   }
-  const saveSketch = (sketch: StoredSketch, bands: readonly string[]): void => {
+  const saveSketch = (sketch: StoredSketch, bands: readonly number[]): void => {
     sql('INSERT INTO article_sketches (article_id, sketch, shingles) VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING').run(
       sketch.articleId,
       Buffer.from(sketch.sketch),
       sketch.shingles,
     )
-    // one statement for all of an article's bands: 42 single-row inserts cost several times more
+    // one statement for all of an article's bands: one insert per band costs several times more
     for (let i = 0; i < bands.length; i += 400) {
       const slice = bands.slice(i, i + 400)
       sql(`INSERT INTO sketch_bands (band, article_id) VALUES ${slice.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`).run(
