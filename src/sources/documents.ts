@@ -116,7 +116,7 @@ const MAX_CANDIDATES = 50
 
 interface NearDuplicate {
   readonly sketch: LedgerSketch
-  readonly bands: readonly string[]
+  readonly bands: readonly number[]
   readonly copyOf: { readonly copyOf: string; readonly similarity: number } | null
 }
 

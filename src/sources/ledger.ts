@@ -25,8 +25,8 @@ export interface SourceLedger {
   putSourceState(key: string, state: SourceStateRecord): Promise<void>
   findUrl(url: string): Promise<string | null>
   addUrl(url: string, articleId: string): Promise<void>
-  saveSketch(sketch: LedgerSketch, bands: readonly string[]): Promise<void>
-  sketchesSharingBands(bands: readonly string[], limit: number): Promise<LedgerSketch[]>
+  saveSketch(sketch: LedgerSketch, bands: readonly number[]): Promise<void>
+  sketchesSharingBands(bands: readonly number[], limit: number): Promise<LedgerSketch[]>
   linkCopy(articleId: string, link: { readonly copyOf: string; readonly similarity: number }): Promise<void>
   copyOf(articleId: string): Promise<{ readonly copyOf: string; readonly similarity: number } | null>
   /** Writes a stored article's URLs, sketch, copy-of link and the source's checkpoint in one transaction. */
@@ -34,7 +34,7 @@ export interface SourceLedger {
     readonly articleId: string
     readonly urls: readonly string[]
     readonly sketch: LedgerSketch | null
-    readonly bands: readonly string[]
+    readonly bands: readonly number[]
     readonly copyOf: { readonly copyOf: string; readonly similarity: number } | null
     readonly checkpoint: { readonly key: string; readonly state: SourceStateRecord } | null
   }): Promise<void>
