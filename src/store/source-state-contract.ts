@@ -72,5 +72,31 @@ export function sourceStateContract(name: string, make: () => Promise<Store>): v
       assert.deepEqual(await store.copyOf(b.articleId), { copyOf: a.articleId, similarity: 0.8 })
       assert.equal((await store.getSourceState('warc:/tmp/y.warc'))?.offset, 77)
     })
+
+    it('saves an analysis with what its source records, in one transaction', async () => {
+      const original = await store.save(analysed('e', 'Grain ships left the harbour on Monday under a new export deal, port officials said.'), 'test')
+      const record = (offset: number, url: string) => ({
+        urls: [url],
+        sketch: { sketch: new Uint8Array([7]), shingles: 14 },
+        bands: [70, 71],
+        copyOf: { copyOf: original.articleId, similarity: 0.7 },
+        checkpoint: { key: 'warc:/tmp/z.warc', state: { etag: null, lastModified: null, offset } },
+      })
+      const copy = analysed('f', 'Grain ships left the harbour Monday under a new export deal, port officials said.')
+      const saved = await store.saveFromSource(copy, 'test', record(10, 'https://example.org/grain'))
+      assert.equal(saved.inserted, true)
+      assert.deepEqual(await store.copyOf(saved.articleId), { copyOf: original.articleId, similarity: 0.7 })
+      assert.equal(await store.findUrl('https://example.org/grain'), saved.articleId)
+      // the same text again: stored once; its URL is recorded, no second sketch or link
+      const again = await store.saveFromSource({ ...copy, id: 'g' }, 'test', record(20, 'https://example.org/grain-again'))
+      assert.deepEqual([again.inserted, again.articleId], [false, saved.articleId])
+      assert.equal(await store.findUrl('https://example.org/grain-again'), saved.articleId)
+      assert.equal((await store.getSourceState('warc:/tmp/z.warc'))?.offset, 20)
+      // a save that fails leaves nothing of its record behind
+      const { article: _, ...noArticle } = copy
+      await assert.rejects(store.saveFromSource(noArticle, 'test', record(30, 'https://example.org/broken')), TypeError)
+      assert.equal(await store.findUrl('https://example.org/broken'), null)
+      assert.equal((await store.getSourceState('warc:/tmp/z.warc'))?.offset, 20)
+    })
   })
 }

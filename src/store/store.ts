@@ -89,6 +89,15 @@ export interface SourceDocumentRecord {
   readonly checkpoint: { readonly key: string; readonly state: SourceState } | null
 }
 
+/** What a source records with an analysis it saves: the article's URLs, its near-duplicate sketch and copy-of link, the source's checkpoint. */
+export interface SourceSaveRecord {
+  readonly urls: readonly string[]
+  readonly sketch: { readonly sketch: Uint8Array; readonly shingles: number } | null
+  readonly bands: readonly number[]
+  readonly copyOf: CopyLink | null
+  readonly checkpoint: { readonly key: string; readonly state: SourceState } | null
+}
+
 /**
  * Where analyses are kept. Every implementation (SQLite now, PostgreSQL later) has this
  * shape and passes the same contract tests (store-contract.ts).
@@ -119,5 +128,10 @@ export interface Store {
   copyOf(articleId: string): Promise<CopyLink | null>
   /** Records a stored article's URLs, sketch, copy-of link and source checkpoint in one transaction. */
   recordSourceDocument(record: SourceDocumentRecord): Promise<void>
+  /**
+   * Saves an analysis as `save` does and, in the same transaction, what its source records:
+   * the URLs always, the sketch and copy-of link when the article is new, the checkpoint.
+   */
+  saveFromSource(analysis: Output, pipelineVersion: string, record: SourceSaveRecord): Promise<SaveResult>
   close(): Promise<void>
 }

@@ -1,9 +1,19 @@
 import type Database from 'better-sqlite3'
-import type { CopyLink, SourceDocumentRecord, SourceState, Store, StoredSketch } from '../store.js'
+import type { Output } from '../../output.js'
+import type { CopyLink, SaveResult, SourceDocumentRecord, SourceSaveRecord, SourceState, Store, StoredSketch } from '../store.js'
 
 type SourceStateMethods = Pick<
   Store,
-  'getSourceState' | 'putSourceState' | 'findUrl' | 'addUrl' | 'saveSketch' | 'sketchesSharingBands' | 'linkCopy' | 'copyOf' | 'recordSourceDocument'
+  | 'getSourceState'
+  | 'putSourceState'
+  | 'findUrl'
+  | 'addUrl'
+  | 'saveSketch'
+  | 'sketchesSharingBands'
+  | 'linkCopy'
+  | 'copyOf'
+  | 'recordSourceDocument'
+  | 'saveFromSource'
 >
 
 /** The SQLite half of what sources remember: validators and offsets, canonical URLs, sketches and copy-of links. */
@@ -48,6 +58,12 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
       link.copyOf,
       link.similarity,
     )
+  }
+  const writeRecord = (record: SourceDocumentRecord): void => {
+    for (const url of record.urls) addUrl(url, record.articleId)
+    if (record.sketch) saveSketch(record.sketch, record.bands)
+    if (record.copyOf) linkCopy(record.articleId, record.copyOf)
+    if (record.checkpoint) putState(record.checkpoint.key, record.checkpoint.state)
   }
   return {
     async getSourceState(key) {
@@ -99,12 +115,30 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
 
     async recordSourceDocument(record: SourceDocumentRecord) {
       // one transaction, one commit: four separate commits per article cost more than the writes
-      db.transaction(() => {
-        for (const url of record.urls) addUrl(url, record.articleId)
-        if (record.sketch) saveSketch(record.sketch, record.bands)
-        if (record.copyOf) linkCopy(record.articleId, record.copyOf)
-        if (record.checkpoint) putState(record.checkpoint.key, record.checkpoint.state)
-      })()
+      db.transaction(() => writeRecord(record))()
+    },
+
+    async saveFromSource(this: Store, analysis: Output, pipelineVersion: string, record: SourceSaveRecord): Promise<SaveResult> {
+      // save() does all its work before its first await, so BEGIN ... COMMIT spans it (its own
+      // transaction becomes a savepoint): the article and what its source records commit together
+      db.exec('BEGIN')
+      try {
+        const saved = await this.save(analysis, pipelineVersion)
+        const fresh = saved.inserted
+        writeRecord({
+          articleId: saved.articleId,
+          urls: record.urls,
+          sketch: fresh && record.sketch ? { articleId: saved.articleId, ...record.sketch } : null,
+          bands: record.bands,
+          copyOf: fresh && record.copyOf && record.copyOf.copyOf !== saved.articleId ? record.copyOf : null,
+          checkpoint: record.checkpoint,
+        })
+        db.exec('COMMIT')
+        return saved
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK')
+        throw e
+      }
     },
   }
 }
