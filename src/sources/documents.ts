@@ -2,7 +2,7 @@ import { type Analyzer, isError } from '../analyze.js'
 import type { Input } from '../core/doc.js'
 import type { Output } from '../output.js'
 import { canonicalUrl, declaredCanonical } from './canonical-url.js'
-import type { LedgerSketch, SourceLedger, SourceStateRecord } from './ledger.js'
+import type { SourceLedger, SourceStateRecord } from './ledger.js'
 import { bandKeys, isNearDuplicate, MIN_SHINGLES, similarity, sketchBytes, sketchFromBytes, sketchText } from './near-duplicates.js'
 import type { Progress, SourceStats } from './progress.js'
 
@@ -64,15 +64,6 @@ export interface Checkpoint {
  * becomes of the document.
  */
 export async function storeDocument(ctx: SourceContext, source: string, input: Input, offset?: number, checkpoint?: Checkpoint): Promise<void> {
-  const record = (articleId: string, urls: Iterable<string>, near: NearDuplicate | null) =>
-    ctx.ledger.recordSourceDocument({
-      articleId,
-      urls: [...urls],
-      sketch: near?.sketch ?? null,
-      bands: near?.bands ?? [],
-      copyOf: near?.copyOf ?? null,
-      checkpoint: checkpoint ?? null,
-    })
   const urls = new Set<string>()
   const own = input.url ? canonicalUrl(input.url) : null
   if (own) urls.add(own)
@@ -81,7 +72,7 @@ export async function storeDocument(ctx: SourceContext, source: string, input: I
     urls.add(declared)
     const known = await ctx.ledger.findUrl(declared)
     if (known) {
-      await record(known, urls, null)
+      await ctx.ledger.recordSourceDocument({ articleId: known, urls: [...urls], sketch: null, bands: [], copyOf: null, checkpoint: checkpoint ?? null })
       return knownDocument(ctx, source, input.url ?? declared, known)
     }
   }
@@ -93,19 +84,24 @@ export async function storeDocument(ctx: SourceContext, source: string, input: I
   }
   ctx.stats.seen++
   if (ctx.report) await ctx.report(out)
-  const saved = await ctx.ledger.save(out, ctx.pipelineVersion)
+  const near = await nearDuplicate(ctx, out.article?.text ?? '')
+  // the article, its URLs, sketch, copy-of link and the checkpoint are written in one transaction
+  const saved = await ctx.ledger.saveFromSource(out, ctx.pipelineVersion, {
+    urls: [...urls],
+    sketch: near?.sketch ?? null,
+    bands: near?.bands ?? [],
+    copyOf: near?.copyOf ?? null,
+    checkpoint: checkpoint ?? null,
+  })
   const at = offset !== undefined ? { offset } : {}
   if (!saved.inserted) {
-    await record(saved.articleId, urls, null)
     ctx.stats.duplicates++
     ctx.log?.({ source, url: input.url ?? null, status: 'duplicate', id: saved.articleId, ...at })
     return
   }
-  const near = await nearDuplicate(ctx, saved.articleId, out.article?.text ?? '')
-  await record(saved.articleId, urls, near)
   ctx.stats.inserted++
   ctx.stats.events += out.events?.length ?? 0
-  const copyOf = near?.copyOf?.copyOf
+  const copyOf = near?.copyOf && near.copyOf.copyOf !== saved.articleId ? near.copyOf.copyOf : undefined
   if (copyOf) ctx.stats.copies++
   const events = out.events?.length ?? 0
   ctx.log?.({ source, url: input.url ?? null, status: copyOf ? 'copy' : 'new', id: saved.articleId, events, ...(copyOf && { copyOf }), ...at })
@@ -115,19 +111,18 @@ export async function storeDocument(ctx: SourceContext, source: string, input: I
 const MAX_CANDIDATES = 50
 
 interface NearDuplicate {
-  readonly sketch: LedgerSketch
+  readonly sketch: { readonly sketch: Uint8Array; readonly shingles: number }
   readonly bands: readonly number[]
   readonly copyOf: { readonly copyOf: string; readonly similarity: number } | null
 }
 
-/** The article's sketch and, when a stored article is the same story, the copy-of link to that story's original. */
-async function nearDuplicate(ctx: SourceContext, articleId: string, text: string): Promise<NearDuplicate | null> {
+/** A text's sketch and, when a stored article is the same story, the copy-of link to that story's original. */
+async function nearDuplicate(ctx: SourceContext, text: string): Promise<NearDuplicate | null> {
   const sketch = sketchText(text)
   if (sketch.shingles < MIN_SHINGLES) return null
   const bands = bandKeys(sketch)
   let best: { id: string; score: number } | null = null
   for (const c of await ctx.ledger.sketchesSharingBands(bands, MAX_CANDIDATES)) {
-    if (c.articleId === articleId) continue
     const other = sketchFromBytes(c.sketch, c.shingles)
     if (!isNearDuplicate(sketch, other)) continue
     const s = similarity(sketch, other)
@@ -136,5 +131,5 @@ async function nearDuplicate(ctx: SourceContext, articleId: string, text: string
   }
   // a copy of a copy is linked to the original, so one story has one root
   const copyOf = best ? { copyOf: (await ctx.ledger.copyOf(best.id))?.copyOf ?? best.id, similarity: Math.round(best.score * 1000) / 1000 } : null
-  return { sketch: { articleId, sketch: sketchBytes(sketch), shingles: sketch.shingles }, bands, copyOf }
+  return { sketch: { sketch: sketchBytes(sketch), shingles: sketch.shingles }, bands, copyOf }
 }

@@ -38,4 +38,16 @@ export interface SourceLedger {
     readonly copyOf: { readonly copyOf: string; readonly similarity: number } | null
     readonly checkpoint: { readonly key: string; readonly state: SourceStateRecord } | null
   }): Promise<void>
+  /** Saves an analysis and, in the same transaction, its URLs, its sketch and copy-of link (when new) and the checkpoint. */
+  saveFromSource(
+    analysis: Output,
+    pipelineVersion: string,
+    record: {
+      readonly urls: readonly string[]
+      readonly sketch: { readonly sketch: Uint8Array; readonly shingles: number } | null
+      readonly bands: readonly number[]
+      readonly copyOf: { readonly copyOf: string; readonly similarity: number } | null
+      readonly checkpoint: { readonly key: string; readonly state: SourceStateRecord } | null
+    },
+  ): Promise<{ readonly articleId: string; readonly inserted: boolean }>
 }
