@@ -35,14 +35,25 @@ export function sourceStateContract(name: string, make: () => Promise<Store>): v
     it('finds an article by canonical URL, links copies and finds sketches by band', async () => {
       const a = await store.save(analysed('a', 'The port reopened on Monday after the storm, officials said.'), 'test')
       const b = await store.save(analysed('b', 'The port reopened on Monday after a storm, officials said.'), 'test')
-      await store.addUrl('https://example.org/port', a.articleId)
-      await store.addUrl('https://example.org/port', b.articleId) // a URL keeps its first article
+      const none = { urls: [] as string[], sketch: null, bands: [] as number[], copyOf: null, checkpoint: null }
+      await store.recordSourceDocument({ ...none, articleId: a.articleId, urls: ['https://example.org/port'] })
+      await store.recordSourceDocument({ ...none, articleId: b.articleId, urls: ['https://example.org/port'] }) // a URL keeps its first article
       assert.equal(await store.findUrl('https://example.org/port'), a.articleId)
       assert.equal(await store.findUrl('https://example.org/other'), null)
-      await store.saveSketch({ articleId: a.articleId, sketch: new Uint8Array([1, 2, 3, 4]), shingles: 9 }, [1, 2])
+      await store.recordSourceDocument({
+        ...none,
+        articleId: a.articleId,
+        sketch: { articleId: a.articleId, sketch: new Uint8Array([1, 2, 3, 4]), shingles: 9 },
+        bands: [1, 2],
+      })
       assert.deepEqual(await store.sketchesSharingBands([2, 3], 10), [{ articleId: a.articleId, sketch: new Uint8Array([1, 2, 3, 4]), shingles: 9 }])
       assert.deepEqual(await store.sketchesSharingBands([3], 10), [])
-      await store.saveSketch({ articleId: b.articleId, sketch: new Uint8Array([5]), shingles: 20 }, [2, 4, 5])
+      await store.recordSourceDocument({
+        ...none,
+        articleId: b.articleId,
+        sketch: { articleId: b.articleId, sketch: new Uint8Array([5]), shingles: 20 },
+        bands: [2, 4, 5],
+      })
       assert.deepEqual(
         (await store.sketchesSharingBands([1, 2, 4, 5], 10)).map((s) => s.articleId),
         [b.articleId, a.articleId],
@@ -51,7 +62,7 @@ export function sourceStateContract(name: string, make: () => Promise<Store>): v
         (await store.sketchesSharingBands([1, 2, 4, 5], 1)).map((s) => s.articleId),
         [b.articleId],
       )
-      await store.linkCopy(b.articleId, { copyOf: a.articleId, similarity: 0.9 })
+      await store.recordSourceDocument({ ...none, articleId: b.articleId, copyOf: { copyOf: a.articleId, similarity: 0.9 } })
       assert.deepEqual(await store.copyOf(b.articleId), { copyOf: a.articleId, similarity: 0.9 })
       assert.equal(await store.copyOf(a.articleId), null)
     })

@@ -116,14 +116,8 @@ export interface Store {
   putSourceState(key: string, state: SourceState): Promise<void>
   /** The article stored for a canonical URL, or null. */
   findUrl(url: string): Promise<string | null>
-  /** Records that a canonical URL gave this stored article. */
-  addUrl(url: string, articleId: string): Promise<void>
-  /** Keeps an article's near-duplicate sketch under its LSH band keys. */
-  saveSketch(sketch: StoredSketch, bands: readonly number[]): Promise<void>
   /** The sketches of at most `limit` articles sharing band keys with the given ones, those sharing the most first. */
   sketchesSharingBands(bands: readonly number[], limit: number): Promise<StoredSketch[]>
-  /** Links an article as a near-duplicate of an earlier one. */
-  linkCopy(articleId: string, link: CopyLink): Promise<void>
   /** The copy-of link of an article, or null when it is an original. */
   copyOf(articleId: string): Promise<CopyLink | null>
   /** Records a stored article's URLs, sketch, copy-of link and source checkpoint in one transaction. */

@@ -4,16 +4,7 @@ import type { CopyLink, SaveResult, SourceDocumentRecord, SourceSaveRecord, Sour
 
 type SourceStateMethods = Pick<
   Store,
-  | 'getSourceState'
-  | 'putSourceState'
-  | 'findUrl'
-  | 'addUrl'
-  | 'saveSketch'
-  | 'sketchesSharingBands'
-  | 'linkCopy'
-  | 'copyOf'
-  | 'recordSourceDocument'
-  | 'saveFromSource'
+  'getSourceState' | 'putSourceState' | 'findUrl' | 'sketchesSharingBands' | 'copyOf' | 'recordSourceDocument' | 'saveFromSource'
 >
 
 /** The SQLite half of what sources remember: validators and offsets, canonical URLs, sketches and copy-of links. */
@@ -82,14 +73,6 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
       return row?.article_id ?? null
     },
 
-    async addUrl(url, articleId) {
-      addUrl(url, articleId)
-    },
-
-    async saveSketch(sketch: StoredSketch, bands) {
-      db.transaction(() => saveSketch(sketch, bands))()
-    },
-
     async sketchesSharingBands(bands, limit) {
       if (!bands.length) return []
       // the articles sharing the most bands first: the more bands shared, the more alike
@@ -100,10 +83,6 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
          JOIN article_sketches s ON s.article_id = c.article_id ORDER BY c.shared DESC, c.article_id`,
       ).all(...bands, limit) as { article_id: string; sketch: Buffer; shingles: number }[]
       return rows.map((r) => ({ articleId: r.article_id, sketch: new Uint8Array(r.sketch), shingles: r.shingles }))
-    },
-
-    async linkCopy(articleId, link: CopyLink) {
-      linkCopy(articleId, link)
     },
 
     async copyOf(articleId) {
