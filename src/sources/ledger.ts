@@ -24,10 +24,7 @@ export interface SourceLedger {
   getSourceState(key: string): Promise<SourceStateRecord | null>
   putSourceState(key: string, state: SourceStateRecord): Promise<void>
   findUrl(url: string): Promise<string | null>
-  addUrl(url: string, articleId: string): Promise<void>
-  saveSketch(sketch: LedgerSketch, bands: readonly number[]): Promise<void>
   sketchesSharingBands(bands: readonly number[], limit: number): Promise<LedgerSketch[]>
-  linkCopy(articleId: string, link: { readonly copyOf: string; readonly similarity: number }): Promise<void>
   copyOf(articleId: string): Promise<{ readonly copyOf: string; readonly similarity: number } | null>
   /** Writes a stored article's URLs, sketch, copy-of link and the source's checkpoint in one transaction. */
   recordSourceDocument(record: {
