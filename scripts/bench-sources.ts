@@ -1,23 +1,33 @@
-// Sources speed and memory: a generated WARC.gz of N response records (default 2,000, with a
-// request and a metadata record beside each) ingested through the WARC source into a fresh
-// SQLite store, against the pipeline alone (analyze + save of the same pages from memory).
-//   npm run bench:sources [-- N]
-// Each phase runs in its own process, so each peak RSS is its own; the phases alternate, twice
-// each, and the run of each with the least CPU time counts (wall time on this shared machine
-// swings twofold between runs). ratio = pipeline CPU s / WARC CPU s. Timings, not accuracy.
+// Sources speed and memory: a WARC.gz ingested through the WARC source into a fresh SQLite
+// store, against the pipeline alone (analyze + save of the same pages, read from the same file
+// beforehand). Each phase runs in its own process (each peak RSS is its own); the phases
+// alternate, twice each, and the run of each with the least CPU time counts (wall time on this
+// shared machine swings twofold between runs). ratio = pipeline CPU s / WARC CPU s.
+//   npm run bench:sources [-- N]      N generated articles (default 2,000), with a request and
+//                                     a metadata record beside each response
+//   npm run bench:sources -- real     the extraction sets' pages (../shared/data/extraction/*/html),
+//                                     read from there at run time, one round
+// Timings, not accuracy.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { createGunzip, gunzipSync } from 'node:zlib'
 import { createAnalyzer, isError } from '../src/analyze.js'
+import type { Input } from '../src/core/doc.js'
 import { ingestSources } from '../src/sources/index.js'
 import { articleHtml, type TestWarcRecord, warcBytes } from '../src/sources/test-articles.js'
+import { parseHttpResponse, readWarcRecords } from '../src/sources/warc.js'
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js'
 
 const [phase, arg] = process.argv.slice(2)
 const quiet = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream
+const cpuSeconds = (since: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(since)
+  return (u.user + u.system) / 1e6
+}
 
-function warcRecords(n: number, from: number): TestWarcRecord[] {
+function generatedRecords(n: number, from: number): TestWarcRecord[] {
   const out: TestWarcRecord[] = []
   for (let i = from; i < from + n; i++) {
     const uri = `https://news.example/story/${i}`
@@ -28,73 +38,98 @@ function warcRecords(n: number, from: number): TestWarcRecord[] {
   return out
 }
 
-async function pipelineAlone(n: number, db: string): Promise<void> {
-  const analyzer = createAnalyzer()
-  const store = createSqliteStore(db)
-  await store.migrate()
-  for (let i = 0; i < n; i++) {
-    const out = analyzer.analyze({ html: articleHtml(i), url: `https://news.example/story/${i}`, published: '2026-12-01' })
-    if (!isError(out)) await store.save(out, 'bench')
+/** The HTML responses of a WARC.gz as inputs, read before the pipeline-alone timing starts. */
+async function inputsOf(file: string): Promise<Input[]> {
+  const inputs: Input[] = []
+  for await (const r of readWarcRecords(createReadStream(file).pipe(createGunzip()))) {
+    if (r.headers['warc-type'] !== 'response' || !r.block) continue
+    const res = parseHttpResponse(r.block)
+    if (!res) continue
+    inputs.push({ html: res.body.toString('utf8'), url: r.headers['warc-target-uri'] ?? '', published: (r.headers['warc-date'] ?? '').slice(0, 10) })
   }
-  await store.close()
-}
-
-async function viaWarc(file: string, db: string): Promise<number> {
-  const store = createSqliteStore(db)
-  await store.migrate()
-  const stats = await ingestSources([file], { ledger: store, pipelineVersion: 'bench', stderr: quiet })
-  await store.close()
-  return stats.inserted
+  return inputs
 }
 
 if (phase === 'pipeline' || phase === 'warc') {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'))
+  const db = join(mkdtempSync(join(tmpdir(), 'sitrep-bench-')), 'b.db')
+  const file = arg as string
+  const inputs = phase === 'pipeline' ? await inputsOf(file) : []
+  const store = createSqliteStore(db)
+  await store.migrate()
   const started = process.hrtime.bigint()
-  let stored = Number(arg)
-  if (phase === 'pipeline') await pipelineAlone(Number(arg), join(dir, 'b.db'))
-  else stored = await viaWarc(arg as string, join(dir, 'b.db'))
+  const cpu0 = process.cpuUsage()
+  let stored = 0
+  if (phase === 'pipeline') {
+    const analyzer = createAnalyzer()
+    for (const input of inputs) {
+      const out = analyzer.analyze(input)
+      if (!isError(out) && (await store.save(out, 'bench')).inserted) stored++
+    }
+  } else stored = (await ingestSources([file], { ledger: store, pipelineVersion: 'bench', stderr: quiet })).inserted
+  const cpu = cpuSeconds(cpu0)
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
-  const usage = process.resourceUsage()
-  // CPU seconds (user + system) of the whole process, model loading included: wall time on a shared machine swings twofold
-  const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6
-  process.stdout.write(JSON.stringify({ seconds, cpu, stored, maxRssMB: usage.maxRSS / 1024 }))
+  await store.close()
+  process.stdout.write(JSON.stringify({ seconds, cpu, stored, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
 } else {
-  const n = Number(phase ?? 2000)
-  if (!Number.isInteger(n) || n < 1) {
-    console.error('usage: npm run bench:sources [-- N]  (N records, a whole number)')
-    process.exit(2)
-  }
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'))
   const file = join(dir, 'bench.warc.gz')
-  // written in slices, so the generator itself never holds the whole file's records
-  const slices: Buffer[] = []
-  for (let from = 0; from < n; from += 500) slices.push(warcBytes(warcRecords(Math.min(500, n - from), from), true))
-  writeFileSync(file, Buffer.concat(slices))
+  let label: string
+  let rounds = 2
+  if (phase === 'real') {
+    const roots = ['wcxb-articles-dev', 'zyte-dev'].map((d) => join('..', 'shared', 'data', 'extraction', d, 'html')).filter((d) => existsSync(d))
+    if (!roots.length) {
+      console.error('no pages under ../shared/data/extraction/*/html')
+      process.exit(2)
+    }
+    const records: TestWarcRecord[] = []
+    for (const root of roots) {
+      for (const f of readdirSync(root).sort()) {
+        const bytes = readFileSync(join(root, f))
+        records.push({
+          type: 'response',
+          uri: `https://pages.example/${root.split('/').at(-2)}/${f}`,
+          body: (f.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'),
+        })
+      }
+    }
+    writeFileSync(file, warcBytes(records, true))
+    label = `${records.length} real pages (${roots.join(', ')})`
+    rounds = 1
+  } else {
+    const n = Number(phase ?? 2000)
+    if (!Number.isInteger(n) || n < 1) {
+      console.error('usage: npm run bench:sources [-- N | real]')
+      process.exit(2)
+    }
+    // written in slices, so the generator never holds every record at once
+    const slices: Buffer[] = []
+    for (let from = 0; from < n; from += 500) slices.push(warcBytes(generatedRecords(Math.min(500, n - from), from), true))
+    writeFileSync(file, Buffer.concat(slices))
+    label = `${n} generated response records (${3 * n} records)`
+  }
   const child = (args: string[]) => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, ...args], { encoding: 'utf8' })
+    const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })
     if (r.status !== 0) throw new Error(r.stderr)
     return JSON.parse(r.stdout) as { seconds: number; cpu: number; stored: number; maxRssMB: number }
   }
-  const load = () => (statSync('/proc/loadavg', { throwIfNoEntry: false }) ? spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout.trim() : 'n/a')
-  console.log(`${n} response records (${3 * n} records, ${(statSync(file).size / 1e6).toFixed(1)} MB gzipped); load average ${load()}`)
+  const load = existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').trim() : 'n/a'
+  console.log(`${label}, ${(statSync(file).size / 1e6).toFixed(1)} MB gzipped; load average ${load}`)
   type Run = ReturnType<typeof child>
-  const faster = (a: Run | null, b: Run): Run => (a && a.cpu <= b.cpu ? a : b)
+  const leaner = (a: Run | null, b: Run): Run => (a && a.cpu <= b.cpu ? a : b)
+  const line = (r: Run) =>
+    `${r.seconds.toFixed(1)} s, ${r.cpu.toFixed(1)} CPU s (${(r.stored / r.cpu).toFixed(1)} docs per CPU s), peak RSS ${r.maxRssMB.toFixed(0)} MB, ${r.stored} stored`
   let alone: Run | null = null
   let warc: Run | null = null
-  for (let round = 1; round <= 2; round++) {
-    const p = child(['pipeline', String(n)])
-    console.log(
-      `round ${round} pipeline alone (analyze + save from memory): ${p.seconds.toFixed(1)} s, ${p.cpu.toFixed(1)} CPU s, ${(n / p.cpu).toFixed(1)} docs per CPU s, peak RSS ${p.maxRssMB.toFixed(0)} MB`,
-    )
+  for (let round = 1; round <= rounds; round++) {
+    const p = child(['pipeline', file])
+    console.log(`round ${round} pipeline alone (analyze + save, inputs read beforehand): ${line(p)}`)
     const w = child(['warc', file])
-    console.log(
-      `round ${round} WARC.gz source (stream, parse, decode, canonical URL, analyze, save, near-duplicates, offset): ${w.seconds.toFixed(1)} s, ${w.cpu.toFixed(1)} CPU s, ${(n / w.cpu).toFixed(1)} docs per CPU s, peak RSS ${w.maxRssMB.toFixed(0)} MB, ${w.stored} stored`,
-    )
-    alone = faster(alone, p)
-    warc = faster(warc, w)
+    console.log(`round ${round} WARC.gz source (stream, parse, decode, canonical URL, analyze, save, near-duplicates, offset): ${line(w)}`)
+    alone = leaner(alone, p)
+    warc = leaner(warc, w)
   }
   if (!alone || !warc) throw new Error('no run')
   console.log(
-    `bench:sources n=${n} pipeline_docs_per_cpu_s=${(n / alone.cpu).toFixed(1)} warc_docs_per_cpu_s=${(n / warc.cpu).toFixed(1)} ratio=${(alone.cpu / warc.cpu).toFixed(3)} peak_rss_mb=${warc.maxRssMB.toFixed(0)}`,
+    `bench:sources ${phase === 'real' ? 'real' : 'generated'} docs=${warc.stored} pipeline_docs_per_cpu_s=${(alone.stored / alone.cpu).toFixed(1)} warc_docs_per_cpu_s=${(warc.stored / warc.cpu).toFixed(1)} ratio=${(alone.cpu / warc.cpu).toFixed(3)} peak_rss_mb=${warc.maxRssMB.toFixed(0)}`,
   )
 }
