@@ -41,6 +41,22 @@ export async function* readWarcRecords(
     buf = buf.length ? Buffer.concat([buf, next.value]) : next.value
     return true
   }
+  // gathers at least n bytes with one copy: a chunk at a time would copy a large record once per chunk
+  const fill = async (n: number): Promise<boolean> => {
+    if (buf.length >= n) return true
+    const parts = [buf]
+    let have = buf.length
+    while (have < n && !done) {
+      const next = await it.next()
+      if (next.done) done = true
+      else {
+        parts.push(next.value)
+        have += next.value.length
+      }
+    }
+    buf = Buffer.concat(parts, have)
+    return have >= n
+  }
   const consume = (n: number): Buffer => {
     const out = buf.subarray(0, n)
     buf = buf.subarray(n)
@@ -77,7 +93,7 @@ export async function* readWarcRecords(
     if (!Number.isInteger(length) || length < 0) throw new WarcError(`byte ${offset}: a WARC record without a valid Content-Length`)
     let block: Buffer | null = null
     if (length <= maxBlock) {
-      while (buf.length < length) if (!(await more())) throw new WarcError(`byte ${offset}: the file ends inside a record`)
+      if (!(await fill(length))) throw new WarcError(`byte ${offset}: the file ends inside a record`)
       block = Buffer.from(consume(length))
     } else {
       // too large to analyse: stream past it without keeping it
