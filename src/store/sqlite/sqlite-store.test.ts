@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import { createStore } from '../create-store.js'
+import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
 import { createSqliteStore } from './sqlite-store.js'
@@ -13,6 +14,7 @@ import { createSqliteStore } from './sqlite-store.js'
 const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.db')
 
 storeContract('sqlite', async () => createSqliteStore(fresh()))
+sourceStateContract('sqlite', async () => createSqliteStore(fresh()))
 
 describe('sqlite store: schema versions and read-only use', () => {
   it('refuses a database of a newer schema, naming both versions, and writes nothing', async () => {

@@ -5,6 +5,7 @@ import { eventQuery } from '../event-filter.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleRow, EVENT_COLUMNS, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
 import { type EventFilter, type SaveResult, type Store, type StoredArticle, type StoredEvent, StoreError, type StoreOptions } from '../store.js'
 import { MIGRATIONS } from './migrations.js'
+import { sourceStateMethods } from './source-state.js'
 
 // How long a write waits for another process's lock before giving up (ms).
 const BUSY_TIMEOUT_MS = 30_000
@@ -78,6 +79,8 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
       const events = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n
       return { articles, events }
     },
+
+    ...sourceStateMethods(db),
 
     async close() {
       db.close()
