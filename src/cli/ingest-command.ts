@@ -5,6 +5,7 @@ import { createAnalyzer, isError } from '../analyze.js'
 import type { Input } from '../core/doc.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import type { Output } from '../output.js'
+import { isSourceTarget } from '../sources/index.js'
 import { createStore } from '../store/create-store.js'
 import type { Store } from '../store/store.js'
 import { pipelineVersion } from '../version.js'
@@ -13,6 +14,7 @@ import type { CommandEnv } from './command.js'
 import { dbLocation, shownDb } from './db-option.js'
 import { errorInWords } from './errors.js'
 import { batchLines } from './input-schema.js'
+import { ingestSourceArgs, SOURCE_OPTIONS } from './source-ingest.js'
 import { formatReport } from './table.js'
 import { maxSecondsOption, UsageError, validDateOption, writeLine } from './util.js'
 
@@ -29,26 +31,30 @@ export async function ingestCommand(argv: string[], env: CommandEnv): Promise<nu
       date: { type: 'string' },
       report: { type: 'boolean', default: false },
       'max-seconds': { type: 'string' },
+      ...SOURCE_OPTIONS,
     },
   })
-  if (!positionals.length) throw new UsageError('ingest needs at least one FILE, DIR or JSONL')
+  if (!positionals.length) throw new UsageError('ingest needs at least one FILE, DIR, JSONL, URL, feeds file or WARC')
   const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
   const store = createStore(dbLocation(values.db))
   await store.migrate()
   const report = values.report ? (out: Output) => writeLine(`${formatReport(out)}\n`) : undefined
   const maxSeconds = maxSecondsOption(values['max-seconds'])
-  const stats = await ingestPaths(store, positionals, {
-    lexicon: env.lexicon,
-    userActors: env.userActors,
-    maxSeconds,
-    ...(published && { published }),
-    ...(report && { report }),
-  })
+  const sources = positionals.filter(isSourceTarget)
+  const stats = await ingestPaths(
+    store,
+    positionals.filter((p) => !sources.includes(p)),
+    { lexicon: env.lexicon, userActors: env.userActors, maxSeconds, ...(published && { published }), ...(report && { report }) },
+  )
+  const analyzer = createAnalyzer({ lexicon: env.lexicon, maxSeconds })
+  const fromSources = sources.length ? await ingestSourceArgs(store, sources, values, published, report, analyzer, pipelineVersion(env.userActors)) : null
+  if (fromSources) for (const k of ['seen', 'inserted', 'duplicates', 'failed', 'events'] as const) stats[k] += fromSources[k]
   const totals = await store.counts()
   await store.close()
   process.stderr.write(
-    `sitrep: ${stats.seen} document(s): ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.failed} failed; ${stats.events} new event(s). ${shownDb(dbLocation(values.db))} holds ${totals.articles} article(s), ${totals.events} event(s).\n`,
+    `sitrep: ${stats.seen} document(s): ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.failed} failed; ${stats.events} new event(s)${fromSources ? `; ${fromSources.copies} near-duplicate(s) linked, ${fromSources.failedSources} source(s) failed` : ''}. ${shownDb(dbLocation(values.db))} holds ${totals.articles} article(s), ${totals.events} event(s).\n`,
   )
+  if (fromSources && (fromSources.failed || fromSources.failedSources)) return 1
   return stats.failed && !stats.inserted && !stats.duplicates ? 1 : 0
 }
 

@@ -17,7 +17,8 @@ const USAGE = `sitrep — news articles to explainable event data
 Usage:
   sitrep analyze [FILE... | -] [--date YYYY-MM-DD] [--json] [--max-seconds N]
   sitrep analyze --jsonl [--stages extract,entities,...] < in.jsonl > out.jsonl
-  sitrep ingest FILE|DIR|JSONL... [--db PATH] [--date YYYY-MM-DD] [--report] [--max-seconds N]
+  sitrep ingest FILE|DIR|JSONL|URL|FEEDS_FILE|OPML|SITEMAP|WARC... [--db PATH] [--date YYYY-MM-DD]
+                [--report] [--max-seconds N] [--every 15m] [--log json] [--contact URL] [--allow-private]
   sitrep query events [--actor CODE] [--code CAMEO] [--since DATE] [--until DATE]
                       [--format table|jsonl|csv] [--db PATH]
   sitrep query dyads --actor1 RUS --actor2 SYR [--by day|week|month] [--format csv|json]

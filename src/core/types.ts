@@ -90,7 +90,7 @@ export interface EventParty extends Span {
   readonly text: string
 }
 
-export type Modality = 'asserted' | 'intended' | 'hypothetical' | 'reported' | 'denied'
+export type Modality = 'asserted' | 'intended' | 'hypothetical' | 'reported' | 'denied' | 'requested'
 
 /** A coded event with its evidence. */
 export interface Event {

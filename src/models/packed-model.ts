@@ -1,8 +1,25 @@
-import { bestClass, type FeatureBuffer, type LinearModel } from './perceptron.js'
+import { readCompiled, view, writeCompiled } from './compiled-model.js'
+import { bestClass, type FeatureBuffer, LinearModel } from './perceptron.js'
 
 // a slot whose key word is 0 is empty; a feature whose hash is 0 is stored as 1 (one more
 // collision among millions of hashes)
 const EMPTY = 0
+
+/** What a compiled packed model's header holds. */
+interface PackedHeader {
+  readonly classes: readonly string[]
+  readonly mask: number
+  readonly stride: number
+  readonly inline: boolean
+  readonly inlineClasses: number
+}
+
+/** A packed model's arrays as read from its compiled file. */
+interface PackedParts {
+  readonly header: PackedHeader
+  readonly table: Uint32Array
+  readonly weights: Float32Array
+}
 
 /**
  * A read-only copy of a trained LinearModel laid out for scoring: each slot of an
@@ -20,8 +37,44 @@ export class PackedModel {
   private readonly stride: number
   private readonly inline: boolean
 
+  /**
+   * The packed model of `model`: read from its compiled file under dist/models/ when the
+   * build made one for the same model file, packed here otherwise.
+   */
+  static of(model: LinearModel, inlineClasses = 4): PackedModel {
+    return model.source ? PackedModel.load(model.source, inlineClasses) : new PackedModel(model, inlineClasses)
+  }
+
+  /** The packed model of a model file: its compiled packed table when the build made one, else the file read and packed. */
+  static load(path: string, inlineClasses = 4): PackedModel {
+    const compiled = readCompiled<PackedHeader>(path, 'packed')
+    const [table, weights] = compiled?.parts ?? []
+    if (compiled && table && weights && compiled.header.inlineClasses === inlineClasses) {
+      return new PackedModel({ header: compiled.header, table: view(table, Uint32Array, 4), weights: view(weights, Float32Array, 4) })
+    }
+    return new PackedModel(LinearModel.load(path), inlineClasses)
+  }
+
+  /** Writes the compiled packed table of a model read from a file (`npm run build`); returns its path. */
+  static compile(model: LinearModel, inlineClasses = 4): string {
+    if (!model.source) throw new TypeError('only a model read from a file can be compiled: load it with LinearModel.load')
+    const packed = new PackedModel(model, inlineClasses)
+    const header: PackedHeader = { classes: packed.classes, mask: packed.mask, stride: packed.stride, inline: packed.inline, inlineClasses }
+    return writeCompiled(model.source, 'packed', header, [packed.table, packed.weights])
+  }
+
   /** Packs `model`; weights sit beside their keys when the model has at most `inlineClasses` classes. */
-  constructor(model: LinearModel, inlineClasses = 4) {
+  constructor(model: LinearModel | PackedParts, inlineClasses = 4) {
+    if ('header' in model) {
+      this.classes = model.header.classes
+      this.inline = model.header.inline
+      this.stride = model.header.stride
+      this.mask = model.header.mask
+      this.table = model.table
+      this.values = new Float32Array(this.table.buffer, this.table.byteOffset, this.table.length)
+      this.weights = model.weights
+      return
+    }
     const n = model.classes.length
     this.classes = model.classes
     this.inline = n <= inlineClasses

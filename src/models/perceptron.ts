@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
+import { readCompiled, view, writeCompiled } from './compiled-model.js'
 
 /**
  * Features are 32-bit hashes of (template, values): built without concatenating strings,
@@ -87,20 +88,27 @@ class FileRows {
   readonly slots: number
   private readonly mask: number
 
-  constructor(keys: Uint32Array, weights: Int16Array, classes: number) {
+  /** A table already laid out (slots keys and slots × classes weights). */
+  constructor(keys: Int32Array, weights: Int16Array) {
+    this.slots = keys.length
+    this.mask = this.slots - 1
+    this.keys = keys
+    this.weights = weights
+  }
+
+  /** Lays the rows of a model file out in a table. */
+  static fromRows(keys: Uint32Array, weights: Int16Array, classes: number): FileRows {
     let slots = 16
     while (slots * 0.7 < keys.length) slots *= 2
-    this.slots = slots
-    this.mask = slots - 1
-    this.keys = new Int32Array(this.slots)
-    this.weights = new Int16Array(this.slots * classes)
+    const table = new FileRows(new Int32Array(slots), new Int16Array(slots * classes))
     for (let i = 0; i < keys.length; i++) {
       const key = (keys[i] as number) | 0 || 1
-      let slot = this.home(key)
-      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask
-      this.keys[slot] = key
-      this.weights.set(weights.subarray(i * classes, (i + 1) * classes), slot * classes)
+      let slot = table.home(key)
+      while (table.keys[slot] !== 0) slot = (slot + 1) & table.mask
+      table.keys[slot] = key
+      table.weights.set(weights.subarray(i * classes, (i + 1) * classes), slot * classes)
     }
+    return table
   }
 
   home(key: number): number {
@@ -294,8 +302,38 @@ export class LinearModel {
     return Buffer.concat([header, Buffer.from(keys.buffer), Buffer.from(q.buffer)])
   }
 
-  /** Reads a model written by `serialize` (gzipped when the path ends in .gz). */
+  /** The model file this model was read from, if any. */
+  source: string | null = null
+
+  /**
+   * Reads a model written by `serialize` (gzipped when the path ends in .gz), from its
+   * compiled table under dist/models/ when the build made one for this very file.
+   */
   static load(path: string): LinearModel {
+    const compiled = readCompiled<{ classes: string[]; size: number; unscale: number }>(path, 'table')
+    if (compiled) {
+      const [keys, weights] = compiled.parts
+      if (keys && weights) {
+        const model = new LinearModel(compiled.header.classes, 1)
+        model.file = new FileRows(view(keys, Int32Array, 4), view(weights, Int16Array, 2))
+        model.size = compiled.header.size
+        model.unscale = compiled.header.unscale
+        model.source = path
+        return model
+      }
+    }
+    return LinearModel.parse(path)
+  }
+
+  /** Writes the compiled table of a model file (`npm run build`); returns its path. */
+  static compile(path: string): string {
+    const model = LinearModel.parse(path)
+    const file = model.file as FileRows
+    return writeCompiled(path, 'table', { classes: model.classes, size: model.size, unscale: model.unscale }, [file.keys, file.weights])
+  }
+
+  /** Reads a model file itself, without its compiled table. */
+  private static parse(path: string): LinearModel {
     const raw = readFileSync(path)
     const bytes = path.endsWith('.gz') ? gunzipSync(raw) : raw
     const newline = bytes.indexOf(10)
@@ -306,9 +344,10 @@ export class LinearModel {
     const keys = new Uint32Array(body.buffer.slice(body.byteOffset, body.byteOffset + header.features * 4))
     const q = new Int16Array(body.buffer.slice(body.byteOffset + header.features * 4, body.byteOffset + header.features * 4 + header.features * n * 2))
     const model = new LinearModel(header.classes, 1)
-    model.file = new FileRows(keys, q, n)
+    model.file = FileRows.fromRows(keys, q, n)
     model.size = header.features
     model.unscale = 1 / header.scale
+    model.source = path
     return model
   }
 }

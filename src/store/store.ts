@@ -74,6 +74,45 @@ export interface SaveResult {
   readonly inserted: boolean
 }
 
+/** What a source remembers between runs: a feed's validators, how far into a WARC file a run got. */
+export interface SourceState {
+  readonly etag: string | null
+  readonly lastModified: string | null
+  readonly offset: number | null
+}
+
+/** A stored near-duplicate sketch: the MinHash values of an article's shingles and how many shingles it had. */
+export interface StoredSketch {
+  readonly articleId: string
+  readonly sketch: Uint8Array
+  readonly shingles: number
+}
+
+/** A copy-of link: the article is a near-duplicate of an earlier one (the same wire story elsewhere). */
+export interface CopyLink {
+  readonly copyOf: string
+  readonly similarity: number
+}
+
+/** Everything a source records about a newly stored article, written at once: its URLs, sketch, copy-of link and the source's new state. */
+export interface SourceDocumentRecord {
+  readonly articleId: string
+  readonly urls: readonly string[]
+  readonly sketch: StoredSketch | null
+  readonly bands: readonly number[]
+  readonly copyOf: CopyLink | null
+  readonly checkpoint: { readonly key: string; readonly state: SourceState } | null
+}
+
+/** What a source records with an analysis it saves: the article's URLs, its near-duplicate sketch and copy-of link, the source's checkpoint. */
+export interface SourceSaveRecord {
+  readonly urls: readonly string[]
+  readonly sketch: { readonly sketch: Uint8Array; readonly shingles: number } | null
+  readonly bands: readonly number[]
+  readonly copyOf: CopyLink | null
+  readonly checkpoint: { readonly key: string; readonly state: SourceState } | null
+}
+
 /**
  * Where analyses are kept. Every implementation (SQLite now, PostgreSQL later) has this
  * shape and passes the same contract tests (store-contract.ts).
@@ -90,6 +129,23 @@ export interface Store {
   getArticle(id: string): Promise<StoredArticle | null>
   queryEvents(filter: EventFilter): Promise<StoredEvent[]>
   counts(): Promise<{ articles: number; events: number }>
+  /** A source's saved state by its key (`feed:URL`, `warc:PATH`), or null. */
+  getSourceState(key: string): Promise<SourceState | null>
+  /** Saves a source's state, replacing what was there. */
+  putSourceState(key: string, state: SourceState): Promise<void>
+  /** The article stored for a canonical URL, or null. */
+  findUrl(url: string): Promise<string | null>
+  /** The sketches of at most `limit` articles sharing band keys with the given ones, those sharing the most first. */
+  sketchesSharingBands(bands: readonly number[], limit: number): Promise<StoredSketch[]>
+  /** The copy-of link of an article, or null when it is an original. */
+  copyOf(articleId: string): Promise<CopyLink | null>
+  /** Records a stored article's URLs, sketch, copy-of link and source checkpoint in one transaction. */
+  recordSourceDocument(record: SourceDocumentRecord): Promise<void>
+  /**
+   * Saves an analysis as `save` does and, in the same transaction, what its source records:
+   * the URLs always, the sketch and copy-of link when the article is new, the checkpoint.
+   */
+  saveFromSource(analysis: Output, pipelineVersion: string, record: SourceSaveRecord): Promise<SaveResult>
   close(): Promise<void>
   /**
    * Saves many analysed articles, each in its own transaction (as `save`), as fast as the

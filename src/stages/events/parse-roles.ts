@@ -54,7 +54,7 @@ export function parseRoles(ctx: EventContext, m: TriggerMatch): Roles {
     .objects(at)
     .filter((p) => !objectToken || objectToken.start < p.start || objectToken.end > p.end)
     .flatMap((p) => (trigger.complement || !headsClause(ctx, p) ? objectParties(ctx, p) : []))
-  // "providing aerial photographs and other military intelligence to Macedonia": the parser
+  // "supplying radios and other military equipment to Chad": the parser
   // may hang the preposition's phrase on the object instead of the verb
   const objectHeads = objectHead !== at ? [objectHead] : view.dependents(at, 'obj').flatMap((k) => view.conjuncts(k))
   const targets = preps.length ? [...withPrep(at), ...objectHeads.flatMap(withPrep)] : []
@@ -79,8 +79,8 @@ export function objectParties(ctx: EventContext, p: Phrase): Actor[] {
 
 /**
  * The target inside a verb's complement when the verb has none of its own: the subject of
- * a demanded clause ("demanded that the Sudanese government end curbs"), else the object or
- * an oblique of an infinitive ("promised to continue military aid to Mozambique").
+ * a demanded clause ("insisted that the Kenyan government lift the ban"), else the object or
+ * an oblique of an infinitive ("pledged to keep sending food aid to Malawi").
  */
 export function complementTargets(ctx: EventContext, m: TriggerMatch): Actor[] {
   const { view } = ctx
@@ -119,7 +119,7 @@ export function subjectsOf(ctx: EventContext, verb: number, depth = 0): Actor[] 
   const { view, arcs, lower } = ctx
   // "his Russian counterpart Sergey Lavrov in Moscow on Thursday, al-Shaibani acknowledged":
   // a verb has one subject (with its conjuncts); of two the parser gave, the nearer one that
-  // names an actor ("A member of the Syrian parliament, Mohammed Mamoun, started")
+  // names an actor ("A deputy of the Kenyan assembly, John Doe, began")
   const own = view.dependents(verb, 'nsubj', 'csubj').sort((a, b) => Math.abs(a - verb) - Math.abs(b - verb))
   if (own.length > 1) {
     // "Israel, ..., which after Assad's fall invaded": the relative pronoun is the subject, and
@@ -149,7 +149,7 @@ export function subjectsOf(ctx: EventContext, verb: number, depth = 0): Actor[] 
   // "Russia vowed to attack Ukraine": the controlling verb's subject
   if (arc.dep === 'xcomp' || arc.dep === 'conj') return subjectsOf(ctx, arc.head, depth + 1)
   const infinitive = view.dependents(verb, 'mark').some((k) => lower[k] === 'to')
-  // "students staged mass demonstrations Saturday to demand political reforms": a purpose
+  // "farmers held rallies on Sunday to press for lower taxes": a purpose
   // clause shares the subject of the verb it serves, or of the verb whose object it follows
   if (infinitive && arc.dep === 'advcl') return subjectsOf(ctx, arc.head, depth + 1)
   const noun = arcs[arc.head] as Arc
@@ -166,7 +166,7 @@ export function actorsIn(ctx: EventContext, p: Phrase): Actor[] {
   const named = all.filter((a) => !a.code.startsWith('---'))
   const inside = named.length ? named : all
   // "his Russian counterpart Sergey Lavrov": one party named twice, the most specific name
-  // wins; "Senior Hungarian and Romanian officials": two countries, two parties
+  // wins; "Polish and Czech ministers": two countries, two parties
   if (inside.length > 1 && new Set(inside.map((a) => a.country ?? a.code)).size === 1)
     return [inside.reduce((a, b) => (b.code.length > a.code.length || (b.code.length === a.code.length && b.text.length > a.text.length) ? b : a))]
   if (inside.length) return inside

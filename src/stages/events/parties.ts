@@ -40,7 +40,7 @@ export function distinctCodes(actors: readonly Actor[]): Actor[] {
 
 /**
  * Whether a participle after "be" is an adjective with its own preposition, not a passive:
- * "Israel is opposed to French mediation" opposes it; "was opposed by Israel" and "was
+ * "Peru is opposed to Chilean mediation" opposes it; "was opposed by Peru" and "was
  * extradited to Turkey" stay passive (lexicon/events/adjectival-participles.json).
  */
 export function adjectival(ctx: EventContext, m: TriggerMatch): boolean {
@@ -77,7 +77,7 @@ export function isSubjectLike(ctx: EventContext, a: Actor, allowPossessive: bool
   // "Lavrov said Moscow is ...": followed by its verb, it heads a clause of its own
   if (next && (next.pos === 'AUX' || next.pos === 'VERB') && !/^['’]s$/.test(lower[after] ?? '')) return true
   if (/^['’]s$/.test(lower[after] ?? '')) return allowPossessive
-  // "Tens of thousands of university students staged ...": the people counted are the subject
+  // "Thousands of striking miners marched ...": the people counted are the subject
   if (lower[first - 1] === 'of' && partitives().has(lower[first - 2] ?? '')) return true
   const before = lower[first - 1] === 'the' ? tokens[first - 2] : tokens[first - 1]
   return !(before && (before.pos === 'ADP' || before.pos === 'VERB'))
@@ -104,8 +104,8 @@ export function placeParty(ctx: EventContext, from: number, to: number): Actor |
 }
 
 /**
- * Where a second clause joined by "and"/"but" starts in [from, to): "refused to deploy
- * peacekeepers in Iraq and has urged its citizens ..." — the second verb's object is not the target.
+ * Where a second clause joined by "and"/"but" starts in [from, to): "declined to send
+ * troops to Mali and has told its nationals ..." — the second verb's object is not the target.
  */
 export function clauseEnd(ctx: EventContext, from: number, to: number): number {
   for (let k = from; k < to - 1; k++) {
@@ -167,7 +167,7 @@ export function antecedent(ctx: EventContext, t: Token): Actor | undefined {
       .endingIn(t.start - REACH + 1, t.start)
       .reverse()
       // a state, a seat of government, an organisation, or a group of a country named with its
-      // role ("Iraq's interim government announced that it is prepared to ...")
+      // role ("Peru's new cabinet said that it is ready to ...")
       .find((a) => /^(country|seat|capital-metonymy|registry:organisation|nationality\+role|role\+possessor)/.test(a.via))
   )
 }

@@ -1,8 +1,9 @@
 import { walkPage } from './html/01-walk.js'
-import { findContentRoot } from './html/02-content-root.js'
-import { bodyBlocks } from './html/03-body-blocks.js'
-import { readMetadata } from './html/04-metadata.js'
-import { cleanBlocks } from './html/05-clean-blocks.js'
+import { markThreads } from './html/02-threads.js'
+import { findContentRoot } from './html/03-content-root.js'
+import { bodyBlocks } from './html/04-body-blocks.js'
+import { readMetadata } from './html/05-metadata.js'
+import { cleanBlocks } from './html/06-clean-blocks.js'
 
 /** What the HTML passes take from a page. */
 export interface HtmlArticle {
@@ -16,11 +17,12 @@ export interface HtmlArticle {
 
 /**
  * Reads title, byline, date, language and the main text of a page, in passes:
- * walk the DOM into text blocks, find the content root, keep its body blocks,
- * read the metadata, drop debris and repeated headers.
+ * walk the DOM into text blocks, mark comment threads, find the content root, keep its body blocks,
+ * read the metadata, drop the headline and byline the body repeats.
  */
 export function extractHtml(html: string, url: string | null): HtmlArticle {
   const page = walkPage(html)
+  markThreads(page)
   const root = findContentRoot(page)
   const meta = readMetadata(page, url)
   const blocks = cleanBlocks(bodyBlocks(page, root), meta.title, meta.byline)

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { memoize, normWord } from '../../models/features.js'
 import { PackedModel } from '../../models/packed-model.js'
-import { FeatureBuffer, featureHash, LinearModel } from '../../models/perceptron.js'
+import { FeatureBuffer, featureHash, type LinearModel } from '../../models/perceptron.js'
 
 /** Where the trained parser lives (made by scripts/train-parser.ts, see MODELS.md). */
 export const PARSER_ACTIONS_PATH = fileURLToPath(new URL('../../../models/parser-ewt.actions.model.gz', import.meta.url))
@@ -503,9 +503,9 @@ export const PARSER_BEAM = 1
  * (summed action scores) at each step, each arc labelled greedily when made. Every
  * sequence takes 2n steps (a SHIFT and an arc per word), so all end together.
  */
-export function createParser(actionModel: LinearModel, labelModel: LinearModel, beam = PARSER_BEAM): DependencyParser {
-  const actions = new PackedModel(actionModel)
-  const labels = new PackedModel(labelModel)
+export function createParser(actionModel: LinearModel | PackedModel, labelModel: LinearModel | PackedModel, beam = PARSER_BEAM): DependencyParser {
+  const actions = actionModel instanceof PackedModel ? actionModel : PackedModel.of(actionModel)
+  const labels = labelModel instanceof PackedModel ? labelModel : PackedModel.of(labelModel)
   const ids = tagIds(UPOS)
   const rootTag = UPOS.length + 1
   // a word's hashes are string work: done once per distinct word
@@ -586,7 +586,7 @@ export function defaultParser(): DependencyParser | null {
   if (loaded === undefined)
     loaded =
       existsSync(PARSER_ACTIONS_PATH) && existsSync(PARSER_LABELS_PATH)
-        ? createParser(LinearModel.load(PARSER_ACTIONS_PATH), LinearModel.load(PARSER_LABELS_PATH))
+        ? createParser(PackedModel.load(PARSER_ACTIONS_PATH), PackedModel.load(PARSER_LABELS_PATH))
         : null
   return loaded
 }

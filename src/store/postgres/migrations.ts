@@ -36,6 +36,33 @@ export const PG_MIGRATIONS: readonly string[] = [
    CREATE INDEX events_source ON events(source_code text_pattern_ops);
    CREATE INDEX events_target ON events(target_code text_pattern_ops);
    CREATE INDEX events_cameo ON events(cameo text_pattern_ops);`,
+  `CREATE TABLE source_state (
+     key TEXT PRIMARY KEY,
+     etag TEXT,
+     last_modified TEXT,
+     byte_offset BIGINT,
+     updated_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+   );
+   CREATE TABLE article_urls (
+     url TEXT PRIMARY KEY,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+   );
+   CREATE INDEX article_urls_article ON article_urls(article_id);
+   CREATE TABLE article_sketches (
+     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+     sketch BYTEA NOT NULL,
+     shingles INTEGER NOT NULL
+   );
+   CREATE TABLE sketch_bands (
+     band BIGINT NOT NULL,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     PRIMARY KEY (band, article_id)
+   );
+   CREATE TABLE article_copies (
+     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+     copy_of TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     similarity DOUBLE PRECISION NOT NULL
+   );`,
   `ALTER TABLE events ADD COLUMN place_id TEXT;
    ALTER TABLE events ADD COLUMN place_country TEXT;
    ALTER TABLE events ADD COLUMN place_admin1 TEXT;

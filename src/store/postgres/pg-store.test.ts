@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { after, describe, it } from 'node:test'
 import pg from 'pg'
 import { createStore } from '../create-store.js'
+import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
 import { createPostgresStore } from './pg-store.js'
@@ -19,7 +20,10 @@ after(async () => {
   if (!problem) await dropTestDatabases()
 })
 
-if (!problem) storeContract('postgres', async () => createPostgresStore(await createTestDatabase()))
+if (!problem) {
+  storeContract('postgres', async () => createPostgresStore(await createTestDatabase()))
+  sourceStateContract('postgres', async () => createPostgresStore(await createTestDatabase()))
+}
 
 const CHILD = `
 import { createStore } from ${JSON.stringify(new URL('../../../dist/store/create-store.js', import.meta.url).href)}
@@ -51,7 +55,7 @@ describe('postgres store: schema versions', { skip }, () => {
     await client.connect()
     const rows = (await client.query('SELECT version FROM schema_version ORDER BY version')).rows.map((r) => r.version)
     await client.end()
-    assert.deepEqual(rows, [1, 2])
+    assert.deepEqual(rows, [1, 2, 3])
   })
 
   it('refuses a database of a newer schema, naming both versions, and writes nothing', async () => {
@@ -61,10 +65,10 @@ describe('postgres store: schema versions', { skip }, () => {
     await client.query('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())')
     await client.query('INSERT INTO schema_version (version) VALUES (999)')
     const store = createPostgresStore(url)
-    await assert.rejects(store.migrate(), (e: Error) => e instanceof StoreError && /schema version 999/.test(e.message) && /version 2\b/.test(e.message))
+    await assert.rejects(store.migrate(), (e: Error) => e instanceof StoreError && /schema version 999/.test(e.message) && /version 3\b/.test(e.message))
     await store.close()
     const reader = createPostgresStore(url, { readOnly: true })
-    await assert.rejects(reader.counts(), /schema version 999.*version 2\b/)
+    await assert.rejects(reader.counts(), /schema version 999.*version 3\b/)
     await reader.close()
     const tables = (await client.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'")).rows[0].n
     await client.end()

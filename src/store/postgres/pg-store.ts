@@ -14,6 +14,7 @@ import {
   type StoreOptions,
 } from '../store.js'
 import { PG_MIGRATIONS } from './migrations.js'
+import { pgSourceStateMethods } from './source-state.js'
 
 // The advisory lock every migration holds: one number for "sitrep schema" in this database.
 const MIGRATION_LOCK = 0x5172e9
@@ -90,6 +91,18 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
     }
   }
 
+  // saves an article and its events on a client inside a transaction; inserted false when the text is stored already
+  const saveWith = async (client: pg.PoolClient, analysis: Output, pipelineVersion: string): Promise<SaveResult> => {
+    const article = articleRow(analysis, pipelineVersion)
+    const id = article[0] as string
+    const events = eventRows(analysis, id, pipelineVersion)
+    const placeholders = ARTICLE_COLUMNS.map((_, i) => dollar(i + 1)).join(', ')
+    const r = await client.query(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`, article)
+    if (r.rowCount === 0) return { articleId: id, inserted: false }
+    await insertEvents(client, events)
+    return { articleId: id, inserted: true }
+  }
+
   return {
     async migrate() {
       if (options.readOnly) throw new TypeError('migrate() needs a store opened for writing, not with readOnly')
@@ -115,18 +128,10 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
     },
 
     async save(analysis: Output, pipelineVersion: string): Promise<SaveResult> {
-      const article = articleRow(analysis, pipelineVersion)
-      const id = article[0] as string
-      const events = eventRows(analysis, id, pipelineVersion)
-      const inserted = await transaction(async (client) => {
-        const placeholders = ARTICLE_COLUMNS.map((_, i) => dollar(i + 1)).join(', ')
-        const r = await client.query(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`, article)
-        if (r.rowCount === 0) return false
-        await insertEvents(client, events)
-        return true
-      })
-      return { articleId: id, inserted }
+      return transaction((client) => saveWith(client, analysis, pipelineVersion))
     },
+
+    ...pgSourceStateMethods({ query, transaction, saveWith }),
 
     async saveMany(analyses: readonly Output[], pipelineVersion: string): Promise<SaveResult[]> {
       const out: SaveResult[] = new Array(analyses.length)

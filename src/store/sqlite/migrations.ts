@@ -33,7 +33,35 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_source ON events(source_code);
    CREATE INDEX events_target ON events(target_code);
    CREATE INDEX events_cameo ON events(cameo);`,
-  // 2: where each event's place is (gazetteer id, country, admin1, feature), whether it is
+  // 2: what the sources (issue #19) remember between runs: validators and offsets, canonical URLs, near-duplicate sketches and copy-of links
+  `CREATE TABLE source_state (
+     key TEXT PRIMARY KEY,
+     etag TEXT,
+     last_modified TEXT,
+     byte_offset INTEGER,
+     updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+   );
+   CREATE TABLE article_urls (
+     url TEXT PRIMARY KEY,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+   );
+   CREATE INDEX article_urls_article ON article_urls(article_id);
+   CREATE TABLE article_sketches (
+     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+     sketch BLOB NOT NULL,
+     shingles INTEGER NOT NULL
+   );
+   CREATE TABLE sketch_bands (
+     band INTEGER NOT NULL,
+     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     PRIMARY KEY (band, article_id)
+   ) WITHOUT ROWID;
+   CREATE TABLE article_copies (
+     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+     copy_of TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+     similarity REAL NOT NULL
+   );`,
+  // 3: where each event's place is (gazetteer id, country, admin1, feature), whether it is
   // reported in the lead, where its actors and sentence are, and each article's tone, outlet and length
   `ALTER TABLE events ADD COLUMN place_id TEXT;
    ALTER TABLE events ADD COLUMN place_country TEXT;

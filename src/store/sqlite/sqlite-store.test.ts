@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import { createStore } from '../create-store.js'
+import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
 import { createSqliteStore } from './sqlite-store.js'
@@ -13,6 +14,7 @@ import { createSqliteStore } from './sqlite-store.js'
 const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.db')
 
 storeContract('sqlite', async () => createSqliteStore(fresh()))
+sourceStateContract('sqlite', async () => createSqliteStore(fresh()))
 
 describe('sqlite store: schema versions and read-only use', () => {
   it('refuses a database of a newer schema, naming both versions, and writes nothing', async () => {
@@ -21,9 +23,9 @@ describe('sqlite store: schema versions and read-only use', () => {
     raw.pragma('user_version = 999')
     raw.close()
     const store = createSqliteStore(path)
-    await assert.rejects(store.migrate(), (e: Error) => e instanceof StoreError && /schema version 999/.test(e.message) && /version 2\b/.test(e.message))
+    await assert.rejects(store.migrate(), (e: Error) => e instanceof StoreError && /schema version 999/.test(e.message) && /version 3\b/.test(e.message))
     await store.close()
-    assert.throws(() => createSqliteStore(path, { readOnly: true }), /schema version 999.*version 2\b/)
+    assert.throws(() => createSqliteStore(path, { readOnly: true }), /schema version 999.*version 3\b/)
     const check = new Database(path)
     assert.equal((check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n, 0)
     check.close()

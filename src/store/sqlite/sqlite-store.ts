@@ -15,6 +15,7 @@ import {
   type StoreOptions,
 } from '../store.js'
 import { MIGRATIONS } from './migrations.js'
+import { sourceStateMethods } from './source-state.js'
 
 // How long a write waits for another process's lock before giving up (ms).
 const BUSY_TIMEOUT_MS = 30_000
@@ -94,6 +95,8 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
       const events = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n
       return { articles, events }
     },
+
+    ...sourceStateMethods(db),
 
     async close() {
       db.close()

@@ -10,14 +10,14 @@ export function symmetricPairs(ctx: EventContext, m: TriggerMatch, r: Span, role
   const { at: i, last } = m
   // up to a trailing attribution: "the peace accord between A and B, two rebel commanders told AFP"
   const window = distinctActors(ctx, last + 1, attributionStart(ctx, last + 1, Math.min(r.end, last + 1 + TARGET_WINDOW * 2)))
-  // "fighting between Azerbaijanis and Armenians, an editor ... said": after "between", the coordinated parties only
+  // "clashes between Hutus and Tutsis, a witness ... said": after "between", the coordinated parties only
   const between = lower.slice(last + 1, Math.min(r.end, last + 4)).indexOf('between')
   const listed = between >= 0 ? coordinatedAfter(ctx, last + 2 + between, r) : []
   const after = listed.length >= 2 ? listed : window
   const before = actorBefore(ctx, i, r)
   // "India and Pakistan agreed ...": the parties are the coordinated subjects
   const coordinated = coordinatedBefore(ctx, i, r)
-  // "Senior Hungarian and Romanian officials agreed": coordinated subjects from the parse
+  // "Polish and Czech ministers agreed": coordinated subjects from the parse
   const subjects = distinctCodes(roles.sources).length >= 2 ? distinctCodes(roles.sources) : coordinated
   const all = subjects.length >= 2 ? subjects : after.length >= 2 ? after : before && after.length === 1 ? [before, ...after] : []
   const pairs: Pair[] = []

@@ -13,7 +13,7 @@ const anaphoricNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('ev
 
 /**
  * The target of an act on the source's own polity that names no other party: protests,
- * curfews, states of emergency, reforms ("students staged mass demonstrations" -> their
+ * curfews, states of emergency, reforms ("farmers held rallies in the capital" -> their
  * country; "imposed a curfew in Algiers" -> Algeria): the country of the place where it
  * happens, else the source's own country.
  */
@@ -107,18 +107,18 @@ export function activePairs(ctx: EventContext, m: TriggerMatch, r: Span, roles: 
       !(trigger.pos === 'verb' && !trigger.complement && startsClause(a)),
   )
   // the matched object word names what is given or done when a party of a known country
-  // follows: "providing aerial photographs and other [military intelligence] to Macedonia"
+  // follows: "supplying radios and other [military equipment] to Chad"
   const matchedThing =
     objectActor ?? (matched?.code.startsWith('---') && candidates.some((a) => a !== matched && !a.code.startsWith('---')) ? matched : undefined)
   const target = candidates.find((a) => a !== matchedThing)
   // an action on a place is an action on its country: "invaded the buffer zone near the Golan
-  // Heights", "arrived in Amman", "lifted a state of emergency in West Darfur"
+  // Heights", "arrived in Lima", "ended a curfew in a northern province"
   const onPlace = !target && hasFlag(trigger.code, 'place-target') ? placeParty(ctx, targetFrom, targetEnd) : undefined
   const parsed = roles.targets.filter((a) => !source || a.code !== source.code)
   const chosen = target ?? onPlace ?? definiteCountry(ctx, targetFrom, targetEnd, source)
   const sources = roles.sources.length ? roles.sources : source ? [source] : []
   const targets = parsed.length ? parsed : chosen ? [chosen] : domesticTarget(ctx, trigger.code, sources, m, r)
-  // "Jordan and Britain have agreed to undertake joint military exercises": cooperation among
+  // "Chile and Peru agreed to hold naval drills together": cooperation among
   // coordinated subjects with no other party (none of a known country) is reciprocal, one event each way
   if (!targets.some((a) => !a.code.startsWith('---')) && distinctCodes(sources).length >= 2 && cooperative(trigger.code))
     return reciprocal(distinctCodes(sources))

@@ -2,6 +2,8 @@ import { type ChildNode, Element, isTag, isText } from 'domhandler'
 import { parseDocument } from 'htmlparser2'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import { undoMojibake } from '../decode.js'
+import { squeeze } from '../text-utils.js'
+import { boundDepth } from './depth-guard.js'
 
 /** One run of text between block boundaries, with the innermost block element that holds it. */
 export interface Block {
@@ -13,6 +15,8 @@ export interface Block {
   readonly linkChars: number
   /** The heading level (1-6) when the owner is a heading, else 0. */
   readonly heading: number
+  /** Whether the text sits in a <figcaption>: what a picture shows, kept only where captions carry the story. */
+  readonly caption: boolean
 }
 
 /** Per-element facts gathered by the walk. */
@@ -30,6 +34,8 @@ export interface ElementInfo {
   good: number
   bad: number
   score: number
+  /** Set by the thread pass: the element holds reader comments, told by their repeated structure. */
+  thread: boolean
 }
 
 /** The page as the later passes see it. */
@@ -52,7 +58,6 @@ const DROP_TAGS = new Set([
   'option',
   'textarea',
   'input',
-  'figcaption',
   'template',
   'title',
   'canvas',
@@ -79,6 +84,8 @@ const BLOCK_TAGS = new Set([
   'dt',
   'fieldset',
   'figure',
+  'form',
+  'figcaption',
   'h1',
   'h2',
   'h3',
@@ -122,7 +129,8 @@ const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 function kindOf(el: Element): ElementInfo['kind'] {
   const a = el.attribs
   if (DROP_TAGS.has(el.name) || a.hidden !== undefined || (a.style && HIDDEN_STYLE.test(a.style))) return 'drop'
-  if (el.name === 'body' || el.name === 'html') return 'plain'
+  // a caption's fate is the body pass's: its class ("wp-caption") says what it is, not whether it counts
+  if (el.name === 'body' || el.name === 'html' || el.name === 'figure' || el.name === 'figcaption') return 'plain'
   if (a.itemprop === 'articleBody' || a.itemprop === 'text') return 'content'
   if (CHROME_TAGS.has(el.name)) return 'boilerplate'
   if (a.role === 'navigation' || a.role === 'complementary' || a.role === 'contentinfo' || a.role === 'banner') return 'boilerplate'
@@ -141,14 +149,12 @@ function kindOf(el: Element): ElementInfo['kind'] {
   return el.name === 'article' || el.name === 'main' ? 'content' : 'plain'
 }
 
-const squeeze = (s: string): string => s.replace(/\s+/g, ' ').trim()
-
 /**
  * Parses the page and walks it once, without recursion (pages can nest 100k deep):
  * every element gets an index range and a kind, and the visible text is cut into blocks.
  */
 export function walkPage(html: string): WalkedPage {
-  const dom = parseDocument(html, { decodeEntities: true })
+  const dom = parseDocument(boundDepth(html), { decodeEntities: true })
   // "<p>One</p><p>Two</p>" with no <html> or <body>: give the top-level elements one parent
   // so that the article can be found whole
   if (dom.children.filter(isTag).length > 1) {
@@ -167,6 +173,7 @@ export function walkPage(html: string): WalkedPage {
   let linkDepth = 0
   let dropDepth = 0
   let preDepth = 0
+  let captionDepth = 0
   const flush = () => {
     const owner = openBlocks[openBlocks.length - 1]
     if (parts.length && owner) {
@@ -175,7 +182,14 @@ export function walkPage(html: string): WalkedPage {
       const text = undoMojibake(preDepth ? raw.replace(/^\s*\n|\s+$/g, '') : squeeze(raw))
       if (text) {
         const level = HEADING.exec(owner.name)?.groups?.level
-        blocks.push({ owner, at: info.get(owner)?.pre ?? 0, text, linkChars: Math.min(partsLink, text.length), heading: level ? Number(level) : 0 })
+        blocks.push({
+          owner,
+          at: info.get(owner)?.pre ?? 0,
+          text,
+          linkChars: Math.min(partsLink, text.length),
+          heading: level ? Number(level) : 0,
+          caption: captionDepth > 0,
+        })
       }
     }
     parts = []
@@ -197,6 +211,7 @@ export function walkPage(html: string): WalkedPage {
           flush()
           openBlocks.pop()
         }
+        if (el.name === 'figcaption') captionDepth--
       }
       continue
     }
@@ -212,7 +227,7 @@ export function walkPage(html: string): WalkedPage {
     const up = parentOf(item)
     const upInfo = up ? info.get(up) : undefined
     const inBoilerplate = upInfo ? upInfo.inBoilerplate || upInfo.kind === 'boilerplate' : false
-    info.set(item, { pre: elements.length, last: elements.length, kind, inBoilerplate, chars: 0, linkChars: 0, good: 0, bad: 0, score: 0 })
+    info.set(item, { pre: elements.length, last: elements.length, kind, inBoilerplate, chars: 0, linkChars: 0, good: 0, bad: 0, score: 0, thread: false })
     elements.push(item)
     if (kind === 'drop') dropDepth++
     else if (!dropDepth) {
@@ -224,6 +239,7 @@ export function walkPage(html: string): WalkedPage {
       if (item.name === 'img' || item.name === 'wbr') continue
       if (item.name === 'a') linkDepth++
       if (item.name === 'pre') preDepth++
+      if (item.name === 'figcaption') captionDepth++
       if (BLOCK_TAGS.has(item.name)) {
         flush()
         openBlocks.push(item)

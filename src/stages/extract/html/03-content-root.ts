@@ -14,13 +14,17 @@ const LINK_COST = 1
 const LABEL_COST = 0.5
 // Class words like "article-body" tip the balance between near-equal candidates.
 const KIND_WEIGHT = { content: 1.1, plain: 1, boilerplate: 0.5, drop: 0 } as const
+// Prose (characters) that a root inside boilerplate needs to be taken for the article.
+const MIN_BOILERPLATE_ARTICLE = 200
 // A child with this share of its parent's prose is where the article is.
 const TIGHT_SHARE = 0.8
 
 /** Characters of prose in a block, and characters that are links or labels. */
-function blockValue(block: Block): { good: number; bad: number } {
+function blockValue(block: Block, dataCells: ReadonlySet<Block>): { good: number; bad: number } {
   const plain = block.text.length - block.linkChars
   if (block.heading) return { good: 0, bad: block.linkChars * LINK_COST }
+  // a short cell of a data table is data, not a label: "1", "Anna Berg", "2:31:04"
+  if (dataCells.has(block)) return { good: 0, bad: 0 }
   if (plain >= MIN_PARAGRAPH_CHARS) return { good: plain, bad: block.linkChars * LINK_COST }
   return { good: 0, bad: block.linkChars * LINK_COST + plain * LABEL_COST }
 }
@@ -34,10 +38,12 @@ function blockValue(block: Block): { good: number; bad: number } {
  */
 export function findContentRoot(page: WalkedPage): ContentRoot {
   const { info, blocks, elements } = page
+  const dataCells = dataTableCells(blocks)
   for (const block of blocks) {
     const i = info.get(block.owner)
-    if (!i) continue
-    const v = blockValue(block)
+    // captions are weighed when the body is chosen, not when the article is found
+    if (!i || block.caption) continue
+    const v = blockValue(block, dataCells)
     i.good += v.good
     i.bad += v.bad
     i.chars += block.text.length
@@ -50,14 +56,15 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
     const el = elements[n] as Element
     const i = info.get(el)
     if (!i || i.kind === 'drop') continue
-    i.score = (i.good - i.bad) * KIND_WEIGHT[i.kind] * (i.inBoilerplate ? KIND_WEIGHT.boilerplate : 1)
+    // reader comments are never the article, however long the thread
+    i.score = i.thread ? 0 : (i.good - i.bad) * KIND_WEIGHT[i.kind] * (i.inBoilerplate ? KIND_WEIGHT.boilerplate : 1)
     if (i.score > bestScore) [best, bestScore] = [el, i.score]
     const parent = parentOf(el)
     const p = parent ? info.get(parent) : undefined
     if (!p) continue
     p.chars += i.chars
     p.linkChars += i.linkChars
-    if (i.kind === 'boilerplate') continue
+    if (i.kind === 'boilerplate' || i.thread) continue
     p.good += i.good
     p.bad += i.bad
   }
@@ -68,13 +75,40 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
     let inner: Element | null = null
     for (const c of best.children) {
       const ci = isTag(c) ? info.get(c) : undefined
-      if (ci && ci.kind !== 'boilerplate' && ci.good >= outer.good * TIGHT_SHARE) inner = c as Element
+      if (ci && ci.kind !== 'boilerplate' && !ci.thread && ci.good >= outer.good * TIGHT_SHARE) inner = c as Element
     }
     if (!inner) break
     best = inner
   }
+  // a page whose only prose sits in boilerplate is an article there only when there is much of it:
+  // a cookie wall's one sentence is not one, an article in a mis-classed wrapper is
+  const top = best ? (info.get(best) as ElementInfo) : null
+  if (top && (top.kind === 'boilerplate' || top.inBoilerplate) && top.good < MIN_BOILERPLATE_ARTICLE) best = null
   return { best, kept: best ? [best] : [] }
 }
+
+/**
+ * The cells of data tables: tables of this many cells or more without a single link (a
+ * results table, a timetable). A table that lays out a page carries links.
+ */
+function dataTableCells(blocks: readonly Block[]): Set<Block> {
+  const cells = new Map<Element, Block[]>()
+  const linked = new Set<Element>()
+  for (const b of blocks) {
+    if (b.owner.name !== 'td' && b.owner.name !== 'th') continue
+    let table: Element | null = b.owner
+    for (let n = 0; table && table.name !== 'table' && n < 4; n++) table = parentOf(table)
+    if (table?.name !== 'table') continue
+    const list = cells.get(table) ?? []
+    list.push(b)
+    cells.set(table, list)
+    if (b.linkChars) linked.add(table)
+  }
+  const out = new Set<Block>()
+  for (const [table, list] of cells) if (!linked.has(table) && list.length >= MIN_DATA_CELLS) for (const b of list) out.add(b)
+  return out
+}
+const MIN_DATA_CELLS = 6
 
 /** Share of an element's text that sits inside links. */
 export const linkDensity = (i: { chars: number; linkChars: number }): number => (i.chars ? i.linkChars / i.chars : 0)

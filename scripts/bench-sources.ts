@@ -1,0 +1,135 @@
+// Sources speed and memory: a WARC.gz ingested through the WARC source into a fresh SQLite
+// store, against the pipeline alone (analyze + save of the same pages, read from the same file
+// beforehand). Each phase runs in its own process (each peak RSS is its own); the phases
+// alternate, twice each, and the run of each with the least CPU time counts (wall time on this
+// shared machine swings twofold between runs). ratio = pipeline CPU s / WARC CPU s.
+//   npm run bench:sources [-- N]      N generated articles (default 2,000), with a request and
+//                                     a metadata record beside each response
+//   npm run bench:sources -- real     the extraction sets' pages (../shared/data/extraction/*/html),
+//                                     read from there at run time, one round
+// Timings, not accuracy.
+import { spawnSync } from 'node:child_process'
+import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createGunzip, gunzipSync } from 'node:zlib'
+import { createAnalyzer, isError } from '../src/analyze.js'
+import type { Input } from '../src/core/doc.js'
+import { ingestSources } from '../src/sources/index.js'
+import { articleHtml, type TestWarcRecord, warcBytes } from '../src/sources/test-articles.js'
+import { parseHttpResponse, readWarcRecords } from '../src/sources/warc.js'
+import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js'
+
+const [phase, arg] = process.argv.slice(2)
+const quiet = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream
+const cpuSeconds = (since: NodeJS.CpuUsage): number => {
+  const u = process.cpuUsage(since)
+  return (u.user + u.system) / 1e6
+}
+
+function generatedRecords(n: number, from: number): TestWarcRecord[] {
+  const out: TestWarcRecord[] = []
+  for (let i = from; i < from + n; i++) {
+    const uri = `https://news.example/story/${i}`
+    out.push({ type: 'request', uri, body: `GET /story/${i} HTTP/1.1\r\nHost: news.example\r\n\r\n` })
+    out.push({ type: 'response', uri, body: articleHtml(i) })
+    out.push({ type: 'metadata', uri, body: 'fetchTimeMs: 40\r\n' })
+  }
+  return out
+}
+
+/** The HTML responses of a WARC.gz as inputs, read before the pipeline-alone timing starts. */
+async function inputsOf(file: string): Promise<Input[]> {
+  const inputs: Input[] = []
+  for await (const r of readWarcRecords(createReadStream(file).pipe(createGunzip()))) {
+    if (r.headers['warc-type'] !== 'response' || !r.block) continue
+    const res = parseHttpResponse(r.block)
+    if (!res) continue
+    inputs.push({ html: res.body.toString('utf8'), url: r.headers['warc-target-uri'] ?? '', published: (r.headers['warc-date'] ?? '').slice(0, 10) })
+  }
+  return inputs
+}
+
+if (phase === 'pipeline' || phase === 'warc') {
+  const db = join(mkdtempSync(join(tmpdir(), 'sitrep-bench-')), 'b.db')
+  const file = arg as string
+  const inputs = phase === 'pipeline' ? await inputsOf(file) : []
+  const store = createSqliteStore(db)
+  await store.migrate()
+  const started = process.hrtime.bigint()
+  const cpu0 = process.cpuUsage()
+  let stored = 0
+  if (phase === 'pipeline') {
+    const analyzer = createAnalyzer()
+    for (const input of inputs) {
+      const out = analyzer.analyze(input)
+      if (!isError(out) && (await store.save(out, 'bench')).inserted) stored++
+    }
+  } else stored = (await ingestSources([file], { ledger: store, pipelineVersion: 'bench', stderr: quiet })).inserted
+  const cpu = cpuSeconds(cpu0)
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  await store.close()
+  process.stdout.write(JSON.stringify({ seconds, cpu, stored, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'))
+  const file = join(dir, 'bench.warc.gz')
+  let label: string
+  let rounds = 2
+  if (phase === 'real') {
+    const roots = ['wcxb-articles-dev', 'zyte-dev'].map((d) => join('..', 'shared', 'data', 'extraction', d, 'html')).filter((d) => existsSync(d))
+    if (!roots.length) {
+      console.error('no pages under ../shared/data/extraction/*/html')
+      process.exit(2)
+    }
+    const records: TestWarcRecord[] = []
+    for (const root of roots) {
+      for (const f of readdirSync(root).sort()) {
+        const bytes = readFileSync(join(root, f))
+        records.push({
+          type: 'response',
+          uri: `https://pages.example/${root.split('/').at(-2)}/${f}`,
+          body: (f.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'),
+        })
+      }
+    }
+    writeFileSync(file, warcBytes(records, true))
+    label = `${records.length} real pages (${roots.join(', ')})`
+    rounds = 1
+  } else {
+    const n = Number(phase ?? 2000)
+    if (!Number.isInteger(n) || n < 1) {
+      console.error('usage: npm run bench:sources [-- N | real]')
+      process.exit(2)
+    }
+    // written in slices, so the generator never holds every record at once
+    const slices: Buffer[] = []
+    for (let from = 0; from < n; from += 500) slices.push(warcBytes(generatedRecords(Math.min(500, n - from), from), true))
+    writeFileSync(file, Buffer.concat(slices))
+    label = `${n} generated response records (${3 * n} records)`
+  }
+  const child = (args: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })
+    if (r.status !== 0) throw new Error(r.stderr)
+    return JSON.parse(r.stdout) as { seconds: number; cpu: number; stored: number; maxRssMB: number }
+  }
+  const load = existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').trim() : 'n/a'
+  console.log(`${label}, ${(statSync(file).size / 1e6).toFixed(1)} MB gzipped; load average ${load}`)
+  type Run = ReturnType<typeof child>
+  const leaner = (a: Run | null, b: Run): Run => (a && a.cpu <= b.cpu ? a : b)
+  const line = (r: Run) =>
+    `${r.seconds.toFixed(1)} s, ${r.cpu.toFixed(1)} CPU s (${(r.stored / r.cpu).toFixed(1)} docs per CPU s), peak RSS ${r.maxRssMB.toFixed(0)} MB, ${r.stored} stored`
+  let alone: Run | null = null
+  let warc: Run | null = null
+  for (let round = 1; round <= rounds; round++) {
+    const p = child(['pipeline', file])
+    console.log(`round ${round} pipeline alone (analyze + save, inputs read beforehand): ${line(p)}`)
+    const w = child(['warc', file])
+    console.log(`round ${round} WARC.gz source (stream, parse, decode, canonical URL, analyze, save, near-duplicates, offset): ${line(w)}`)
+    alone = leaner(alone, p)
+    warc = leaner(warc, w)
+  }
+  if (!alone || !warc) throw new Error('no run')
+  console.log(
+    `bench:sources ${phase === 'real' ? 'real' : 'generated'} docs=${warc.stored} pipeline_docs_per_cpu_s=${(alone.stored / alone.cpu).toFixed(1)} warc_docs_per_cpu_s=${(warc.stored / warc.cpu).toFixed(1)} ratio=${(alone.cpu / warc.cpu).toFixed(3)} peak_rss_mb=${warc.maxRssMB.toFixed(0)}`,
+  )
+}

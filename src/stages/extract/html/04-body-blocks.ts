@@ -1,0 +1,195 @@
+import type { Element } from 'domhandler'
+import { fold } from '../text-utils.js'
+import { type Block, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
+import { type ContentRoot, linkDensity } from './03-content-root.js'
+import { besideVerdict, endsSentence, type Verdict } from './block-rules.js'
+
+// Containers whose text is mostly links are menus and teaser lists: "<ul><li><a>Top stories</a>...".
+const MAX_CONTAINER_LINK_DENSITY = 0.5
+const LIST_TAGS = new Set(['ul', 'ol', 'dl', 'table', 'div', 'section', 'nav', 'menu'])
+// Up to this many levels are checked between a block and the content root.
+const MAX_CLIMB = 200
+// A block with more of its text in links than this is a link, not prose ("READ MORE: <a>...</a>").
+const MAX_BLOCK_LINK_SHARE = 0.6
+// A paragraph that is one link is kept when it reads as a sentence of this length or more.
+const MIN_LINKED_SENTENCE = 40
+// Dropped text under a heading that makes it an orphan: a teaser title, not a one-word link.
+const MIN_DROPPED_CHARS = 25
+// A block beside the root that starts as the body does, over this many characters, repeats it.
+const REPEAT_CHARS = 40
+// A heading right over the body this long at most is the title of its first section.
+const MAX_SECTION_TITLE = 80
+// How far above the content root its neighbours are looked for: the lead paragraph beside the body.
+const REGION_LEVELS = 2
+// Chrome between the root and a neighbour (a byline, a share bar) that the region may step over, in characters.
+const MAX_GAP_CHARS = 160
+
+/**
+ * The text blocks of the article body: the blocks of the content root that read as text,
+ * then the blocks beside it, inside the same region, that read as text too (a lead
+ * paragraph, a recipe's ingredients, an introduction), outside boilerplate, comment
+ * threads and forms; captions where they carry the story; headings judged like the
+ * rest, and dropped where what they head was dropped.
+ */
+export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
+  const { info, blocks } = page
+  if (!root.best) return []
+  const r = info.get(root.best) as ElementInfo
+  let top: Element = root.best
+  for (let n = 0; n < REGION_LEVELS; n++) {
+    const up = parentOf(top)
+    if (!up || up.name === 'body' || up.name === 'html') break
+    top = up
+  }
+  const region = info.get(top) as ElementInfo
+  const excluded = exclusion(page, root.best, top)
+  const keep: boolean[] = blocks.map(() => false)
+  let first = -1
+  let last = -1
+  for (let n = 0; n < blocks.length; n++) {
+    const b = blocks[n] as Block
+    if (b.at < r.pre || b.at > r.last) continue
+    if (first < 0) first = n
+    last = n
+    keep[n] = !b.caption && readsAsText(b, page) && !excluded(b.owner)
+  }
+  if (first < 0) return []
+  const inRegion = (b: Block): boolean => b.at >= region.pre && b.at <= region.last
+  // a summary over the body that repeats its first lines adds nothing: "post-excerpt"
+  const opening = fold(
+    blocks
+      .slice(first, last + 1)
+      .filter((_, n) => keep[first + n])
+      .slice(0, 3)
+      .map((b) => b.text)
+      .join(' '),
+  )
+  const repeats = (b: Block): boolean => opening.includes(fold(b.text).slice(0, REPEAT_CHARS))
+  // a heading beside the root stays only over a block kept beside it: "Ingredients" over its list
+  const headings: number[] = []
+  const widen = (from: number, step: 1 | -1): void => {
+    let gap = 0
+    for (let n = from; n >= 0 && n < blocks.length && inRegion(blocks[n] as Block); n += step) {
+      const b = blocks[n] as Block
+      const v: Verdict = b.caption || excluded(b.owner) || repeats(b) ? 'skip' : besideVerdict(b, step === 1)
+      if (v === 'stop') break
+      if (v === 'keep') {
+        keep[n] = true
+        if (b.heading) headings.push(n)
+        gap = 0
+      } else {
+        gap += b.text.length
+        if (gap > MAX_GAP_CHARS) break
+      }
+    }
+  }
+  widen(first - 1, -1)
+  widen(last + 1, 1)
+  for (let h = headings.length - 1; h >= 0; h--) {
+    const n = headings[h] as number
+    // over the body itself, only a section's title: "Preparation" over the steps, not a dek of 144 characters
+    if (!keep[n + 1] || (n + 1 >= first && n + 1 <= last && (blocks[n] as Block).text.length > MAX_SECTION_TITLE)) keep[n] = false
+  }
+  keepCaptions(blocks, keep, excluded, inRegion)
+  dropOrphanHeadings(blocks, keep)
+  return blocks.filter((_, n) => keep[n])
+}
+
+/** Whether a block inside the root reads as the article's text, headings by the same rule as paragraphs. */
+function readsAsText(b: Block, page: WalkedPage): boolean {
+  if (b.heading === 1) return false
+  // a heading that is a link stays only over kept text: the orphan pass decides
+  if (b.heading) return true
+  if (b.linkChars <= b.text.length * MAX_BLOCK_LINK_SHARE) return true
+  // "<p><a href=...>The full report is on the ministry's site.</a></p>": a sentence that is one link
+  if (b.heading || b.owner.name !== 'p' || b.text.length < MIN_LINKED_SENTENCE || !endsSentence(b.text)) return false
+  const { pre, last } = page.info.get(b.owner) as ElementInfo
+  let links = 0
+  for (let n = pre; n <= last; n++) if ((page.elements[n] as Element).name === 'a') links++
+  return links === 1
+}
+
+/**
+ * Captions stay where they carry the story: a slideshow whose captions hold more text
+ * than the paragraphs around them. Elsewhere they describe a picture and go.
+ */
+function keepCaptions(blocks: readonly Block[], keep: boolean[], excluded: (el: Element) => boolean, inRegion: (b: Block) => boolean): void {
+  let captions = 0
+  let prose = 0
+  for (let n = 0; n < blocks.length; n++) {
+    const b = blocks[n] as Block
+    if (!inRegion(b)) continue
+    if (b.caption && !excluded(b.owner)) captions += b.text.length - b.linkChars
+    else if (keep[n]) prose += b.text.length - b.linkChars
+  }
+  if (captions <= prose) return
+  for (let n = 0; n < blocks.length; n++) {
+    const b = blocks[n] as Block
+    if (inRegion(b) && b.caption && !excluded(b.owner) && b.linkChars <= b.text.length * MAX_BLOCK_LINK_SHARE) keep[n] = true
+  }
+}
+
+/**
+ * A heading labels its section, up to the next heading of its rank or higher: where nothing
+ * of that section was kept (a "you may also like" over a list of links, a form's title), the
+ * heading goes with it.
+ */
+function dropOrphanHeadings(blocks: readonly Block[], keep: boolean[]): void {
+  // seen[level]: whether a kept text block follows, inside the section a heading of that level would open
+  // dropped[level]: whether text of that section was dropped; a heading over pictures alone stays
+  const seen = [false, false, false, false, false, false, false]
+  const dropped = [false, false, false, false, false, false, false]
+  for (let n = blocks.length - 1; n >= 0; n--) {
+    const b = blocks[n] as Block
+    if (!b.heading) {
+      if (keep[n]) seen.fill(true)
+      else if (b.text.length >= MIN_DROPPED_CHARS) dropped.fill(true)
+      continue
+    }
+    if (keep[n] && !seen[b.heading] && (dropped[b.heading] || b.linkChars > b.text.length * MAX_BLOCK_LINK_SHARE)) keep[n] = false
+    for (let level = b.heading; level < seen.length; level++) seen[level] = dropped[level] = false
+  }
+}
+
+/**
+ * Whether an element sits in what is never the article: boilerplate, a comment thread, a
+ * form, a list that is mostly links. The climb stops at `top`; an element that holds the
+ * content root is never excluded ("<div class="post">").
+ */
+function exclusion(page: WalkedPage, best: Element, top: Element): (owner: Element) => boolean {
+  const { info } = page
+  const bestInfo = info.get(best) as ElementInfo
+  const holdsBest = (i: ElementInfo): boolean => i.pre <= bestInfo.pre && i.last >= bestInfo.last
+  const verdict = new Map<Element, boolean>()
+  return (owner: Element): boolean => {
+    const path: Element[] = []
+    let out = false
+    let el: Element | null = owner
+    for (let n = 0; el && n < MAX_CLIMB; n++, el = parentOf(el)) {
+      const known = verdict.get(el)
+      if (known !== undefined) {
+        out = known
+        break
+      }
+      path.push(el)
+      const i = info.get(el)
+      if (!i) break
+      if (i.thread) {
+        out = true
+        break
+      }
+      if (el === top) break
+      if (holdsBest(i)) continue
+      if (i.kind === 'boilerplate' || i.kind === 'drop' || el.name === 'form') {
+        out = true
+        break
+      }
+      if (el !== owner && LIST_TAGS.has(el.name) && linkDensity(i) > MAX_CONTAINER_LINK_DENSITY) {
+        out = true
+        break
+      }
+    }
+    for (const p of path) verdict.set(p, out)
+    return out
+  }
+}

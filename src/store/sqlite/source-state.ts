@@ -1,0 +1,123 @@
+import type Database from 'better-sqlite3'
+import type { Output } from '../../output.js'
+import type { CopyLink, SaveResult, SourceDocumentRecord, SourceSaveRecord, SourceState, Store, StoredSketch } from '../store.js'
+
+type SourceStateMethods = Pick<
+  Store,
+  'getSourceState' | 'putSourceState' | 'findUrl' | 'sketchesSharingBands' | 'copyOf' | 'recordSourceDocument' | 'saveFromSource'
+>
+
+/** The SQLite half of what sources remember: validators and offsets, canonical URLs, sketches and copy-of links. */
+export function sourceStateMethods(db: Database.Database): SourceStateMethods {
+  // prepared on first use (the tables exist only after migrate()) and kept: preparing costs more than running
+  const statements = new Map<string, Database.Statement>()
+  const sql = (text: string): Database.Statement => {
+    let st = statements.get(text)
+    if (!st) {
+      st = db.prepare(text)
+      statements.set(text, st)
+    }
+    return st
+  }
+  const putState = (key: string, state: SourceState): void => {
+    sql(
+      `INSERT INTO source_state (key, etag, last_modified, byte_offset) VALUES (?, ?, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, byte_offset = excluded.byte_offset,
+         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
+    ).run(key, state.etag, state.lastModified, state.offset)
+  }
+  const addUrl = (url: string, articleId: string): void => {
+    sql('INSERT INTO article_urls (url, article_id) VALUES (?, ?) ON CONFLICT(url) DO NOTHING').run(url, articleId)
+  }
+  const saveSketch = (sketch: StoredSketch, bands: readonly number[]): void => {
+    sql('INSERT INTO article_sketches (article_id, sketch, shingles) VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING').run(
+      sketch.articleId,
+      Buffer.from(sketch.sketch),
+      sketch.shingles,
+    )
+    // one statement for all of an article's bands: one insert per band costs several times more
+    for (let i = 0; i < bands.length; i += 400) {
+      const slice = bands.slice(i, i + 400)
+      sql(`INSERT INTO sketch_bands (band, article_id) VALUES ${slice.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`).run(
+        ...slice.flatMap((b) => [b, sketch.articleId]),
+      )
+    }
+  }
+  const linkCopy = (articleId: string, link: CopyLink): void => {
+    sql('INSERT INTO article_copies (article_id, copy_of, similarity) VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING').run(
+      articleId,
+      link.copyOf,
+      link.similarity,
+    )
+  }
+  const writeRecord = (record: SourceDocumentRecord): void => {
+    for (const url of record.urls) addUrl(url, record.articleId)
+    if (record.sketch) saveSketch(record.sketch, record.bands)
+    if (record.copyOf) linkCopy(record.articleId, record.copyOf)
+    if (record.checkpoint) putState(record.checkpoint.key, record.checkpoint.state)
+  }
+  return {
+    async getSourceState(key) {
+      const row = sql('SELECT etag, last_modified, byte_offset FROM source_state WHERE key = ?').get(key) as
+        | { etag: string | null; last_modified: string | null; byte_offset: number | null }
+        | undefined
+      return row ? { etag: row.etag, lastModified: row.last_modified, offset: row.byte_offset } : null
+    },
+
+    async putSourceState(key: string, state: SourceState) {
+      putState(key, state)
+    },
+
+    async findUrl(url) {
+      const row = sql('SELECT article_id FROM article_urls WHERE url = ?').get(url) as { article_id: string } | undefined
+      return row?.article_id ?? null
+    },
+
+    async sketchesSharingBands(bands, limit) {
+      if (!bands.length) return []
+      // the articles sharing the most bands first: the more bands shared, the more alike
+      const rows = sql(
+        `SELECT s.article_id, s.sketch, s.shingles FROM
+           (SELECT article_id, count(*) AS shared FROM sketch_bands WHERE band IN (${bands.map(() => '?').join(',')})
+            GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c
+         JOIN article_sketches s ON s.article_id = c.article_id ORDER BY c.shared DESC, c.article_id`,
+      ).all(...bands, limit) as { article_id: string; sketch: Buffer; shingles: number }[]
+      return rows.map((r) => ({ articleId: r.article_id, sketch: new Uint8Array(r.sketch), shingles: r.shingles }))
+    },
+
+    async copyOf(articleId) {
+      const row = sql('SELECT copy_of, similarity FROM article_copies WHERE article_id = ?').get(articleId) as
+        | { copy_of: string; similarity: number }
+        | undefined
+      return row ? { copyOf: row.copy_of, similarity: row.similarity } : null
+    },
+
+    async recordSourceDocument(record: SourceDocumentRecord) {
+      // one transaction, one commit: four separate commits per article cost more than the writes
+      db.transaction(() => writeRecord(record))()
+    },
+
+    async saveFromSource(this: Store, analysis: Output, pipelineVersion: string, record: SourceSaveRecord): Promise<SaveResult> {
+      // save() does all its work before its first await, so BEGIN ... COMMIT spans it (its own
+      // transaction becomes a savepoint): the article and what its source records commit together
+      db.exec('BEGIN')
+      try {
+        const saved = await this.save(analysis, pipelineVersion)
+        const fresh = saved.inserted
+        writeRecord({
+          articleId: saved.articleId,
+          urls: record.urls,
+          sketch: fresh && record.sketch ? { articleId: saved.articleId, ...record.sketch } : null,
+          bands: record.bands,
+          copyOf: fresh && record.copyOf && record.copyOf.copyOf !== saved.articleId ? record.copyOf : null,
+          checkpoint: record.checkpoint,
+        })
+        db.exec('COMMIT')
+        return saved
+      } catch (e) {
+        if (db.inTransaction) db.exec('ROLLBACK')
+        throw e
+      }
+    },
+  }
+}
