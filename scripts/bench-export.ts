@@ -1,6 +1,6 @@
 // Export memory and speed: 1 million generated events in a new SQLite database, exported
 // by a separate process in each format to a file; prints the child's peak resident memory.
-//   npm run build && npm run bench:export [-- EVENTS]   (default 1000000; the limit is 300 MB)
+//   npm run build && npm run bench:export [-- EVENTS [FORMATS]]   (default 1000000 and all formats; the limit is 300 MB)
 // The database is filled directly (rows as a save writes them, articles without their
 // analysis JSON to keep the file small); only the export is measured.
 import { spawnSync } from 'node:child_process'
@@ -58,7 +58,7 @@ await store.close()
 console.log(JSON.stringify({ n, seconds: (performance.now() - t0) / 1000, peakMb: process.resourceUsage().maxRSS / 1024 }))
 `
 let worst = 0
-for (const format of ['gdelt', 'mentions', 'csv', 'jsonl', 'geojson']) {
+for (const format of (process.argv[3] ?? 'gdelt,mentions,csv,jsonl,geojson').split(',')) {
   const file = join(dir, `out.${format}`)
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, path, format, file], {
     encoding: 'utf8',

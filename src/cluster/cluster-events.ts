@@ -68,6 +68,8 @@ export interface Clusterer {
   add(mention: Mention): number
   /** How many events so far. */
   readonly count: number
+  /** Forgets events no later mention can join (their ids), so a long date-ordered stream keeps a window only. */
+  forget(ids: ReadonlySet<number>): void
 }
 
 /**
@@ -100,6 +102,13 @@ export function createClusterer(options: ClusterOptions = DEFAULT_CLUSTER_OPTION
     get count() {
       return count
     },
+    forget(ids: ReadonlySet<number>) {
+      for (const [key, seeds] of byKey) {
+        const kept = seeds.filter((seed) => !ids.has(seed.id))
+        if (!kept.length) byKey.delete(key)
+        else if (kept.length !== seeds.length) byKey.set(key, kept)
+      }
+    },
   }
 }
 
@@ -130,6 +139,13 @@ function distance(a: Seed, b: Mention, options: ClusterOptions): number | null {
   const km = placeGap(a, b)
   if (km !== null && km > options.maxKm) return null
   return days + (km ?? 0) / (options.maxKm + 1)
+}
+
+/** Whether a mention dated `later` (or any later date in sort order) can still join an event first dated `seedDate`. */
+export function canStillJoin(seedDate: string | null, later: string | null, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): boolean {
+  if (seedDate === later) return true
+  const days = dayGap(seedDate, later)
+  return days !== null && days <= options.maxDays
 }
 
 // Days between two dates; partial dates ("2025-07") match only the same partial date; no date matches no date.

@@ -24,7 +24,14 @@ const dir = mkdtempSync(join(tmpdir(), 'sitrep-export-'))
 before(async () => {
   store = createSqliteStore(join(dir, 'export.db'))
   await store.migrate()
-  await store.saveMany([DOC_A, DOC_B, ...Array.from({ length: 30 }, (_, n) => syntheticDoc(n, 7))], 'test')
+  // DOC_A again from another outlet, a sentence longer: the same two events, reported twice
+  const text = `${DOC_A.article?.text} Officials confirmed it.`
+  const again = {
+    ...DOC_A,
+    id: 'contract-a-again',
+    article: { ...(DOC_A.article as NonNullable<typeof DOC_A.article>), text, url: 'https://other.example/a2' },
+  }
+  await store.saveMany([DOC_A, DOC_B, again, ...Array.from({ length: 30 }, (_, n) => syntheticDoc(n, 7))], 'test')
 })
 after(async () => store.close())
 
@@ -74,7 +81,7 @@ describe('GDELT export', () => {
 
   it('loads into DuckDB with GDELT names and types, every column parsing', async () => {
     const { text, n } = await exported({ format: 'gdelt' })
-    assert.equal(n, 213)
+    assert.equal(n, 213, 'the 215 stored events report 213 real-world events')
     for (const line of text.trimEnd().split('\n')) assert.equal(line.split('\t').length, 61, line)
     const file = join(dir, 'events.tsv')
     writeFileSync(file, text)
@@ -85,7 +92,7 @@ describe('GDELT export', () => {
       '\t',
     )
     assert.equal(rows.length, 213)
-    const condemned = rows.find((r) => r.EventCode === '111')
+    const condemned = rows.find((r) => r.EventCode === '111' && r.Actor1Code === 'RUSGOV' && r.ActionGeo_FullName === 'Damascus')
     assert.ok(condemned)
     assert.equal(condemned.SQLDATE, '20250731')
     assert.equal(condemned.Actor1Code, 'RUSGOV')
@@ -100,8 +107,9 @@ describe('GDELT export', () => {
     assert.equal(condemned.ActionGeo_FeatureID, '170654')
     assert.equal(condemned.ActionGeo_Lat, 33.51)
     assert.equal(condemned.IsRootEvent, '1')
-    assert.equal(condemned.SOURCEURL, 'https://example.org/a')
-    const monthOnly = rows.find((r) => r.EventCode === '043' && r.Actor1Code === 'EGY')
+    assert.deepEqual([condemned.NumMentions, condemned.NumSources, condemned.NumArticles], ['2', '2', '2'], 'two outlets reported it')
+    assert.ok(['https://example.org/a', 'https://other.example/a2'].includes(String(condemned.SOURCEURL)), 'the URL of its first report')
+    const monthOnly = rows.find((r) => r.EventCode === '043' && r.Actor1Code === 'EGY' && r.Actor2Code === 'ISR' && r.MonthYear === '202507')
     assert.equal(monthOnly?.SQLDATE, '20250701', 'a month alone is its first day')
     const texas = rows.find((r) => r.ActionGeo_FullName === 'Texas')
     assert.equal(texas?.ActionGeo_Type, '2', 'a US state')
@@ -124,6 +132,13 @@ describe('GDELT export', () => {
     assert.equal(a?.MentionType, '1')
     assert.equal(a?.MentionSourceName, 'example.org')
     assert.equal(a?.Confidence, '90')
+    const other = rows.filter((r) => r.MentionIdentifier === 'https://other.example/a2')
+    assert.equal(other.length, 2)
+    for (const o of other)
+      assert.ok(
+        rows.some((r) => r.MentionIdentifier === 'https://example.org/a' && r.GLOBALEVENTID === o.GLOBALEVENTID),
+        'the same event id',
+      )
   })
 })
 
@@ -140,8 +155,11 @@ describe('CSV, JSONL and GeoJSON exports', () => {
       true,
       ',',
     )
-    assert.equal(rows.length, 213)
-    assert.equal(rows.find((r) => r.cameo === '111')?.evidence, 'Moscow condemned the strikes on Damascus on Thursday.')
+    assert.equal(rows.length, 215)
+    assert.equal(
+      rows.find((r) => r.cameo === '111' && r.articleUrl === 'https://example.org/a')?.evidence,
+      'Moscow condemned the strikes on Damascus on Thursday.',
+    )
   })
 
   it('JSONL has one stored event per line', async () => {
@@ -159,7 +177,7 @@ describe('CSV, JSONL and GeoJSON exports', () => {
     const collection = check(text) as { type: string; features: { geometry: { coordinates: number[] }; properties: Record<string, unknown> }[] }
     assert.equal(collection.type, 'FeatureCollection')
     assert.equal(collection.features.length, n)
-    const damascus = collection.features.find((f) => f.properties.cameo === '111')
+    const damascus = collection.features.find((f) => f.properties.cameo === '111' && f.properties.articleUrl === 'https://example.org/a')
     assert.deepEqual(damascus?.geometry.coordinates, [36.29, 33.51], '[longitude, latitude]')
     const empty = await exported({ format: 'geojson' }, { code: '99' })
     assert.equal(empty.n, 0)

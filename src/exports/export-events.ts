@@ -1,6 +1,7 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import type { EventFilter, Store, StoredEvent } from '../store/store.js'
+import { clusteredEvents, clusteredMentions } from './clustered-events.js'
 import { gdeltEventRow, gdeltMentionRow } from './gdelt.js'
 
 /** The formats `exportEvents` writes. */
@@ -9,7 +10,7 @@ export const EXPORT_FORMATS = ['gdelt', 'csv', 'jsonl', 'geojson'] as const
 /** One of the export formats. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
-/** What an export writes besides the events: GDELT's Mentions table instead of its Events table. */
+/** What an export writes: the format and, for GDELT, which table (one row per clustered event, or per mention). */
 export interface ExportOptions {
   readonly format: ExportFormat
   /** With `gdelt`: the Mentions table (16 columns) instead of the Events table. */
@@ -72,16 +73,29 @@ export async function exportEvents(store: Store, filter: EventFilter, options: E
     buffer = ''
     if (!out.write(chunk)) await once(out, 'drain')
   }
-  const line = LINES[options.format === 'gdelt' && options.mentions ? 'mentions' : options.format]
+  const line = async (cells: string[]): Promise<number> => {
+    await write(`${cells.join('\t')}\n`)
+    return 1
+  }
+  if (options.format === 'gdelt') {
+    // GDELT's unit is the event: mentions are clustered in date order (see src/cluster)
+    let rows = 0
+    const stream = store.streamEvents(filter, 'date')
+    if (options.mentions) for await (const m of clusteredMentions(stream)) rows += await line(gdeltMentionRow(m.mention, m.eventId))
+    else for await (const c of clusteredEvents(stream)) rows += await line(gdeltEventRow(c.event, c.counts))
+    if (buffer && !out.write(buffer)) await once(out, 'drain')
+    return rows
+  }
+  const text = LINES[options.format]
   if (options.format === 'csv') await write(`${CSV_COLUMNS.join(',')}\n`)
   if (options.format === 'geojson') await write('{"type":"FeatureCollection","features":[\n')
   let n = 0
   let features = 0
   for await (const e of store.streamEvents(filter)) {
-    const text = line(e)
+    const one = text(e)
     n++
-    if (text === null) continue
-    await write(options.format === 'geojson' ? `${features++ ? ',\n' : ''}${text}` : `${text}\n`)
+    if (one === null) continue
+    await write(options.format === 'geojson' ? `${features++ ? ',\n' : ''}${one}` : `${one}\n`)
   }
   if (options.format === 'geojson') await write('\n]}\n')
   if (buffer && !out.write(buffer)) await once(out, 'drain')
@@ -89,9 +103,7 @@ export async function exportEvents(store: Store, filter: EventFilter, options: E
 }
 
 // One line per event of each format (null: the event has no line, as an unplaced event in GeoJSON).
-const LINES: Record<ExportFormat | 'mentions', (e: StoredEvent) => string | null> = {
-  gdelt: (e) => gdeltEventRow(e).join('\t'),
-  mentions: (e) => gdeltMentionRow(e).join('\t'),
+const LINES: Record<Exclude<ExportFormat, 'gdelt'>, (e: StoredEvent) => string | null> = {
   csv: (e) => CSV_COLUMNS.map((c) => csvCell(e[c])).join(','),
   jsonl: (e) => JSON.stringify(e),
   geojson: (e) => geoJsonFeature(e),

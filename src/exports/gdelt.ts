@@ -65,11 +65,15 @@ function geoColumns(g: string): [string, 'INTEGER' | 'FLOAT' | 'STRING'][] {
   ]
 }
 
-/** How a cell of one event row is counted: a stored event is one mention in one article of one outlet. */
+/** What an event row sums up of its mentions (by default one stored event: one mention in one article of one outlet). */
 export interface EventCounts {
   readonly mentions: number
   readonly sources: number
   readonly articles: number
+  /** Reported in the lead of any of its articles; the event's own flag when absent. */
+  readonly isRoot?: boolean
+  /** The mean tone of its articles; the event's article's tone when absent. */
+  readonly avgTone?: number | null
 }
 
 const ONE: EventCounts = { mentions: 1, sources: 1, articles: 1 }
@@ -88,7 +92,7 @@ export function gdeltEventRow(e: StoredEvent, counts: EventCounts = ONE): string
     day ? day.fraction : '',
     ...actorCells(e.sourceCode, e.sourceText),
     ...actorCells(e.targetCode, e.targetText),
-    e.isRoot ? '1' : '0',
+    (counts.isRoot ?? e.isRoot) ? '1' : '0',
     e.cameo,
     e.cameo.slice(0, 3),
     e.cameo.slice(0, 2),
@@ -97,7 +101,7 @@ export function gdeltEventRow(e: StoredEvent, counts: EventCounts = ONE): string
     String(counts.mentions),
     String(counts.sources),
     String(counts.articles),
-    num(e.articleTone ?? null),
+    num(counts.avgTone !== undefined ? counts.avgTone : (e.articleTone ?? null)),
     ...EMPTY_GEO,
     ...EMPTY_GEO,
     ...actionGeo(e),
@@ -107,10 +111,10 @@ export function gdeltEventRow(e: StoredEvent, counts: EventCounts = ONE): string
 }
 
 /** The 16 cells of an event's GDELT Mentions row: the article that reports it. */
-export function gdeltMentionRow(e: StoredEvent): string[] {
+export function gdeltMentionRow(e: StoredEvent, eventId: number = e.id): string[] {
   const added = timestamp(e.articleAdded ?? null)
   return [
-    String(e.id),
+    String(eventId),
     added,
     added,
     e.articleUrl ? '1' : '2', // 1 WEB with a URL, 2 CITATIONONLY without

@@ -31,12 +31,14 @@ export async function* pagedEvents(
       keyset =
         order === 'stored'
           ? `e.id > ${param(at + 1)}`
-          : `(coalesce(e.date, ''), e.article_id, e.ordinal) > (${param(at + 1)}, ${param(at + 2)}, ${param(at + 3)})`
+          : // the leading range lets both databases seek in the events_date_order index
+            `coalesce(e.date, '') >= ${param(at + 1)} AND (coalesce(e.date, ''), e.article_id, e.ordinal) > (${param(at + 2)}, ${param(at + 3)}, ${param(at + 4)})`
     }
     const sort = order === 'stored' ? 'e.id' : "coalesce(e.date, ''), e.article_id, e.ordinal"
     const clause = [where.replace(/^WHERE /, ''), keyset].filter(Boolean).join(' AND ')
-    const sql = `${EVENT_SELECT} ${clause ? `WHERE ${clause}` : ''} ORDER BY ${sort} LIMIT ${param(at + (after?.length ?? 0) + 1)}`
-    const rows = await all(sql, [...params, ...(after ?? []), n])
+    const keys = after ? (order === 'stored' ? after : [after[0] as string, ...after]) : []
+    const sql = `${EVENT_SELECT} ${clause ? `WHERE ${clause}` : ''} ORDER BY ${sort} LIMIT ${param(at + keys.length + 1)}`
+    const rows = await all(sql, [...params, ...keys, n])
     for (const row of rows) yield toStoredEvent(row)
     if (rows.length < n) return
     const last = rows[rows.length - 1] as EventRow & { ordinal: number }

@@ -74,5 +74,6 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE events ADD COLUMN source_start INTEGER;
    ALTER TABLE events ADD COLUMN target_start INTEGER;
    ALTER TABLE events ADD COLUMN sentence_index INTEGER;
-   CREATE INDEX events_place_country ON events(place_country);`,
+   CREATE INDEX events_place_country ON events(place_country);
+   CREATE INDEX events_date_order ON events((coalesce(date, '')), article_id, ordinal);`,
 ]
