@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { countClusters } from '../cluster/cluster-events.js'
+import { clusteredMentions } from '../exports/clustered-events.js'
 import { createStore } from '../store/create-store.js'
 import { dbLocation } from './db-option.js'
 import { UsageError, writeLine } from './util.js'
@@ -14,7 +14,9 @@ export async function statsCommand(argv: string[]): Promise<number> {
   const store = createStore(dbLocation(values.db), { readOnly: true })
   try {
     const { articles, events } = await store.counts()
-    const clusters = await countClusters(store.streamEvents({}, 'date'))
+    // the events in date order through the clusterer, a window of about a day in memory
+    let clusters = 0
+    for await (const m of clusteredMentions(store.streamEvents({}, 'date'))) if (m.eventId === m.mention.id) clusters++
     await writeLine(`articles=${articles} events=${events} clusters=${clusters}`)
   } finally {
     await store.close()
