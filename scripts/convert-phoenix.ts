@@ -112,7 +112,12 @@ const ours = (() => {
       .entries.filter((s) => s.title)
       .flatMap((s) => s.term.toLowerCase().split(' ')),
   )
-  return { personNames, orgNames, surnames, nouns, titleWords }
+  const conventions = new Map(
+    loadLexicon<EntryFile<SectorNoun>>('actors/sector-nouns.json')
+      .entries.filter((s) => /^(PRM|COP|SPY)$/.test(s.sector))
+      .flatMap((s) => [s.term, s.plural ?? s.term].map((t) => [t.toLowerCase(), s.sector] as const)),
+  )
+  return { personNames, orgNames, surnames, nouns, titleWords, conventions }
 })()
 
 /** Whether a name may stand as a look-up key: the filters stated in README.md, each counted. */
@@ -273,6 +278,17 @@ const cleanPeople = finalPeople.flatMap((p) => {
   return names.length ? [{ ...p, name: names[0] as string, aliases: names.slice(1) }] : []
 })
 
+/** The sector of the longest of our PRM/COP/SPY terms inside a phrase, if any. */
+function conventionHeld(words: readonly string[]): string | undefined {
+  let best: { n: number; sector: string } | undefined
+  for (let i = 0; i < words.length; i++)
+    for (let j = i + 1; j <= words.length; j++) {
+      const sector = ours.conventions.get(words.slice(i, j).join(' '))
+      if (sector && (!best || j - i > best.n)) best = { n: j - i, sector }
+    }
+  return best?.sector
+}
+
 // role nouns of the agents file
 const agents = parseAgents(readFileSync(join(SOURCE_DIR, 'Phoenix.agents.txt'), 'latin1'))
 const nouns: SectorNoun[] = []
@@ -288,6 +304,12 @@ for (const a of agents) {
   const sector = (roles.length ? roles : ['REL']).join('')
   if (!/^[a-z][a-z .'&-]*$/.test(a.term) || !/^(?:[A-Z]{3})+$/.test(sector)) {
     drop('agent: odd characters or code')
+    continue
+  }
+  // "ambassador to", "minister for": a dangling preposition is half a phrase, not a noun
+  const words = a.term.split(' ')
+  if (FUNCTION_WORDS.has(words[0] as string) || FUNCTION_WORDS.has(words[words.length - 1] as string)) {
+    drop('agent: starts or ends with a function word')
     continue
   }
   if (ours.nouns.has(a.term)) {
@@ -307,6 +329,13 @@ for (const a of agents) {
   // ("villages", "industry", "revolt" are not actors; "burglar", "Janjaweed" are rare enough)
   if (!a.term.includes(' ') && !a.term.endsWith('.') && commonWord(a.term) && !(AGENTIVE.test(a.term) && !ABSTRACT.test(a.term))) {
     drop('agent: common word without an agent ending')
+    continue
+  }
+  // our conventions that part from CAMEO's (paramilitaries PRM, gendarmes and security
+  // forces COP, intelligence SPY): a longer term holding one of those words keeps its sector
+  const held = conventionHeld(words)
+  if (held && !sector.startsWith(held)) {
+    drop('agent: against one of our conventions')
     continue
   }
   if (seenTerm.has(a.term)) {

@@ -108,3 +108,24 @@ export const phoenixLayer = lazy((): PhoenixLayer | null => {
 export function phoenixSectorNouns(): readonly SectorNoun[] {
   return existsSync(LEXICON_DIR + PHOENIX_FILES.sectorNouns) ? loadLexicon<EntryFile<SectorNoun>>(PHOENIX_FILES.sectorNouns).entries : []
 }
+
+/**
+ * Checks the compiled Phoenix index against its lists: every name of every entry is found
+ * through names.bin and leads back to that entry. Returns one message per fault.
+ */
+export function checkPhoenixIndex(): string[] {
+  const layer = phoenixLayer()
+  if (!layer) return []
+  const faults: string[] = []
+  const check = <T extends { id: string; name: string; aliases: readonly string[] }>(file: string, find: (name: string) => readonly T[] | undefined): void => {
+    for (const e of loadLexicon<EntryFile<T>>(file).entries) {
+      for (const n of [e.name, ...e.aliases]) {
+        if (!find(n)?.some((x) => x.id === e.id)) faults.push(`${file}  ${e.id}  index: "${n}" does not lead back to the entry`)
+      }
+    }
+  }
+  check<Person>(PHOENIX_FILES.people, layer.lookupPeople)
+  check<Organisation>(PHOENIX_FILES.organisations, layer.lookupOrganisations)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(layer.cutoff)) faults.push(`${PHOENIX_FILES.names}  header: no cutoff date`)
+  return faults
+}
