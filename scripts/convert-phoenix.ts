@@ -121,7 +121,7 @@ const ours = (() => {
 })()
 
 /** Whether a name may stand as a look-up key: the filters stated in README.md, each counted. */
-function keepName(display: string, person: boolean): boolean {
+function keepName(display: string): boolean {
   const key = nameKey(display)
   const words = display.split(' ')
   const letters = display.replace(/[^\p{L}]/gu, '')
@@ -133,8 +133,7 @@ function keepName(display: string, person: boolean): boolean {
   const titles = words
     .slice(0, -1)
     .filter((w) => !ours.titleWords.has(w.toLowerCase()) && !lookupName(countryByName(), w) && !lookupName(countryByDemonym(), w))
-  if (person && words.length > 1 && titles.length === 0 && ours.surnames.has(nameKey(words[words.length - 1] as string)))
-    return drop('title and a surname of ours')
+  if (words.length > 1 && titles.length === 0 && ours.surnames.has(nameKey(words[words.length - 1] as string))) return drop('title and a surname of ours')
   if (words.length === 1) {
     if (key.startsWith('=')) return letters.length >= 3 || drop('under 3 letters')
     if (letters.length < 5) return drop('one word under 5 letters')
@@ -150,7 +149,9 @@ function keepName(display: string, person: boolean): boolean {
 
 const validChain = (code: string): boolean => CHAIN.test(code) && !code.startsWith('---')
 /** Whether a chain reads as owner + roles: a country with role elements ("ETHERI" is a place, not a role). */
-const roleChain = (code: string): boolean => !COUNTRY_CODES.has(code.slice(0, 3)) || code.length === 3 || ROLE_CODES.has(code.slice(3, 6))
+// historical states and regions ("YUG", "SUN", "MEA") are no country PLOVER codes today: left out
+const roleChain = (code: string): boolean =>
+  /^(IGO|NGO|NGM|IMG|MNC)/.test(code) || (COUNTRY_CODES.has(code.slice(0, 3)) && (code.length === 3 || ROLE_CODES.has(code.slice(3, 6))))
 /** The sector of an organisation's chain: its first role element; REB for armed IMG groups. */
 function sectorOfChain(code: string): string | null {
   const elements = code.match(/.{3}/g) ?? []
@@ -214,7 +215,7 @@ for (const { file, records } of parsed) {
       drop(person ? 'person of ours' : 'organisation of ours')
       continue
     }
-    const kept = names.filter((n) => keepName(n, person))
+    const kept = names.filter((n) => keepName(n))
     if (!kept.length) {
       drop('record with no name left')
       continue
@@ -225,7 +226,11 @@ for (const { file, records } of parsed) {
       const dated = codes.filter((c) => !c.undated)
       // a default code beside dated ones applies outside them (mostly ELI): out of office is
       // what the resolver already says for a person with no role on the day
-      const periods = dated.length ? dated : codes.filter((c) => c.code.length > 3)
+      const all = dated.length ? dated : codes.filter((c) => c.code.length > 3)
+      // "[USAELI 890120-...]" after an office says "out of office", which the resolver derives
+      // itself (ELI for "former", and the latest office for an undated article, as for ours)
+      const offices = all.filter((c) => c.code.slice(3, 6) !== 'ELI')
+      const periods = offices.length ? offices : all
       const roles: Role[] = periods
         .map((c) => ({ code: c.code, title: `Phoenix ${c.code}`, from: c.from, to: c.to ?? cutoff, source }))
         .filter((x) => !x.from || x.from <= (x.to as string))
