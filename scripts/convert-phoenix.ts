@@ -203,7 +203,8 @@ for (const { file, records } of parsed) {
   for (const r of records) {
     const codes = r.codes.map((c) => ({ ...c, code: plainCode(c.code) })).filter((c) => validChain(c.code) && roleChain(c.code))
     // country blocks ("AFGHANISTAN_ [AFG]" with its cities) are the country tables' work
-    if (!codes.length || codes.every((c) => c.code.length === 3 && c.undated && !/^(MNC|NGO|IGO|IMG)$/.test(c.code))) {
+    // (dated too: "[DEU >901003]" for East German cities after reunification)
+    if (!codes.length || codes.every((c) => c.code.length === 3 && !/^(MNC|NGO|IGO|IMG)$/.test(c.code))) {
       drop(codes.length ? 'country or region block' : 'no usable code')
       continue
     }

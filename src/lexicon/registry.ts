@@ -6,7 +6,8 @@ import { phoenixLayer, phoenixSectorNouns } from './phoenix.js'
 /**
  * The actor registry one analyzer reads: the package's people, organisations, seats of
  * government and role nouns, merged with a user's own file, and the name indexes over them
- * (built on first use, once per registry).
+ * (built on first use, once per registry). Below them, the Phoenix layer (lexicon/actors/phoenix/)
+ * answers name look-ups that ours leave empty, and its role nouns yield to ours.
  */
 export interface ActorRegistry {
   readonly people: readonly Person[]
