@@ -28,7 +28,7 @@ describe('Phoenix layer', () => {
   it('finds every key of a hashed table and nothing else', () => {
     const keys = ['p:babrak karmal', 'o:=UNHCR', 'p:josé martí', 'o:17 november']
     const { lines, bin } = table(keys)
-    keys.forEach((k, i) => assert.equal(hashedLineLookup(bin, lines, k), String(i)))
+    for (const [i, k] of keys.entries()) assert.equal(hashedLineLookup(bin, lines, k), String(i))
     assert.equal(hashedLineLookup(bin, lines, 'p:nobody'), undefined)
     assert.equal(hashedLineLookup(bin, lines, 'p:'), undefined)
   })
