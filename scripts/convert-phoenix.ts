@@ -11,8 +11,8 @@ import { ORGANISATIONS_DIR, type Organisation, PEOPLE_DIR, type Person, type Rol
 import { countries, countryByDemonym, countryByName } from '../src/lexicon/countries.js'
 import { isKnownPlace } from '../src/lexicon/gazetteer.js'
 import { type EntryFile, LEXICON_DIR, lexiconFiles, loadLexicon, lookupName, nameKey } from '../src/lexicon/load.js'
-import { nameHash } from '../src/lexicon/phoenix.js'
 import { type PhoenixCode, type PhoenixRecord, parseActors, parseAgents } from './phoenix-format.js'
+import { entriesText, indexLines, nameTable } from './phoenix-output.js'
 
 const SOURCE_DIR = process.argv[2] ?? join(LEXICON_DIR, '../../shared/data/dictionaries/phoenix')
 const OUT = join(LEXICON_DIR, 'actors/phoenix')
@@ -352,38 +352,6 @@ for (const a of agents) {
   nouns.push({ term: a.term, ...(a.plural && a.plural !== a.term ? { plural: a.plural } : {}), sector, source: `Phoenix Phoenix.agents.txt line ${a.line}` })
 }
 
-// one entry a line, still plain JSON: readable diffs, and the engine can parse one entry at
-// a time from its byte offset instead of the whole file
-function entriesText(description: string, entries: readonly unknown[]): { text: string; offsets: number[] } {
-  let text = `{"description":${JSON.stringify(description)},\n"entries":[\n`
-  let bytes = Buffer.byteLength(text)
-  const offsets: number[] = []
-  entries.forEach((e, i) => {
-    offsets.push(bytes)
-    const line = `${JSON.stringify(e)}${i < entries.length - 1 ? ',' : ''}\n`
-    text += line
-    bytes += Buffer.byteLength(line)
-  })
-  return { text: `${text}]}\n`, offsets }
-}
-
-// "p:key<TAB>offset,offset" lines; names.bin indexes them by hash, so the engine parses
-// nothing at start
-function indexLines<T extends { name: string; aliases: readonly string[] }>(
-  kind: string,
-  list: readonly T[],
-  offsets: readonly number[],
-): Map<string, number[]> {
-  const out = new Map<string, number[]>()
-  list.forEach((t, i) => {
-    for (const k of new Set([t.name, ...t.aliases].map(nameKey))) {
-      const key = `${kind}:${k}`
-      out.set(key, [...(out.get(key) ?? []), offsets[i] as number])
-    }
-  })
-  return out
-}
-
 mkdirSync(OUT, { recursive: true })
 copyFileSync(join(SOURCE_DIR, 'LICENSE'), join(OUT, 'LICENSE'))
 chmodSync(join(OUT, 'LICENSE'), 0o644)
@@ -403,24 +371,12 @@ const nounFile = entriesText(
 writeFileSync(join(OUT, 'people.json'), peopleFile.text)
 writeFileSync(join(OUT, 'organisations.json'), orgFile.text)
 writeFileSync(join(OUT, 'sector-nouns.json'), nounFile.text)
-const keys = [...indexLines('p', cleanPeople, peopleFile.offsets), ...indexLines('o', finalOrgs, orgFile.offsets)].map(([k, v]) => `${k}\t${v.join(',')}`)
-const namesText = `# cutoff=${cutoff} Name keys (p: people, o: organisations, as nameKey makes them) -> byte offsets of entries in people.json and organisations.json; names.bin holds their hashes. Compiled by scripts/convert-phoenix.ts. ${NOTICE}\n${keys.join('\n')}\n`
-writeFileSync(join(OUT, 'names.tsv'), namesText)
-// names.bin: count, hashes ascending, line offsets (uint32 LE), for hashedLineLookup
-const rows: { hash: number; at: number }[] = []
-let at = Buffer.byteLength(namesText.slice(0, namesText.indexOf('\n') + 1))
-for (const line of keys) {
-  rows.push({ hash: nameHash(line.slice(0, line.indexOf('\t'))), at })
-  at += Buffer.byteLength(line) + 1
-}
-rows.sort((a, b) => a.hash - b.hash || a.at - b.at)
-const table = Buffer.alloc(4 + rows.length * 8)
-table.writeUInt32LE(rows.length, 0)
-rows.forEach((r, k) => {
-  table.writeUInt32LE(r.hash, 4 + k * 4)
-  table.writeUInt32LE(r.at, 4 + rows.length * 4 + k * 4)
-})
-writeFileSync(join(OUT, 'names.bin'), table)
+const names = nameTable(
+  `# cutoff=${cutoff} Name keys (p: people, o: organisations, as nameKey makes them) -> byte offsets of entries in people.json and organisations.json; names.bin holds their hashes. Compiled by scripts/convert-phoenix.ts. ${NOTICE}`,
+  [...indexLines('p', cleanPeople, peopleFile.offsets), ...indexLines('o', finalOrgs, orgFile.offsets)],
+)
+writeFileSync(join(OUT, 'names.tsv'), names.tsv)
+writeFileSync(join(OUT, 'names.bin'), names.bin)
 console.log(`cutoff ${cutoff}; unreadable codes ${unreadable}`)
 console.log(
   `${cleanPeople.length} people (${cleanPeople.reduce((n, p) => n + p.roles.length, 0)} roles), ${finalOrgs.length} organisations, ${nouns.length} role nouns`,
