@@ -1,4 +1,4 @@
-// Clustering evaluation: every report of test/fixtures/cluster-eval/reports.jsonl is analysed
+// Clustering evaluation: every report of test/cluster-eval/reports.jsonl is analysed
 // by the pipeline and stored; the events of each half are clustered and scored with B-cubed
 // against the stories (an event's gold cluster is the story of its report).
 //   npm run eval:clusters [-- --max-days N --max-km N]
@@ -28,7 +28,7 @@ const options = {
   maxDays: Number(values['max-days'] ?? DEFAULT_CLUSTER_OPTIONS.maxDays),
   maxKm: Number(values['max-km'] ?? DEFAULT_CLUSTER_OPTIONS.maxKm),
 }
-const reports = readFileSync(new URL('../test/fixtures/cluster-eval/reports.jsonl', import.meta.url), 'utf8')
+const reports = readFileSync(new URL('../test/cluster-eval/reports.jsonl', import.meta.url), 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as Report)

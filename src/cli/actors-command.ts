@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { ORGANISATIONS_DIR, PEOPLE_DIR, rolesAt } from '../lexicon/actors.js'
-import { checkRegistry, type RegistryLists } from '../lexicon/actors-check.js'
+import { checkRegistry, type RegistryLists, type RegistryProblem } from '../lexicon/actors-check.js'
 import { LEXICON_DIR, lexiconFiles, nameKey } from '../lexicon/load.js'
+import { checkPhoenixIndex, PHOENIX_FILES } from '../lexicon/phoenix.js'
 import type { CommandEnv } from './command.js'
 import { UsageError, validDateOption, writeLine } from './util.js'
 
@@ -52,11 +53,35 @@ async function checkCommand(argv: string[], env: CommandEnv): Promise<number> {
     const file = p.file === PEOPLE_DIR ? (fileOfPerson.get(p.id.split(', ')[0] ?? '') ?? p.file) : p.file
     await writeLine(`${file}  ${p.id}  ${p.rule}: ${p.message}`)
   }
+  // the Phoenix layer: the same rules but offices (one generic title per code there), and its index
+  const phoenix = existsSync(LEXICON_DIR + PHOENIX_FILES.people) ? checkPhoenix(read) : { problems: [], faults: [], counts: '' }
+  for (const p of phoenix.problems) await writeLine(`${p.file}  ${p.id}  ${p.rule}: ${p.message}`)
+  for (const f of phoenix.faults) await writeLine(f)
   const roles = (lists.people.entries as { roles?: unknown[] }[]).reduce((n, p) => n + (p.roles?.length ?? 0), 0)
   await writeLine(
-    `${lists.people.entries.length} people (${roles} roles), ${lists.organisations.entries.length} organisations, ${lists.seats.entries.length} seats, ${lists.sectorNouns.entries.length} role nouns${userFile ? ` (with ${userFile})` : ''}: ${problems.length} problem(s)`,
+    `${lists.people.entries.length} people (${roles} roles), ${lists.organisations.entries.length} organisations, ${lists.seats.entries.length} seats, ${lists.sectorNouns.entries.length} role nouns${userFile ? ` (with ${userFile})` : ''}${phoenix.counts}: ${problems.length + phoenix.problems.length + phoenix.faults.length} problem(s)`,
   )
-  return problems.length ? 1 : 0
+  return problems.length + phoenix.problems.length + phoenix.faults.length ? 1 : 0
+}
+
+function checkPhoenix(read: (file: string) => readonly unknown[]): { problems: RegistryProblem[]; faults: string[]; counts: string } {
+  const people = read(PHOENIX_FILES.people)
+  const organisations = read(PHOENIX_FILES.organisations)
+  const sectorNouns = read(PHOENIX_FILES.sectorNouns)
+  const problems = checkRegistry(
+    {
+      people: { file: PHOENIX_FILES.people, entries: people },
+      organisations: { file: PHOENIX_FILES.organisations, entries: organisations },
+      seats: { file: PHOENIX_FILES.people, entries: [] },
+      sectorNouns: { file: PHOENIX_FILES.sectorNouns, entries: sectorNouns },
+    },
+    { offices: false },
+  )
+  return {
+    problems,
+    faults: checkPhoenixIndex(),
+    counts: `, and from Phoenix ${people.length} people, ${organisations.length} organisations, ${sectorNouns.length} role nouns`,
+  }
 }
 
 async function findCommand(argv: string[], env: CommandEnv): Promise<number> {

@@ -30,7 +30,7 @@ export interface ClusterOptions {
   readonly maxKm: number
 }
 
-/** The thresholds set on the tune half of the evaluation set (test/fixtures/cluster-eval). */
+/** The thresholds set on the tune half of the evaluation set (test/cluster-eval). */
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { maxDays: 1, maxKm: 60 }
 
 // CAMEO codes whose two actors play the same part (meet, negotiate, sign, fight): either order is one dyad.

@@ -18,6 +18,12 @@ export interface RegistryLists {
   readonly sectorNouns: { readonly file: string; readonly entries: readonly unknown[] }
 }
 
+/** What a check leaves out: the Phoenix lists give one generic title per code, so their offices cannot be told apart. */
+export interface CheckOptions {
+  /** Check that no two people hold one office on one day (default true). */
+  readonly offices?: boolean
+}
+
 const end = (to: string): string => (to.length === 4 ? `${to}-12-31` : to.length === 7 ? `${to}-31` : to)
 
 /**
@@ -25,7 +31,7 @@ const end = (to: string): string => (to.length === 4 ? `${to}-12-31` : to.length
  * people holding one office (same code and title) on the same day, and aliases that are
  * empty, repeat the name, or point at two different people.
  */
-export function checkRegistry(lists: RegistryLists): RegistryProblem[] {
+export function checkRegistry(lists: RegistryLists, options: CheckOptions = {}): RegistryProblem[] {
   const problems: RegistryProblem[] = []
   const schema = (file: string, entries: readonly unknown[], s: z.ZodTypeAny, idOf: (x: Record<string, unknown>) => string): void => {
     entries.forEach((e, i) => {
@@ -79,7 +85,7 @@ export function checkRegistry(lists: RegistryLists): RegistryProblem[] {
       aliasOwners.set(n, owners)
     }
   }
-  for (const [key, holders] of offices) {
+  for (const [key, holders] of options.offices === false ? [] : offices) {
     const sorted = [...holders].sort((a, b) => a.from.localeCompare(b.from))
     for (let i = 1; i < sorted.length; i++) {
       const prev = sorted[i - 1]

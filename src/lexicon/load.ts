@@ -76,7 +76,7 @@ export function nameKey(name: string): string {
 }
 
 /** Looks a surface string up in an index built with `nameKey`. */
-export function lookupName<T>(index: ReadonlyMap<string, T>, surface: string): T | undefined {
+export function lookupName<T>(index: { get(key: string): T | undefined }, surface: string): T | undefined {
   if (ACRONYM.test(surface)) {
     const exact = index.get(`=${surface.replace(/\./g, '')}`)
     if (exact !== undefined) return exact

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs'
 import { ORGANISATIONS_DIR, type Organisation, PEOPLE_DIR, type Person, type Seat, type SectorNoun, surname, type UserActors } from './actors.js'
 import { type EntryFile, LEXICON_DIR, lazy, lexiconFiles, loadLexicon, lookupName, nameKey } from './load.js'
+import { phoenixLayer, phoenixSectorNouns } from './phoenix.js'
 
 /**
  * The actor registry one analyzer reads: the package's people, organisations, seats of
  * government and role nouns, merged with a user's own file, and the name indexes over them
- * (built on first use, once per registry).
+ * (built on first use, once per registry). Below them, the Phoenix layer (lexicon/actors/phoenix/)
+ * answers name look-ups that ours leave empty, and its role nouns yield to ours.
  */
 export interface ActorRegistry {
   readonly people: readonly Person[]
@@ -33,7 +35,8 @@ const packageLists = lazy(() => ({
   people: lexiconFiles(PEOPLE_DIR).flatMap((f) => optional<Person>(f)),
   organisations: ['actors/organisations.json', ...lexiconFiles(ORGANISATIONS_DIR)].flatMap((f) => optional<Organisation>(f)),
   seats: optional<Seat>('actors/seats.json'),
-  sectorNouns: optional<SectorNoun>('actors/sector-nouns.json'),
+  // the Phoenix role nouns come first so that ours, later in the list, win in the index
+  sectorNouns: [...phoenixSectorNouns(), ...optional<SectorNoun>('actors/sector-nouns.json')],
 }))
 
 // a user entry with the id of a package entry replaces it: "my data says she left office"
@@ -108,8 +111,17 @@ function buildRegistry(user: UserActors): ActorRegistry {
     get sectorByNoun() {
       return sectorByNoun()
     },
-    lookupPeople: (surface: string): readonly Person[] => lookupName(peopleByName(), surface) ?? [],
-    lookupOrganisations: (surface: string): readonly Organisation[] => lookupName(organisationsByName(), surface) ?? [],
+    // ours first, then the Phoenix layer for a name we do not list as anyone or anything
+    lookupPeople: (surface: string): readonly Person[] => {
+      const own = lookupName(peopleByName(), surface)
+      if (own) return own
+      return lookupName(organisationsByName(), surface) ? [] : (phoenixLayer()?.lookupPeople(surface) ?? [])
+    },
+    lookupOrganisations: (surface: string): readonly Organisation[] => {
+      const own = lookupName(organisationsByName(), surface)
+      if (own) return own
+      return lookupName(peopleByName(), surface) ? [] : (phoenixLayer()?.lookupOrganisations(surface) ?? [])
+    },
   })
 }
 

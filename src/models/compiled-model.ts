@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -6,8 +7,8 @@ import { fileURLToPath } from 'node:url'
  * Compiled forms of the committed models, written by `npm run build` under dist/models/:
  * the scoring tables laid out as the loaders build them, so a cold process maps typed arrays
  * onto the file instead of unzipping, parsing and hashing every feature (seconds of a cold
- * start). A compiled file names the size and modification time of the model it was made
- * from; a stale or missing one is ignored and the model is read as before.
+ * start). A compiled file names the content hash of the model file it was made from; a
+ * stale, corrupt or missing one is ignored and the model is read as before.
  */
 export const COMPILED_DIR = fileURLToPath(new URL('../../dist/models/', import.meta.url))
 
@@ -19,10 +20,13 @@ export function compiledPath(modelPath: string, kind: CompiledKind): string {
   return join(COMPILED_DIR, `${basename(modelPath).replace(/\.model(\.gz)?$/, '')}.${kind}`)
 }
 
-/** The stamp of a model file: what a compiled file must name to be used. */
+/**
+ * The stamp of a model file: what a compiled file must name to be used — a hash of its
+ * bytes, so a model replaced by another of the same size and time (`cp -p`, an archive) is
+ * never read through the old one's table (about 20 ms for the committed models).
+ */
 export function sourceStamp(modelPath: string): string {
-  const s = statSync(modelPath)
-  return `${s.size}:${Math.round(s.mtimeMs)}`
+  return createHash('sha1').update(readFileSync(modelPath)).digest('hex')
 }
 
 /** A compiled file: a JSON header and typed arrays, each at an offset that is a multiple of 8. */
@@ -74,14 +78,19 @@ export function readCompiled<H>(modelPath: string, kind: CompiledKind): Compiled
   const parts: Uint8Array[] = []
   let at = 0
   for (const length of head.lengths) {
-    if (at + length > body.length) return null
+    // a corrupt header (a negative, fractional or oversized length) means no compiled file
+    if (!Number.isInteger(length) || length < 0 || at + length > body.length) return null
     parts.push(body.subarray(at, at + length))
     at += length + ((8 - (length % 8)) % 8)
   }
   return { header: head, parts }
 }
 
-/** A typed array over a part of a compiled file (no copy). */
-export function view<T>(part: Uint8Array, Kind: new (buffer: ArrayBufferLike, offset: number, length: number) => T, bytesPer: number): T {
+/** A typed array over a part of a compiled file (no copy), or null when the part's length does not fit the type. */
+export function view<T>(part: Uint8Array | undefined, Kind: new (buffer: ArrayBufferLike, offset: number, length: number) => T, bytesPer: number): T | null {
+  if (!part || part.byteLength % bytesPer !== 0) return null
   return new Kind(part.buffer, part.byteOffset, part.byteLength / bytesPer)
 }
+
+/** Whether a table size is a power of two, as every open-addressing table here is. */
+export const isPowerOfTwo = (n: number): boolean => n > 0 && (n & (n - 1)) === 0

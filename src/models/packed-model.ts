@@ -1,4 +1,4 @@
-import { readCompiled, view, writeCompiled } from './compiled-model.js'
+import { isPowerOfTwo, readCompiled, view, writeCompiled } from './compiled-model.js'
 import { bestClass, type FeatureBuffer, LinearModel } from './perceptron.js'
 
 // a slot whose key word is 0 is empty; a feature whose hash is 0 is stored as 1 (one more
@@ -48,9 +48,12 @@ export class PackedModel {
   /** The packed model of a model file: its compiled packed table when the build made one, else the file read and packed. */
   static load(path: string, inlineClasses = 4): PackedModel {
     const compiled = readCompiled<PackedHeader>(path, 'packed')
-    const [table, weights] = compiled?.parts ?? []
-    if (compiled && table && weights && compiled.header.inlineClasses === inlineClasses) {
-      return new PackedModel({ header: compiled.header, table: view(table, Uint32Array, 4), weights: view(weights, Float32Array, 4) })
+    const table = view(compiled?.parts[0], Uint32Array, 4)
+    const weights = view(compiled?.parts[1], Float32Array, 4)
+    const h = compiled?.header
+    // a table that does not have the shape the scorer assumes is no table: pack the model itself
+    if (h && table && weights && h.inlineClasses === inlineClasses && isPowerOfTwo(h.mask + 1) && table.length === (h.mask + 1) * h.stride) {
+      return new PackedModel({ header: h, table, weights })
     }
     return new PackedModel(LinearModel.load(path), inlineClasses)
   }

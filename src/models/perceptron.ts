@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
-import { readCompiled, view, writeCompiled } from './compiled-model.js'
+import { isPowerOfTwo, readCompiled, view, writeCompiled } from './compiled-model.js'
 
 /**
  * Features are 32-bit hashes of (template, values): built without concatenating strings,
@@ -312,10 +312,13 @@ export class LinearModel {
   static load(path: string): LinearModel {
     const compiled = readCompiled<{ classes: string[]; size: number; unscale: number }>(path, 'table')
     if (compiled) {
-      const [keys, weights] = compiled.parts
-      if (keys && weights) {
-        const model = new LinearModel(compiled.header.classes, 1)
-        model.file = new FileRows(view(keys, Int32Array, 4), view(weights, Int16Array, 2))
+      const keys = view(compiled.parts[0], Int32Array, 4)
+      const weights = view(compiled.parts[1], Int16Array, 2)
+      const classes = compiled.header.classes
+      // a table that does not have the shape the scorer assumes is no table: read the model itself
+      if (keys && weights && Array.isArray(classes) && isPowerOfTwo(keys.length) && weights.length === keys.length * classes.length) {
+        const model = new LinearModel(classes, 1)
+        model.file = new FileRows(keys, weights)
         model.size = compiled.header.size
         model.unscale = compiled.header.unscale
         model.source = path

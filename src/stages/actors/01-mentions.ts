@@ -38,6 +38,9 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
   const word = wordReader(text, tokens)
   const covered = new Array<boolean>(tokens.length).fill(false)
   const people = new Set(entities.flatMap((e) => (e.type === 'PER' ? [`${e.start}:${e.end}`] : [])))
+  // "John Smith" is not the registry's Stephen Smith: a surname inside a longer unknown name
+  const inLongerName = (t: Token): boolean =>
+    entities.some((e) => e.type === 'PER' && e.start <= t.start && e.end >= t.end && e.end - e.start > t.end - t.start)
   const typedPerson = (start: number, end: number): boolean => people.has(`${start}:${end}`)
   const mentions: Mention[] = []
   const add = (m: Mention): void => {
@@ -70,6 +73,7 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
     // "Jordan" left by the registry loop above is a person the entities stage found, not "Abdullah II of Jordan"
     if (!people?.length || (lookupName(countryByName(), word(i)) && typedPerson((tokens[i] as Token).start, (tokens[i] as Token).end))) continue
     const t = tokens[i] as Token
+    if (inLongerName(t)) continue
     const sentenceFirst = i === 0 || (tokens[i - 1] as Token).sentence !== t.sentence
     const next = tokens[i + 1]
     const alone = !next || next.sentence !== t.sentence
@@ -89,7 +93,7 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
     // name is left to the role nouns below
     if (registry.sectorByNoun.has(nameKey(e.text))) continue
     if (e.type === 'GPE' || e.type === 'LOC') {
-      const place = candidatesFor(e.text)[0]
+      const place = candidatesFor(e.text)[0] ?? adminUnitPlace(e.text)
       if (place?.country) add({ first, end, kind: 'place', country: place.country, entityType: e.type })
       continue
     }
@@ -118,7 +122,36 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
       break
     }
   }
+  // "Gen. Cartwright", "Judge Okafor": a capitalised word right after a title names a
+  // person even when the entities stage missed it (up to three words)
+  for (const m of [...mentions]) {
+    if (m.kind !== 'role' || !m.role || !isTitle(m.role)) continue
+    const start = m.end
+    let end = start
+    while (
+      end < tokens.length &&
+      end - start < 3 &&
+      !covered[end] &&
+      (tokens[end] as Token).sentence === (tokens[m.first] as Token).sentence &&
+      /^\p{Lu}\p{Ll}/u.test(word(end)) &&
+      !registry.sectorByNoun.has(nameKey(word(end)))
+    )
+      end++
+    if (end > start) add({ first: start, end, kind: 'name', entityType: 'PER' })
+  }
   return mentions.sort((a, b) => a.first - b.first)
+}
+
+/** A title before a name: our titles and the dictionaries' abbreviations ("Gen.", "Lt."). */
+const isTitle = (role: SectorNoun): boolean => Boolean(role.title) || /^\p{L}+\.$/u.test(role.term)
+
+// "Kano State", "Helmand Province": a subnational unit named with its kind
+const ADMIN_UNIT = /^(.+?)\s+(State|Province|Region|County|District|Governorate|Oblast|Prefecture)$/
+
+/** The place of a subnational unit whose bare name is a known place. */
+function adminUnitPlace(name: string): ReturnType<typeof candidatesFor>[number] | undefined {
+  const bare = ADMIN_UNIT.exec(name)?.[1]
+  return bare && isKnownPlace(bare) ? candidatesFor(bare)[0] : undefined
 }
 
 /** The registry entry a capitalised span names, if any; a leading "the" is allowed off. */

@@ -132,7 +132,11 @@ const ownerPart = (code: string): string => (/^(IGO|NGO)/.test(code) ? code : co
 
 /** The sector the phrase's role nouns give: the last one heads the phrase ("Army chief"). */
 function titleSector(p: Phrase): string | undefined {
-  return p.roles[p.roles.length - 1]?.role?.sector
+  const last = p.roles[p.roles.length - 1]?.role
+  // "police spokesman", "army spokeswoman": a spokesperson speaks for the body named before
+  const body = p.roles[p.roles.length - 2]?.role
+  if (last?.sector === 'ELI' && last.title && body && body.sector !== 'ELI') return body.sector
+  return last?.sector
 }
 
 /** The country (or seat) code the phrase's origins give; an owner after "of" wins. */

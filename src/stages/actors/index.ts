@@ -2,6 +2,7 @@ import { type Doc, need, withLayer } from '../../core/doc.js'
 import { messagesFrom } from '../../core/messages.js'
 import type { Actor, Entity, Message, Token } from '../../core/types.js'
 import { countryByDemonym, countryByName } from '../../lexicon/countries.js'
+import { candidatesFor, isKnownPlace } from '../../lexicon/gazetteer.js'
 import { type EntryFile, lazy, loadLexicon, lookupName } from '../../lexicon/load.js'
 import type { PipelineStage } from '../context.js'
 import { findMentions, type Mention } from './01-mentions.js'
@@ -70,7 +71,10 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
           return focus && (named.size === 0 || (named.size === 1 && named.has(focus))) ? focus : null
         },
       }
-      for (const p of phrases) {
+      // "Evelyne Anite, the minister of state for investment": the role after the comma is the name's
+      const appositive = new Set<Phrase>()
+      for (const [k, p] of phrases.entries()) {
+        if (appositive.has(p)) continue
         const at = (tokens[p.first] as Token).start
         // "a visit to Moscow" keeps its actor, "in Damascus" is a place
         const wordAt = (k: number): string =>
@@ -93,6 +97,15 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
         }
         // "as cited by TASS." — the segmenter left the full stop on the name
         if (/^[^.]+\.$/.test(text.slice(s.start, s.end))) s = { start: s.start, end: s.end - 1 }
+        const next = phrases[k + 1]
+        if (!r && p.core?.entityType === 'PER' && p.roles.length === 0 && next && !next.core && next.roles.length && appositionGap(p.end, next.first)) {
+          const role = resolvePhrase(next, context)
+          if (role) {
+            r = { ...role, name: surface(p.core), id: `title:${surface(p.core).toLowerCase()}`, via: 'apposition' }
+            coreference.remember(surface(p.core), r)
+            appositive.add(next)
+          }
+        }
         if (!r) {
           if (p.core && (p.core.entityType === 'PER' || p.core.entityType === 'ORG')) {
             messages.push(report('unresolved-actor', `no actor known for "${surface(p.core)}"`, span(p.core)))
@@ -115,6 +128,13 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
       }
       return withLayer(doc, 'actors', actors, { messages })
 
+      // ", the", ", a", ",": nothing else between a name and its appositive role
+      function appositionGap(end: number, first: number): boolean {
+        const gap: string[] = []
+        for (let k = end; k < first; k++) gap.push(text.slice((tokens[k] as Token).start, (tokens[k] as Token).end).toLowerCase())
+        return gap[0] === ',' && gap.length <= 2 && (gap.length === 1 || /^(the|a|an)$/.test(gap[1] ?? ''))
+      }
+
       // the countries and nationalities each sentence names, gathered once
       function countriesInSentence(sentence: number): ReadonlySet<string> {
         if (!countriesBySentence) {
@@ -135,13 +155,23 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
 
 const NONE: ReadonlySet<string> = new Set()
 
-/** The country the article is mostly about: the most named country or nationality. */
+/**
+ * The country the article is mostly about: the most named country or nationality, or,
+ * where none is named, the country of the most named known places ("the judge ... in Nairobi").
+ */
 function focusCountry(entities: readonly Entity[]): string | null {
   const counts = new Map<string, number>()
+  const places = new Map<string, number>()
   for (const e of entities) {
     const c = e.type === 'GPE' ? lookupName(countryByName(), e.text) : e.type === 'NORP' ? lookupName(countryByDemonym(), e.text) : undefined
     if (c) counts.set(c.code, (counts.get(c.code) ?? 0) + 1)
+    else if ((e.type === 'GPE' || e.type === 'LOC') && isKnownPlace(e.text)) {
+      const place = candidatesFor(e.text)[0]?.country
+      if (place) places.set(place, (places.get(place) ?? 0) + 1)
+    }
   }
+  // places speak only where no country or nationality is named at all
+  if (counts.size === 0) for (const [c, k] of places) counts.set(c, k)
   let best: string | null = null
   let n = 0
   for (const [c, k] of counts) if (k > n) [best, n] = [c, k]

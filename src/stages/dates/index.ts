@@ -1,11 +1,11 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
-import { messagesFrom } from '../../core/messages.js'
+import { kept, messagesFrom, type Refined } from '../../core/messages.js'
 import { firstSpanAt } from '../../core/spans.js'
 import type { Message, Span } from '../../core/types.js'
 import { lazy } from '../../lexicon/load.js'
 import type { PipelineStage } from '../context.js'
 import { parseYmd } from './calendar.js'
-import type { Candidate, Found, Refined } from './candidate.js'
+import type { Candidate, Found } from './candidate.js'
 import { type DateParser, dateWords, fragments } from './parser.js'
 import { dayMonthYear, isoDate, monthDayYear, monthYear } from './parsers/01-calendar-dates.js'
 import { bareMonth, dayMonth, monthDay, monthOfRelativeYear, relativeMonth } from './parsers/02-months.js'
@@ -87,10 +87,7 @@ export function createDatesStage(): PipelineStage {
       const text = doc.text
       const words = dateWords()
       const messages: Message[] = []
-      const keep = <T extends Span>(r: Refined<T>): T[] => {
-        for (const d of r.dropped) messages.push(report(d.ruleId, d.reason, d.item, 'info'))
-        return r.kept
-      }
+      const keep = <T extends Span>(r: Refined<T>): T[] => kept(r, messages, report, (item) => item)
       const byParser = new Map<Candidate, DateParser>()
       const candidates: Candidate[] = []
       for (const { parser, re } of patterns()) {

@@ -1,13 +1,13 @@
 import { firstTokenAt } from '../../core/tokens.js'
 import type { Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
-import type { Direction } from './parser.js'
+import { alt, type Direction } from './parser.js'
 
 const pastForms = lazy(() => new Set(loadLexicon<EntryFile<string>>('dates/past-forms.json').entries))
 // the future markers as one pattern over a clause's lower-case words joined by single spaces
 const futureMarkers = lazy(() => {
   const phrases = loadLexicon<EntryFile<string>>('dates/future-markers.json').entries
-  return new RegExp(`(?:^| )(?:${alternatives(phrases.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))})(?= |$)`, 'u')
+  return new RegExp(`(?:^| )(?:${alt(phrases.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))})(?= |$)`, 'u')
 })
 
 // words that end a clause: the tense of one clause says nothing of the next
@@ -78,5 +78,3 @@ function tenseOf(tokens: readonly Token[], span: readonly number[], word: (i: nu
   marks.sort((x, y) => (before ? y[0] - x[0] : x[0] - y[0]) || rank(y[1]) - rank(x[1]))
   return (marks[0] as [number, Direction])[1]
 }
-
-const alternatives = (keys: string[]): string => keys.sort((a, b) => b.length - a.length).join('|')

@@ -1,5 +1,5 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
-import { messagesFrom } from '../../core/messages.js'
+import { kept, messagesFrom, type Refined } from '../../core/messages.js'
 import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Actor, Event, EventParty, Message, Span, Token } from '../../core/types.js'
 import type { PipelineStage } from '../context.js'
@@ -10,7 +10,7 @@ import { isCommitment, isNegated, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
 import { dedupe } from './06-refine.js'
 import { eventContext } from './context.js'
-import type { Refined, TriggerMention } from './mention.js'
+import type { TriggerMention } from './mention.js'
 import { dropQuestions } from './refiners/01-questions.js'
 import { dropAskedFor } from './refiners/02-asked-for.js'
 
@@ -43,10 +43,7 @@ export function createEventsStage(): PipelineStage {
       })
       const text = doc.text
       const messages: Message[] = []
-      const keep = <T extends TriggerMention>(r: Refined<T>): T[] => {
-        for (const d of r.dropped) messages.push(report(d.ruleId, d.reason, triggerSpan(tokens, d.item.match), 'info'))
-        return r.kept
-      }
+      const keep = (r: Refined<TriggerMention>): TriggerMention[] => kept(r, messages, report, (item) => triggerSpan(tokens, item.match))
       const found: TriggerMention[] = sentenceTokenRanges(tokens, sentences.length).flatMap((range, sentence) =>
         findTriggers(ec, range).map((match) => ({ match, sentence, range })),
       )

@@ -12,8 +12,4 @@ export interface TriggerMention {
   readonly act?: TriggerMatch
 }
 
-/** What a refiner keeps, and why it dropped the others (the reasons become messages). */
-export interface Refined<T> {
-  readonly kept: T[]
-  readonly dropped: { readonly item: T; readonly ruleId: string; readonly reason: string }[]
-}
+export type { Refined } from '../../core/messages.js'

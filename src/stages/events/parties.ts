@@ -161,24 +161,30 @@ export function coordinatedBefore(ctx: EventContext, i: number, r: Span): Actor[
 // how far back (characters) a pronoun's antecedent may end
 const REACH = 600
 
-export function antecedent(ctx: EventContext, t: Token): Actor | undefined {
-  return (
-    ctx.byOffset.actors
-      .endingIn(t.start - REACH + 1, t.start)
-      .reverse()
-      // a state, a seat of government, an organisation, or a group of a country named with its
-      // role ("Peru's new cabinet said that it is ready to ...")
-      .find((a) => /^(country|seat|capital-metonymy|registry:organisation|nationality\+role|role\+possessor)/.test(a.via))
-  )
-}
-
-export function personBefore(ctx: EventContext, offset: number): Actor | undefined {
+/**
+ * The last actor, in the layer's order, that ends at most `reach - 1` characters before an
+ * offset and came in a way `via` matches: the one look-back every anaphor shares.
+ */
+export function actorEndingBefore(ctx: EventContext, offset: number, reach: number, via: RegExp): Actor | undefined {
   return ctx.byOffset.actors
-    .endingIn(offset - REACH + 1, offset)
+    .endingIn(offset - reach + 1, offset)
     .reverse()
-    .find((a) => /^(registry:|title|coreference)/.test(a.via))
+    .find((a) => via.test(a.via))
 }
 
+/** The state or organisation a collective pronoun ("it", "they") at token t refers back to. */
+export function antecedent(ctx: EventContext, t: Token): Actor | undefined {
+  // a state, a seat of government, an organisation, or a group of a country named with its
+  // role ("Peru's new cabinet said that it is ready to ...")
+  return actorEndingBefore(ctx, t.start, REACH, /^(country|seat|capital-metonymy|registry:organisation|nationality\+role|role\+possessor)/)
+}
+
+/** The person "he" or "she" at an offset refers back to. */
+export function personBefore(ctx: EventContext, offset: number): Actor | undefined {
+  return actorEndingBefore(ctx, offset, REACH, /^(registry:|title|coreference)/)
+}
+
+/** The distinct actors of tokens [from, to), in order. */
 export function distinctActors(ctx: EventContext, from: number, to: number): Actor[] {
   const out: Actor[] = []
   for (let k = from; k < to; k++) {

@@ -39,6 +39,7 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
     for (let i = 0; i < bands.length; i += 400) {
       const slice = bands.slice(i, i + 400)
       sql(`INSERT INTO sketch_bands (band, article_id) VALUES ${slice.map(() => '(?, ?)').join(', ')} ON CONFLICT DO NOTHING`).run(
+        // spread-ok: at most 800 SQL parameters (400 bands a statement)
         ...slice.flatMap((b) => [b, sketch.articleId]),
       )
     }
@@ -81,6 +82,7 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
            (SELECT article_id, count(*) AS shared FROM sketch_bands WHERE band IN (${bands.map(() => '?').join(',')})
             GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c
          JOIN article_sketches s ON s.article_id = c.article_id ORDER BY c.shared DESC, c.article_id`,
+        // spread-ok: one parameter per LSH band of a sketch (21)
       ).all(...bands, limit) as { article_id: string; sketch: Buffer; shingles: number }[]
       return rows.map((r) => ({ articleId: r.article_id, sketch: new Uint8Array(r.sketch), shingles: r.shingles }))
     },

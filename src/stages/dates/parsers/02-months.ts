@@ -3,17 +3,18 @@ import { type DateParser, dateWith, modOf, monthOf, nearestYear } from '../parse
 
 // Months without a year: with a day, with a relative year, or alone (the year from the tense of the clause).
 
+// a day of a month without a year ("April 25", "25 April"): the year from the tense of the clause
+const dayOfNearestYear: DateParser['resolve'] = (g, c) => {
+  const month = monthOf(g, c.words)
+  if (!month || Number(g.d) > 31) return null
+  return dateWith(modOf(g))(fmtDay({ y: nearestYear(c.anchor, month, c.dir), m: month, d: Number(g.d) }))
+}
+
 // "Saturday, April 25": the weekday belongs to the date
 export const monthDay: DateParser = {
   kind: 'md',
   patterns: ({ MONTH, WDAY, f }) => [new RegExp(`\\b(?:${WDAY},? )?${MONTH} (?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!,? \\d{4})(?!\\d)`, f)],
-  resolve(g, c) {
-    const { anchor: a, dir } = c
-    const month = monthOf(g, c.words)
-    const date = dateWith(modOf(g))
-    if (!month || Number(g.d) > 31) return null
-    return date(fmtDay({ y: nearestYear(a, month, dir), m: month, d: Number(g.d) }))
-  },
+  resolve: dayOfNearestYear,
 }
 
 // "January this year", "June last year"
@@ -50,13 +51,7 @@ export const relativeMonth: DateParser = {
 export const dayMonth: DateParser = {
   kind: 'dm',
   patterns: ({ MONTH, f }) => [new RegExp(`\\b(?<d>\\d{1,2})(?:st|nd|rd|th)? (?:of )?${MONTH}\\b`, f)],
-  resolve(g, c) {
-    const { anchor: a, dir } = c
-    const month = monthOf(g, c.words)
-    const date = dateWith(modOf(g))
-    if (!month || Number(g.d) > 31) return null
-    return date(fmtDay({ y: nearestYear(a, month, dir), m: month, d: Number(g.d) }))
-  },
+  resolve: dayOfNearestYear,
 }
 
 export const bareMonth: DateParser = {

@@ -5,7 +5,7 @@ import type { TriggerMatch } from '../01-triggers.js'
 import { cameoCode, hasFlag } from '../codebook.js'
 import { attributionStart, type EventContext, tokenAfter } from '../context.js'
 import type { Roles } from '../parse-roles.js'
-import { actorBefore, clauseEnd, crossPairs, distinctActors, distinctCodes, type Pair, placeParty, TARGET_WINDOW } from '../parties.js'
+import { actorBefore, actorEndingBefore, clauseEnd, crossPairs, distinctActors, distinctCodes, type Pair, placeParty, TARGET_WINDOW } from '../parties.js'
 
 const domesticCodes = lazy(() => loadLexicon<{ entries: string[] }>('events/domestic-codes.json').entries)
 
@@ -52,6 +52,9 @@ function reciprocal(parties: readonly Actor[]): Pair[] {
   return parties.flatMap((a) => parties.filter((b) => b !== a).map((b): Pair => [a, b]))
 }
 
+// how far back (characters) the country "the country" names may end
+const COUNTRY_REACH = 400
+
 /**
  * The country that "the country" in tokens [from, to) refers back to, when it is not the
  * source: "urged regional powers to support the country’s territorial integrity".
@@ -59,8 +62,7 @@ function reciprocal(parties: readonly Actor[]): Pair[] {
 function definiteCountry(ctx: EventContext, from: number, to: number, source: Actor | undefined): Actor | undefined {
   for (let k = from + 1; k < to; k++) {
     if (ctx.lower[k - 1] !== 'the' || !anaphoricNouns().has(ctx.lower[k] ?? '')) continue
-    const t = ctx.tokens[k] as Token
-    const a = [...ctx.actors].reverse().find((x) => x.end <= t.start && t.start - x.end < 400 && /^country/.test(x.via))
+    const a = actorEndingBefore(ctx, (ctx.tokens[k] as Token).start, COUNTRY_REACH, /^country/)
     return a && a.code !== source?.code ? a : undefined
   }
   return undefined
