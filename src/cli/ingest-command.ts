@@ -2,6 +2,7 @@ import { createReadStream, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createAnalyzer, isError } from '../analyze.js'
+import type { OutputError } from '../output.js'
 import type { Input } from '../core/doc.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import type { Output } from '../output.js'
@@ -12,6 +13,7 @@ import { readInput } from './analyze-command.js'
 import type { CommandEnv } from './command.js'
 import { errorInWords } from './errors.js'
 import { batchLines } from './input-schema.js'
+import { analysisPoolFor, enqueueCommand, orderedWindow } from './ingest-scale.js'
 import { formatReport } from './table.js'
 import { maxSecondsOption, UsageError, validDateOption, writeLine } from './util.js'
 
@@ -28,15 +30,23 @@ export async function ingestCommand(argv: string[], env: CommandEnv): Promise<nu
       date: { type: 'string' },
       report: { type: 'boolean', default: false },
       'max-seconds': { type: 'string' },
+      // scale-out (ingest-scale.ts): analyse in N threads, or enqueue for `sitrep worker`
+      workers: { type: 'string' },
+      queue: { type: 'string' },
+      'queue-name': { type: 'string' },
     },
   })
   if (!positionals.length) throw new UsageError('ingest needs at least one FILE, DIR or JSONL')
   const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
+  if (values.queue !== undefined) return enqueueCommand(positionals, { ...values, queue: values.queue }, published)
   const store = createStore(values.db)
   await store.migrate()
   const report = values.report ? (out: Output) => writeLine(`${formatReport(out)}\n`) : undefined
   const maxSeconds = maxSecondsOption(values['max-seconds'])
-  const stats = await ingestPaths(store, positionals, { lexicon: env.lexicon, maxSeconds, ...(published && { published }), ...(report && { report }) })
+  const pool = analysisPoolFor(values.workers, env, maxSeconds)
+  const stats = await ingestPaths(store, positionals, { lexicon: env.lexicon, maxSeconds, ...(published && { published }), ...(report && { report }), ...pool?.options }).finally(
+    () => pool?.close(),
+  )
   const totals = await store.counts()
   await store.close()
   process.stderr.write(
@@ -52,6 +62,10 @@ export interface IngestOptions {
   readonly maxSeconds?: number
   readonly published?: string
   readonly report?: (out: Output) => Promise<void>
+  /** Analyses elsewhere (worker threads) instead of in this thread; reports and saves stay in input order. */
+  readonly analyze?: (input: Input) => Promise<Output | OutputError>
+  /** Documents analysed ahead of the one being saved (with `analyze`); 1 by default. */
+  readonly window?: number
 }
 
 /** What an ingest run did. */
@@ -72,25 +86,46 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     stats.failed++
     process.stderr.write(`sitrep: ${where}: ${why}\n`)
   }
+  const analyze = options.analyze ?? (async (input: Input) => analyzer.analyze(input))
+  const inOrder = orderedWindow(options.window ?? 1)
   const one = async (input: Input, where: string): Promise<void> => {
     stats.seen++
-    const out = analyzer.analyze(published && !input.published ? { ...input, published } : input)
-    if (isError(out)) return fail(where, out.error)
-    if (report) await report(out)
-    const saved = await store.save(out, PIPELINE_VERSION)
-    if (saved.inserted) {
-      stats.inserted++
-      stats.events += out.events?.length ?? 0
-    } else stats.duplicates++
+    const analysed = analyze(published && !input.published ? { ...input, published } : input)
+    await inOrder.push(async () => {
+      const out = await analysed
+      if (isError(out)) return fail(where, out.error)
+      if (report) await report(out)
+      const saved = await store.save(out, PIPELINE_VERSION)
+      if (saved.inserted) {
+        stats.inserted++
+        stats.events += out.events?.length ?? 0
+      } else stats.duplicates++
+    })
   }
+  await forEachDocument(paths, one, (where, why, isDocument) => {
+    if (isDocument) stats.seen++
+    fail(where, why)
+  }).finally(() => inOrder.drain())
+  return stats
+}
+
+/**
+ * Calls `one` with every document under the paths, in order, and `bad` with each problem:
+ * a document that cannot be read (`isDocument`), or a missing path or unreadable file.
+ */
+export async function forEachDocument(
+  paths: readonly string[],
+  one: (input: Input, where: string) => Promise<void>,
+  bad: (where: string, why: string, isDocument: boolean) => void,
+): Promise<void> {
+  const fail = (where: string, why: string): void => bad(where, why, false)
   for (const file of expand(paths, fail)) {
     if (JSONL_FILE.test(file)) {
       try {
         for await (const line of batchLines(createReadStream(file))) {
           if (line.blank) continue
           if (!line.parsed.ok) {
-            stats.seen++
-            fail(`${file}:${line.n}`, line.parsed.error)
+            bad(`${file}:${line.n}`, line.parsed.error, true)
             continue
           }
           await one(line.parsed.input, `${file}:${line.n}`)
@@ -103,13 +138,11 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     }
     const read = await readInput(file)
     if (!read.ok) {
-      stats.seen++
-      fail(file, read.error)
+      bad(file, read.error, true)
       continue
     }
     await one(read.input, file)
   }
-  return stats
 }
 
 /** Files under the paths: folders are walked for article and JSONL files. */

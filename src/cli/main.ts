@@ -7,7 +7,9 @@ import type { Command, CommandEnv } from './command.js'
 import { errorInWords } from './errors.js'
 import { ingestCommand } from './ingest-command.js'
 import { queryCommand } from './query-command.js'
+import { queueCommand } from './queue-command.js'
 import { UsageError } from './util.js'
+import { workerCommand } from './worker-command.js'
 
 const USAGE = `sitrep — news articles to explainable event data
 
@@ -15,6 +17,10 @@ Usage:
   sitrep analyze [FILE... | -] [--date YYYY-MM-DD] [--json] [--max-seconds N]
   sitrep analyze --jsonl [--stages extract,entities,...] < in.jsonl > out.jsonl
   sitrep ingest FILE|DIR|JSONL... [--db PATH] [--date YYYY-MM-DD] [--report] [--max-seconds N]
+  sitrep ingest … --workers N          analyse in N threads (default: one per core), same results
+  sitrep ingest … --queue redis://HOST:PORT [--queue-name NAME]   enqueue for workers instead
+  sitrep worker --queue redis://HOST:PORT [--queue-name NAME] --db URL [--lock-seconds N]
+  sitrep queue status|retry|clean --queue redis://HOST:PORT [--queue-name NAME] [--older-than S]
   sitrep query events [--actor CODE] [--code CAMEO] [--since DATE] [--until DATE]
                       [--format table|jsonl|csv] [--db PATH]
   sitrep actors check                 validate the actor registry (and --actors FILE)
@@ -31,6 +37,8 @@ const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
   ingest: ingestCommand,
   query: queryCommand,
+  queue: queueCommand,
+  worker: workerCommand,
 }
 
 // --debug (anywhere on the line) adds the stack trace to an unexpected error
