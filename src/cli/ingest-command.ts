@@ -2,18 +2,17 @@ import { createReadStream, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createAnalyzer, isError } from '../analyze.js'
-import type { OutputError } from '../output.js'
 import type { Input } from '../core/doc.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
-import type { Output } from '../output.js'
+import type { Output, OutputError } from '../output.js'
 import { createStore } from '../store/create-store.js'
 import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { readInput } from './analyze-command.js'
 import type { CommandEnv } from './command.js'
 import { errorInWords } from './errors.js'
-import { batchLines } from './input-schema.js'
 import { analysisPoolFor, enqueueCommand, orderedWindow } from './ingest-scale.js'
+import { batchLines } from './input-schema.js'
 import { formatReport } from './table.js'
 import { maxSecondsOption, UsageError, validDateOption, writeLine } from './util.js'
 
@@ -44,9 +43,13 @@ export async function ingestCommand(argv: string[], env: CommandEnv): Promise<nu
   const report = values.report ? (out: Output) => writeLine(`${formatReport(out)}\n`) : undefined
   const maxSeconds = maxSecondsOption(values['max-seconds'])
   const pool = analysisPoolFor(values.workers, env, maxSeconds)
-  const stats = await ingestPaths(store, positionals, { lexicon: env.lexicon, maxSeconds, ...(published && { published }), ...(report && { report }), ...pool?.options }).finally(
-    () => pool?.close(),
-  )
+  const stats = await ingestPaths(store, positionals, {
+    lexicon: env.lexicon,
+    maxSeconds,
+    ...(published && { published }),
+    ...(report && { report }),
+    ...pool?.options,
+  }).finally(() => pool?.close())
   const totals = await store.counts()
   await store.close()
   process.stderr.write(

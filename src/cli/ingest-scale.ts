@@ -30,7 +30,8 @@ export function orderedWindow(size: number): { push(task: () => Promise<void>): 
 /** Reads `--workers N` (1 or more); without it, the number of cores. */
 export function workersOption(value: string | undefined): number {
   if (value === undefined) return availableParallelism()
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) throw new UsageError(`--workers expects a number of threads from 1 to 256, got "${value}"`)
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256)
+    throw new UsageError(`--workers expects a number of threads from 1 to 256, got "${value}"`)
   return Number(value)
 }
 
@@ -69,7 +70,11 @@ export function analysisPoolFor(
 }
 
 /** `sitrep ingest … --queue URL`: every document becomes a job for `sitrep worker`; nothing is analysed here. */
-export async function enqueueCommand(paths: readonly string[], values: { queue: string; 'queue-name'?: string; report?: boolean }, published?: string): Promise<number> {
+export async function enqueueCommand(
+  paths: readonly string[],
+  values: { queue: string; 'queue-name'?: string; report?: boolean },
+  published?: string,
+): Promise<number> {
   if (values.report) throw new UsageError('--report needs the analysis, which happens in `sitrep worker` with --queue: leave out one of them')
   const name = queueName(values['queue-name'])
   const producer = createProducer({ url: values.queue, name })

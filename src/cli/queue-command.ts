@@ -38,7 +38,9 @@ export async function queueCommand(argv: string[], _env: CommandEnv): Promise<nu
       if (values.json) await writeLine(JSON.stringify({ queue: name, ...s }))
       else {
         await writeLine(`queue "${name}" at ${redactUrl(values.queue)}`)
-        await writeLine(`  waiting ${s.waiting}  active ${s.active}  delayed (to retry) ${s.delayed}  completed ${s.completed}  failed ${s.failed}  dead ${s.dead}`)
+        await writeLine(
+          `  waiting ${s.waiting}  active ${s.active}  delayed (to retry) ${s.delayed}  completed ${s.completed}  failed ${s.failed}  dead ${s.dead}`,
+        )
         for (const d of s.deadJobs) await writeLine(`  dead ${d.id} after ${d.attempts} tr${d.attempts === 1 ? 'y' : 'ies'} (${d.at}) ${d.where}: ${d.reason}`)
       }
     }

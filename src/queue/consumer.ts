@@ -1,6 +1,6 @@
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq'
-import { ARTICLE_JOB, type ArticleJob, parseArticleJob } from './job-schema.js'
 import { DEFAULT_ATTEMPTS, deadLetterName } from './job-options.js'
+import { ARTICLE_JOB, type ArticleJob, parseArticleJob } from './job-schema.js'
 import { redisConnection } from './redis-url.js'
 
 /** An error that no retry can cure (bad input): the job goes to the dead-letter queue at once. */

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq'
 import type { Input } from '../core/doc.js'
-import { ARTICLE_JOB, articleJob, articleJobId, MAX_JOB_CHARS } from './job-schema.js'
 import { jobOptions } from './job-options.js'
+import { ARTICLE_JOB, articleJob, articleJobId, MAX_JOB_CHARS } from './job-schema.js'
 import { whenReachable } from './reachable.js'
 import { redisConnection } from './redis-url.js'
 

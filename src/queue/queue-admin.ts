@@ -34,6 +34,8 @@ export interface QueueAdmin {
   retryDead(): Promise<number>
   /** Removes finished and failed jobs (and dead letters) older than `graceMs`; returns how many. */
   clean(graceMs: number): Promise<number>
+  /** Deletes the queue and its dead letters entirely, jobs in hand included. */
+  obliterate(): Promise<void>
   close(): Promise<void>
 }
 
@@ -110,6 +112,10 @@ export function openQueueAdmin(url: string, name: string): QueueAdmin {
         if (removed.length < 1000) break
       }
       return n
+    },
+    async obliterate() {
+      await queue.obliterate({ force: true })
+      await dead.obliterate({ force: true })
     },
     async close() {
       await queue.close()
