@@ -34,13 +34,14 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
   const store = createStore(values.db)
   await store.migrate()
   const say = (line: string): boolean => process.stderr.write(`sitrep worker: ${line}\n`)
-  const { handle, stats } = queueAnalysis({
+  const { handle, warm, stats } = queueAnalysis({
     store,
     lexicon: env.lexicon,
     maxSeconds: maxSecondsOption(values['max-seconds']),
     storePatienceMs: patienceMs,
     onStoreError: (e, wait) => say(`the store refused a save (${errorInWords(e)}); trying again in ${wait} ms`),
   })
+  warm()
   const consumer = startConsumer({
     url: values.queue,
     name,

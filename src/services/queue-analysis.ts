@@ -38,12 +38,15 @@ export interface QueueAnalysisStats {
  *   const { handle } = queueAnalysis({ store, lexicon })
  *   startConsumer({ url, name, handle })
  */
-export function queueAnalysis(options: QueueAnalysisOptions): { handle: (job: ArticleJob) => Promise<void>; stats: QueueAnalysisStats } {
+export function queueAnalysis(options: QueueAnalysisOptions): { handle: (job: ArticleJob) => Promise<void>; warm: () => void; stats: QueueAnalysisStats } {
   const analyzer = createAnalyzer({ lexicon: options.lexicon, ...(options.maxSeconds !== undefined && { maxSeconds: options.maxSeconds }) })
   const stats: QueueAnalysisStats = { inserted: 0, duplicates: 0, events: 0, storeRetries: 0 }
   const patience = options.storePatienceMs ?? 60_000
   return {
     stats,
+    // loads the models before the first job is claimed, so a job's lock never runs out
+    // while a cold worker blocks on loading them
+    warm: () => void analyzer.analyze({ text: 'The minister met the ambassador on Monday.', published: '2025-01-01' }),
     async handle(job: ArticleJob) {
       const out = analyzer.analyze(jobInput(job))
       if (isError(out)) throw new PermanentJobError(`${job.where}: ${out.error}`)
