@@ -146,7 +146,7 @@ if (one && two && cpu1 && cpu2) {
   // on free cores each worker runs at 1000 / (CPU ms per article) articles a second
   const freeCore = 1000 / cpu1
   console.log(
-    `projection on free cores: ${freeCore.toFixed(1)} articles/s per worker process = ${Math.round(freeCore * 86_400).toLocaleString('en')} a day; 1M/day needs ${Math.ceil(1_000_000 / 86_400 / freeCore)} busy core(s); 2 workers would run ${(2 * (cpu1 / cpu2)).toFixed(2)}x one (CPU per article ${cpu2.toFixed(1)} vs ${cpu1.toFixed(1)} ms)`,
+    `projection on free cores: ${freeCore.toFixed(1)} articles/s per worker process = ${Math.round(freeCore * 86_400).toLocaleString('en')} a day; 1M/day needs ${(1_000_000 / 86_400 / freeCore).toFixed(2)} busy core(s) on average; CPU per article with 2 workers / with 1: ${(cpu2 / cpu1).toFixed(2)} (1.00: running two costs nothing extra)`,
   )
   console.log(`speed-up 2 vs 1 worker, wall clock: ${(two / one).toFixed(2)}x (load average ${load()} on ${availableParallelism()} cores)`)
 }

@@ -38,11 +38,11 @@ export async function ingestCommand(argv: string[], env: CommandEnv): Promise<nu
   if (!positionals.length) throw new UsageError('ingest needs at least one FILE, DIR or JSONL')
   const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
   if (values.queue !== undefined) return enqueueCommand(positionals, { ...values, queue: values.queue }, published)
+  const pool = analysisPoolFor(values.workers, env, maxSecondsOption(values['max-seconds']))
   const store = createStore(values.db)
   await store.migrate()
   const report = values.report ? (out: Output) => writeLine(`${formatReport(out)}\n`) : undefined
   const maxSeconds = maxSecondsOption(values['max-seconds'])
-  const pool = analysisPoolFor(values.workers, env, maxSeconds)
   const stats = await ingestPaths(store, positionals, {
     lexicon: env.lexicon,
     maxSeconds,

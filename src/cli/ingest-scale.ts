@@ -72,10 +72,11 @@ export function analysisPoolFor(
 /** `sitrep ingest … --queue URL`: every document becomes a job for `sitrep worker`; nothing is analysed here. */
 export async function enqueueCommand(
   paths: readonly string[],
-  values: { queue: string; 'queue-name'?: string; report?: boolean },
+  values: { queue: string; 'queue-name'?: string; report?: boolean; workers?: string },
   published?: string,
 ): Promise<number> {
   if (values.report) throw new UsageError('--report needs the analysis, which happens in `sitrep worker` with --queue: leave out one of them')
+  if (values.workers !== undefined) throw new UsageError('--workers analyses here and --queue sends the documents to `sitrep worker`: use one of them')
   const name = queueName(values['queue-name'])
   const producer = createProducer({ url: values.queue, name })
   let bad = 0

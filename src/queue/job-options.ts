@@ -14,11 +14,12 @@ export function jobOptions(attempts = DEFAULT_ATTEMPTS, backoffMs = DEFAULT_BACK
   return {
     attempts,
     backoff: { type: 'exponential' as const, delay: backoffMs },
-    // finished jobs are kept a day (so a re-enqueue of the same document within a day is
-    // a no-op) but never more than 100,000 of them: Redis memory stays bounded
-    removeOnComplete: { age: 24 * 3600, count: 100_000 },
+    // a finished job keeps its document in Redis: an hour (a re-enqueue of the same
+    // document within it is a no-op; later, the store still keeps it once) and at most
+    // 10,000 of them, so Redis memory stays bounded (about 10,000 x the average article)
+    removeOnComplete: { age: 3600, count: 10_000 },
     // failed jobs are kept for `queue status` and `queue retry` (their copy in the
-    // dead-letter queue keeps the reason); a week at most, 100,000 at most
-    removeOnFail: { age: 7 * 24 * 3600, count: 100_000 },
+    // dead-letter queue keeps the reason); a week at most, 10,000 at most
+    removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
   }
 }

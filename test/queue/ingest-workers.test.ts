@@ -1,6 +1,6 @@
 // `sitrep ingest --workers N`: the same report, in the same order, and the same store as with one.
 import assert from 'node:assert/strict'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import Database from 'better-sqlite3'
@@ -35,7 +35,9 @@ test('ingest --workers 3 reports and stores exactly what --workers 1 does, in th
 })
 
 test('ingest --workers refuses a count that is not a number', () => {
-  const r = runCli(['ingest', 'x.txt', '--workers', 'many'])
+  const db = join(tempDir(), 'never.db')
+  const r = runCli(['ingest', 'x.txt', '--db', db, '--workers', 'many'])
   assert.equal(r.status, 2)
   assert.match(r.stderr, /--workers expects a number of threads from 1 to 256, got "many"/)
+  assert.ok(!existsSync(db), 'no database is created for a usage error')
 })
