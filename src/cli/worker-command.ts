@@ -42,6 +42,7 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
     onStoreError: (e, wait) => say(`the store refused a save (${errorInWords(e)}); trying again in ${wait} ms`),
   })
   warm()
+  let lastError = { reason: '', at: 0 }
   const consumer = startConsumer({
     url: values.queue,
     name,
@@ -50,9 +51,20 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
     onEvent: (e) => {
       if (e.kind === 'dead') say(`job ${e.id} is dead (in ${name}.dead): ${e.reason}`)
       else if (e.kind === 'retry') say(`job ${e.id} failed try ${e.attempt}, will be tried again: ${e.reason}`)
-      else if (e.kind === 'error') say(`queue: ${e.reason}`)
+      else if (e.kind === 'error' && (e.reason !== lastError.reason || Date.now() - lastError.at > 30_000)) {
+        // a lost connection is retried every second or two: said once, then every 30 s
+        lastError = { reason: e.reason, at: Date.now() }
+        say(`queue: ${e.reason}`)
+      }
     },
   })
+  try {
+    await consumer.ready()
+  } catch (e) {
+    await consumer.stop()
+    await store.close()
+    throw e
+  }
   say(`taking jobs from "${name}" at ${redactUrl(values.queue)}, saving to ${values.db}`)
   await new Promise<void>((resolve) => {
     const stop = (signal: string): void => {

@@ -1,6 +1,7 @@
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq'
 import { DEFAULT_ATTEMPTS, deadLetterName } from './job-options.js'
 import { ARTICLE_JOB, type ArticleJob, parseArticleJob } from './job-schema.js'
+import { whenReachable } from './reachable.js'
 import { redisConnection } from './redis-url.js'
 
 /** An error that no retry can cure (bad input): the job goes to the dead-letter queue at once. */
@@ -38,6 +39,8 @@ export type ConsumerEvent =
 
 /** A running consumer. */
 export interface Consumer {
+  /** Resolves once Redis answers; refuses after 10 s with the address. */
+  ready(): Promise<void>
   /** Stops taking jobs, lets the current ones finish, then disconnects. */
   stop(): Promise<void>
 }
@@ -55,6 +58,7 @@ export function startConsumer(options: ConsumerOptions): Consumer {
   const connection = redisConnection(options.url)
   const dead = new Queue(deadLetterName(options.name), { connection })
   const emit = options.onEvent ?? (() => {})
+  dead.on('error', (e) => emit({ kind: 'error', reason: e.message }))
   const lockMs = options.lockMs ?? 30_000
 
   const bury = async (job: Job, reason: string): Promise<void> => {
@@ -109,11 +113,22 @@ export function startConsumer(options: ConsumerOptions): Consumer {
   worker.on('error', (e) => emit({ kind: 'error', reason: e.message }))
 
   let stopping: Promise<void> | null = null
+  let reached = true
   return {
+    ready: async () => {
+      try {
+        await whenReachable(worker, options.url)
+        reached = true
+      } catch (e) {
+        reached = false
+        throw e
+      }
+    },
     stop() {
       stopping ??= (async () => {
-        // close() without force waits for the jobs in hand to finish
-        await worker.close()
+        // close() without force waits for the jobs in hand to finish; a worker that never
+        // reached Redis has none, and waiting would wait for the connection
+        await worker.close(!reached)
         await dead.close()
       })()
       return stopping

@@ -60,6 +60,8 @@ export class JobTooLargeError extends Error {
  */
 export function createProducer(options: ProducerOptions): Producer {
   const queue = new Queue(options.name, { connection: redisConnection(options.url) })
+  // connection problems are retried by the client and surface through ready() and add()
+  queue.on('error', () => {})
   const batchSize = options.batch ?? 200
   const highWater = options.highWater ?? 20_000
   const opts = jobOptions(options.attempts, options.backoffMs)

@@ -58,6 +58,9 @@ export function openQueueAdmin(url: string, name: string): QueueAdmin {
   const connection = redisConnection(url)
   const queue = new Queue(name, { connection })
   const dead = new Queue(deadLetterName(name), { connection })
+  // connection problems are retried by the client and surface through ready() and the calls
+  queue.on('error', () => {})
+  dead.on('error', () => {})
   return {
     ready: () => whenReachable(queue, url),
     async status(limit = 10) {
