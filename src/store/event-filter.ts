@@ -70,8 +70,10 @@ export const DEFAULT_EVENT_LIMIT = 1_000_000
 /**
  * The event query in SQL that SQLite and PostgreSQL both read, with `param(n)` writing the
  * n-th placeholder (`?` or `$n`): the shared meaning of a filter, so a store adds no rules.
+ * With `after` (an event id) it answers the events that come after that event in the
+ * query's order: the keyset behind the API's cursor pagination.
  */
-export function eventQuery(filter: EventFilter, param: (n: number) => string): { sql: string; params: (string | number)[] } {
+export function eventQuery(filter: EventFilter, param: (n: number) => string, after?: number): { sql: string; params: (string | number)[] } {
   const where: string[] = []
   const params: (string | number)[] = []
   const p = (value: string | number): string => {
@@ -83,7 +85,13 @@ export function eventQuery(filter: EventFilter, param: (n: number) => string): {
   // "2025-07" and "2024" are partial dates: compare the same number of characters
   if (filter.since) where.push(`e.date >= substr(${p(filter.since)}, 1, length(e.date))`)
   if (filter.until) where.push(`e.date <= ${p(filter.until)}`)
+  // the order's keys compared as one row value; a missing date sorts first, as '' would
+  if (after !== undefined) {
+    where.push(
+      `(coalesce(e.date, ''), e.article_id, e.ordinal) > (SELECT coalesce(c.date, ''), c.article_id, c.ordinal FROM events c WHERE c.id = ${p(after)})`,
+    )
+  }
   const sql = `SELECT e.*, a.title FROM events e JOIN articles a ON a.id = e.article_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.date, e.article_id, e.ordinal LIMIT ${p(filter.limit ?? DEFAULT_EVENT_LIMIT)}`
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.date NULLS FIRST, e.article_id, e.ordinal LIMIT ${p(filter.limit ?? DEFAULT_EVENT_LIMIT)}`
   return { sql, params }
 }
