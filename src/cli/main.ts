@@ -7,6 +7,8 @@ import type { Command, CommandEnv } from './command.js'
 import { errorInWords } from './errors.js'
 import { ingestCommand } from './ingest-command.js'
 import { queryCommand } from './query-command.js'
+import { serveCommand } from './serve-command.js'
+import { tokensCommand } from './tokens-command.js'
 import { UsageError } from './util.js'
 
 const USAGE = `sitrep — news articles to explainable event data
@@ -19,6 +21,9 @@ Usage:
                       [--format table|jsonl|csv] [--db PATH]
   sitrep actors check                 validate the actor registry (and --actors FILE)
   sitrep actors find NAME [--date YYYY-MM-DD]
+  sitrep serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--reads-need-token] [--cors ORIGIN]
+               [--rate-limit N/min] [--body-limit BYTES] [--timeout S]
+  sitrep tokens add NAME [--scope read|write|admin] | list | revoke ID   [--db PATH]
 
 Every command takes --actors FILE (or SITREP_ACTORS=FILE): your own people,
 organisations, seats and role nouns, added to the registry (see lexicon/actors/README.md).
@@ -31,6 +36,8 @@ const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
   ingest: ingestCommand,
   query: queryCommand,
+  serve: serveCommand,
+  tokens: tokensCommand,
 }
 
 // --debug (anywhere on the line) adds the stack trace to an unexpected error
