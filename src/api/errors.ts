@@ -30,6 +30,7 @@ export function answerError(err: unknown, c: Context, log: (line: string) => voi
   if (err instanceof HTTPException) {
     const status = err.status
     if (status === 400) return c.json(errorBody('malformed_json', 'the request body is not valid JSON'), 400)
+    if (status === 415) return c.json(errorBody('unsupported_media_type', 'the request body must be JSON (Content-Type: application/json)'), 415)
     if (status === 413) return c.json(errorBody('payload_too_large', 'the request body is over the size limit'), 413)
     if (status === 504 || status === 503) return c.json(errorBody('timeout', 'the request took longer than the time limit'), 504)
     return c.json(errorBody('http_error', err.message || 'the request was refused'), status as ContentfulStatusCode)
