@@ -125,6 +125,14 @@ describe('API limits', () => {
     assert.equal(createRateLimiter(0).take('a'), 0)
   })
 
+  it('answers a request over the time limit with 504 in the error shape', async () => {
+    const f = await apiFixture({ timeoutMs: 50 })
+    f.store.counts = () => new Promise((resolve) => setTimeout(() => resolve({ articles: 0, events: 0 }), 500))
+    const err = await errorOf(await f.app.request('/v1/stats'))
+    assert.deepEqual([err.status, err.code], [504, 'timeout'])
+    await f.store.close()
+  })
+
   it('needs a token for reads when the setting says so', async () => {
     const f = await apiFixture({ readsNeedToken: true })
     for (const path of ['/v1/events', '/v1/stats', '/v1/actors?name=UN', '/v1/stream']) {
