@@ -1,3 +1,5 @@
+import { API_TOKENS_MIGRATION } from './migration-api-tokens.js'
+
 /** The SQLite schema, one migration per entry; the index + 1 is the schema version. */
 export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE articles (
@@ -33,13 +35,6 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_source ON events(source_code);
    CREATE INDEX events_target ON events(target_code);
    CREATE INDEX events_cameo ON events(cameo);`,
-  // 2: API tokens (sitrep tokens add|list|revoke): the SHA-256 of each secret, never the secret
-  `CREATE TABLE api_tokens (
-     id TEXT PRIMARY KEY,
-     name TEXT NOT NULL,
-     scope TEXT NOT NULL CHECK (scope IN ('read', 'write', 'admin')),
-     hash TEXT NOT NULL UNIQUE,
-     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-     revoked_at TEXT
-   );`,
+  // API tokens (migration-api-tokens.ts): the last entry; version 4 once the sources and event-place migrations are merged before it
+  API_TOKENS_MIGRATION,
 ]
