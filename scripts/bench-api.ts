@@ -213,7 +213,9 @@ try {
     if (r.status !== 0) throw new Error(`sitrep analyze failed: ${r.stderr}`)
     return { wall: (performance.now() - start) / 1000, cpu: childrenCpu() - c0 }
   }
-  const post = (body: string) => fetch(`${base}/v1/analyze`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
+  // one connection per document: the CLI runs in between take longer than the server keeps an
+  // idle connection, and a POST on a connection closed in that moment is not retried
+  const post = (body: string) => fetch(`${base}/v1/analyze`, { method: 'POST', headers: { 'Content-Type': 'application/json', Connection: 'close' }, body })
   const lines = jsonl.split('\n')
   await (await post(lines[0] as string)).arrayBuffer()
   const api = async (): Promise<{ wall: number; cpu: number }> => {
