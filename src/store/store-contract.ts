@@ -163,7 +163,7 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
       for (;;) {
         const page = await store.queryEvents({ limit: 1 }, after)
         if (!page.length) break
-        pages.push(...page.map((e) => e.cameo))
+        for (const e of page) pages.push(e.cameo)
         after = page[page.length - 1]?.id
       }
       assert.deepEqual(
