@@ -10,7 +10,9 @@ import { ingestCommand } from './ingest-command.js'
 import { queryCommand } from './query-command.js'
 import { queueCommand } from './queue-command.js'
 import { recodeCommand } from './recode-command.js'
+import { serveCommand } from './serve-command.js'
 import { statsCommand } from './stats-command.js'
+import { tokensCommand } from './tokens-command.js'
 import { UsageError } from './util.js'
 import { workerCommand } from './worker-command.js'
 
@@ -35,6 +37,9 @@ Usage:
   sitrep recode [--since DATE] [--db PATH|URL]   re-analyse articles of an older pipeline
   sitrep actors check                 validate the actor registry (and --actors FILE)
   sitrep actors find NAME [--date YYYY-MM-DD]
+  sitrep serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--reads-need-token] [--cors ORIGIN]
+               [--rate-limit N/min] [--body-limit BYTES] [--timeout S]
+  sitrep tokens add NAME [--scope read|write|admin] | list | revoke ID   [--db PATH]
 
 Every command takes --actors FILE (or SITREP_ACTORS=FILE): your own people,
 organisations, seats and role nouns, added to the registry (see lexicon/actors/README.md).
@@ -53,6 +58,8 @@ const COMMANDS: Record<string, Command> = {
   stats: statsCommand,
   queue: queueCommand,
   worker: workerCommand,
+  serve: serveCommand,
+  tokens: tokensCommand,
 }
 
 // --debug (anywhere on the line) adds the stack trace to an unexpected error

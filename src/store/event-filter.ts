@@ -151,11 +151,20 @@ export function eventWhere(filter: EventFilter, param: (n: number) => string, fi
 
 /**
  * The event query in SQL that SQLite and PostgreSQL both read, with `param(n)` writing the
- * n-th placeholder (`?` or `$n`), ordered by date, article and position, limited.
+ * n-th placeholder (`?` or `$n`), ordered by date, article and position, limited. With
+ * `after` (an event id) it answers the events that come after that event in the query's
+ * order: the keyset behind the API's cursor pagination.
  */
-export function eventQuery(filter: EventFilter, param: (n: number) => string): { sql: string; params: (string | number)[] } {
+export function eventQuery(filter: EventFilter, param: (n: number) => string, after?: number): { sql: string; params: (string | number)[] } {
   const { where, params } = eventWhere(filter, param)
+  let clause = where
+  if (after !== undefined) {
+    // the order's keys compared as one row value; a missing date sorts first, as '' does
+    const keyset = `(coalesce(e.date, ''), e.article_id, e.ordinal) > (SELECT coalesce(c.date, ''), c.article_id, c.ordinal FROM events c WHERE c.id = ${param(params.length + 1)})`
+    clause = where ? `${where} AND ${keyset}` : `WHERE ${keyset}`
+    params.push(after)
+  }
   const sql = `${EVENT_SELECT}
-    ${where} ORDER BY coalesce(e.date, ''), e.article_id, e.ordinal LIMIT ${param(params.length + 1)}`
+    ${clause} ORDER BY coalesce(e.date, ''), e.article_id, e.ordinal LIMIT ${param(params.length + 1)}`
   return { sql, params: [...params, filter.limit ?? DEFAULT_EVENT_LIMIT] }
 }

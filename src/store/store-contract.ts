@@ -266,5 +266,74 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
         [['0233', 'v2']],
       )
     })
+
+    it('pages through a query after an event id, and finds one event by id', async () => {
+      const all = await store.queryEvents({})
+      const pages: string[] = []
+      let after: number | undefined
+      for (;;) {
+        const page = await store.queryEvents({ limit: 1 }, after)
+        if (!page.length) break
+        for (const e of page) pages.push(e.cameo)
+        after = page[page.length - 1]?.id
+      }
+      assert.deepEqual(
+        pages,
+        all.map((e) => e.cameo),
+      )
+      const first = all[0]
+      assert.ok(first)
+      // the events after the first with a Russian party, in the same order as the whole query
+      const russian = all.slice(1).filter((e) => e.sourceCode?.startsWith('RUS') || e.targetCode?.startsWith('RUS'))
+      assert.ok(russian.length > 0)
+      assert.deepEqual(
+        (await store.queryEvents({ actor: 'RUS' }, first.id)).map((e) => e.id),
+        russian.map((e) => e.id),
+      )
+      assert.deepEqual(await store.getEvent(first.id), first)
+      assert.equal(await store.getEvent(987654321), null)
+      assert.deepEqual(await store.queryEvents({}, 987654321), []) // an unknown cursor event answers nothing
+    })
+
+    it('answers the events written after an id, in the order they were written', async () => {
+      const latest = await store.latestEventId()
+      assert.ok(latest > 0)
+      assert.deepEqual(await store.eventsSince(latest, 10), [])
+      const all = await store.eventsSince(0, 10)
+      assert.equal(all.length, Math.min(10, (await store.counts()).events))
+      assert.equal(all[all.length - 1]?.id, latest)
+      assert.deepEqual(await store.eventsSince(0, 1), all.slice(0, 1))
+      const text = TEXT_B.replace('Cairo', 'Gizah') // another article, the same offsets
+      const doc = { ...DOC_B, id: 'contract-c', article: { ...(DOC_B.article as NonNullable<Output['article']>), text } }
+      await store.save(doc, 'test')
+      assert.deepEqual(
+        (await store.eventsSince(latest, 10)).map((e) => e.articleTitle),
+        ['Talks in Cairo'],
+      )
+      assert.ok((await store.latestEventId()) > latest)
+    })
+
+    it('keeps API tokens by the hash of their secret, lists them without it and revokes them', async () => {
+      await store.addToken({ id: 'tok-a', name: 'newsroom', scope: 'write', hash: 'a'.repeat(64) })
+      await store.addToken({ id: 'tok-b', name: 'notebook', scope: 'read', hash: 'b'.repeat(64) })
+      await assert.rejects(store.addToken({ id: 'tok-c', name: 'copy', scope: 'read', hash: 'a'.repeat(64) }))
+      const found = await store.findToken('a'.repeat(64))
+      assert.equal(found?.id, 'tok-a')
+      assert.equal(found?.scope, 'write')
+      assert.equal(found?.revokedAt, null)
+      assert.equal(await store.findToken('c'.repeat(64)), null)
+      assert.deepEqual(
+        (await store.listTokens()).map((t) => [t.id, t.name, t.scope]),
+        [
+          ['tok-a', 'newsroom', 'write'],
+          ['tok-b', 'notebook', 'read'],
+        ],
+      )
+      assert.equal(JSON.stringify(await store.listTokens()).includes('a'.repeat(64)), false)
+      assert.equal(await store.revokeToken('tok-a'), true)
+      assert.equal(await store.revokeToken('tok-a'), false) // already revoked
+      assert.equal(await store.revokeToken('no-such-token'), false)
+      assert.ok((await store.findToken('a'.repeat(64)))?.revokedAt)
+    })
   })
 }

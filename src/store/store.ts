@@ -1,6 +1,7 @@
 import type { Output } from '../output.js'
 import type { EventFilter } from './event-filter.js'
 import type { EventOrder } from './paging.js'
+import type { TokenStore } from './tokens.js'
 
 export type { EventFilter } from './event-filter.js'
 export type { EventOrder } from './paging.js'
@@ -117,7 +118,7 @@ export interface SourceSaveRecord {
  * Where analyses are kept. Every implementation (SQLite now, PostgreSQL later) has this
  * shape and passes the same contract tests (store-contract.ts).
  */
-export interface Store {
+export interface Store extends TokenStore {
   /**
    * Brings the schema up to date in one exclusive transaction, so two processes starting on
    * a new database both succeed; safe to call on every start. Refuses a database written by
@@ -127,7 +128,14 @@ export interface Store {
   /** Saves an analysed article once, identified by the hash of its text. */
   save(analysis: Output, pipelineVersion: string): Promise<SaveResult>
   getArticle(id: string): Promise<StoredArticle | null>
-  queryEvents(filter: EventFilter): Promise<StoredEvent[]>
+  /** Events the filter matches in date, article and position order; with `after` (an event id) only those after it. */
+  queryEvents(filter: EventFilter, after?: number): Promise<StoredEvent[]>
+  /** One event by its id, or null. */
+  getEvent(id: number): Promise<StoredEvent | null>
+  /** Events stored after the event `afterId` (by id, the order they were written), at most `limit`: what a stream of new events polls. */
+  eventsSince(afterId: number, limit: number): Promise<StoredEvent[]>
+  /** The id of the last event written, 0 when there is none. */
+  latestEventId(): Promise<number>
   counts(): Promise<{ articles: number; events: number }>
   /** A source's saved state by its key (`feed:URL`, `warc:PATH`), or null. */
   getSourceState(key: string): Promise<SourceState | null>

@@ -76,4 +76,13 @@ export const PG_MIGRATIONS: readonly string[] = [
    ALTER TABLE events ADD COLUMN sentence_index INTEGER;
    CREATE INDEX events_place_country ON events(place_country);
    CREATE INDEX events_date_order ON events((coalesce(date, '')), article_id, ordinal);`,
+  // 4: API tokens (sitrep tokens add|list|revoke), kept by the SHA-256 of their secret; times as ISO text, as SQLite keeps them
+  `CREATE TABLE api_tokens (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     scope TEXT NOT NULL CHECK (scope IN ('read', 'write', 'admin')),
+     hash TEXT NOT NULL UNIQUE,
+     created_at TEXT NOT NULL DEFAULT (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+     revoked_at TEXT
+   );`,
 ]

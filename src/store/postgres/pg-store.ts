@@ -2,7 +2,18 @@ import pg from 'pg'
 import type { Output } from '../../output.js'
 import { eventQuery } from '../event-filter.js'
 import { pagedEvents } from '../paging.js'
-import { ARTICLE_COLUMNS, type ArticleRow, articleRow, type Cell, EVENT_COLUMNS, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
+import {
+  ARTICLE_COLUMNS,
+  type ArticleRow,
+  articleRow,
+  type Cell,
+  EVENT_COLUMNS,
+  EVENT_SELECT,
+  type EventRow,
+  eventRows,
+  toStoredArticle,
+  toStoredEvent,
+} from '../rows.js'
 import {
   type EventFilter,
   type EventOrder,
@@ -14,6 +25,7 @@ import {
   type StoreOptions,
 } from '../store.js'
 import { PG_MIGRATIONS } from './migrations.js'
+import { pgTokens } from './pg-tokens.js'
 import { pgSourceStateMethods } from './source-state.js'
 
 // The advisory lock every migration holds: one number for "sitrep schema" in this database.
@@ -158,10 +170,25 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
       return rows[0] ? toStoredArticle(rows[0]) : null
     },
 
-    async queryEvents(filter: EventFilter): Promise<StoredEvent[]> {
-      const { sql, params } = eventQuery(filter, dollar)
+    async queryEvents(filter: EventFilter, after?: number): Promise<StoredEvent[]> {
+      const { sql, params } = eventQuery(filter, dollar, after)
       return (await query<EventRow>(sql, params)).map(toStoredEvent)
     },
+
+    async getEvent(id: number): Promise<StoredEvent | null> {
+      const rows = await query<EventRow>(`${EVENT_SELECT} WHERE e.id = $1`, [id])
+      return rows[0] ? toStoredEvent(rows[0]) : null
+    },
+
+    async eventsSince(afterId: number, limit: number): Promise<StoredEvent[]> {
+      return (await query<EventRow>(`${EVENT_SELECT} WHERE e.id > $1 ORDER BY e.id LIMIT $2`, [afterId, limit])).map(toStoredEvent)
+    },
+
+    async latestEventId(): Promise<number> {
+      return Number((await query<{ n: string }>('SELECT coalesce(max(id), 0) AS n FROM events'))[0]?.n ?? 0)
+    },
+
+    ...pgTokens(query),
 
     async counts() {
       const rows = await query<{ articles: string; events: string }>(

@@ -1,3 +1,5 @@
+import { API_TOKENS_MIGRATION } from './migration-api-tokens.js'
+
 /** The SQLite schema, one migration per entry; the index + 1 is the schema version. */
 export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE articles (
@@ -76,4 +78,6 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE events ADD COLUMN sentence_index INTEGER;
    CREATE INDEX events_place_country ON events(place_country);
    CREATE INDEX events_date_order ON events((coalesce(date, '')), article_id, ordinal);`,
+  // 4: API tokens (migration-api-tokens.ts), kept by the SHA-256 of their secret
+  API_TOKENS_MIGRATION,
 ]

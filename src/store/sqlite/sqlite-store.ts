@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import type { Output } from '../../output.js'
 import { eventQuery } from '../event-filter.js'
 import { pagedEvents } from '../paging.js'
-import { ARTICLE_COLUMNS, type ArticleRow, articleRow, EVENT_COLUMNS, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
+import { ARTICLE_COLUMNS, type ArticleRow, articleRow, EVENT_COLUMNS, EVENT_SELECT, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
 import {
   type EventFilter,
   type EventOrder,
@@ -16,6 +16,7 @@ import {
 } from '../store.js'
 import { MIGRATIONS } from './migrations.js'
 import { sourceStateMethods } from './source-state.js'
+import { sqliteTokens } from './sqlite-tokens.js'
 
 // How long a write waits for another process's lock before giving up (ms).
 const BUSY_TIMEOUT_MS = 30_000
@@ -44,6 +45,7 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
   const insertEvent = (): Database.Statement =>
     db.prepare(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`)
   return {
+    ...sqliteTokens(db),
     async migrate() {
       if (options.readOnly) throw new TypeError('migrate() needs a store opened for writing, not with readOnly')
       // BEGIN IMMEDIATE takes the write lock first, then the version is read again inside:
@@ -85,9 +87,23 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
       return row ? toStoredArticle(row) : null
     },
 
-    async queryEvents(filter: EventFilter): Promise<StoredEvent[]> {
-      const { sql, params } = eventQuery(filter, () => '?')
+    async queryEvents(filter: EventFilter, after?: number): Promise<StoredEvent[]> {
+      const { sql, params } = eventQuery(filter, () => '?', after)
       return (db.prepare(sql).all(params) as EventRow[]).map(toStoredEvent)
+    },
+
+    async getEvent(id: number): Promise<StoredEvent | null> {
+      const row = db.prepare(`${EVENT_SELECT} WHERE e.id = ?`).get(id) as EventRow | undefined
+      return row ? toStoredEvent(row) : null
+    },
+
+    async eventsSince(afterId: number, limit: number): Promise<StoredEvent[]> {
+      const sql = `${EVENT_SELECT} WHERE e.id > ? ORDER BY e.id LIMIT ?`
+      return (db.prepare(sql).all(afterId, limit) as EventRow[]).map(toStoredEvent)
+    },
+
+    async latestEventId(): Promise<number> {
+      return Number((db.prepare('SELECT coalesce(max(id), 0) AS n FROM events').get() as { n: number }).n)
     },
 
     async counts() {

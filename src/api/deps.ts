@@ -1,0 +1,24 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { Lexicon } from '../lexicon/lexicon.js'
+import type { AnalysisService } from '../services/analysis-service.js'
+import type { Store } from '../store/store.js'
+import type { ApiEnv } from './auth.js'
+
+/** The app routes are added to. */
+export type ApiApp = OpenAPIHono<ApiEnv>
+
+/** What route handlers use: the store, the lexicon, the analysis service and the settings. */
+export interface RouteDeps {
+  readonly store: Store
+  readonly lexicon: Lexicon
+  readonly service: AnalysisService
+  /** Reads (GET, analyze) need no token. */
+  readonly readsOpen: boolean
+  /** How often the stream of new events polls the store (ms). */
+  readonly streamPollMs: number
+  /** The most streams open at once. */
+  readonly maxStreams: number
+}
+
+/** The OpenAPI security requirement of a route that needs a bearer token. */
+export const BEARER_SECURITY = [{ bearer: [] }]

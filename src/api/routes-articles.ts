@@ -1,0 +1,139 @@
+import type { z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import type { Input } from '../core/doc.js'
+import type { Output } from '../output.js'
+import { requireScope } from './auth.js'
+import { type ApiApp, BEARER_SECURITY, type RouteDeps } from './deps.js'
+import { ApiError } from './errors.js'
+import {
+  AnalysisSchema,
+  AnalyzeBodySchema,
+  ArticleIdParams,
+  ArticleQuerySchema,
+  ArticleSchema,
+  ErrorSchema,
+  IngestBodySchema,
+  IngestResultSchema,
+} from './schemas.js'
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } })
+const refusals = {
+  400: { description: 'Malformed JSON or an invalid field', content: json(ErrorSchema) },
+  401: { description: 'A missing, bad or revoked token', content: json(ErrorSchema) },
+  413: { description: 'The body is over the size limit', content: json(ErrorSchema) },
+  422: { description: 'The document could not be analysed (empty, not text, over the time budget)', content: json(ErrorSchema) },
+  429: { description: 'Over the rate limit', content: json(ErrorSchema) },
+}
+
+// the output model's TypeScript type is readonly and exact; the schema describes it as JSON
+const asJson = (analysis: Output | Record<string, unknown>): z.infer<typeof AnalysisSchema> => analysis as unknown as z.infer<typeof AnalysisSchema>
+
+/** The document fields of a request as a pipeline input (absent fields stay absent). */
+function inputOf(body: {
+  id?: string | undefined
+  text?: string | undefined
+  html?: string | undefined
+  url?: string | undefined
+  published?: string | undefined
+  clean?: boolean | undefined
+}): Input {
+  return Object.fromEntries(
+    Object.entries({ id: body.id, text: body.text, html: body.html, url: body.url, published: body.published, clean: body.clean }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  )
+}
+
+/** POST /v1/analyze (nothing stored), POST /v1/articles (ingest) and GET /v1/articles/{id}. */
+export function articleRoutes(app: ApiApp, deps: RouteDeps): void {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/analyze',
+      summary: 'Analyse a text or an HTML page without storing it',
+      tags: ['analysis'],
+      security: deps.readsOpen ? [] : BEARER_SECURITY,
+      middleware: [requireScope('read', deps.readsOpen)] as const,
+      request: { body: { required: true, content: json(AnalyzeBodySchema) } },
+      responses: { 200: { description: 'The output model (DESIGN §2)', content: json(AnalysisSchema) }, ...refusals },
+    }),
+    async (c) => {
+      const body = c.req.valid('json')
+      const result = deps.service.analyze(inputOf(body), body.stages)
+      if (!result.ok) throw new ApiError(422, 'analysis_failed', result.error)
+      return c.json(asJson(result.output), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/articles',
+      summary: 'Analyse a text or an HTML page and store it once',
+      description: 'A `url` without text or html, and a `feed`, need the safe fetcher, which this build does not have yet: they are answered 501.',
+      tags: ['articles'],
+      security: BEARER_SECURITY,
+      middleware: [requireScope('write', deps.readsOpen)] as const,
+      request: { body: { required: true, content: json(IngestBodySchema) } },
+      responses: {
+        201: { description: 'Stored', content: json(IngestResultSchema) },
+        200: { description: 'The same text was stored before', content: json(IngestResultSchema) },
+        403: { description: 'The token may not write', content: json(ErrorSchema) },
+        501: { description: 'URL and feed ingestion are not available yet', content: json(ErrorSchema) },
+        ...refusals,
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json')
+      if (body.feed !== undefined || (body.text === undefined && body.html === undefined)) {
+        throw new ApiError(
+          501,
+          'not_implemented',
+          'fetching a URL or a feed needs the safe fetcher, which this build does not have yet: send the page as "html" or "text" (with "url" as metadata)',
+        )
+      }
+      const result = await deps.service.ingest(inputOf(body))
+      if (!result.ok) throw new ApiError(422, 'analysis_failed', result.error)
+      const { ok: _, ...stored } = result
+      return c.json(stored, stored.inserted ? 201 : 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/articles/{id}',
+      summary: 'A stored article with its layers',
+      tags: ['articles'],
+      security: deps.readsOpen ? [] : BEARER_SECURITY,
+      middleware: [requireScope('read', deps.readsOpen)] as const,
+      request: { params: ArticleIdParams, query: ArticleQuerySchema },
+      responses: {
+        200: { description: 'The article', content: json(ArticleSchema) },
+        404: { description: 'No such article', content: json(ErrorSchema) },
+        400: refusals[400],
+        401: refusals[401],
+        429: refusals[429],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const { layers } = c.req.valid('query')
+      const article = await deps.store.getArticle(id)
+      if (!article) throw new ApiError(404, 'not_found', `no article ${id}`)
+      const wanted = layers ? new Set(['id', ...layers.split(',')]) : null
+      const analysis = wanted ? Object.fromEntries(Object.entries(article.analysis).filter(([k]) => wanted.has(k))) : article.analysis
+      return c.json(
+        {
+          id: article.id,
+          title: article.title,
+          url: article.url,
+          published: article.published,
+          pipelineVersion: article.pipelineVersion,
+          analysis: asJson(analysis),
+        },
+        200,
+      )
+    },
+  )
+}
