@@ -5,6 +5,7 @@ import type { Output, OutputError } from '../output.js'
 import { createProducer, JobTooLargeError } from '../queue/producer.js'
 import { queueName, redactUrl } from '../queue/redis-url.js'
 import { createAnalysisPool } from '../services/analysis-pool.js'
+import { isSourceTarget } from '../sources/index.js'
 import type { CommandEnv } from './command.js'
 import { forEachDocument } from './ingest-command.js'
 import { UsageError } from './util.js'
@@ -76,6 +77,10 @@ export async function enqueueCommand(
   published?: string,
 ): Promise<number> {
   if (values.report) throw new UsageError('--report needs the analysis, which happens in `sitrep worker` with --queue: leave out one of them')
+  const sources = paths.filter(isSourceTarget)
+  if (sources.length) {
+    throw new UsageError(`${sources[0]}: URLs, feeds and WARC files are not enqueued yet (only files, folders and JSONL are): ingest them without --queue`)
+  }
   if (values.workers !== undefined) throw new UsageError('--workers analyses here and --queue sends the documents to `sitrep worker`: use one of them')
   const name = queueName(values['queue-name'])
   const producer = createProducer({ url: values.queue, name })

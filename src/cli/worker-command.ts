@@ -3,6 +3,7 @@ import { startConsumer } from '../queue/consumer.js'
 import { queueName, redactUrl } from '../queue/redis-url.js'
 import { queueAnalysis } from '../services/queue-analysis.js'
 import { createStore } from '../store/create-store.js'
+import { pipelineVersion } from '../version.js'
 import type { CommandEnv } from './command.js'
 import { errorInWords } from './errors.js'
 import { maxSecondsOption, UsageError } from './util.js'
@@ -39,6 +40,7 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
     lexicon: env.lexicon,
     maxSeconds: maxSecondsOption(values['max-seconds']),
     storePatienceMs: patienceMs,
+    pipelineVersion: pipelineVersion(env.userActors),
     onStoreError: (e, wait) => say(`the store refused a save (${errorInWords(e)}); trying again in ${wait} ms`),
   })
   warm()

@@ -17,6 +17,8 @@ export interface QueueAnalysisOptions {
    * unreachable store slows the workers, and the jobs wait in Redis (back-pressure).
    */
   readonly storePatienceMs?: number
+  /** The version stored with each analysis (with the user's registry folded in, as `ingest` stores it). */
+  readonly pipelineVersion?: string
   /** Told of each refused save, for a message. */
   readonly onStoreError?: (error: unknown, waitMs: number) => void
 }
@@ -42,6 +44,7 @@ export function queueAnalysis(options: QueueAnalysisOptions): { handle: (job: Ar
   const analyzer = createAnalyzer({ lexicon: options.lexicon, ...(options.maxSeconds !== undefined && { maxSeconds: options.maxSeconds }) })
   const stats: QueueAnalysisStats = { inserted: 0, duplicates: 0, events: 0, storeRetries: 0 }
   const patience = options.storePatienceMs ?? 60_000
+  const version = options.pipelineVersion ?? PIPELINE_VERSION
   return {
     stats,
     // loads the models before the first job is claimed, so a job's lock never runs out
@@ -54,7 +57,7 @@ export function queueAnalysis(options: QueueAnalysisOptions): { handle: (job: Ar
       let wait = 250
       for (;;) {
         try {
-          const saved = await options.store.save(out, PIPELINE_VERSION)
+          const saved = await options.store.save(out, version)
           if (saved.inserted) {
             stats.inserted++
             stats.events += out.events?.length ?? 0
