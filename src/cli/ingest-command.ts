@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 import { createAnalyzer, isError } from '../analyze.js'
 import type { Input } from '../core/doc.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
-import type { Output } from '../output.js'
+import type { Output, OutputError } from '../output.js'
 import { isSourceTarget } from '../sources/index.js'
 import { createStore } from '../store/create-store.js'
 import type { Store } from '../store/store.js'
@@ -13,6 +13,7 @@ import { readInput } from './analyze-command.js'
 import type { CommandEnv } from './command.js'
 import { dbLocation, shownDb } from './db-option.js'
 import { errorInWords } from './errors.js'
+import { analysisPoolFor, enqueueCommand, orderedWindow } from './ingest-scale.js'
 import { batchLines } from './input-schema.js'
 import { ingestSourceArgs, SOURCE_OPTIONS } from './source-ingest.js'
 import { formatReport } from './table.js'
@@ -32,20 +33,26 @@ export async function ingestCommand(argv: string[], env: CommandEnv): Promise<nu
       report: { type: 'boolean', default: false },
       'max-seconds': { type: 'string' },
       ...SOURCE_OPTIONS,
+      // scale-out (ingest-scale.ts): analyse in N threads, or enqueue for `sitrep worker`
+      workers: { type: 'string' },
+      queue: { type: 'string' },
+      'queue-name': { type: 'string' },
     },
   })
   if (!positionals.length) throw new UsageError('ingest needs at least one FILE, DIR, JSONL, URL, feeds file or WARC')
   const published = values.date !== undefined ? validDateOption(values.date, '--date') : undefined
+  if (values.queue !== undefined) return enqueueCommand(positionals, { ...values, queue: values.queue }, published)
+  const maxSeconds = maxSecondsOption(values['max-seconds'])
+  const pool = analysisPoolFor(values.workers, env, maxSeconds)
   const store = createStore(dbLocation(values.db))
   await store.migrate()
   const report = values.report ? (out: Output) => writeLine(`${formatReport(out)}\n`) : undefined
-  const maxSeconds = maxSecondsOption(values['max-seconds'])
   const sources = positionals.filter(isSourceTarget)
   const stats = await ingestPaths(
     store,
     positionals.filter((p) => !sources.includes(p)),
-    { lexicon: env.lexicon, userActors: env.userActors, maxSeconds, ...(published && { published }), ...(report && { report }) },
-  )
+    { lexicon: env.lexicon, userActors: env.userActors, maxSeconds, ...(published && { published }), ...(report && { report }), ...pool?.options },
+  ).finally(() => pool?.close())
   const analyzer = createAnalyzer({ lexicon: env.lexicon, maxSeconds })
   const fromSources = sources.length ? await ingestSourceArgs(store, sources, values, published, report, analyzer, pipelineVersion(env.userActors)) : null
   if (fromSources) for (const k of ['seen', 'inserted', 'duplicates', 'failed', 'events'] as const) stats[k] += fromSources[k]
@@ -67,6 +74,10 @@ export interface IngestOptions {
   readonly report?: (out: Output) => Promise<void>
   /** The user's registry lists, part of the pipeline version stored with each analysis. */
   readonly userActors?: unknown
+  /** Analyses elsewhere (worker threads) instead of in this thread; reports and saves stay in input order. */
+  readonly analyze?: (input: Input) => Promise<Output | OutputError>
+  /** Documents analysed ahead of the one being saved (with `analyze`); 1 by default. */
+  readonly window?: number
 }
 
 /** What an ingest run did. */
@@ -88,25 +99,46 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     stats.failed++
     process.stderr.write(`sitrep: ${where}: ${why}\n`)
   }
+  const analyze = options.analyze ?? (async (input: Input) => analyzer.analyze(input))
+  const inOrder = orderedWindow(options.window ?? 1)
   const one = async (input: Input, where: string): Promise<void> => {
     stats.seen++
-    const out = analyzer.analyze(published && !input.published ? { ...input, published } : input)
-    if (isError(out)) return fail(where, out.error)
-    if (report) await report(out)
-    const saved = await store.save(out, version)
-    if (saved.inserted) {
-      stats.inserted++
-      stats.events += out.events?.length ?? 0
-    } else stats.duplicates++
+    const analysed = analyze(published && !input.published ? { ...input, published } : input)
+    await inOrder.push(async () => {
+      const out = await analysed
+      if (isError(out)) return fail(where, out.error)
+      if (report) await report(out)
+      const saved = await store.save(out, version)
+      if (saved.inserted) {
+        stats.inserted++
+        stats.events += out.events?.length ?? 0
+      } else stats.duplicates++
+    })
   }
+  await forEachDocument(paths, one, (where, why, isDocument) => {
+    if (isDocument) stats.seen++
+    fail(where, why)
+  }).finally(() => inOrder.drain())
+  return stats
+}
+
+/**
+ * Calls `one` with every document under the paths, in order, and `bad` with each problem:
+ * a document that cannot be read (`isDocument`), or a missing path or unreadable file.
+ */
+export async function forEachDocument(
+  paths: readonly string[],
+  one: (input: Input, where: string) => Promise<void>,
+  bad: (where: string, why: string, isDocument: boolean) => void,
+): Promise<void> {
+  const fail = (where: string, why: string): void => bad(where, why, false)
   for (const file of expand(paths, fail)) {
     if (JSONL_FILE.test(file)) {
       try {
         for await (const line of batchLines(createReadStream(file))) {
           if (line.blank) continue
           if (!line.parsed.ok) {
-            stats.seen++
-            fail(`${file}:${line.n}`, line.parsed.error)
+            bad(`${file}:${line.n}`, line.parsed.error, true)
             continue
           }
           await one(line.parsed.input, `${file}:${line.n}`)
@@ -119,13 +151,11 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     }
     const read = await readInput(file)
     if (!read.ok) {
-      stats.seen++
-      fail(file, read.error)
+      bad(file, read.error, true)
       continue
     }
     await one(read.input, file)
   }
-  return stats
 }
 
 /** Files under the paths: folders are walked for article and JSONL files. */

@@ -8,9 +8,11 @@ import { errorInWords } from './errors.js'
 import { exportCommand } from './export-command.js'
 import { ingestCommand } from './ingest-command.js'
 import { queryCommand } from './query-command.js'
+import { queueCommand } from './queue-command.js'
 import { recodeCommand } from './recode-command.js'
 import { statsCommand } from './stats-command.js'
 import { UsageError } from './util.js'
+import { workerCommand } from './worker-command.js'
 
 const USAGE = `sitrep — news articles to explainable event data
 
@@ -19,6 +21,10 @@ Usage:
   sitrep analyze --jsonl [--stages extract,entities,...] < in.jsonl > out.jsonl
   sitrep ingest FILE|DIR|JSONL|URL|FEEDS_FILE|OPML|SITEMAP|WARC... [--db PATH] [--date YYYY-MM-DD]
                 [--report] [--max-seconds N] [--every 15m] [--log json] [--contact URL] [--allow-private]
+  sitrep ingest … --workers N          analyse in N threads (default: one per core), same results
+  sitrep ingest … --queue redis://HOST:PORT [--queue-name NAME]   enqueue for workers instead
+  sitrep worker --queue redis://HOST:PORT [--queue-name NAME] --db URL [--lock-seconds N]
+  sitrep queue status|retry|clean --queue redis://HOST:PORT [--queue-name NAME] [--older-than S]
   sitrep query events [--actor CODE] [--code CAMEO] [--since DATE] [--until DATE]
                       [--format table|jsonl|csv] [--db PATH]
   sitrep query dyads --actor1 RUS --actor2 SYR [--by day|week|month] [--format csv|json]
@@ -45,6 +51,8 @@ const COMMANDS: Record<string, Command> = {
   query: queryCommand,
   recode: recodeCommand,
   stats: statsCommand,
+  queue: queueCommand,
+  worker: workerCommand,
 }
 
 // --debug (anywhere on the line) adds the stack trace to an unexpected error

@@ -1,0 +1,87 @@
+import { parseArgs } from 'node:util'
+import { startConsumer } from '../queue/consumer.js'
+import { queueName, redactUrl } from '../queue/redis-url.js'
+import { queueAnalysis } from '../services/queue-analysis.js'
+import { createStore } from '../store/create-store.js'
+import type { CommandEnv } from './command.js'
+import { errorInWords } from './errors.js'
+import { maxSecondsOption, UsageError } from './util.js'
+
+/**
+ * `sitrep worker`: takes analysis jobs from a queue, one at a time, and saves each once.
+ * SIGTERM or SIGINT stops it after the job in hand; a worker killed outright has its job
+ * taken back by another within --lock-seconds.
+ */
+export async function workerCommand(argv: string[], env: CommandEnv): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      queue: { type: 'string' },
+      'queue-name': { type: 'string' },
+      db: { type: 'string' },
+      'max-seconds': { type: 'string' },
+      'lock-seconds': { type: 'string', default: '30' },
+      'store-patience': { type: 'string', default: '60' },
+    },
+  })
+  if (positionals.length) throw new UsageError(`worker takes no FILE (got "${positionals[0]}"): documents come from the queue`)
+  if (values.queue === undefined) throw new UsageError('worker needs --queue redis://HOST:PORT')
+  if (values.db === undefined) throw new UsageError('worker needs --db (a SQLite path or a database URL): where the analyses are saved')
+  const lockMs = secondsOption(values['lock-seconds'], '--lock-seconds', 1) * 1000
+  const patienceMs = secondsOption(values['store-patience'], '--store-patience', 0) * 1000
+  const name = queueName(values['queue-name'])
+  const store = createStore(values.db)
+  await store.migrate()
+  const say = (line: string): boolean => process.stderr.write(`sitrep worker: ${line}\n`)
+  const { handle, warm, stats } = queueAnalysis({
+    store,
+    lexicon: env.lexicon,
+    maxSeconds: maxSecondsOption(values['max-seconds']),
+    storePatienceMs: patienceMs,
+    onStoreError: (e, wait) => say(`the store refused a save (${errorInWords(e)}); trying again in ${wait} ms`),
+  })
+  warm()
+  let lastError = { reason: '', at: 0 }
+  const consumer = startConsumer({
+    url: values.queue,
+    name,
+    handle,
+    lockMs,
+    onEvent: (e) => {
+      if (e.kind === 'dead') say(`job ${e.id} is dead (in ${name}.dead): ${e.reason}`)
+      else if (e.kind === 'retry') say(`job ${e.id} failed try ${e.attempt}, will be tried again: ${e.reason}`)
+      else if (e.kind === 'error' && (e.reason !== lastError.reason || Date.now() - lastError.at > 30_000)) {
+        // a lost connection is retried every second or two: said once, then every 30 s
+        lastError = { reason: e.reason, at: Date.now() }
+        say(`queue: ${e.reason}`)
+      }
+    },
+  })
+  try {
+    await consumer.ready()
+  } catch (e) {
+    await consumer.stop()
+    await store.close()
+    throw e
+  }
+  say(`taking jobs from "${name}" at ${redactUrl(values.queue)}, saving to ${values.db}`)
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string): void => {
+      say(`${signal}: finishing the job in hand, then stopping`)
+      resolve()
+    }
+    process.once('SIGTERM', () => stop('SIGTERM'))
+    process.once('SIGINT', () => stop('SIGINT'))
+  })
+  await consumer.stop()
+  await store.close()
+  say(`stopped: ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.events} new event(s), ${stats.storeRetries} refused save(s) retried`)
+  return 0
+}
+
+/** Reads a whole number of seconds no smaller than `min`. */
+function secondsOption(value: string, flag: string, min: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${flag} expects a whole number of seconds (at least ${min}), got "${value}"`)
+  return Number(value)
+}

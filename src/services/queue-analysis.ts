@@ -1,0 +1,74 @@
+import { createAnalyzer, isError } from '../analyze.js'
+import type { Lexicon } from '../lexicon/lexicon.js'
+import { PermanentJobError } from '../queue/consumer.js'
+import { type ArticleJob, jobInput } from '../queue/job-schema.js'
+import type { Store } from '../store/store.js'
+import { PIPELINE_VERSION } from '../version.js'
+
+/** How a queue worker analyses and stores. */
+export interface QueueAnalysisOptions {
+  readonly store: Store
+  readonly lexicon: Lexicon
+  /** Seconds a document may take (0: no limit). */
+  readonly maxSeconds?: number
+  /**
+   * How long one save keeps trying a store that refuses (ms) before the job is handed back
+   * to the queue for a later try. While it waits the worker takes no new job: a slow or
+   * unreachable store slows the workers, and the jobs wait in Redis (back-pressure).
+   */
+  readonly storePatienceMs?: number
+  /** Told of each refused save, for a message. */
+  readonly onStoreError?: (error: unknown, waitMs: number) => void
+}
+
+/** What the handler has done. */
+export interface QueueAnalysisStats {
+  inserted: number
+  duplicates: number
+  events: number
+  storeRetries: number
+}
+
+/**
+ * Builds the job handler of `sitrep worker`: analyse the job's document, then save it once
+ * (the store keys articles by content, so a job run twice — a worker killed after saving,
+ * a retry — stores once). A document that cannot be analysed is a permanent failure.
+ *
+ * @example
+ *   const { handle } = queueAnalysis({ store, lexicon })
+ *   startConsumer({ url, name, handle })
+ */
+export function queueAnalysis(options: QueueAnalysisOptions): { handle: (job: ArticleJob) => Promise<void>; warm: () => void; stats: QueueAnalysisStats } {
+  const analyzer = createAnalyzer({ lexicon: options.lexicon, ...(options.maxSeconds !== undefined && { maxSeconds: options.maxSeconds }) })
+  const stats: QueueAnalysisStats = { inserted: 0, duplicates: 0, events: 0, storeRetries: 0 }
+  const patience = options.storePatienceMs ?? 60_000
+  return {
+    stats,
+    // loads the models before the first job is claimed, so a job's lock never runs out
+    // while a cold worker blocks on loading them
+    warm: () => void analyzer.analyze({ text: 'The minister met the ambassador on Monday.', published: '2025-01-01' }),
+    async handle(job: ArticleJob) {
+      const out = analyzer.analyze(jobInput(job))
+      if (isError(out)) throw new PermanentJobError(`${job.where}: ${out.error}`)
+      const started = Date.now()
+      let wait = 250
+      for (;;) {
+        try {
+          const saved = await options.store.save(out, PIPELINE_VERSION)
+          if (saved.inserted) {
+            stats.inserted++
+            stats.events += out.events?.length ?? 0
+          } else stats.duplicates++
+          return
+        } catch (e) {
+          // the analysis is kept while the store is away: only the save is tried again
+          if (Date.now() - started + wait > patience) throw e
+          stats.storeRetries++
+          options.onStoreError?.(e, wait)
+          await new Promise((r) => setTimeout(r, wait))
+          wait = Math.min(wait * 2, 5000)
+        }
+      }
+    },
+  }
+}
