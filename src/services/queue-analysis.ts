@@ -3,7 +3,7 @@ import type { Lexicon } from '../lexicon/lexicon.js'
 import { PermanentJobError } from '../queue/consumer.js'
 import { type ArticleJob, jobInput } from '../queue/job-schema.js'
 import type { Store } from '../store/store.js'
-import { PIPELINE_VERSION } from '../version.js'
+import { pipelineVersion } from '../version.js'
 
 /** How a queue worker analyses and stores. */
 export interface QueueAnalysisOptions {
@@ -42,6 +42,8 @@ export function queueAnalysis(options: QueueAnalysisOptions): { handle: (job: Ar
   const analyzer = createAnalyzer({ lexicon: options.lexicon, ...(options.maxSeconds !== undefined && { maxSeconds: options.maxSeconds }) })
   const stats: QueueAnalysisStats = { inserted: 0, duplicates: 0, events: 0, storeRetries: 0 }
   const patience = options.storePatienceMs ?? 60_000
+  // the package, lexicon and models this worker analyses with (a user registry is not part of a job)
+  const version = pipelineVersion()
   return {
     stats,
     // loads the models before the first job is claimed, so a job's lock never runs out
@@ -54,7 +56,7 @@ export function queueAnalysis(options: QueueAnalysisOptions): { handle: (job: Ar
       let wait = 250
       for (;;) {
         try {
-          const saved = await options.store.save(out, PIPELINE_VERSION)
+          const saved = await options.store.save(out, version)
           if (saved.inserted) {
             stats.inserted++
             stats.events += out.events?.length ?? 0
