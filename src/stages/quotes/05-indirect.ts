@@ -1,3 +1,4 @@
+import { indexSpans } from '../../core/spans.js'
 import type { Quote, Span } from '../../core/types.js'
 import type { Mark } from './01-marks.js'
 import { type Reader, reportingVerbs, speechVerbs, stanceVerbs } from './02-speakers.js'
@@ -14,7 +15,9 @@ const HEARER_VERBS = /^(tell|tells|told|telling|inform|informed|informs|assure|a
  */
 export function indirectQuotes(r: Reader, direct: readonly Span[], directCues: ReadonlySet<number>): Quote[] {
   const out: Quote[] = []
-  const overlapsDirect = (s: Span): boolean => direct.some((q) => q.start < s.end && s.start < q.end)
+  // the direct quotes by offset: asked once per token of a long document
+  const directSpans = indexSpans(direct)
+  const overlapsDirect = (s: Span): boolean => directSpans.overlapping(s.start, s.end).length > 0
   const taken = new Set<number>()
   for (let k = 0; k < r.tokens.length; k++) {
     const w = r.lower(k)
@@ -40,7 +43,9 @@ export function indirectQuotes(r: Reader, direct: readonly Span[], directCues: R
  */
 export function modelQuotes(r: Reader, tagger: AttributionTagger, direct: readonly Mark[], directCues: ReadonlySet<number>): Quote[] {
   const out: Quote[] = []
-  const overlapsDirect = (s: Span): boolean => direct.some((q) => q.start < s.end && s.start < q.end)
+  // the direct quotes by offset: asked once per token of a long document
+  const directSpans = indexSpans(direct)
+  const overlapsDirect = (s: Span): boolean => directSpans.overlapping(s.start, s.end).length > 0
   const span = (first: number, from: number, to: number): Span => ({
     start: (r.tokens[first + from] as Span).start,
     end: (r.tokens[first + to - 1] as Span).end,

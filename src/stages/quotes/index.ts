@@ -1,4 +1,5 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
+import { indexSpans } from '../../core/spans.js'
 import type { Quote } from '../../core/types.js'
 import type { PipelineStage } from '../context.js'
 import { quoteMarks } from './01-marks.js'
@@ -36,7 +37,8 @@ export function createQuotesStage(): PipelineStage {
       const tagger = defaultAttributionTagger()
       const rules = indirectQuotes(reader, marks, directCues)
       const learned = tagger ? modelQuotes(reader, tagger, marks, directCues) : []
-      const indirect = [...rules, ...learned.filter((q) => !rules.some((x) => x.start < q.end && q.start < x.end))]
+      const ruleSpans = indexSpans(rules)
+      const indirect = [...rules, ...learned.filter((q) => ruleSpans.overlapping(q.start, q.end).length === 0)]
       const quotes: Quote[] = [...direct, ...indirect]
       quotes.sort((a, b) => a.start - b.start)
       return withLayer(doc, 'quotes', quotes)
