@@ -153,10 +153,26 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
 
 function openReadWrite(path: string): Database.Database {
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS })
-  // the busy timeout comes first: switching a new file to WAL waits for a process doing the same
-  db.pragma('journal_mode = WAL')
+  // the busy timeout comes first: switching a new file to WAL waits for a process doing the
+  // same; SQLite answers that switch with SQLITE_BUSY at once in some lock states, without
+  // calling its busy handler, so the switch is retried here until the same timeout
+  retryWhileBusy(() => db.pragma('journal_mode = WAL'))
   db.pragma('foreign_keys = ON')
   return db
+}
+
+/** Runs `f` again while SQLite answers SQLITE_BUSY, waiting a little longer each time, up to BUSY_TIMEOUT_MS. */
+function retryWhileBusy<T>(f: () => T): T {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS
+  const pause = new Int32Array(new SharedArrayBuffer(4))
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      return f()
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw e
+      Atomics.wait(pause, 0, 0, wait)
+    }
+  }
 }
 
 function openReadOnly(path: string): Database.Database {
