@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib'
+import { seededRandom } from '../models/random.js'
 
 // Sentence patterns written for these tests; {P} a person, {C} a country, {T} a town, {N} a number.
 const PATTERNS = [
@@ -37,18 +38,6 @@ const PEOPLE = [
 ]
 const COUNTRIES = ['Kenya', 'Peru', 'Poland', 'Vietnam', 'Ghana', 'Chile', 'Jordan', 'Norway', 'Nepal', 'Morocco', 'Bolivia', 'Romania']
 const TOWNS = ['Riverton', 'Eastbrook', 'Halden', 'Marlow', 'Kestrel Bay', 'Northgate', 'Ashford', 'Pine Hollow', 'Stonebridge', 'Westmere']
-
-/** A deterministic pseudo-random sequence (mulberry32) for generated test articles. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A generated news-style article (title and paragraphs) that differs from every other index's. */
 export function generatedArticle(index: number): { title: string; paragraphs: string[] } {
