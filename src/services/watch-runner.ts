@@ -15,12 +15,13 @@ export interface WatchRunnerOptions {
 
 /** Evaluates watches and delivers their alerts, one run at a time. */
 export interface WatchRunner {
-  /** Evaluates every watch on the new events and delivers what fired; a call during a run makes one more run after it. */
+  /**
+   * Evaluates every watch on the new events and delivers what fired (the first run also what
+   * an earlier process left pending); a call during a run makes one more run after it.
+   */
   run(): Promise<void>
   /** Asks for a run without waiting for it (after a save): problems go to the log. */
   kick(): void
-  /** Delivers the alerts left pending by a process that stopped before posting them. */
-  deliverPending(): Promise<void>
   /** Runs every `everyMs` until stop(). */
   start(everyMs: number): void
   /** Stops the timer and waits for the run in hand. */
@@ -56,7 +57,14 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
   let again = false
   let timer: NodeJS.Timeout | null = null
 
+  // the first run posts the alerts a process that stopped before posting them left pending
+  let leftovers = true
   const once = async (): Promise<void> => {
+    if (leftovers) {
+      leftovers = false
+      const pending = await store.pendingDeliveries(100)
+      if (pending.length) await deliverAlerts(store, pending, fetcherFor, options.delivery)
+    }
     const alerts = await evaluateWatches(store, (watch, e) => log(`watch ${watch}: ${e instanceof Error ? e.message : String(e)}`))
     for (const a of alerts) log(`watch ${a.watch} fired (${a.kind}, ${a.windowStart}): ${a.summary}`)
     const pending = alerts.filter((a) => a.delivery === 'pending')
@@ -86,10 +94,6 @@ export function createWatchRunner(options: WatchRunnerOptions): WatchRunner {
     run,
     kick() {
       run().catch((e: unknown) => log(`watches: ${e instanceof Error ? e.message : String(e)}`))
-    },
-    async deliverPending() {
-      const pending = await store.pendingDeliveries(100)
-      if (pending.length) await deliverAlerts(store, pending, fetcherFor, options.delivery)
     },
     start(everyMs: number) {
       if (timer) return
