@@ -153,6 +153,44 @@ function watchSuite(name: string, make: () => Promise<Store>): void {
       assert.deepEqual(await replayWatch(store, rule({ actor: 'GGG', minConfidence: 0.95 }, 'any'), START), [])
     })
 
+    it('the store keeps watches by name, removes one with its alerts, and tracks deliveries', async () => {
+      const w = { rule: JSON.stringify(rule({ actor: 'GGG' }, 'any')), webhookUrl: 'https://hooks.example/x', webhookSecret: 's', allowPrivate: true, afterEventId: 0 }
+      assert.equal(await store.addWatch({ name: 'kept', ...w }), true)
+      assert.equal(await store.addWatch({ name: 'kept', ...w }), false)
+      assert.deepEqual(
+        [(await store.getWatch('kept'))?.allowPrivate, (await store.getWatch('kept'))?.webhookUrl, await store.getWatch('nobody')],
+        [true, 'https://hooks.example/x', null],
+      )
+      const fired = await evaluateWatches(store)
+      assert.deepEqual(
+        fired.map((a) => [a.watch, a.windowStart, a.delivery]),
+        [
+          ['kept', day(3), 'pending'],
+          ['kept', day(10), 'pending'],
+          ['kept', day(12), 'pending'],
+        ],
+      )
+      assert.deepEqual(
+        (await store.pendingDeliveries(10)).map((a) => a.id),
+        fired.map((a) => a.id),
+      )
+      await store.recordDelivery(fired[0]?.id as number, 'delivered', 2, null)
+      await store.recordDelivery(fired[1]?.id as number, 'failed', 4, 'HTTP 500')
+      const [, failed, delivered] = await store.listAlerts({ watch: 'kept', limit: 10 })
+      assert.deepEqual([delivered?.delivery, delivered?.attempts, typeof delivered?.deliveredAt], ['delivered', 2, 'string'])
+      assert.deepEqual([failed?.delivery, failed?.deliveryError, failed?.deliveredAt], ['failed', 'HTTP 500', null])
+      assert.deepEqual(
+        (await store.listAlerts({ watch: 'kept', before: fired[2]?.id as number, limit: 1 })).map((a) => a.id),
+        [fired[1]?.id],
+      )
+      // a stale cursor records nothing
+      assert.equal(await store.recordEvaluation('kept', 0, 5, []), null)
+      assert.equal(await store.removeWatch('kept'), true)
+      assert.equal(await store.removeWatch('kept'), false)
+      assert.deepEqual(await store.listAlerts({ watch: 'kept', limit: 10 }), [])
+      assert.equal(await store.firstEventDate(), START)
+    })
+
     it('live: fires as events arrive, once per window, and a restart (a new store object) changes nothing', async () => {
       const live = await make()
       await live.migrate()

@@ -57,7 +57,12 @@ describe('webhook delivery', () => {
     })
 
   before(async () => {
-    server = await startTestServer({ '/hook': collect(200), '/broken': collect(500), '/gone': collect(410) })
+    server = await startTestServer({
+      '/hook': collect(200),
+      '/broken': collect(500),
+      '/gone': collect(410),
+      '/moved': (_req, res) => res.writeHead(307, { location: '/hook' }).end(),
+    })
     store = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'sitrep-hook-')), 'hook.db'))
     await store.migrate()
   })
@@ -135,6 +140,12 @@ describe('webhook delivery', () => {
     const request = { body: Buffer.from('{}'), contentType: 'application/json' }
     await assert.rejects(real(false).post(`${server.origin}/hook`, request), /refused: 127\.0\.0\.1:\d+ is a loopback address/)
     assert.equal((await real(true).post(`${server.origin}/hook`, request)).status, 200)
+  })
+
+  it('a POST never follows a redirect', async () => {
+    const before = received.length
+    await assert.rejects(fetcherFor().post(`http://hooks.example:${server.port}/moved`, { body: Buffer.from('{}'), contentType: 'application/json' }), /HTTP 307 \(a POST does not follow redirects\)/)
+    assert.equal(received.length, before)
   })
 
   it('signs the timestamp with the body', () => {
