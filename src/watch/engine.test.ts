@@ -154,7 +154,13 @@ function watchSuite(name: string, make: () => Promise<Store>): void {
     })
 
     it('the store keeps watches by name, removes one with its alerts, and tracks deliveries', async () => {
-      const w = { rule: JSON.stringify(rule({ actor: 'GGG' }, 'any')), webhookUrl: 'https://hooks.example/x', webhookSecret: 's', allowPrivate: true, afterEventId: 0 }
+      const w = {
+        rule: JSON.stringify(rule({ actor: 'GGG' }, 'any')),
+        webhookUrl: 'https://hooks.example/x',
+        webhookSecret: 's',
+        allowPrivate: true,
+        afterEventId: 0,
+      }
       assert.equal(await store.addWatch({ name: 'kept', ...w }), true)
       assert.equal(await store.addWatch({ name: 'kept', ...w }), false)
       assert.deepEqual(

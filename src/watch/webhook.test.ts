@@ -144,7 +144,10 @@ describe('webhook delivery', () => {
 
   it('a POST never follows a redirect', async () => {
     const before = received.length
-    await assert.rejects(fetcherFor().post(`http://hooks.example:${server.port}/moved`, { body: Buffer.from('{}'), contentType: 'application/json' }), /HTTP 307 \(a POST does not follow redirects\)/)
+    await assert.rejects(
+      fetcherFor().post(`http://hooks.example:${server.port}/moved`, { body: Buffer.from('{}'), contentType: 'application/json' }),
+      /HTTP 307 \(a POST does not follow redirects\)/,
+    )
     assert.equal(received.length, before)
   })
 
