@@ -134,13 +134,22 @@ export function ruleFromFlags(values: Flags): WatchRule {
   try {
     return ruleWithDefaults(match as WatchMatch, when, figures)
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/^watch rule /, '').replace(/^match\.(\w+)/, (_, f: string) => `--${flagOf(f)}`))
+    // "watch rule match.roots.0: …" is said as "--root: …"
+    throw new UsageError((e as Error).message.replace(/^watch rule (?:match\.)?(\w+)(?:\.\d+)?:/, (_, f: string) => `--${flagOf(f)}:`))
   }
 }
 
 // the flag that sets a field of the match, for messages
 const flagOf = (field: string): string =>
-  ({ roots: 'root', quads: 'quad', countries: 'country', minConfidence: 'min-confidence', baselineDays: 'baseline', windowDays: 'window' })[field] ?? field
+  ({
+    roots: 'root',
+    quads: 'quad',
+    countries: 'country',
+    minConfidence: 'min-confidence',
+    baselineDays: 'baseline',
+    windowDays: 'window',
+    minEvents: 'min-events',
+  })[field] ?? field
 
 function countryCode(value: string): string {
   const code = value.toUpperCase()
