@@ -79,9 +79,14 @@ export async function firingsFor(store: Store, rule: WatchRule, fresh: readonly 
     return firings
   }
   const windows = windowsOf(fresh, rule.windowDays)
-  const starts = [...windows]
-  const from = Math.min(...starts) - (rule.when === 'any' ? 0 : rule.baselineDays)
-  const to = Math.max(...starts) + rule.windowDays - 1
+  let first = Number.POSITIVE_INFINITY
+  let last = Number.NEGATIVE_INFINITY
+  for (const w of windows) {
+    first = Math.min(first, w)
+    last = Math.max(last, w)
+  }
+  const from = first - (rule.when === 'any' ? 0 : rule.baselineDays)
+  const to = last + rule.windowDays - 1
   const events = await matchingEvents(store, rule, dayDate(from), dayDate(to))
   return evaluateWindows(rule, events, windows, await historyStart(store))
 }
@@ -131,7 +136,7 @@ export async function evaluateWatches(store: Store, onError: (watch: string, err
   const failed = new Set<string>()
   let watches = await store.listWatches()
   while (watches.length) {
-    const from = Math.min(...watches.map((w) => w.afterEventId))
+    const from = watches.reduce((least, w) => Math.min(least, w.afterEventId), Number.POSITIVE_INFINITY)
     const batch = await store.eventsSince(from, EVENT_BATCH)
     const last = batch[batch.length - 1]
     if (!last) break
@@ -143,7 +148,7 @@ export async function evaluateWatches(store: Store, onError: (watch: string, err
         const fresh = batch.filter((e) => e.id > watch.afterEventId && matches(e))
         const alerts = (await firingsFor(store, rule, fresh)).map((f) => alertOf(watch, f))
         const stored = await store.recordEvaluation(watch.name, watch.afterEventId, last.id, alerts)
-        if (stored) recorded.push(...stored)
+        for (const alert of stored ?? []) recorded.push(alert)
       } catch (e) {
         failed.add(watch.name)
         onError(watch.name, e)

@@ -53,7 +53,7 @@ export function sqliteWatches(db: Database.Database): WatchStore {
         params.push(q.before)
       }
       const sql = `${ALERT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`
-      return (db.prepare(sql).all(...params, q.limit) as AlertRow[]).map(toAlert)
+      return (db.prepare(sql).all([...params, q.limit]) as AlertRow[]).map(toAlert)
     },
     async pendingDeliveries(limit: number) {
       return (db.prepare(`${ALERT_SELECT} WHERE delivery = 'pending' ORDER BY id LIMIT ?`).all(limit) as AlertRow[]).map(toAlert)
