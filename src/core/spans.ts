@@ -56,7 +56,7 @@ export function indexSpans<T extends Span>(spans: readonly T[]): SpanIndex<T> {
   // the positions, in the layer, of the spans whose start lies in [from - their class's longest, to]
   const reaching = (from: number, to: number, keep: (s: T) => boolean): number[] => {
     const out: number[] = []
-    // one push per position: a group can hold more spans than a call takes arguments
+    // a loop, not a spread: a look-up over a long range may find more spans than a call takes arguments
     for (const group of byLength) for (const i of group.between(from - group.maxLength, to, keep)) out.push(i)
     return out.sort((a, b) => a - b)
   }
