@@ -23,6 +23,14 @@ const CASES: readonly [string, string, boolean][] = [
   ['src/lexicon', '../core/doc.js', true],
   ['src/store', '../cli/util.js', false],
   ['src/store', '../output.js', true],
+  ['src/store', '../watch/rule.js', false],
+  ['src/sources', '../watch/webhook.js', false],
+  ['src/watch', '../services/watch-runner.js', false],
+  ['src/watch', '../cli/util.js', false],
+  ['src/watch', '../api/app.js', false],
+  ['src/watch', '../store/store.js', true],
+  ['src/watch', '../sources/safe-fetch.js', true],
+  ['src/services', '../watch/engine.js', true],
 ]
 
 describe('layers import one way (biome.json noRestrictedImports)', () => {

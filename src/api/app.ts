@@ -15,6 +15,7 @@ import { createRateLimiter } from './rate-limit.js'
 import { articleRoutes } from './routes-articles.js'
 import { eventRoutes } from './routes-events.js'
 import { metaRoutes } from './routes-meta.js'
+import { watchRoutes } from './routes-watches.js'
 
 /** Settings of the API; every limit has a default. */
 export interface ApiOptions {
@@ -90,6 +91,7 @@ export function createApp(options: ApiOptions): OpenAPIHono<ApiEnv> {
   metaRoutes(app, deps)
   eventRoutes(app, deps)
   articleRoutes(app, deps)
+  watchRoutes(app, deps)
   docsRoutes(app)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -22,6 +22,7 @@ describe('OpenAPI document and event stream', () => {
     assert.equal(result.valid, true, JSON.stringify(result.errors, null, 1))
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/v1/actors',
+      '/v1/alerts',
       '/v1/analyze',
       '/v1/articles',
       '/v1/articles/{id}',
@@ -30,6 +31,8 @@ describe('OpenAPI document and event stream', () => {
       '/v1/health',
       '/v1/stats',
       '/v1/stream',
+      '/v1/watches',
+      '/v1/watches/{name}/alerts.atom',
     ])
     assert.deepEqual(doc.paths['/v1/articles']?.post?.security, [{ bearer: [] }])
     const params = ((doc.paths['/v1/events']?.get as { parameters?: { name: string }[] } | undefined)?.parameters ?? []).map((p) => p.name)

@@ -14,6 +14,7 @@ import { serveCommand } from './serve-command.js'
 import { statsCommand } from './stats-command.js'
 import { tokensCommand } from './tokens-command.js'
 import { UsageError } from './util.js'
+import { watchCommand } from './watch-command.js'
 import { workerCommand } from './worker-command.js'
 
 const USAGE = `sitrep — news articles to explainable event data
@@ -40,6 +41,11 @@ Usage:
   sitrep serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--reads-need-token] [--cors ORIGIN]
                [--rate-limit N/min] [--body-limit BYTES] [--timeout S]
   sitrep tokens add NAME [--scope read|write|admin] | list | revoke ID   [--db PATH]
+  sitrep watch add --name NAME [--actor1 CODE] [--actor2 CODE] [--both-ways] [--actor CODE]
+                   [--root NN] [--quad 1-4] [--country ISO] [--bbox W,S,E,N] [--min-confidence X]
+                   [--when any|spike|drop|rise|first] [--window 7d] [--baseline 4w] [--threshold N]
+                   [--min-events N] [--webhook URL [--secret S] [--allow-private]] [--db PATH]
+  sitrep watch list | remove NAME | test NAME --since DATE | run | alerts [NAME]   [--db PATH]
 
 Every command takes --actors FILE (or SITREP_ACTORS=FILE): your own people,
 organisations, seats and role nouns, added to the registry (see lexicon/actors/README.md).
@@ -60,6 +66,7 @@ const COMMANDS: Record<string, Command> = {
   worker: workerCommand,
   serve: serveCommand,
   tokens: tokensCommand,
+  watch: watchCommand,
 }
 
 // --debug (anywhere on the line) adds the stack trace to an unexpected error

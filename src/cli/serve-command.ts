@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { isLoopback, startServer } from '../api/server.js'
+import { createWatchRunner } from '../services/watch-runner.js'
 import { createStore } from '../store/create-store.js'
 import type { CommandEnv } from './command.js'
 import { UsageError } from './util.js'
@@ -26,6 +27,7 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
       'rate-limit': { type: 'string' },
       timeout: { type: 'string' },
       'poll-ms': { type: 'string' },
+      'watch-every': { type: 'string', default: '10' },
     },
   })
   if (positionals.length) throw new UsageError(`serve takes no arguments, got "${positionals[0]}"`)
@@ -36,6 +38,7 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
   const readsNeedToken = values['reads-need-token'] || (!loopback && !values['open-reads'])
   for (const origin of values.cors ?? [])
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new UsageError(`--cors expects an origin such as https://dash.example.org, got "${origin}"`)
+  const watchEvery = whole(values['watch-every'], '--watch-every', 10)
   const store = createStore(values.db)
   await store.migrate()
   const server = await startServer({
@@ -50,6 +53,12 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
     timeoutMs: whole(values.timeout, '--timeout', 30, 1) * 1000,
     streamPollMs: whole(values['poll-ms'], '--poll-ms', 1000, 50),
   })
+  // the watches run beside the API: evaluated on new events every --watch-every seconds (0: never), alerts posted to their webhooks
+  const watches = createWatchRunner({ store, log: (line) => process.stderr.write(`sitrep serve: ${line}\n`) })
+  if (watchEvery > 0) {
+    watches.kick()
+    watches.start(watchEvery * 1000)
+  }
   const shown = server.host.includes(':') ? `[${server.host}]` : server.host
   process.stderr.write(
     `sitrep serve: http://${shown}:${server.port}/v1 (docs /docs, OpenAPI /openapi.json) over ${values.db}; reads ${readsNeedToken ? 'need a token' : 'open'}, writes need a token\n`,
@@ -63,6 +72,7 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  await watches.stop()
   await server.close()
   await store.close()
   return 0

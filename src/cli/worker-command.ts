@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { startConsumer } from '../queue/consumer.js'
 import { queueName, redactUrl } from '../queue/redis-url.js'
 import { queueAnalysis } from '../services/queue-analysis.js'
+import { createWatchRunner } from '../services/watch-runner.js'
 import { createStore } from '../store/create-store.js'
 import { pipelineVersion } from '../version.js'
 import type { CommandEnv } from './command.js'
@@ -35,6 +36,8 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
   const store = createStore(values.db)
   await store.migrate()
   const say = (line: string): boolean => process.stderr.write(`sitrep worker: ${line}\n`)
+  // watches are evaluated after each stored article with events; several workers record each alert once
+  const watches = createWatchRunner({ store, log: (line) => void say(line) })
   const { handle, warm, stats } = queueAnalysis({
     store,
     lexicon: env.lexicon,
@@ -42,6 +45,7 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
     storePatienceMs: patienceMs,
     pipelineVersion: pipelineVersion(env.userActors),
     onStoreError: (e, wait) => say(`the store refused a save (${errorInWords(e)}); trying again in ${wait} ms`),
+    watches,
   })
   warm()
   let lastError = { reason: '', at: 0 }
@@ -64,6 +68,7 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
     await consumer.ready()
   } catch (e) {
     await consumer.stop()
+    await watches.stop()
     await store.close()
     throw e
   }
@@ -77,6 +82,7 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
     process.once('SIGINT', () => stop('SIGINT'))
   })
   await consumer.stop()
+  await watches.stop()
   await store.close()
   say(`stopped: ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.events} new event(s), ${stats.storeRetries} refused save(s) retried`)
   return 0

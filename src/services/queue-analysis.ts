@@ -4,6 +4,7 @@ import { PermanentJobError } from '../queue/consumer.js'
 import { type ArticleJob, jobInput } from '../queue/job-schema.js'
 import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
+import type { WatchRunner } from './watch-runner.js'
 
 /** How a queue worker analyses and stores. */
 export interface QueueAnalysisOptions {
@@ -21,6 +22,8 @@ export interface QueueAnalysisOptions {
   readonly pipelineVersion?: string
   /** Told of each refused save, for a message. */
   readonly onStoreError?: (error: unknown, waitMs: number) => void
+  /** The watches to evaluate after an article with events is stored (runs coalesce: a busy runner runs once more after its run). */
+  readonly watches?: WatchRunner
 }
 
 /** What the handler has done. */
@@ -61,6 +64,8 @@ export function queueAnalysis(options: QueueAnalysisOptions): { handle: (job: Ar
           if (saved.inserted) {
             stats.inserted++
             stats.events += out.events?.length ?? 0
+            // the job is done once saved: the watches run beside the next job, their problems logged by the runner
+            if (out.events?.length) options.watches?.kick()
           } else stats.duplicates++
           return
         } catch (e) {

@@ -83,9 +83,28 @@ export interface FetchResponse {
   readonly lastModified: string | null
 }
 
-/** The one way sitrep reads the network. */
+/** One POST: the body, its media type and any further headers (a signature). */
+export interface PostRequest {
+  readonly body: Buffer
+  readonly contentType: string
+  readonly headers?: Readonly<Record<string, string>>
+}
+
+/** The answer to a POST: its status and body (within the size cap). */
+export interface PostResponse {
+  readonly status: number
+  readonly body: Buffer
+}
+
+/** The one way sitrep reads (and, for webhooks, writes to) the network. */
 export interface Fetcher {
   fetch(url: string, request?: FetchRequest): Promise<FetchResponse>
+  /**
+   * Sends one POST with the same address checks and pinning as a GET, never following a
+   * redirect and never retrying (a POST is not idempotent: the caller decides); a status of
+   * 300 or more is a FetchError, retryable for 408, 429 and 5xx.
+   */
+  post(url: string, request: PostRequest): Promise<PostResponse>
 }
 
 /** The User-Agent sitrep sends: its name, version and, when given, the user's contact URL. */
@@ -166,7 +185,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     }
   }
 
-  const request = (url: URL, pinned: string, headers: Record<string, string>, maxBytes: number): Promise<Hop> =>
+  const request = (url: URL, pinned: string, headers: Record<string, string>, maxBytes: number, body?: Buffer): Promise<Hop> =>
     new Promise<Hop>((resolve, reject) => {
       const secure = url.protocol === 'https:'
       const port = Number(url.port) || (secure ? 443 : 80)
@@ -191,7 +210,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         return socket
       }
       const req = (secure ? https : http).request({
-        method: 'GET',
+        method: body ? 'POST' : 'GET',
         host: url.hostname,
         port,
         path: `${url.pathname}${url.search}`,
@@ -241,7 +260,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
         })
         body.on('end', () => finish(null, { status, headers: res.headers, body: Buffer.concat(chunks) }))
       })
-      req.end()
+      req.end(body)
     })
 
   const robotsFor = (url: URL): Promise<RobotsRules> => {
@@ -279,14 +298,38 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     }
   }
 
+  const parse = (href: string): URL => {
+    try {
+      return new URL(href)
+    } catch {
+      throw new FetchError('refused', `not a URL: ${href}`)
+    }
+  }
+
   return {
-    async fetch(href, req = {}) {
-      let url: URL
+    async post(href, req) {
+      const url = parse(href)
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        throw new FetchError('refused', `refused: ${url.protocol} URLs are not posted to (http and https only)`)
+      const pinned = await address(url)
+      const leave = await gate.enter(url.host)
+      let hop: Hop
       try {
-        url = new URL(href)
-      } catch {
-        throw new FetchError('refused', `not a URL: ${href}`)
+        const headers = { 'content-type': req.contentType, 'content-length': String(req.body.length), accept: '*/*', ...req.headers }
+        hop = await request(url, pinned, headers, 64 * 1024, req.body)
+      } finally {
+        leave()
       }
+      if (hop.status >= 300) {
+        const retryable = hop.status === 408 || hop.status === 429 || hop.status >= 500
+        const redirect = hop.status < 400 ? ' (a POST does not follow redirects)' : ''
+        throw new FetchError('http', `${url.href}: HTTP ${hop.status}${redirect}`, { status: hop.status, retryable })
+      }
+      return { status: hop.status, body: hop.body }
+    },
+
+    async fetch(href, req = {}) {
+      const url = parse(href)
       const headers: Record<string, string> = { accept: req.accept?.length ? req.accept.join(', ') : '*/*' }
       if (req.etag) headers['if-none-match'] = req.etag
       if (req.lastModified) headers['if-modified-since'] = req.lastModified

@@ -1,3 +1,5 @@
+import { PG_WATCHES_MIGRATION } from './migration-watches.js'
+
 /**
  * The PostgreSQL schema, one migration per entry; the index + 1 is the schema version,
  * recorded in `schema_version`. Each entry matches the SQLite migration of the same number.
@@ -85,4 +87,6 @@ export const PG_MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL DEFAULT (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
      revoked_at TEXT
    );`,
+  // 5 (to be 6 once the clusters and mentions migration lands as 5): watches and their alerts (migration-watches.ts)
+  PG_WATCHES_MIGRATION,
 ]

@@ -26,6 +26,7 @@ import {
 } from '../store.js'
 import { PG_MIGRATIONS } from './migrations.js'
 import { pgTokens } from './pg-tokens.js'
+import { pgWatches } from './pg-watches.js'
 import { pgSourceStateMethods } from './source-state.js'
 
 // The advisory lock every migration holds: one number for "sitrep schema" in this database.
@@ -189,6 +190,8 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
     },
 
     ...pgTokens(query),
+
+    ...pgWatches({ query, transaction }),
 
     async counts() {
       const rows = await query<{ articles: string; events: string }>(

@@ -1,4 +1,5 @@
 import { API_TOKENS_MIGRATION } from './migration-api-tokens.js'
+import { WATCHES_MIGRATION } from './migration-watches.js'
 
 /** The SQLite schema, one migration per entry; the index + 1 is the schema version. */
 export const MIGRATIONS: readonly string[] = [
@@ -80,4 +81,6 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_date_order ON events((coalesce(date, '')), article_id, ordinal);`,
   // 4: API tokens (migration-api-tokens.ts), kept by the SHA-256 of their secret
   API_TOKENS_MIGRATION,
+  // 5 (to be 6 once the clusters and mentions migration lands as 5): watches and their alerts (migration-watches.ts)
+  WATCHES_MIGRATION,
 ]

@@ -17,6 +17,7 @@ import {
 import { MIGRATIONS } from './migrations.js'
 import { sourceStateMethods } from './source-state.js'
 import { sqliteTokens } from './sqlite-tokens.js'
+import { sqliteWatches } from './sqlite-watches.js'
 
 // How long a write waits for another process's lock before giving up (ms).
 const BUSY_TIMEOUT_MS = 30_000
@@ -46,6 +47,7 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     db.prepare(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`)
   return {
     ...sqliteTokens(db),
+    ...sqliteWatches(db),
     async migrate() {
       if (options.readOnly) throw new TypeError('migrate() needs a store opened for writing, not with readOnly')
       // BEGIN IMMEDIATE takes the write lock first, then the version is read again inside:
