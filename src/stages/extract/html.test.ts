@@ -76,6 +76,15 @@ describe('extract: HTML', () => {
       ),
       `${P1}\n\n${P2}`,
     ],
+    [
+      'a streamed page (React): the article arrives in \'<div hidden id="S:0">\' that a script shows; other hidden blocks stay out',
+      page(
+        `<header><a href="/">Start</a></header><main><template id="B:0"></template><p>Laden …</p></main>` +
+          `<div hidden id="cookie-note"><p>${P3}</p></div>` +
+          `<div hidden id="S:0"><article><h1>Gespräche in Moskau</h1><p>${P1}</p><p>${P2}</p></article></div><script>$RC("B:0","S:0")</script>`,
+      ),
+      `${P1}\n\n${P2}`,
+    ],
   ]
   for (const [why, html, text] of BODY_CASES) it(`body: ${why}`, () => assert.equal(extract({ html }).layers.article?.text, text))
 
