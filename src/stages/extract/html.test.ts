@@ -77,6 +77,17 @@ describe('extract: HTML', () => {
       `${P1}\n\n${P2}`,
     ],
     [
+      'a page builder that puts every paragraph in its own "elementor-widget-container", beside a sidebar of widgets',
+      page(
+        `<div class="elementor-section"><div class="elementor-widget-wrap">` +
+          `<div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>${P1}</p></div></div>` +
+          `<div class="elementor-widget elementor-widget-heading"><div class="elementor-widget-container"><h2>Reacciones</h2></div></div>` +
+          `<div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>${P2}</p></div></div>` +
+          `</div></div><div class="widget widget_recent_entries"><p>Las noticias más leídas de la semana en nuestra portada de hoy.</p></div>`,
+      ),
+      `${P1}\n\nReacciones\n\n${P2}`,
+    ],
+    [
       'a streamed page (React): the article arrives in \'<div hidden id="S:0">\' that a script shows; other hidden blocks stay out',
       page(
         `<header><a href="/">Start</a></header><main><template id="B:0"></template><p>Laden …</p></main>` +
