@@ -77,6 +77,13 @@ describe('extract: HTML', () => {
       `${P1}\n\n${P2}`,
     ],
     [
+      'notes after a rule at the end of the body ("___", then who helped with the report); a rule inside the body stays',
+      page(
+        `<article><p>${P1}</p><p>* * *</p><p>${P2}</p><p>${P3}</p><p>___</p><p>Marie Dupont et Jean Martin ont contribué à cet article depuis Paris.</p></article>`,
+      ),
+      `${P1}\n\n* * *\n\n${P2}\n\n${P3}`,
+    ],
+    [
       'a page builder that puts every paragraph in its own "elementor-widget-container", beside a sidebar of widgets',
       page(
         `<div class="elementor-section"><div class="elementor-widget-wrap">` +
