@@ -76,6 +76,33 @@ describe('extract: HTML', () => {
       ),
       `${P1}\n\n${P2}`,
     ],
+    [
+      'notes after a rule at the end of the body ("___", then who helped with the report); a rule inside the body stays',
+      page(
+        `<article><p>${P1}</p><p>* * *</p><p>${P2}</p><p>${P3}</p><p>___</p><p>Marie Dupont et Jean Martin ont contribué à cet article depuis Paris.</p></article>`,
+      ),
+      `${P1}\n\n* * *\n\n${P2}\n\n${P3}`,
+    ],
+    [
+      'a page builder that puts every paragraph in its own "elementor-widget-container", beside a sidebar of widgets',
+      page(
+        `<div class="elementor-section"><div class="elementor-widget-wrap">` +
+          `<div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>${P1}</p></div></div>` +
+          `<div class="elementor-widget elementor-widget-heading"><div class="elementor-widget-container"><h2>Reacciones</h2></div></div>` +
+          `<div class="elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container"><p>${P2}</p></div></div>` +
+          `</div></div><div class="widget widget_recent_entries"><p>Las noticias más leídas de la semana en nuestra portada de hoy.</p></div>`,
+      ),
+      `${P1}\n\nReacciones\n\n${P2}`,
+    ],
+    [
+      'a streamed page (React): the article arrives in \'<div hidden id="S:0">\' that a script shows; other hidden blocks stay out',
+      page(
+        `<header><a href="/">Start</a></header><main><template id="B:0"></template><p>Laden …</p></main>` +
+          `<div hidden id="cookie-note"><p>${P3}</p></div>` +
+          `<div hidden id="S:0"><article><h1>Gespräche in Moskau</h1><p>${P1}</p><p>${P2}</p></article></div><script>$RC("B:0","S:0")</script>`,
+      ),
+      `${P1}\n\n${P2}`,
+    ],
   ]
   for (const [why, html, text] of BODY_CASES) it(`body: ${why}`, () => assert.equal(extract({ html }).layers.article?.text, text))
 

@@ -13,3 +13,20 @@ export const fold = (s: string): string => s.normalize('NFKC').toLowerCase().rep
  * Latin-1 ("Investor\u00e2\u0080\u0099s") is undone.
  */
 export const decodeField = (s: string): string => undoMojibake(squeeze(s.includes('&') ? decodeHTML(s) : s))
+
+/**
+ * `f` with its answers kept by argument: pages repeat a few class strings on many elements
+ * ("<li class="menu-item">" a hundred times), so each is worked out once. The memo is
+ * emptied when it holds `max` answers, so a stream of pages cannot grow it without end.
+ */
+export function memoized<T>(f: (s: string) => T, max = 20_000): (s: string) => T {
+  const kept = new Map<string, T>()
+  return (s: string): T => {
+    const known = kept.get(s)
+    if (known !== undefined) return known
+    const value = f(s)
+    if (kept.size >= max) kept.clear()
+    kept.set(s, value)
+    return value
+  }
+}

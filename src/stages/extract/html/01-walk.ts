@@ -2,7 +2,7 @@ import { type ChildNode, Element, isTag, isText } from 'domhandler'
 import { parseDocument } from 'htmlparser2'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import { undoMojibake } from '../decode.js'
-import { squeeze } from '../text-utils.js'
+import { memoized, squeeze } from '../text-utils.js'
 import { boundDepth } from './depth-guard.js'
 
 /** One run of text between block boundaries, with the innermost block element that holds it. */
@@ -126,28 +126,39 @@ const contentWords = wordPattern('extract/content-classes.json')
 // 'style="display:none"', 'hidden', 'aria-hidden="true"' on a block: not shown to readers
 const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 
+// React's streamed server rendering sends each part of the page that was not ready at first
+// as '<div hidden id="S:0">', and a script moves it into view as soon as it arrives: on such
+// pages (Next.js and the like) the whole article can sit in one. Hidden only until then.
+const STREAMED_SEGMENT = /^S:\d+$/
+
 function kindOf(el: Element): ElementInfo['kind'] {
   const a = el.attribs
-  if (DROP_TAGS.has(el.name) || a.hidden !== undefined || (a.style && HIDDEN_STYLE.test(a.style))) return 'drop'
+  if (DROP_TAGS.has(el.name) || (a.hidden !== undefined && !STREAMED_SEGMENT.test(a.id ?? '')) || (a.style && HIDDEN_STYLE.test(a.style))) return 'drop'
   // a caption's fate is the body pass's: its class ("wp-caption") says what it is, not whether it counts
   if (el.name === 'body' || el.name === 'html' || el.name === 'figure' || el.name === 'figcaption') return 'plain'
   if (a.itemprop === 'articleBody' || a.itemprop === 'text') return 'content'
   if (CHROME_TAGS.has(el.name)) return 'boilerplate'
   if (a.role === 'navigation' || a.role === 'complementary' || a.role === 'contentinfo' || a.role === 'banner') return 'boilerplate'
-  // each class name votes: "entry-content entry-content-read-more" is content,
-  // "article__content-well url-breadcrumb" too, "share-bar" is boilerplate
-  let vote = 0
-  for (const name of `${a.class ?? ''} ${a.id ?? ''}`.split(/\s+/)) {
-    if (!name) continue
-    const b = boilerplateWords().test(name)
-    const c = contentWords().test(name)
-    // "cli-modal-body", "post-most-popular-list": a boilerplate word qualifies a content word
-    vote += b ? -1 : c ? 1 : 0
-  }
+  const vote = a.class === undefined && a.id === undefined ? 0 : classVote(`${a.class ?? ''} ${a.id ?? ''}`)
   if (vote < 0) return 'boilerplate'
   if (vote > 0) return 'content'
   return el.name === 'article' || el.name === 'main' ? 'content' : 'plain'
 }
+
+/**
+ * How the class and id names of an element vote, content (above 0) or boilerplate (below):
+ * "entry-content entry-content-read-more" is content, "article__content-well url-breadcrumb"
+ * too, "share-bar" is boilerplate.
+ */
+const classVote = memoized((names: string): number => {
+  let vote = 0
+  for (const name of names.split(/\s+/)) {
+    if (!name) continue
+    // "cli-modal-body", "post-most-popular-list": a boilerplate word qualifies a content word
+    vote += boilerplateWords().test(name) ? -1 : contentWords().test(name) ? 1 : 0
+  }
+  return vote
+})
 
 /**
  * Parses the page and walks it once, without recursion (pages can nest 100k deep):

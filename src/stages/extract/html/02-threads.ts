@@ -18,7 +18,11 @@ const HEADER_BLOCKS = 3
 const MAX_ITEM_ELEMENTS = 3000
 
 /** The shape of an element as its siblings share it: tag and class names. */
-const shapeOf = (el: Element): string => `${el.name} ${(el.attribs.class ?? '').replace(/\d+/g, '#').trim()}`
+const shapeOf = (el: Element): string => {
+  const names = el.attribs.class
+  if (!names) return el.name
+  return `${el.name} ${(/\d/.test(names) ? names.replace(/\d+/g, '#') : names).trim()}`
+}
 
 /** What one repeated sibling holds, read from the elements and blocks inside it. */
 interface ItemFacts {
@@ -41,6 +45,9 @@ export function markThreads(page: WalkedPage): void {
   for (const el of elements) {
     const i = info.get(el)
     if (!i || i.kind === 'drop' || i.last - i.pre < MIN_ITEMS) continue
+    let tags = 0
+    for (const c of el.children) if (isTag(c)) tags++
+    if (tags < MIN_ITEMS) continue
     const groups = new Map<string, Element[]>()
     for (const c of el.children) {
       if (!isTag(c)) continue

@@ -92,7 +92,38 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
   }
   keepCaptions(blocks, keep, excluded, inRegion)
   dropOrphanHeadings(blocks, keep)
+  dropEndNotes(blocks, keep)
   return blocks.filter((_, n) => keep[n])
+}
+
+// The notes after an article ("X and Y contributed to this report", "This story first appeared
+// in ...") are short, and set apart from it by a rule: "___", "* * *".
+const MAX_NOTE_CHARS = 400
+const MAX_NOTES = 3
+// A body this long at least (kept blocks) has notes to lose.
+const MIN_BLOCKS_WITH_NOTES = 4
+// A rule: a block without a letter or a digit.
+const RULE = /^[^\p{L}\p{N}]+$/u
+
+/**
+ * Drops the notes at the end of the body, told by how they are set, never by their words: a rule
+ * and the few short blocks after it. (Notes in italics are no such sign: the benchmarks' articles
+ * keep their italic disclaimers and copyright lines.)
+ */
+function dropEndNotes(blocks: readonly Block[], keep: boolean[]): void {
+  const kept: number[] = []
+  for (let n = 0; n < blocks.length; n++) if (keep[n]) kept.push(n)
+  if (kept.length < MIN_BLOCKS_WITH_NOTES) return
+  const isNote = (b: Block): boolean => !b.heading && b.text.length <= MAX_NOTE_CHARS
+  // "___" then "... contributed to this report": the rule and what follows it go
+  for (let k = kept.length - 1; k >= Math.max(1, kept.length - 1 - MAX_NOTES); k--) {
+    const b = blocks[kept[k] as number] as Block
+    if (RULE.test(b.text)) {
+      for (const n of kept.splice(k)) keep[n] = false
+      break
+    }
+    if (!isNote(b)) break
+  }
 }
 
 /** Whether a block inside the root reads as the article's text, headings by the same rule as paragraphs. */

@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler'
 import { undoMojibake } from '../decode.js'
-import { decodeField as decode } from '../text-utils.js'
+import { decodeField as decode, memoized } from '../text-utils.js'
 import { textOf, type WalkedPage } from './01-walk.js'
 import { BYLINE_CLASS, pickByline } from './metadata/byline.js'
 import { jsonLd } from './metadata/json-ld.js'
@@ -19,6 +19,8 @@ export interface PageMeta {
   readonly lang: string | null
   readonly url: string | null
 }
+
+const bylineClass = memoized((names: string): boolean => BYLINE_CLASS.test(names))
 
 /** Reads the page's metadata from JSON-LD, meta tags, <time>, bylines and the address. */
 export function readMetadata(page: WalkedPage, givenUrl: string | null): PageMeta {
@@ -55,7 +57,7 @@ export function readMetadata(page: WalkedPage, givenUrl: string | null): PageMet
         break
     }
     if (a.itemprop === 'datePublished' && !a.content) times.push(el)
-    if (a.rel === 'author' || a.itemprop === 'author' || BYLINE_CLASS.test(`${a.class ?? ''} ${a.id ?? ''}`)) bylineEls.push(el)
+    if (a.rel === 'author' || a.itemprop === 'author' || ((a.class || a.id) && bylineClass(`${a.class ?? ''} ${a.id ?? ''}`))) bylineEls.push(el)
   }
   const ld = jsonLd(elements)
   const url = givenUrl ?? canonical ?? meta.get('og:url') ?? null

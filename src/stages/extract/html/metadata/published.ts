@@ -16,8 +16,10 @@ const validDay = (y: number, m: number, d: number): string | null =>
 
 const ISO_DATE = /(?<y>(?:19|20)\d{2})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})/
 const COMPACT_DATE = /^(?<y>(?:19|20)\d{2})(?<m>\d{2})(?<d>\d{2})/
-const MONTH_FIRST = /(?<mon>\p{L}{3,10})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{2})/u
+// a month's name starts a word: the search never starts inside one
+const MONTH_FIRST = /(?<!\p{L})(?<mon>\p{L}{3,10})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>(?:19|20)\d{2})/u
 const DAY_FIRST = /(?<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?<mon>\p{L}{3,10})\.?,?\s+(?:de\s+)?(?<y>(?:19|20)\d{2})/u
+const YEAR = /(?:19|20)\d\d/
 const NUMERIC_DATE = /\b(?<a>\d{1,2})[./](?<b>\d{1,2})[./](?<y>(?:19|20)\d{2})\b/
 
 /**
@@ -25,7 +27,8 @@ const NUMERIC_DATE = /\b(?<a>\d{1,2})[./](?<b>\d{1,2})[./](?<y>(?:19|20)\d{2})\b
  * its own day (not the UTC one), "November 18, 2019", "18 Nov 2019", "18.11.2019".
  */
 export function parseDay(value: string | null | undefined): string | null {
-  if (!value) return null
+  // every form below holds a year of four digits: most texts are done with at one look
+  if (!value || !YEAR.test(value)) return null
   const s = value.trim()
   let m = ISO_DATE.exec(s) ?? COMPACT_DATE.exec(s)
   if (m?.groups) return validDay(Number(m.groups.y), Number(m.groups.m), Number(m.groups.d))

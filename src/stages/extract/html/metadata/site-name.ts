@@ -22,12 +22,15 @@ const SECOND_LEVEL = /^(?:co|com|net|org|gov|ac|edu)$/
 /** The site's names from its declared name and the page's address. */
 export function siteNames(declared: string | undefined, url: string | null): SiteNames {
   let domain: string | null = null
-  try {
-    const labels = new URL(url ?? '').hostname.toLowerCase().split('.').filter(Boolean)
-    const keep = labels.length >= 3 && (labels.at(-1)?.length ?? 0) === 2 && SECOND_LEVEL.test(labels.at(-2) ?? '') ? 3 : 2
-    if (labels.length >= 2) domain = labels.slice(-keep).join('.')
-  } catch {
-    // no address, or not one URL can read: the declared name alone
+  // no address: the declared name alone (a throw from URL costs more than the rest of this)
+  if (url) {
+    try {
+      const labels = new URL(url).hostname.toLowerCase().split('.').filter(Boolean)
+      const keep = labels.length >= 3 && (labels.at(-1)?.length ?? 0) === 2 && SECOND_LEVEL.test(labels.at(-2) ?? '') ? 3 : 2
+      if (labels.length >= 2) domain = labels.slice(-keep).join('.')
+    } catch {
+      // not an address URL can read: the declared name alone
+    }
   }
   return {
     name: declared ? fold(declared) : null,
