@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { isLoopback, startServer } from '../api/server.js'
+import { userAgent } from '../sources/safe-fetch.js'
 import { createStore } from '../store/create-store.js'
 import type { CommandEnv } from './command.js'
 import { UsageError } from './util.js'
@@ -26,6 +27,8 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
       'rate-limit': { type: 'string' },
       timeout: { type: 'string' },
       'poll-ms': { type: 'string' },
+      'allow-private': { type: 'boolean', default: false },
+      contact: { type: 'string' },
     },
   })
   if (positionals.length) throw new UsageError(`serve takes no arguments, got "${positionals[0]}"`)
@@ -36,6 +39,7 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
   const readsNeedToken = values['reads-need-token'] || (!loopback && !values['open-reads'])
   for (const origin of values.cors ?? [])
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new UsageError(`--cors expects an origin such as https://dash.example.org, got "${origin}"`)
+  if (values.contact !== undefined && !/^(https?:\/\/|mailto:)\S+$/i.test(values.contact)) throw new UsageError('--contact needs an http(s) or mailto: URL')
   const store = createStore(values.db)
   await store.migrate()
   const server = await startServer({
@@ -49,6 +53,8 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
     rateLimitPerMinute: whole(values['rate-limit'], '--rate-limit', 600),
     timeoutMs: whole(values.timeout, '--timeout', 30, 1) * 1000,
     streamPollMs: whole(values['poll-ms'], '--poll-ms', 1000, 50),
+    allowPrivate: values['allow-private'],
+    ...(values.contact && { fetcher: { userAgent: userAgent(values.contact) } }),
   })
   const shown = server.host.includes(':') ? `[${server.host}]` : server.host
   process.stderr.write(
