@@ -14,7 +14,9 @@ import { docsRoutes } from './docs.js'
 import { ApiError, answerError, errorBody, validationHook } from './errors.js'
 import { createRateLimiter } from './rate-limit.js'
 import { articleRoutes } from './routes-articles.js'
+import { dyadRoutes } from './routes-dyads.js'
 import { eventRoutes } from './routes-events.js'
+import { exportRoutes } from './routes-export.js'
 import { metaRoutes } from './routes-meta.js'
 
 /** Settings of the API; every limit has a default. */
@@ -106,6 +108,8 @@ export function createApp(options: ApiOptions): OpenAPIHono<ApiEnv> {
   metaRoutes(app, deps)
   eventRoutes(app, deps)
   articleRoutes(app, deps)
+  dyadRoutes(app, deps)
+  exportRoutes(app, deps, log)
   docsRoutes(app)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -25,8 +25,10 @@ describe('OpenAPI document and event stream', () => {
       '/v1/analyze',
       '/v1/articles',
       '/v1/articles/{id}',
+      '/v1/dyads/series',
       '/v1/events',
       '/v1/events/{id}',
+      '/v1/export',
       '/v1/health',
       '/v1/stats',
       '/v1/stream',
@@ -34,6 +36,16 @@ describe('OpenAPI document and event stream', () => {
     assert.deepEqual(doc.paths['/v1/articles']?.post?.security, [{ bearer: [] }])
     const params = ((doc.paths['/v1/events']?.get as { parameters?: { name: string }[] } | undefined)?.parameters ?? []).map((p) => p.name)
     for (const flag of ['actor', 'code', 'since', 'until', 'limit', 'cursor']) assert.ok(params.includes(flag), flag)
+    // the CLI's filter flags on every route that reads events, with each route's own flags
+    const named = (path: string) => ((doc.paths[path]?.get as { parameters?: { name: string }[] } | undefined)?.parameters ?? []).map((p) => p.name)
+    const flags = ['actor', 'actor1', 'actor2', 'code', 'root', 'quad', 'country', 'bbox', 'since', 'until']
+    for (const [path, own] of [
+      ['/v1/dyads/series', ['by', 'format']],
+      ['/v1/export', ['format', 'mentions']],
+      ['/v1/stream', ['after']],
+    ] as const) {
+      for (const flag of [...flags, ...own]) assert.ok(named(path).includes(flag), `${path} ${flag}`)
+    }
   })
 
   it('streams events stored after the stream opened, as Server-Sent Events', async () => {
