@@ -75,6 +75,31 @@ describe('OpenAPI document and event stream', () => {
     controller.abort()
   })
 
+  it("filters a stream with the CLI's flags", async () => {
+    const res = await f.app.request('/v1/stream?after=0&actor1=egy&code=04')
+    assert.equal(res.status, 200)
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    let text = ''
+    while ((text.match(/event: event/g) ?? []).length < 2) {
+      const chunk = await reader.read()
+      if (chunk.done) break
+      text += decoder.decode(chunk.value)
+    }
+    await reader.cancel()
+    const events = [...text.matchAll(/event: event\ndata: (?<json>.*)\n/g)].map(
+      (m) => JSON.parse(m.groups?.json ?? '') as { sourceCode: string; cameo: string },
+    )
+    assert.deepEqual(
+      events.map((e) => [e.sourceCode, e.cameo]),
+      [
+        ['EGY', '043'],
+        ['EGY', '043'],
+      ],
+    )
+    for (const bad of ['limit=5', 'cursor=3', 'colour=red', 'since=2025-02-30']) assert.equal((await f.app.request(`/v1/stream?${bad}`)).status, 400, bad)
+  })
+
   it('resumes a stream after an event id', async () => {
     const res = await f.app.request('/v1/stream?after=0')
     const reader = (res.body as ReadableStream<Uint8Array>).getReader()

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Output } from '../../output.js'
-import { eventQuery } from '../event-filter.js'
+import { eventQuery, eventsSinceQuery } from '../event-filter.js'
 import { pagedEvents } from '../paging.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleRow, EVENT_COLUMNS, EVENT_SELECT, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
 import {
@@ -97,9 +97,9 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
       return row ? toStoredEvent(row) : null
     },
 
-    async eventsSince(afterId: number, limit: number): Promise<StoredEvent[]> {
-      const sql = `${EVENT_SELECT} WHERE e.id > ? ORDER BY e.id LIMIT ?`
-      return (db.prepare(sql).all(afterId, limit) as EventRow[]).map(toStoredEvent)
+    async eventsSince(afterId: number, limit: number, filter: EventFilter = {}): Promise<StoredEvent[]> {
+      const { sql, params } = eventsSinceQuery(afterId, limit, filter, () => '?')
+      return (db.prepare(sql).all(...params) as EventRow[]).map(toStoredEvent)
     },
 
     async latestEventId(): Promise<number> {
