@@ -143,8 +143,9 @@ export function eventRoutes(app: ApiApp, deps: RouteDeps): void {
         const send = async (e: StoredEvent): Promise<void> => {
           await stream.writeSSE({ event: 'event', id: String(e.id), data: JSON.stringify(e) })
           sent.add(e.id)
+          spoke = Date.now()
         }
-        let quiet = 0
+        let spoke = Date.now()
         try {
           await stream.writeSSE({ event: 'ready', data: JSON.stringify({ after: last }) })
           while (!stream.aborted && !stream.closed) {
@@ -169,9 +170,8 @@ export function eventRoutes(app: ApiApp, deps: RouteDeps): void {
             if (events.length === STREAM_BATCH) continue
             // a store that tells of its writes is still read now and then, in case a notice was lost
             const pause = unwatch ? HEARTBEAT_MS : deps.streamPollMs
-            quiet += pause
-            if (quiet >= HEARTBEAT_MS) {
-              quiet = 0
+            if (Date.now() - spoke >= HEARTBEAT_MS) {
+              spoke = Date.now()
               await stream.write(': keep-alive\n\n')
             }
             // a client that left while this pass ran is not waited for

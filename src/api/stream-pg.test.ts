@@ -130,6 +130,21 @@ describe('API stream over PostgreSQL: new events told by LISTEN/NOTIFY', { skip:
     await stream.close()
   })
 
+  it('listens again when its connection is lost, and sends what was written meanwhile', async () => {
+    const stream = sse(await app.request('/v1/stream'))
+    assert.equal((await stream.next()).event, 'ready')
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'")
+    await worker.save(variant('Sunday'), 'test')
+    const message = await stream.next(10_000)
+    assert.equal((JSON.parse(message.data) as { cameo: string }).cameo, '043')
+    const listeners = await admin.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'")
+    assert.equal(listeners.rowCount, 1)
+    await admin.end()
+    await stream.close()
+  })
+
   it('closes the listening connection with the last stream and with the store', async () => {
     const listening = async () => {
       const c = new pg.Client({ connectionString: url })
