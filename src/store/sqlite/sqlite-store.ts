@@ -99,6 +99,7 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
 
     async eventsSince(afterId: number, limit: number, filter: EventFilter = {}): Promise<StoredEvent[]> {
       const { sql, params } = eventsSinceQuery(afterId, limit, filter, () => '?')
+      // spread-ok: at most 15 SQL parameters (the filter's fields, the id and the limit)
       return (db.prepare(sql).all(...params) as EventRow[]).map(toStoredEvent)
     },
 
