@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { timeout } from 'hono/timeout'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import { createAnalysisService } from '../services/analysis-service.js'
+import { createFetcher, type FetcherOptions } from '../sources/safe-fetch.js'
 import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { type ApiEnv, identify } from './auth.js'
@@ -13,7 +14,9 @@ import { docsRoutes } from './docs.js'
 import { ApiError, answerError, errorBody, validationHook } from './errors.js'
 import { createRateLimiter } from './rate-limit.js'
 import { articleRoutes } from './routes-articles.js'
+import { dyadRoutes } from './routes-dyads.js'
 import { eventRoutes } from './routes-events.js'
+import { exportRoutes } from './routes-export.js'
 import { metaRoutes } from './routes-meta.js'
 import { watchRoutes } from './routes-watches.js'
 
@@ -35,6 +38,13 @@ export interface ApiOptions {
   readonly streamPollMs?: number
   /** The most event streams open at once (default 100). */
   readonly maxStreams?: number
+  /** Lets URL and feed ingestion read private, loopback and link-local addresses (an intranet); off by default. */
+  readonly allowPrivate?: boolean
+  /**
+   * Overrides for the safe fetcher of URL and feed ingestion (tests give a resolver and a
+   * connector that lead to a local server; the contact URL of the User-Agent).
+   */
+  readonly fetcher?: FetcherOptions
   /** Where a line about an unexpected error goes (default stderr). */
   readonly log?: (line: string) => void
 }
@@ -61,6 +71,14 @@ export function createApp(options: ApiOptions): OpenAPIHono<ApiEnv> {
     readsOpen: !options.readsNeedToken,
     streamPollMs: options.streamPollMs ?? API_DEFAULTS.streamPollMs,
     maxStreams: options.maxStreams ?? API_DEFAULTS.maxStreams,
+    // one request's fetches fit in its time budget: a short total time and one retry
+    fetcher: createFetcher({
+      allowPrivate: options.allowPrivate ?? false,
+      totalTimeoutMs: Math.max(1000, Math.floor(timeoutMs / 4)),
+      retries: 1,
+      ...options.fetcher,
+    }),
+    timeoutMs,
   }
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
   app.onError((err, c) => answerError(err, c, log))
@@ -92,6 +110,8 @@ export function createApp(options: ApiOptions): OpenAPIHono<ApiEnv> {
   eventRoutes(app, deps)
   articleRoutes(app, deps)
   watchRoutes(app, deps)
+  dyadRoutes(app, deps)
+  exportRoutes(app, deps, log)
   docsRoutes(app)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

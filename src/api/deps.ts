@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import type { AnalysisService } from '../services/analysis-service.js'
+import type { Fetcher } from '../sources/safe-fetch.js'
 import type { Store } from '../store/store.js'
 import type { ApiEnv } from './auth.js'
 
@@ -18,6 +19,10 @@ export interface RouteDeps {
   readonly streamPollMs: number
   /** The most streams open at once. */
   readonly maxStreams: number
+  /** The one safe fetcher of the server (URL and feed ingestion): its per-host spacing and robots.txt cache are shared by every request. */
+  readonly fetcher: Fetcher
+  /** Milliseconds a request may take. */
+  readonly timeoutMs: number
 }
 
 /** The OpenAPI security requirement of a route that needs a bearer token. */

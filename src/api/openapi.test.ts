@@ -26,8 +26,10 @@ describe('OpenAPI document and event stream', () => {
       '/v1/analyze',
       '/v1/articles',
       '/v1/articles/{id}',
+      '/v1/dyads/series',
       '/v1/events',
       '/v1/events/{id}',
+      '/v1/export',
       '/v1/health',
       '/v1/stats',
       '/v1/stream',
@@ -37,6 +39,16 @@ describe('OpenAPI document and event stream', () => {
     assert.deepEqual(doc.paths['/v1/articles']?.post?.security, [{ bearer: [] }])
     const params = ((doc.paths['/v1/events']?.get as { parameters?: { name: string }[] } | undefined)?.parameters ?? []).map((p) => p.name)
     for (const flag of ['actor', 'code', 'since', 'until', 'limit', 'cursor']) assert.ok(params.includes(flag), flag)
+    // the CLI's filter flags on every route that reads events, with each route's own flags
+    const named = (path: string) => ((doc.paths[path]?.get as { parameters?: { name: string }[] } | undefined)?.parameters ?? []).map((p) => p.name)
+    const flags = ['actor', 'actor1', 'actor2', 'code', 'root', 'quad', 'country', 'bbox', 'since', 'until']
+    for (const [path, own] of [
+      ['/v1/dyads/series', ['by', 'format']],
+      ['/v1/export', ['format', 'mentions']],
+      ['/v1/stream', ['after']],
+    ] as const) {
+      for (const flag of [...flags, ...own]) assert.ok(named(path).includes(flag), `${path} ${flag}`)
+    }
   })
 
   it('streams events stored after the stream opened, as Server-Sent Events', async () => {
@@ -64,6 +76,31 @@ describe('OpenAPI document and event stream', () => {
     assert.match(text, /\nid: \d+\n/)
     await reader.cancel()
     controller.abort()
+  })
+
+  it("filters a stream with the CLI's flags", async () => {
+    const res = await f.app.request('/v1/stream?after=0&actor1=egy&code=04')
+    assert.equal(res.status, 200)
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    let text = ''
+    while ((text.match(/event: event/g) ?? []).length < 2) {
+      const chunk = await reader.read()
+      if (chunk.done) break
+      text += decoder.decode(chunk.value)
+    }
+    await reader.cancel()
+    const events = [...text.matchAll(/event: event\ndata: (?<json>.*)\n/g)].map(
+      (m) => JSON.parse(m.groups?.json ?? '') as { sourceCode: string; cameo: string },
+    )
+    assert.deepEqual(
+      events.map((e) => [e.sourceCode, e.cameo]),
+      [
+        ['EGY', '043'],
+        ['EGY', '043'],
+      ],
+    )
+    for (const bad of ['limit=5', 'cursor=3', 'colour=red', 'since=2025-02-30']) assert.equal((await f.app.request(`/v1/stream?${bad}`)).status, 400, bad)
   })
 
   it('resumes a stream after an event id', async () => {

@@ -1,10 +1,10 @@
-import type { z } from '@hono/zod-openapi'
-import { createRoute } from '@hono/zod-openapi'
+import { createRoute, z } from '@hono/zod-openapi'
 import type { Input } from '../core/doc.js'
 import type { Output } from '../output.js'
 import { requireScope } from './auth.js'
 import { type ApiApp, BEARER_SECURITY, type RouteDeps } from './deps.js'
 import { ApiError } from './errors.js'
+import { ingestFromWeb, SourceIngestResultSchema } from './routes-ingest.js'
 import {
   AnalysisSchema,
   AnalyzeBodySchema,
@@ -21,7 +21,10 @@ const refusals = {
   400: { description: 'Malformed JSON or an invalid field', content: json(ErrorSchema) },
   401: { description: 'A missing, bad or revoked token', content: json(ErrorSchema) },
   413: { description: 'The body is over the size limit', content: json(ErrorSchema) },
-  422: { description: 'The document could not be analysed (empty, not text, over the time budget)', content: json(ErrorSchema) },
+  422: {
+    description: 'The document could not be analysed (empty, not text, over the time budget), or a URL was refused or is not a page or feed',
+    content: json(ErrorSchema),
+  },
   429: { description: 'Over the rate limit', content: json(ErrorSchema) },
 }
 
@@ -69,28 +72,37 @@ export function articleRoutes(app: ApiApp, deps: RouteDeps): void {
     createRoute({
       method: 'post',
       path: '/v1/articles',
-      summary: 'Analyse a text or an HTML page and store it once',
-      description: 'A `url` without text or html, and a `feed`, need the safe fetcher, which this build does not have yet: they are answered 501.',
+      summary: 'Analyse a text, an HTML page, a URL or a feed and store it once',
+      description:
+        'With `text` or `html` the document is analysed as sent (`url` is kept as metadata). A `url` alone, or a `feed`, is read through the safe fetcher: a page is stored once; a feed, sitemap or OPML file has its items fetched and stored, each once. Private, loopback and link-local addresses are refused (422 `url_refused`) unless the server was started with --allow-private. Reading stops starting new items at half the request time limit (`complete: false`): post the same URL again to go on.',
       tags: ['articles'],
       security: BEARER_SECURITY,
       middleware: [requireScope('write', deps.readsOpen)] as const,
       request: { body: { required: true, content: json(IngestBodySchema) } },
       responses: {
-        201: { description: 'Stored', content: json(IngestResultSchema) },
-        200: { description: 'The same text was stored before', content: json(IngestResultSchema) },
+        201: { description: 'Stored (for a URL or a feed: at least one new article)', content: json(z.union([IngestResultSchema, SourceIngestResultSchema])) },
+        200: { description: 'The same text, or every item, was stored before', content: json(z.union([IngestResultSchema, SourceIngestResultSchema])) },
         403: { description: 'The token may not write', content: json(ErrorSchema) },
-        501: { description: 'URL and feed ingestion are not available yet', content: json(ErrorSchema) },
+        502: { description: 'The remote site answered an error or could not be reached', content: json(ErrorSchema) },
+        504: { description: 'The remote site did not answer in time', content: json(ErrorSchema) },
         ...refusals,
       },
     }),
     async (c) => {
       const body = c.req.valid('json')
-      if (body.feed !== undefined || (body.text === undefined && body.html === undefined)) {
-        throw new ApiError(
-          501,
-          'not_implemented',
-          'fetching a URL or a feed needs the safe fetcher, which this build does not have yet: send the page as "html" or "text" (with "url" as metadata)',
-        )
+      const target = body.feed ?? (body.text === undefined && body.html === undefined ? body.url : undefined)
+      if (target !== undefined) {
+        if (body.feed !== undefined && (body.text !== undefined || body.html !== undefined || body.url !== undefined))
+          throw new ApiError(400, 'invalid_request', '"feed" goes alone: its items are fetched (send "text" or "html" with "url" for one page)', 'feed')
+        if (body.id !== undefined || body.clean !== undefined)
+          throw new ApiError(
+            400,
+            'invalid_request',
+            '"id" and "clean" go with "text" or "html", not with a page or feed to fetch',
+            body.id !== undefined ? 'id' : 'clean',
+          )
+        const fetched = await ingestFromWeb(deps, target, body.published)
+        return c.json(fetched.body, fetched.status)
       }
       const result = await deps.service.ingest(inputOf(body))
       if (!result.ok) throw new ApiError(422, 'analysis_failed', result.error)

@@ -253,9 +253,9 @@ export const StatsSchema = z
   .object({ articles: z.number().int(), events: z.number().int(), latestEventId: z.number().int(), pipelineVersion: z.string() })
   .openapi('Stats')
 
-/** Query of GET /v1/stream: where to resume. */
-export const StreamQuerySchema = z
-  .object({
+/** Query of GET /v1/stream: the shared filters (without a limit: a stream has no end) and where to resume. */
+export const StreamQuerySchema = EventFilterSchema.omit({ limit: true })
+  .extend({
     after: z
       .string()
       .regex(/^\d{1,15}$/, { message: 'expects an event id' })

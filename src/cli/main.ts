@@ -39,7 +39,7 @@ Usage:
   sitrep actors check                 validate the actor registry (and --actors FILE)
   sitrep actors find NAME [--date YYYY-MM-DD]
   sitrep serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--reads-need-token] [--cors ORIGIN]
-               [--rate-limit N/min] [--body-limit BYTES] [--timeout S]
+               [--rate-limit N/min] [--body-limit BYTES] [--timeout S] [--allow-private] [--contact URL]
   sitrep tokens add NAME [--scope read|write|admin] | list | revoke ID   [--db PATH]
   sitrep watch add --name NAME [--actor1 CODE] [--actor2 CODE] [--both-ways] [--actor CODE]
                    [--root NN] [--quad 1-4] [--country ISO] [--bbox W,S,E,N] [--min-confidence X]

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { isLoopback, startServer } from '../api/server.js'
 import { createWatchRunner } from '../services/watch-runner.js'
+import { userAgent } from '../sources/safe-fetch.js'
 import { createStore } from '../store/create-store.js'
 import type { CommandEnv } from './command.js'
 import { UsageError } from './util.js'
@@ -28,6 +29,8 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
       timeout: { type: 'string' },
       'poll-ms': { type: 'string' },
       'watch-every': { type: 'string', default: '10' },
+      'allow-private': { type: 'boolean', default: false },
+      contact: { type: 'string' },
     },
   })
   if (positionals.length) throw new UsageError(`serve takes no arguments, got "${positionals[0]}"`)
@@ -39,6 +42,7 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
   for (const origin of values.cors ?? [])
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new UsageError(`--cors expects an origin such as https://dash.example.org, got "${origin}"`)
   const watchEvery = whole(values['watch-every'], '--watch-every', 10)
+  if (values.contact !== undefined && !/^(https?:\/\/|mailto:)\S+$/i.test(values.contact)) throw new UsageError('--contact needs an http(s) or mailto: URL')
   const store = createStore(values.db)
   await store.migrate()
   const server = await startServer({
@@ -52,6 +56,8 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
     rateLimitPerMinute: whole(values['rate-limit'], '--rate-limit', 600),
     timeoutMs: whole(values.timeout, '--timeout', 30, 1) * 1000,
     streamPollMs: whole(values['poll-ms'], '--poll-ms', 1000, 50),
+    allowPrivate: values['allow-private'],
+    ...(values.contact && { fetcher: { userAgent: userAgent(values.contact) } }),
   })
   // the watches run beside the API: evaluated on new events every --watch-every seconds (0: never), alerts posted to their webhooks
   const watches = createWatchRunner({ store, log: (line) => process.stderr.write(`sitrep serve: ${line}\n`) })

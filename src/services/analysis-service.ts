@@ -1,4 +1,4 @@
-import { createAnalyzer, isError } from '../analyze.js'
+import { type Analyzer, createAnalyzer, isError } from '../analyze.js'
 import type { Input } from '../core/doc.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import type { Output } from '../output.js'
@@ -27,6 +27,8 @@ export interface AnalysisService {
   analyze(input: Input, stages?: readonly string[]): AnalysisResult
   /** Analyses one input and stores it once (by the hash of its text). */
   ingest(input: Input): Promise<IngestResult>
+  /** Today's analyzer of every stage (kept, as the ones `analyze` uses): what a source run analyses with. */
+  analyzer(): Analyzer
 }
 
 /**
@@ -57,6 +59,7 @@ export function createAnalysisService(options: AnalysisServiceOptions): Analysis
   }
   return {
     analyze,
+    analyzer: () => analyzerFor(null),
     async ingest(input: Input): Promise<IngestResult> {
       const result = analyze(input)
       if (!result.ok) return result

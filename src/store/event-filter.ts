@@ -168,3 +168,21 @@ export function eventQuery(filter: EventFilter, param: (n: number) => string, af
     ${clause} ORDER BY coalesce(e.date, ''), e.article_id, e.ordinal LIMIT ${param(params.length + 1)}`
   return { sql, params: [...params, filter.limit ?? DEFAULT_EVENT_LIMIT] }
 }
+
+/**
+ * The events stored after the event `afterId` that a filter matches, in the order they were
+ * written (by id), at most `limit` (the filter's own limit is not used): what a stream of new
+ * events reads, in SQL that SQLite and PostgreSQL both read.
+ */
+export function eventsSinceQuery(
+  afterId: number,
+  limit: number,
+  filter: EventFilter,
+  param: (n: number) => string,
+): { sql: string; params: (string | number)[] } {
+  const { where, params } = eventWhere(filter, param)
+  const since = `e.id > ${param(params.length + 1)}`
+  const sql = `${EVENT_SELECT}
+    ${where ? `${where} AND ${since}` : `WHERE ${since}`} ORDER BY e.id LIMIT ${param(params.length + 2)}`
+  return { sql, params: [...params, afterId, limit] }
+}

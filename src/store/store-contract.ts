@@ -311,6 +311,19 @@ export function storeContract(name: string, make: () => Promise<Store>): void {
         ['Talks in Cairo'],
       )
       assert.ok((await store.latestEventId()) > latest)
+      // with a filter: only the matching events after the id, still in written order; the filter's limit is not used
+      const egypt = await store.eventsSince(0, 10, { actor1: 'EGY', quad: 1, limit: 1 })
+      assert.ok(egypt.length >= 2)
+      assert.ok(egypt.every((e) => e.sourceCode === 'EGY' && e.quad === 1))
+      assert.deepEqual(
+        egypt.map((e) => e.id),
+        [...egypt.map((e) => e.id)].sort((a, b) => a - b),
+      )
+      assert.deepEqual(await store.eventsSince(egypt[0]?.id ?? 0, 10, { actor1: 'EGY' }), egypt.slice(1))
+      assert.deepEqual(
+        await store.eventsSince(0, 10, { actor: 'RUS', code: '0233' }),
+        all.filter((e) => e.cameo === '0233'),
+      )
     })
 
     it('keeps API tokens by the hash of their secret, lists them without it and revokes them', async () => {

@@ -133,8 +133,20 @@ export interface Store extends TokenStore, WatchStore {
   queryEvents(filter: EventFilter, after?: number): Promise<StoredEvent[]>
   /** One event by its id, or null. */
   getEvent(id: number): Promise<StoredEvent | null>
-  /** Events stored after the event `afterId` (by id, the order they were written), at most `limit`: what a stream of new events polls. */
-  eventsSince(afterId: number, limit: number): Promise<StoredEvent[]>
+  /**
+   * Events stored after the event `afterId` (by id, the order they were written) that the
+   * filter matches (all by default; its limit is not used), at most `limit`: what a stream of
+   * new events reads.
+   */
+  eventsSince(afterId: number, limit: number, filter?: EventFilter): Promise<StoredEvent[]>
+  /**
+   * Tells `onCommit` of every committed write that added events, with the smallest new event
+   * id (a write that commits after a later one has a smaller id than events already seen), or
+   * with null when notices may have been lost (the listening connection was lost and opened
+   * again): read again then. Resolves once listening, to a function that stops it. Only a
+   * store that can be told has it (PostgreSQL, by LISTEN/NOTIFY); the others are polled.
+   */
+  watchEvents?(onCommit: (firstId: number | null) => void): Promise<() => Promise<void>>
   /** The id of the last event written, 0 when there is none. */
   latestEventId(): Promise<number>
   counts(): Promise<{ articles: number; events: number }>

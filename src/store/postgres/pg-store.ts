@@ -1,6 +1,6 @@
 import pg from 'pg'
 import type { Output } from '../../output.js'
-import { eventQuery } from '../event-filter.js'
+import { eventQuery, eventsSinceQuery } from '../event-filter.js'
 import { pagedEvents } from '../paging.js'
 import {
   ARTICLE_COLUMNS,
@@ -36,6 +36,10 @@ const MAX_PARAMS = 65535
 // Connections in the pool: saveMany writes over all of them at once.
 const CONNECTIONS = 4
 const dollar = (n: number): string => `$${n}`
+/** The channel of the notices sent when events are committed (the payload: the smallest new event id). */
+export const EVENTS_CHANNEL = 'sitrep_events'
+// How long a lost listening connection waits before it is opened again.
+const RELISTEN_MS = 1000
 
 /**
  * The shared store: a PostgreSQL database named by a postgres:// URL, schema versioned in a
@@ -94,15 +98,21 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
   const checked: Promise<void> = options.readOnly ? schemaVersion(connect).then((v) => readable(v, where, newer)) : Promise.resolve()
   checked.catch(() => undefined) // reported by the first query that waits on it
 
+  // inserts events inside a transaction and queues a notice with the smallest new id: PostgreSQL
+  // delivers it to the listeners (a server's event stream) only when the transaction commits
   const insertEvents = async (client: pg.PoolClient, rows: Cell[][]): Promise<void> => {
     const width = EVENT_COLUMNS.length
     const perStatement = Math.floor(MAX_PARAMS / width)
+    let first = Number.POSITIVE_INFINITY
     for (let at = 0; at < rows.length; at += perStatement) {
       const chunk = rows.slice(at, at + perStatement)
       const values = chunk.map((_, r) => `(${EVENT_COLUMNS.map((_, c) => dollar(r * width + c + 1)).join(', ')})`)
-      await client.query(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${values.join(', ')}`, chunk.flat())
+      const r = await client.query<{ id: string }>(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES ${values.join(', ')} RETURNING id`, chunk.flat())
+      for (const row of r.rows) first = Math.min(first, Number(row.id))
     }
+    if (Number.isFinite(first)) await client.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, String(first)])
   }
+  const watcher = pgEventWatcher(url)
 
   // saves an article and its events on a client inside a transaction; inserted false when the text is stored already
   const saveWith = async (client: pg.PoolClient, analysis: Output, pipelineVersion: string): Promise<SaveResult> => {
@@ -181,8 +191,9 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
       return rows[0] ? toStoredEvent(rows[0]) : null
     },
 
-    async eventsSince(afterId: number, limit: number): Promise<StoredEvent[]> {
-      return (await query<EventRow>(`${EVENT_SELECT} WHERE e.id > $1 ORDER BY e.id LIMIT $2`, [afterId, limit])).map(toStoredEvent)
+    async eventsSince(afterId: number, limit: number, filter: EventFilter = {}): Promise<StoredEvent[]> {
+      const { sql, params } = eventsSinceQuery(afterId, limit, filter, dollar)
+      return (await query<EventRow>(sql, params)).map(toStoredEvent)
     },
 
     async latestEventId(): Promise<number> {
@@ -200,7 +211,10 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
       return { articles: Number(rows[0]?.articles ?? 0), events: Number(rows[0]?.events ?? 0) }
     },
 
+    watchEvents: watcher.watch,
+
     async close() {
+      await watcher.close()
       await pool.end()
     },
 
@@ -261,5 +275,82 @@ function describe(url: string): string {
     return `${u.hostname || 'localhost'}:${u.port || '5432'}${u.pathname || '/'}`
   } catch {
     throw new StoreError('the PostgreSQL URL cannot be read: write postgres://USER@HOST:PORT/DATABASE')
+  }
+}
+
+/**
+ * One LISTEN connection shared by every watcher of a store, opened with the first and closed
+ * with the last; a lost connection is opened again and the watchers told (null) that notices
+ * may have been missed.
+ */
+function pgEventWatcher(url: string): {
+  watch: (onCommit: (firstId: number | null) => void) => Promise<() => Promise<void>>
+  close: () => Promise<void>
+} {
+  const listeners = new Set<(firstId: number | null) => void>()
+  let client: Promise<pg.Client> | null = null
+  let retry: NodeJS.Timeout | null = null
+  const tell = (firstId: number | null): void => {
+    for (const l of listeners) l(firstId)
+  }
+  const open = (): Promise<pg.Client> => {
+    const c = new pg.Client({ connectionString: url })
+    const ready = (async () => {
+      c.on('notification', (n) => {
+        if (n.channel !== EVENTS_CHANNEL) return
+        const id = Number(n.payload)
+        tell(Number.isSafeInteger(id) && id > 0 ? id : null)
+      })
+      c.on('error', () => {
+        // the connection is gone: open another while someone watches, and say notices may be lost
+        if (client !== ready) return
+        client = null
+        c.end().catch(() => undefined)
+        if (listeners.size && !retry)
+          retry = setTimeout(() => {
+            retry = null
+            if (listeners.size && !client) {
+              client = open()
+              client.then(() => tell(null)).catch(() => undefined)
+            }
+          }, RELISTEN_MS)
+      })
+      try {
+        await c.connect()
+        await c.query(`LISTEN ${EVENTS_CHANNEL}`)
+      } catch (e) {
+        await c.end().catch(() => undefined)
+        throw new StoreError(`cannot listen for new events on PostgreSQL: ${(e as Error).message || (e as { code?: string }).code}`)
+      }
+      return c
+    })()
+    return ready
+  }
+  const stop = async (): Promise<void> => {
+    if (retry) clearTimeout(retry)
+    retry = null
+    const c = client
+    client = null
+    if (c) await (await c.catch(() => null))?.end().catch(() => undefined)
+  }
+  return {
+    async watch(onCommit) {
+      listeners.add(onCommit)
+      client ??= open()
+      try {
+        await client
+      } catch (e) {
+        listeners.delete(onCommit)
+        client = null
+        throw e
+      }
+      return async () => {
+        if (listeners.delete(onCommit) && listeners.size === 0) await stop()
+      }
+    },
+    async close() {
+      listeners.clear()
+      await stop()
+    },
   }
 }

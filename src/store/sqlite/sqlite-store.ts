@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Output } from '../../output.js'
-import { eventQuery } from '../event-filter.js'
+import { eventQuery, eventsSinceQuery } from '../event-filter.js'
 import { pagedEvents } from '../paging.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleRow, EVENT_COLUMNS, EVENT_SELECT, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
 import {
@@ -99,9 +99,10 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
       return row ? toStoredEvent(row) : null
     },
 
-    async eventsSince(afterId: number, limit: number): Promise<StoredEvent[]> {
-      const sql = `${EVENT_SELECT} WHERE e.id > ? ORDER BY e.id LIMIT ?`
-      return (db.prepare(sql).all(afterId, limit) as EventRow[]).map(toStoredEvent)
+    async eventsSince(afterId: number, limit: number, filter: EventFilter = {}): Promise<StoredEvent[]> {
+      const { sql, params } = eventsSinceQuery(afterId, limit, filter, () => '?')
+      // spread-ok: at most 15 SQL parameters (the filter's fields, the id and the limit)
+      return (db.prepare(sql).all(...params) as EventRow[]).map(toStoredEvent)
     },
 
     async latestEventId(): Promise<number> {
