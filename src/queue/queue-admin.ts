@@ -81,13 +81,13 @@ export function openQueueAdmin(url: string, name: string): QueueAdmin {
     async status(limit = 10) {
       const c = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed')
       const d = await dead.getJobCounts('waiting')
-      const recent = await dead.getJobs(['waiting'], 0, Math.max(0, limit - 1), false)
+      const recent = limit > 0 ? await dead.getJobs(['waiting'], 0, limit - 1, false) : []
       const deadJobs = recent.map((j) => {
         const x = j.data as DeadData
         return { id: String(j.id), where: x.data?.where ?? '', reason: x.reason ?? '', attempts: x.attempts ?? 0, at: x.at ?? '' }
       })
       const scheduled = await queue.getJobSchedulersCount()
-      const schedules = (await queue.getJobSchedulers(0, Math.max(0, limit - 1), true)).map((j) => ({
+      const schedules = (limit > 0 ? await queue.getJobSchedulers(0, limit - 1, true) : []).map((j) => ({
         url: (j.template?.data as { url?: string } | undefined)?.url ?? j.key.replace(/^poll:/, ''),
         everyMs: Number(j.every ?? 0),
         next: j.next ? new Date(j.next).toISOString() : null,
