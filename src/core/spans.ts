@@ -56,7 +56,8 @@ export function indexSpans<T extends Span>(spans: readonly T[]): SpanIndex<T> {
   // the positions, in the layer, of the spans whose start lies in [from - their class's longest, to]
   const reaching = (from: number, to: number, keep: (s: T) => boolean): number[] => {
     const out: number[] = []
-    for (const group of byLength) out.push(...group.between(from - group.maxLength, to, keep))
+    // a loop, not a spread: a look-up over a long range may find more spans than a call takes arguments
+    for (const group of byLength) for (const i of group.between(from - group.maxLength, to, keep)) out.push(i)
     return out.sort((a, b) => a - b)
   }
   // the furthest end among the spans up to each position of the start order
