@@ -5,9 +5,11 @@ import type { Output, OutputError } from '../output.js'
 import { createProducer, JobTooLargeError } from '../queue/producer.js'
 import { queueName, redactUrl } from '../queue/redis-url.js'
 import { createAnalysisPool } from '../services/analysis-pool.js'
-import { isSourceTarget } from '../sources/index.js'
+import { isSourceTarget, looksLikeWarc, readLocalList, warcDocuments } from '../sources/index.js'
 import type { CommandEnv } from './command.js'
+import { errorInWords } from './errors.js'
 import { forEachDocument } from './ingest-command.js'
+import { parseEvery } from './source-ingest.js'
 import { UsageError } from './util.js'
 
 /** Runs tasks one after another in the order pushed, letting up to `size` be pending; `push` waits when the window is full. */
@@ -73,33 +75,75 @@ export function analysisPoolFor(
 /** `sitrep ingest … --queue URL`: every document becomes a job for `sitrep worker`; nothing is analysed here. */
 export async function enqueueCommand(
   paths: readonly string[],
-  values: { queue: string; 'queue-name'?: string; report?: boolean; workers?: string },
+  values: { queue: string; 'queue-name'?: string; report?: boolean; workers?: string; every?: string },
   published?: string,
 ): Promise<number> {
   if (values.report) throw new UsageError('--report needs the analysis, which happens in `sitrep worker` with --queue: leave out one of them')
   const sources = paths.filter(isSourceTarget)
-  if (sources.length) {
-    throw new UsageError(`${sources[0]}: URLs, feeds and WARC files are not enqueued yet (only files, folders and JSONL are): ingest them without --queue`)
+  const everyMs = values.every !== undefined ? parseEvery(values.every) : undefined
+  if (everyMs !== undefined) {
+    const local = paths.find((p) => !sources.includes(p) || (!/^https?:\/\//i.test(p) && looksLikeWarc(p)))
+    if (local) throw new UsageError(`${local}: --every polls URLs, feeds files and OPML files; a file of documents is enqueued once, without --every`)
   }
   if (values.workers !== undefined) throw new UsageError('--workers analyses here and --queue sends the documents to `sitrep worker`: use one of them')
   const name = queueName(values['queue-name'])
   const producer = createProducer({ url: values.queue, name })
   let bad = 0
   let docs = 0
+  let urls = 0
+  let scheduled = 0
+  // as without --queue: any failed source (a WARC record, a list file) makes the exit code 1
+  let sourceBad = 0
+  const addDocument = async (input: Input, where: string): Promise<void> => {
+    docs++
+    try {
+      await producer.add(published && !input.published ? { ...input, published } : input, where)
+    } catch (e) {
+      if (!(e instanceof JobTooLargeError)) throw e
+      bad++
+      process.stderr.write(`sitrep: ${where}: ${e.message}\n`)
+    }
+  }
+  // a URL becomes a source job (or a schedule): the worker that takes it fetches it
+  const addUrl = async (url: string, where: string): Promise<void> => {
+    if (everyMs === undefined) {
+      urls++
+      return producer.addSource(url, where)
+    }
+    scheduled++
+    return producer.schedule(url, everyMs, where)
+  }
   try {
     await producer.ready()
-    await forEachDocument(
-      paths,
-      async (input, where) => {
-        docs++
-        try {
-          await producer.add(published && !input.published ? { ...input, published } : input, where)
-        } catch (e) {
-          if (!(e instanceof JobTooLargeError)) throw e
-          bad++
-          process.stderr.write(`sitrep: ${where}: ${e.message}\n`)
+    for (const target of sources) {
+      try {
+        if (/^https?:\/\//i.test(target)) await addUrl(target, target)
+        else if (looksLikeWarc(target)) {
+          // the records are read here (the file is on this machine) and each HTML page sent as a document
+          for await (const doc of warcDocuments(target)) {
+            const where = `${target} at byte ${doc.offset}${doc.url ? ` (${doc.url})` : ''}`
+            if (doc.input) await addDocument(doc.input, where)
+            else {
+              docs++
+              bad++
+              sourceBad++
+              process.stderr.write(`sitrep: ${where}: ${doc.error}\n`)
+            }
+          }
+        } else {
+          const list = readLocalList(target)
+          for (const url of list.urls) await addUrl(url, target)
+          for (const input of list.documents) await addDocument(input, target)
         }
-      },
+      } catch (e) {
+        bad++
+        sourceBad++
+        process.stderr.write(`sitrep: ${target}: ${errorInWords(e)}\n`)
+      }
+    }
+    await forEachDocument(
+      paths.filter((p) => !sources.includes(p)),
+      addDocument,
       (where, why, isDocument) => {
         if (isDocument) docs++
         bad++
@@ -111,8 +155,9 @@ export async function enqueueCommand(
     await producer.close()
   }
   const { sent, repeated, waits } = producer.stats
+  const also = [urls && `${urls} URL(s) for the workers to fetch`, scheduled && `${scheduled} URL(s) polled every ${values.every}`].filter(Boolean)
   process.stderr.write(
-    `sitrep: ${docs} document(s): ${sent} sent to queue "${name}" at ${redactUrl(values.queue)} (one already there is not added twice), ${repeated} repeated, ${bad} failed${waits ? `; waited ${waits} time(s) for the workers` : ''}.\n`,
+    `sitrep: ${docs} document(s)${also.length ? ` and ${also.join(' and ')}` : ''}: ${sent} job(s) sent to queue "${name}" at ${redactUrl(values.queue)} (one already there is not added twice), ${repeated} repeated, ${bad} failed${waits ? `; waited ${waits} time(s) for the workers` : ''}.\n`,
   )
-  return bad && !sent ? 1 : 0
+  return sourceBad || (bad && !sent) ? 1 : 0
 }

@@ -26,8 +26,11 @@ Usage:
                 [--report] [--max-seconds N] [--every 15m] [--log json] [--contact URL] [--allow-private]
   sitrep ingest … --workers N          analyse in N threads (default: one per core), same results
   sitrep ingest … --queue redis://HOST:PORT [--queue-name NAME]   enqueue for workers instead
+                (URLs and feeds become jobs the workers fetch; with --every they are polled)
   sitrep worker --queue redis://HOST:PORT [--queue-name NAME] --db URL [--lock-seconds N]
+                [--allow-private] [--contact URL]
   sitrep queue status|retry|clean --queue redis://HOST:PORT [--queue-name NAME] [--older-than S]
+  sitrep queue unschedule URL...|--all --queue redis://HOST:PORT [--queue-name NAME]
   sitrep query events [--actor CODE] [--code CAMEO] [--since DATE] [--until DATE]
                       [--format table|jsonl|csv] [--db PATH]
   sitrep query dyads --actor1 RUS --actor2 SYR [--by day|week|month] [--format csv|json]

@@ -25,11 +25,14 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
       'max-seconds': { type: 'string' },
       'lock-seconds': { type: 'string', default: '30' },
       'store-patience': { type: 'string', default: '60' },
+      'allow-private': { type: 'boolean', default: false },
+      contact: { type: 'string' },
     },
   })
   if (positionals.length) throw new UsageError(`worker takes no FILE (got "${positionals[0]}"): documents come from the queue`)
   if (values.queue === undefined) throw new UsageError('worker needs --queue redis://HOST:PORT')
   if (values.db === undefined) throw new UsageError('worker needs --db (a SQLite path or a database URL): where the analyses are saved')
+  if (values.contact !== undefined && !/^(https?:\/\/|mailto:)\S+$/i.test(values.contact)) throw new UsageError('--contact needs an http(s) or mailto: URL')
   const lockMs = secondsOption(values['lock-seconds'], '--lock-seconds', 1) * 1000
   const patienceMs = secondsOption(values['store-patience'], '--store-patience', 0) * 1000
   const name = queueName(values['queue-name'])
@@ -38,7 +41,7 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
   const say = (line: string): boolean => process.stderr.write(`sitrep worker: ${line}\n`)
   // watches are evaluated after each stored article with events; several workers record each alert once
   const watches = createWatchRunner({ store, log: (line) => void say(line) })
-  const { handle, warm, stats } = queueAnalysis({
+  const { handle, handleSource, warm, stats } = queueAnalysis({
     store,
     lexicon: env.lexicon,
     maxSeconds: maxSecondsOption(values['max-seconds']),
@@ -46,6 +49,9 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
     pipelineVersion: pipelineVersion(env.userActors),
     onStoreError: (e, wait) => say(`the store refused a save (${errorInWords(e)}); trying again in ${wait} ms`),
     watches,
+    allowPrivate: values['allow-private'],
+    ...(values.contact && { contact: values.contact }),
+    onSourceProblem: (line) => say(line),
   })
   warm()
   let lastError = { reason: '', at: 0 }
@@ -53,6 +59,7 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
     url: values.queue,
     name,
     handle,
+    handleSource,
     lockMs,
     onEvent: (e) => {
       if (e.kind === 'dead') say(`job ${e.id} is dead (in ${name}.dead): ${e.reason}`)
@@ -84,7 +91,9 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
   await consumer.stop()
   await watches.stop()
   await store.close()
-  say(`stopped: ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.events} new event(s), ${stats.storeRetries} refused save(s) retried`)
+  say(
+    `stopped: ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.events} new event(s), ${stats.storeRetries} refused save(s) retried, ${stats.sources} source(s) read`,
+  )
   return 0
 }
 

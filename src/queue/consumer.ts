@@ -1,6 +1,6 @@
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq'
 import { DEFAULT_ATTEMPTS, deadLetterName } from './job-options.js'
-import { ARTICLE_JOB, type ArticleJob, parseArticleJob } from './job-schema.js'
+import { ARTICLE_JOB, type ArticleJob, parseArticleJob, parseSourceJob, SOURCE_JOB, type SourceJob } from './job-schema.js'
 import { whenReachable } from './reachable.js'
 import { redisConnection } from './redis-url.js'
 
@@ -12,11 +12,16 @@ export class PermanentJobError extends Error {
 /** What a consumer does with one job; throwing retries it later, a PermanentJobError does not. */
 export type JobHandler = (job: ArticleJob, info: { id: string; attempt: number }) => Promise<void>
 
+/** What a consumer does with one source job (a URL to fetch and ingest); errors as for JobHandler. */
+export type SourceJobHandler = (job: SourceJob, info: { id: string; attempt: number }) => Promise<void>
+
 /** How a consumer takes jobs. */
 export interface ConsumerOptions {
   readonly url: string
   readonly name: string
   readonly handle: JobHandler
+  /** Source jobs (URLs, feeds polled on a schedule); without it they are dead on arrival. */
+  readonly handleSource?: SourceJobHandler
   /** Jobs run at once in this process (analysis is CPU-bound: 1 per core, in separate processes). */
   readonly concurrency?: number
   /**
@@ -64,7 +69,7 @@ export function startConsumer(options: ConsumerOptions): Consumer {
   const bury = async (job: Job, reason: string): Promise<void> => {
     await dead.add(
       'dead',
-      { queue: options.name, jobId: job.id, data: job.data, reason, attempts: job.attemptsMade + 1, at: new Date().toISOString() },
+      { queue: options.name, jobId: job.id, name: job.name, data: job.data, reason, attempts: job.attemptsMade + 1, at: new Date().toISOString() },
       { ...(job.id !== undefined && { jobId: job.id }), removeOnComplete: true, removeOnFail: true },
     )
     emit({ kind: 'dead', id: String(job.id), reason })
@@ -74,19 +79,25 @@ export function startConsumer(options: ConsumerOptions): Consumer {
     options.name,
     async (job: Job) => {
       const id = String(job.id)
-      if (job.name !== ARTICLE_JOB) {
-        const reason = `unknown job name "${job.name}"`
+      const refuse = async (reason: string): Promise<never> => {
         await bury(job, reason)
         throw new UnrecoverableError(reason)
       }
-      const parsed = parseArticleJob(job.data)
-      if (!parsed.ok) {
-        await bury(job, parsed.error)
-        throw new UnrecoverableError(parsed.error)
-      }
+      let run: (info: { id: string; attempt: number }) => Promise<void>
+      if (job.name === ARTICLE_JOB) {
+        const parsed = parseArticleJob(job.data)
+        if (!parsed.ok) return refuse(parsed.error)
+        run = (info) => options.handle(parsed.job, info)
+      } else if (job.name === SOURCE_JOB) {
+        const parsed = parseSourceJob(job.data)
+        if (!parsed.ok) return refuse(parsed.error)
+        const handleSource = options.handleSource
+        if (!handleSource) return refuse('this worker takes no source jobs')
+        run = (info) => handleSource(parsed.job, info)
+      } else return refuse(`unknown job name "${job.name}"`)
       const attempt = job.attemptsMade + 1
       try {
-        await options.handle(parsed.job, { id, attempt })
+        await run({ id, attempt })
       } catch (e) {
         const reason = e instanceof Error ? e.message : String(e)
         const last = e instanceof PermanentJobError || attempt >= (job.opts.attempts ?? DEFAULT_ATTEMPTS)

@@ -61,3 +61,43 @@ export function articleJobId(input: Input): string {
     .digest('hex')
   return `doc-${hash.slice(0, 40)}`
 }
+
+/** The name of a source job: a URL (page, feed, sitemap, OPML file) that a worker fetches and ingests. */
+export const SOURCE_JOB = 'source'
+
+/** What one source job holds: the URL to read, and where it came from (for messages). */
+export const SourceJob = z
+  .object({
+    v: z.literal(1),
+    where: z.string().max(4096),
+    url: z
+      .string()
+      .max(8192)
+      .regex(/^https?:\/\/\S+$/i, 'needs an http(s) URL'),
+  })
+  .strict()
+
+/** A validated source job. */
+export type SourceJob = z.infer<typeof SourceJob>
+
+/** Reads a source job's data, or says in one line why it is not one. */
+export function parseSourceJob(data: unknown): { ok: true; job: SourceJob } | { ok: false; error: string } {
+  const parsed = SourceJob.safeParse(data)
+  if (parsed.success) return { ok: true, job: parsed.data }
+  const issue = parsed.error.issues[0]
+  return { ok: false, error: `not a sitrep source job: ${issue ? `${issue.path.join('.') || '(job)'}: ${issue.message}` : 'unknown problem'}` }
+}
+
+/**
+ * The job id of a one-off read of a URL: a hash of the URL, so enqueueing it twice while the
+ * job is kept makes one job. A feed polled on a schedule is a job scheduler instead
+ * (`scheduleId`), whose runs BullMQ names itself.
+ */
+export function sourceJobId(url: string): string {
+  return `src-${createHash('sha256').update(url).digest('hex').slice(0, 40)}`
+}
+
+/** The id of the scheduler that polls a URL. */
+export function scheduleId(url: string): string {
+  return `poll:${url}`
+}

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq'
 import type { Input } from '../core/doc.js'
 import { jobOptions } from './job-options.js'
-import { ARTICLE_JOB, articleJob, articleJobId, MAX_JOB_CHARS } from './job-schema.js'
+import { ARTICLE_JOB, type ArticleJob, articleJob, articleJobId, MAX_JOB_CHARS, SOURCE_JOB, type SourceJob, scheduleId, sourceJobId } from './job-schema.js'
 import { whenReachable } from './reachable.js'
 import { redisConnection } from './redis-url.js'
 
@@ -37,6 +37,13 @@ export interface Producer {
   ready(): Promise<void>
   /** Queues one document (sent with the next full batch); refuses one too big to carry. */
   add(input: Input, where: string): Promise<void>
+  /** Queues a URL (page, feed, sitemap, OPML file) for a worker to fetch and ingest, once. */
+  addSource(url: string, where: string): Promise<void>
+  /**
+   * Polls a URL every `everyMs` from now on: a job scheduler in Redis makes a source job each
+   * period (the first at once) until `sitrep queue unschedule`; scheduling it again updates it.
+   */
+  schedule(url: string, everyMs: number, where: string): Promise<void>
   /** Sends what is buffered. */
   flush(): Promise<void>
   readonly stats: ProducerStats
@@ -66,7 +73,7 @@ export function createProducer(options: ProducerOptions): Producer {
   const highWater = options.highWater ?? 20_000
   const opts = jobOptions(options.attempts, options.backoffMs)
   const stats: ProducerStats = { sent: 0, repeated: 0, waits: 0 }
-  let pending: { name: string; data: ReturnType<typeof articleJob>; opts: ReturnType<typeof jobOptions> & { jobId: string } }[] = []
+  let pending: { name: string; data: ArticleJob | SourceJob; opts: ReturnType<typeof jobOptions> & { jobId: string } }[] = []
   const seen = new Set<string>()
 
   const backlog = async (): Promise<number> => {
@@ -103,6 +110,21 @@ export function createProducer(options: ProducerOptions): Producer {
       seen.add(jobId)
       pending.push({ name: ARTICLE_JOB, data: articleJob(input, where), opts: { ...opts, jobId } })
       if (pending.length >= batchSize) await flush()
+    },
+    async addSource(url: string, where: string) {
+      const jobId = sourceJobId(url)
+      if (seen.has(jobId)) {
+        stats.repeated++
+        return
+      }
+      seen.add(jobId)
+      pending.push({ name: SOURCE_JOB, data: { v: 1, where: where.slice(0, 4096), url }, opts: { ...opts, jobId } })
+      if (pending.length >= batchSize) await flush()
+    },
+    async schedule(url: string, everyMs: number, where: string) {
+      const data: SourceJob = { v: 1, where: where.slice(0, 4096), url }
+      await queue.upsertJobScheduler(scheduleId(url), { every: everyMs }, { name: SOURCE_JOB, data, opts })
+      stats.sent++
     },
     flush,
     async close() {

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq'
 import { deadLetterName, jobOptions } from './job-options.js'
-import { ARTICLE_JOB } from './job-schema.js'
+import { ARTICLE_JOB, scheduleId } from './job-schema.js'
 import { whenReachable } from './reachable.js'
 import { redisConnection } from './redis-url.js'
 
@@ -14,6 +14,18 @@ export interface QueueStatus {
   readonly dead: number
   /** The most recent dead jobs with their reasons (at most `limit`). */
   readonly deadJobs: readonly DeadJob[]
+  /** URLs polled on a schedule (`ingest … --every … --queue …`), at most `limit`. */
+  readonly schedules: readonly Schedule[]
+  /** How many URLs are polled on a schedule. */
+  readonly scheduled: number
+}
+
+/** A URL polled on a schedule. */
+export interface Schedule {
+  readonly url: string
+  readonly everyMs: number
+  /** When the next poll is due (ISO time); null when not known. */
+  readonly next: string | null
 }
 
 /** A job that failed every try. */
@@ -30,6 +42,8 @@ export interface QueueAdmin {
   /** Resolves once Redis answers; refuses after 10 s with the address. */
   ready(): Promise<void>
   status(limit?: number): Promise<QueueStatus>
+  /** Stops polling the given URLs (all of them when `urls` is null); returns how many schedules went. */
+  unschedule(urls: readonly string[] | null): Promise<number>
   /** Puts every dead job back in the queue with fresh tries; returns how many. */
   retryDead(): Promise<number>
   /** Removes finished and failed jobs (and dead letters) older than `graceMs`; returns how many. */
@@ -41,6 +55,7 @@ export interface QueueAdmin {
 
 interface DeadData {
   jobId?: string
+  name?: string
   data?: { where?: string; input?: unknown }
   reason?: string
   attempts?: number
@@ -66,12 +81,20 @@ export function openQueueAdmin(url: string, name: string): QueueAdmin {
     async status(limit = 10) {
       const c = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed')
       const d = await dead.getJobCounts('waiting')
-      const recent = await dead.getJobs(['waiting'], 0, Math.max(0, limit - 1), false)
+      const recent = limit > 0 ? await dead.getJobs(['waiting'], 0, limit - 1, false) : []
       const deadJobs = recent.map((j) => {
         const x = j.data as DeadData
         return { id: String(j.id), where: x.data?.where ?? '', reason: x.reason ?? '', attempts: x.attempts ?? 0, at: x.at ?? '' }
       })
+      const scheduled = await queue.getJobSchedulersCount()
+      const schedules = (limit > 0 ? await queue.getJobSchedulers(0, limit - 1, true) : []).map((j) => ({
+        url: (j.template?.data as { url?: string } | undefined)?.url ?? j.key.replace(/^poll:/, ''),
+        everyMs: Number(j.every ?? 0),
+        next: j.next ? new Date(j.next).toISOString() : null,
+      }))
       return {
+        scheduled,
+        schedules,
         waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
         active: c.active ?? 0,
         delayed: c.delayed ?? 0,
@@ -80,6 +103,18 @@ export function openQueueAdmin(url: string, name: string): QueueAdmin {
         dead: d.waiting ?? 0,
         deadJobs,
       }
+    },
+    async unschedule(urls) {
+      let ids: string[]
+      if (urls) ids = urls.map(scheduleId)
+      else {
+        ids = []
+        const total = await queue.getJobSchedulersCount()
+        for (let at = 0; at < total; at += 100) for (const j of await queue.getJobSchedulers(at, at + 99, true)) ids.push(j.key)
+      }
+      let n = 0
+      for (const id of ids) if (await queue.removeJobScheduler(id)) n++
+      return n
     },
     async retryDead() {
       let n = 0
@@ -93,7 +128,7 @@ export function openQueueAdmin(url: string, name: string): QueueAdmin {
           const original = await queue.getJob(id)
           if (original) await original.remove()
           if (x.data) {
-            await queue.add(original?.name ?? ARTICLE_JOB, x.data, { ...jobOptions(), jobId: id })
+            await queue.add(x.name ?? original?.name ?? ARTICLE_JOB, x.data, { ...jobOptions(), jobId: id })
             n++
           }
           await letter.remove()

@@ -1,7 +1,8 @@
 import { createAnalyzer, isError } from '../analyze.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import { PermanentJobError } from '../queue/consumer.js'
-import { type ArticleJob, jobInput } from '../queue/job-schema.js'
+import { type ArticleJob, jobInput, type SourceJob } from '../queue/job-schema.js'
+import { ingestSources } from '../sources/index.js'
 import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
 import type { WatchRunner } from './watch-runner.js'
@@ -24,6 +25,12 @@ export interface QueueAnalysisOptions {
   readonly onStoreError?: (error: unknown, waitMs: number) => void
   /** The watches to evaluate after an article with events is stored (runs coalesce: a busy runner runs once more after its run). */
   readonly watches?: WatchRunner
+  /** Source jobs may fetch from private addresses (an intranet, tests); off by default. */
+  readonly allowPrivate?: boolean
+  /** The contact URL in the User-Agent of source jobs' requests. */
+  readonly contact?: string
+  /** Told of each problem a source job meets (a page that failed, a feed that could not be read), one line each. */
+  readonly onSourceProblem?: (line: string) => void
 }
 
 /** What the handler has done. */
@@ -32,6 +39,8 @@ export interface QueueAnalysisStats {
   duplicates: number
   events: number
   storeRetries: number
+  /** Source jobs read to the end. */
+  sources: number
 }
 
 /**
@@ -43,9 +52,14 @@ export interface QueueAnalysisStats {
  *   const { handle } = queueAnalysis({ store, lexicon })
  *   startConsumer({ url, name, handle })
  */
-export function queueAnalysis(options: QueueAnalysisOptions): { handle: (job: ArticleJob) => Promise<void>; warm: () => void; stats: QueueAnalysisStats } {
+export function queueAnalysis(options: QueueAnalysisOptions): {
+  handle: (job: ArticleJob) => Promise<void>
+  handleSource: (job: SourceJob) => Promise<void>
+  warm: () => void
+  stats: QueueAnalysisStats
+} {
   const analyzer = createAnalyzer({ lexicon: options.lexicon, ...(options.maxSeconds !== undefined && { maxSeconds: options.maxSeconds }) })
-  const stats: QueueAnalysisStats = { inserted: 0, duplicates: 0, events: 0, storeRetries: 0 }
+  const stats: QueueAnalysisStats = { inserted: 0, duplicates: 0, events: 0, storeRetries: 0, sources: 0 }
   const patience = options.storePatienceMs ?? 60_000
   const version = options.pipelineVersion ?? PIPELINE_VERSION
   return {
@@ -53,6 +67,41 @@ export function queueAnalysis(options: QueueAnalysisOptions): { handle: (job: Ar
     // loads the models before the first job is claimed, so a job's lock never runs out
     // while a cold worker blocks on loading them
     warm: () => void analyzer.analyze({ text: 'The minister met the ambassador on Monday.', published: '2025-01-01' }),
+    /**
+     * A source job: the URL is read through the sources layer with the store as its ledger
+     * (the safe fetcher, conditional GET with the validators kept in the store, a page whose
+     * canonical URL is stored is not fetched again, near-duplicates linked). A feed that
+     * cannot be read fails the job (tried again with backoff, then dead); a page of it that
+     * fails is reported and the others go on.
+     */
+    async handleSource(job: SourceJob) {
+      const problems: string[] = []
+      const lines = {
+        isTTY: false,
+        write(chunk: string | Uint8Array) {
+          const line = String(chunk)
+            .replace(/^sitrep: /, '')
+            .trimEnd()
+          problems.push(line)
+          options.onSourceProblem?.(line)
+          return true
+        },
+      } as unknown as NodeJS.WriteStream
+      const run = await ingestSources([job.url], {
+        ledger: options.store,
+        analyzer,
+        pipelineVersion: version,
+        allowPrivate: options.allowPrivate ?? false,
+        stderr: lines,
+        ...(options.contact && { contact: options.contact }),
+      })
+      stats.inserted += run.inserted
+      stats.duplicates += run.duplicates
+      stats.events += run.events
+      if (run.events) options.watches?.kick()
+      if (run.failedSources) throw new Error(problems.at(-1) ?? `${job.url}: could not be read`)
+      stats.sources++
+    },
     async handle(job: ArticleJob) {
       const out = analyzer.analyze(jobInput(job))
       if (isError(out)) throw new PermanentJobError(`${job.where}: ${out.error}`)

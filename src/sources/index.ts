@@ -3,13 +3,14 @@ import type { Output } from '../output.js'
 import type { DocumentLog } from './documents.js'
 import type { SourceLedger } from './ledger.js'
 import { createProgress, emptyStats, type SourceStats } from './progress.js'
-import { ingestSourceTargets, isSourceTarget } from './run-sources.js'
+import { ingestSourceTargets, isSourceTarget, type LocalList, readLocalList } from './run-sources.js'
 import { createFetcher, type FetcherOptions, userAgent } from './safe-fetch.js'
 
 export type { DocumentLog } from './documents.js'
 export type { SourceLedger } from './ledger.js'
 export type { SourceStats } from './progress.js'
-export { isSourceTarget }
+export { looksLikeWarc, warcDocuments } from './warc-source.js'
+export { isSourceTarget, type LocalList, readLocalList }
 
 /** How `ingest` reads sources: the store, network permissions and what to print. */
 export interface IngestSourcesOptions {

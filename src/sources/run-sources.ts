@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs'
 import { setTimeout as wait } from 'node:timers/promises'
+import type { Input } from '../core/doc.js'
 import { canonicalUrl } from './canonical-url.js'
 import { decodeText } from './decode-text.js'
 import { failDocument, knownDocument, type SourceContext, storeDocument } from './documents.js'
@@ -104,6 +105,32 @@ async function ingestTarget(run: SourceRun, target: string, depth: number, budge
   const list = parseList(text, null)
   if (list.kind === 'html' || list.kind === 'unknown') throw new Error('not a feed, OPML file, sitemap, feeds file or WARC file')
   await ingestList(run, target, list.items, list.lists, depth, budget)
+}
+
+/** What a local list file (a feeds file, an OPML file, a feed or sitemap saved to disk) names: URLs to read, and documents it carries whole. */
+export interface LocalList {
+  readonly urls: readonly string[]
+  readonly documents: readonly Input[]
+}
+
+/**
+ * Reads a local feeds file, OPML file, feed or sitemap without fetching anything: the feeds,
+ * sitemaps and pages it names, and the items that carry their content but no link. For
+ * `ingest … --queue`, where the workers do the fetching.
+ */
+export function readLocalList(path: string): LocalList {
+  if (statSync(path).size > MAX_FEEDS_FILE_BYTES) throw new Error(`over ${MAX_FEEDS_FILE_BYTES} bytes: not read as a list`)
+  const text = decodeText(readFileSync(path), null)
+  if (isFeedsText(text)) return { urls: feedLines(text), documents: [] }
+  const list = parseList(text, null)
+  if (list.kind === 'html' || list.kind === 'unknown') throw new Error('not a feed, OPML file, sitemap, feeds file or WARC file')
+  const urls: string[] = []
+  const documents: Input[] = []
+  for (const item of list.items) {
+    if (item.url) urls.push(item.url)
+    else if (item.html) documents.push({ html: item.html, ...(item.published && { published: item.published }) })
+  }
+  return { urls: [...urls, ...list.lists], documents }
 }
 
 /** Runs one nested list (a feed of an OPML file, a sitemap of an index) so its failure is reported and the others go on. */

@@ -1,6 +1,7 @@
 import { closeSync, createReadStream, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
+import type { Input } from '../core/doc.js'
 import { decodeText } from './decode-text.js'
 import { type Checkpoint, failDocument, type SourceContext, storeDocument } from './documents.js'
 import { parseHttpResponse, readWarcRecords } from './warc.js'
@@ -80,22 +81,54 @@ async function ingestRecord(
   offset: number,
   checkpoint: Checkpoint,
 ): Promise<boolean> {
-  if ((headers['warc-type'] ?? '').toLowerCase() !== 'response') return false
-  const url = headers['warc-target-uri']?.replace(/^<|>$/g, '') ?? null
-  if (!block) {
+  const doc = recordDocument(headers, block)
+  if (!doc) return false
+  if (doc.input === null) {
     await ctx.ledger.putSourceState(checkpoint.key, checkpoint.state)
-    failDocument(ctx, path, url, 'record over the size cap, skipped', offset)
+    failDocument(ctx, path, doc.url, TOO_LARGE, offset)
     return true
   }
+  await storeDocument(ctx, path, doc.input, offset, checkpoint)
+  return true
+}
+
+const TOO_LARGE = 'record over the size cap, skipped'
+
+/**
+ * The document of a WARC record: null for a record that holds none (not a response, not a
+ * 200, not HTML); `input` null for a response too large to have been kept.
+ */
+function recordDocument(headers: Readonly<Record<string, string>>, block: Buffer | null): { url: string | null; input: Input | null } | null {
+  if ((headers['warc-type'] ?? '').toLowerCase() !== 'response') return null
+  const url = headers['warc-target-uri']?.replace(/^<|>$/g, '') ?? null
+  if (!block) return { url, input: null }
   const response = parseHttpResponse(block)
-  if (response?.status !== 200) return false
+  if (response?.status !== 200) return null
   const type = response.headers['content-type'] ?? ''
-  if (!HTML_TYPES.test(type)) return false
+  if (!HTML_TYPES.test(type)) return null
   const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(type)?.[1] ?? null
   const day = /^\d{4}-\d{2}-\d{2}/.exec(headers['warc-date'] ?? '')?.[0]
   // the crawl date stands in for the publication date only when the article gives none
-  await storeDocument(ctx, path, { html: decodeText(response.body, charset), ...(url && { url }), ...(day && { published: day }) }, offset, checkpoint)
-  return true
+  return { url, input: { html: decodeText(response.body, charset), ...(url && { url }), ...(day && { published: day }) } }
+}
+
+/**
+ * The documents of a WARC or WARC.gz file, streamed record by record, without analysing or
+ * storing them (for `ingest … --queue`); a record too large to keep comes with `error`.
+ */
+export async function* warcDocuments(path: string): AsyncGenerator<{ offset: number; url: string | null; input: Input | null; error?: string }> {
+  const file = createReadStream(path)
+  const stream: Readable = isGzip(path) ? file.pipe(createGunzip()) : file
+  file.on('error', (e) => stream.destroy(e))
+  try {
+    for await (const record of readWarcRecords(stream)) {
+      const doc = recordDocument(record.headers, record.block)
+      if (doc) yield { offset: record.offset, ...doc, ...(doc.input === null && { error: TOO_LARGE }) }
+    }
+  } finally {
+    stream.destroy()
+    file.destroy()
+  }
 }
 
 function isGzip(path: string): boolean {

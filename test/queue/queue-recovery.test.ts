@@ -27,7 +27,7 @@ test('1,000 documents, a worker killed with SIGKILL mid-run, another started: ev
 
   const first = runCli(['ingest', docs, '--queue', SHARED_REDIS, '--queue-name', name])
   assert.equal(first.status, 0, first.stderr)
-  assert.match(first.stderr, /1000 document\(s\): 1000 sent/)
+  assert.match(first.stderr, /1000 document\(s\): 1000 job\(s\) sent/)
   // the same documents again make no new job: ids are content hashes
   const again = runCli(['ingest', docs, '--queue', SHARED_REDIS, '--queue-name', name])
   assert.equal(again.status, 0, again.stderr)

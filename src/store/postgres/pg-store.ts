@@ -63,9 +63,17 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
   const newer = (v: number): StoreError =>
     new StoreError(`${where} has schema version ${v}, newer than this sitrep knows (version ${PG_MIGRATIONS.length}): upgrade sitrep to use it`)
 
+  // a connection that breaks while checked out (the server restarts, a proxy cuts it) also
+  // emits 'error' on its client: the query in progress fails with it, the process goes on
+  const watched = new WeakSet<pg.PoolClient>()
   const connect = async (): Promise<pg.PoolClient> => {
     try {
-      return await pool.connect()
+      const client = await pool.connect()
+      if (!watched.has(client)) {
+        watched.add(client)
+        client.on('error', () => undefined)
+      }
+      return client
     } catch (e) {
       throw new StoreError(`cannot reach PostgreSQL at ${where}: ${(e as Error).message || (e as { code?: string }).code}`)
     }

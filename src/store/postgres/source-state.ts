@@ -17,6 +17,9 @@ export interface PgAccess {
 // PostgreSQL binds at most 65535 parameters in one statement: bands go in slices.
 const BAND_SLICE = 10_000
 
+/** The most articles read for one LSH band when looking for near-duplicates. */
+const BAND_READ = 200
+
 /** The PostgreSQL half of what sources remember: validators and offsets, canonical URLs, sketches and copy-of links. */
 export function pgSourceStateMethods(db: PgAccess): SourceStateMethods {
   const putState = async (client: pg.PoolClient, key: string, state: SourceState): Promise<void> => {
@@ -74,13 +77,16 @@ export function pgSourceStateMethods(db: PgAccess): SourceStateMethods {
 
     async sketchesSharingBands(bands, limit) {
       if (!bands.length) return []
-      // the articles sharing the most bands first: the more bands shared, the more alike
+      // the articles sharing the most bands first: the more bands shared, the more alike. Each
+      // band is read for at most BAND_READ articles (as in SQLite): a band shared by thousands
+      // of stored articles would otherwise make every look-up count them all
       const rows = await db.query<{ article_id: string; sketch: Buffer; shingles: number }>(
         `SELECT s.article_id, s.sketch, s.shingles FROM
-           (SELECT article_id, count(*) AS shared FROM sketch_bands WHERE band = ANY($1::bigint[])
-            GROUP BY article_id ORDER BY shared DESC, article_id LIMIT $2) c
+           (SELECT m.article_id, count(*) AS shared FROM unnest($1::bigint[]) AS b(band)
+              CROSS JOIN LATERAL (SELECT article_id FROM sketch_bands WHERE band = b.band LIMIT $3) m
+            GROUP BY m.article_id ORDER BY shared DESC, m.article_id LIMIT $2) c
          JOIN article_sketches s ON s.article_id = c.article_id ORDER BY c.shared DESC, c.article_id`,
-        [bands, limit],
+        [bands, limit, BAND_READ],
       )
       return rows.map((r) => ({ articleId: r.article_id, sketch: new Uint8Array(r.sketch), shingles: r.shingles }))
     },

@@ -7,6 +7,9 @@ type SourceStateMethods = Pick<
   'getSourceState' | 'putSourceState' | 'findUrl' | 'sketchesSharingBands' | 'copyOf' | 'recordSourceDocument' | 'saveFromSource'
 >
 
+/** The most articles read for one LSH band when looking for near-duplicates. */
+const BAND_READ = 200
+
 /** The SQLite half of what sources remember: validators and offsets, canonical URLs, sketches and copy-of links. */
 export function sourceStateMethods(db: Database.Database): SourceStateMethods {
   // prepared on first use (the tables exist only after migrate()) and kept: preparing costs more than running
@@ -76,14 +79,18 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
 
     async sketchesSharingBands(bands, limit) {
       if (!bands.length) return []
-      // the articles sharing the most bands first: the more bands shared, the more alike
+      // the articles sharing the most bands first: the more bands shared, the more alike. Each
+      // band is read for at most BAND_READ articles: a band that a site's boilerplate (or a story
+      // syndicated everywhere) gives to thousands of stored articles would otherwise make every
+      // look-up count them all, a cost growing with the store
+      const perBand = bands.map(() => 'SELECT article_id FROM (SELECT article_id FROM sketch_bands WHERE band = ? LIMIT ?)').join(' UNION ALL ')
       const rows = sql(
         `SELECT s.article_id, s.sketch, s.shingles FROM
-           (SELECT article_id, count(*) AS shared FROM sketch_bands WHERE band IN (${bands.map(() => '?').join(',')})
+           (SELECT article_id, count(*) AS shared FROM (${perBand})
             GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c
          JOIN article_sketches s ON s.article_id = c.article_id ORDER BY c.shared DESC, c.article_id`,
-        // spread-ok: one parameter per LSH band of a sketch (21)
-      ).all(...bands, limit) as { article_id: string; sketch: Buffer; shingles: number }[]
+        // spread-ok: two parameters per LSH band of a sketch (21)
+      ).all(...bands.flatMap((b) => [b, BAND_READ]), limit) as { article_id: string; sketch: Buffer; shingles: number }[]
       return rows.map((r) => ({ articleId: r.article_id, sketch: new Uint8Array(r.sketch), shingles: r.shingles }))
     },
 
