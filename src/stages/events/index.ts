@@ -53,7 +53,7 @@ export function createEventsStage(): PipelineStage {
         const sentence = sentences[si] as Span
         const pairs = findPairs(ec, m, r)
         if (!pairs.length) {
-          messages.push(report('no-parties', `"${m.trigger.lemma}" has no source and target in its sentence`, triggerSpan(tokens, m), 'info'))
+          messages.push(report('no-parties', `"${m.trigger.lemma}" has neither a source nor a target in its sentence`, triggerSpan(tokens, m), 'info'))
           continue
         }
         const t = tokens[m.at] as Token
@@ -91,7 +91,7 @@ export function createEventsStage(): PipelineStage {
   }
 }
 
-const party = (a: Actor): EventParty => ({ code: a.code, text: a.text, start: a.start, end: a.end })
+const party = (a: Actor | null): EventParty | null => (a ? { code: a.code, text: a.text, start: a.start, end: a.end } : null)
 
 const report = messagesFrom('events')
 

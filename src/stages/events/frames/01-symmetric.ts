@@ -21,6 +21,9 @@ export function symmetricPairs(ctx: EventContext, m: TriggerMatch, r: Span, role
   const subjects = distinctCodes(roles.sources).length >= 2 ? distinctCodes(roles.sources) : coordinated
   const all = subjects.length >= 2 ? subjects : after.length >= 2 ? after : before && after.length === 1 ? [before, ...after] : []
   const pairs: Pair[] = []
+  // "the rebels clashed again": one party, the parse's subject, the other left unsaid
+  const one = roles.sources[0]
+  if (!all.length && one) return [[one, null]]
   for (let a = 0; a < all.length; a++)
     for (let b = a + 1; b < all.length; b++) if (all[a]?.code !== all[b]?.code || all[a]?.id !== all[b]?.id) pairs.push([all[a] as Actor, all[b] as Actor])
   return pairs

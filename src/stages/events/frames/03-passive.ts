@@ -11,5 +11,7 @@ export function passivePairs(ctx: EventContext, m: TriggerMatch, r: Span, roles:
   const byAt = lower.indexOf('by', last + 1)
   const agents = roles.sources.length ? roles.sources : byAt >= 0 && byAt < r.end ? distinctActors(ctx, byAt + 1, Math.min(r.end, byAt + 6)).slice(0, 1) : []
   const patients = roles.targets.length ? roles.targets : [actorBefore(ctx, i, r)].filter((a): a is Actor => !!a)
+  // "about 200 demonstrators were arrested": with no agent, only a patient the parse gives as the subject
+  if (!agents.length && !roles.targets.length) return []
   return crossPairs(agents, patients)
 }
