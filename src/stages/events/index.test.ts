@@ -222,3 +222,33 @@ describe('events: places are parties only in an actor position (issue #17)', () 
     assert.ok(!found.some((e) => /RUS/.test(e)), found.join('; '))
   })
 })
+
+describe('events: the manual\'s rules (issue #17)', () => {
+  it('a killing of one named official is an assassination; of soldiers, a use of force', () => {
+    const found = coded('Gunmen killed Deputy Minister Omar Haddad on Monday. Gunmen killed four soldiers on Tuesday.')
+    assert.ok(
+      found.some((e) => /^---UAF 186 ---GOV /.test(e)),
+      found.join('; '),
+    )
+    assert.ok(
+      found.some((e) => /^---UAF 19\d* ---MIL /.test(e)),
+      found.join('; '),
+    )
+  })
+  it('sport codes nothing: a sports headline, two sports words, a score', () => {
+    assert.deepEqual(coded('TENNIS - SPAIN BEAT ITALY\nSpain attacked Italy from the baseline.'), [])
+    assert.deepEqual(coded('Brazil defeated Argentina 2-1 in the cup final.'), [])
+    assert.ok(coded('Brazil condemned Argentina over the border incident.').length > 0)
+  })
+  it('a text written without capitals codes like normal text', () => {
+    const found = coded('police arrested 200 protesters in the capital. britain condemned kenya.')
+    assert.ok(
+      found.some((e) => /^---COP 173 ---OPP /.test(e)),
+      found.join('; '),
+    )
+    assert.ok(
+      found.some((e) => /^GBR 111 KEN /.test(e)),
+      found.join('; '),
+    )
+  })
+})

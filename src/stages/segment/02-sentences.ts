@@ -1,3 +1,4 @@
+import { writtenWithoutCase } from '../../core/tokens.js'
 import type { Span } from '../../core/types.js'
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»'])
@@ -9,10 +10,6 @@ const DASHES = new Set(['-', '--', '—', '–'])
 // a dateline is short: a place, a date, an agency
 const DATELINE_TOKENS = 12
 
-// below this share of capitals among its letters a text is written without case ("police
-// arrested 200 protesters. the curfew ..."): a full stop before a lower-case word ends a sentence there
-const CASELESS_CAPITALS = 0.01
-
 /**
  * Groups tokens into sentences: a sentence ends at . ! ? … (with closing quotes and
  * brackets) before a capitalised word, a digit or an opening quote — before any word in a
@@ -21,7 +18,8 @@ const CASELESS_CAPITALS = 0.01
  */
 export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
   const out: Span[] = []
-  const caseless = capitalShare(text) < CASELESS_CAPITALS
+  // "police arrested 200 protesters. the curfew ...": a full stop before a lower-case word ends a sentence there
+  const caseless = writtenWithoutCase(text)
   let first = 0
   const close = (end: number): void => {
     if (end > first) out.push({ start: first, end })
@@ -88,14 +86,3 @@ export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
   }
 }
 
-/** The share of capitals among the letters of a text (the first 20,000 characters). */
-function capitalShare(text: string): number {
-  let letters = 0
-  let capitals = 0
-  for (const ch of text.slice(0, 20_000)) {
-    if (ch.toLowerCase() !== ch) capitals++
-    else if (ch.toUpperCase() === ch) continue
-    letters++
-  }
-  return letters ? capitals / letters : 1
-}
