@@ -252,3 +252,13 @@ describe('events: the manual\'s rules (issue #17)', () => {
     )
   })
 })
+
+describe('events: one act, one event (issue #17)', () => {
+  it('a meeting of four states is one event, not six pairs', () => {
+    const found = coded('Egypt, Jordan, Iraq and Syria met in Amman on Monday.')
+    assert.deepEqual(
+      found.filter((e) => / 04\d* /.test(e)),
+      ['EGY 040 - asserted'],
+    )
+  })
+})

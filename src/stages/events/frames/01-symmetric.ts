@@ -24,6 +24,9 @@ export function symmetricPairs(ctx: EventContext, m: TriggerMatch, r: Span, role
   // "the rebels clashed again": one party, the parse's subject, the other left unsaid
   const one = roles.sources[0]
   if (!all.length && one) return [[one, null]]
+  // "a summit of Egypt, Jordan, Iraq and Syria": one act among three or more is one event,
+  // the first named as its source, no pair among the others (annotation guide §5)
+  if (distinctCodes(all).length >= 3) return [[all[0] as Actor, null]]
   for (let a = 0; a < all.length; a++)
     for (let b = a + 1; b < all.length; b++) if (all[a]?.code !== all[b]?.code || all[a]?.id !== all[b]?.id) pairs.push([all[a] as Actor, all[b] as Actor])
   return pairs
