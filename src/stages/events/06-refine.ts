@@ -29,6 +29,11 @@ const ONE_PERSON = /^(registry:(?!organisation)|title$|apposition$|coreference)/
  */
 export function isAssassination(code: string, lemma: string, target: Actor | null): boolean {
   return (
-    /^1[89]/.test(code) && code !== '186' && KILLING.has(lemma) && !!target && ONE_PERSON.test(target.via) && POLITICAL.test(target.sector ?? target.code.slice(3))
+    /^1[89]/.test(code) &&
+    code !== '186' &&
+    KILLING.has(lemma) &&
+    !!target &&
+    ONE_PERSON.test(target.via) &&
+    POLITICAL.test(target.sector ?? target.code.slice(3))
   )
 }

@@ -42,13 +42,15 @@ export function eventContext(
   // "Palestinian officials demanded Friday that ...": a date is never a party, whatever the actors layer made of it;
   // an actor that runs on into a date ("The Cuban government Friday") is the words before it
   const dates = indexSpans(layers.dates)
-  const actors = layers.actors.filter((a) => !placeNotActor(text, tokens, tokenAt, a)).flatMap((a) => {
-    const overlap = dates.overlapping(a.start, a.end)
-    if (!overlap.length) return [a]
-    const cut = Math.min(...overlap.map((d) => d.start))
-    const words = text.slice(a.start, cut).trimEnd()
-    return cut > a.start && /\w/.test(words) && a.end > cut ? [{ ...a, end: a.start + words.length, text: words }] : []
-  })
+  const actors = layers.actors
+    .filter((a) => !placeNotActor(text, tokens, tokenAt, a))
+    .flatMap((a) => {
+      const overlap = dates.overlapping(a.start, a.end)
+      if (!overlap.length) return [a]
+      const cut = Math.min(...overlap.map((d) => d.start))
+      const words = text.slice(a.start, cut).trimEnd()
+      return cut > a.start && /\w/.test(words) && a.end > cut ? [{ ...a, end: a.start + words.length, text: words }] : []
+    })
   for (const a of actors) {
     for (let i = tokenAt.get(a.start) ?? tokens.length; i < tokens.length && (tokens[i] as Token).end <= a.end; i++) actorAt[i] = a
   }

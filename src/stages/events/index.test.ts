@@ -223,7 +223,7 @@ describe('events: places are parties only in an actor position (issue #17)', () 
   })
 })
 
-describe('events: the manual\'s rules (issue #17)', () => {
+describe("events: the manual's rules (issue #17)", () => {
   it('a killing of one named official is an assassination; of soldiers, a use of force', () => {
     const found = coded('Gunmen killed Deputy Minister Omar Haddad on Monday. Gunmen killed four soldiers on Tuesday.')
     assert.ok(

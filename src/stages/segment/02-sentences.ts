@@ -85,4 +85,3 @@ export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
     return n
   }
 }
-
