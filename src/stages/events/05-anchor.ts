@@ -27,9 +27,10 @@ export function placeIn(ctx: EventContext, sentence: Span, parties: readonly (Ac
 /** Higher when a party stands near the trigger, lower when a party was only guessed from a role or is left unsaid. */
 export function confidenceOf(source: Actor | null, target: Actor | null, t: Token): number {
   const named = [source, target].filter((a): a is Actor => !!a)
-  const distance = Math.min(...named.map((a) => Math.abs(a.start - t.start)))
+  let distance = Number.POSITIVE_INFINITY
+  for (const a of named) distance = Math.min(distance, Math.abs(a.start - t.start))
   const near = distance < 60 ? 0.2 : 0
   const guessed = named.some((a) => a.via.startsWith('role+article') || a.via === 'role') ? -0.2 : 0
-  const unsaid = named.length < 2 ? -0.1 : 0
+  const unsaid = -0.1 * (2 - named.length)
   return Math.round((0.6 + near + guessed + unsaid) * 100) / 100
 }

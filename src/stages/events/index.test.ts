@@ -172,12 +172,25 @@ describe('events: acts whose source or target the text leaves unsaid (issue #17)
       found.join('; '),
     )
   })
+  it('an agentless passive of force whose subject names no actor is an event with both parties unknown', () => {
+    const found = coded('The four were arrested at a checkpoint on Monday night.')
+    assert.ok(
+      found.some((e) => /^- 173 - /.test(e)),
+      found.join('; '),
+    )
+  })
   it('an act with no target named is the act of its subject', () => {
     const found = coded('The Sudanese army opened fire overnight.')
     assert.ok(
       found.some((e) => /^SDNMIL 19\d* - /.test(e)),
       found.join('; '),
     )
+  })
+  it('one actor with no target acts alone; coordinated subjects each act; a hunger strike is no armed strike', () => {
+    assert.deepEqual(coded('Russia condemned the vote.'), ['RUS 111 - asserted'])
+    assert.deepEqual(coded('Russia and Iran condemned the vote.'), ['RUS 111 - asserted', 'IRN 111 - asserted'])
+    const strike = coded('Opposition activists began a hunger strike on Monday.')
+    assert.ok(strike.length > 0 && strike.every((e) => / 142 /.test(e)), strike.join('; '))
   })
   it('a subject the parse does not give does not act alone', () => {
     // "fighting" has no subject of its own: the talks' parties are not its doers

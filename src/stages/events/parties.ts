@@ -25,7 +25,7 @@ export const COLLECTIVE_PRONOUNS = new Set(['it', 'they', 'its', 'their'])
 /**
  * The source and the target of one event; either may be null where the text leaves it
  * implicit ("200 demonstrators were arrested" names no source, "the army opened fire" no
- * target), never both.
+ * target), both only for an act of force done to people no actor names ("the four were arrested").
  */
 export type Pair = readonly [source: Actor | null, target: Actor | null]
 

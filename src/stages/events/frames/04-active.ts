@@ -129,6 +129,7 @@ export function activePairs(ctx: EventContext, m: TriggerMatch, r: Span, roles: 
     return reciprocal(distinctCodes(sources))
   // an active act whose doer the parse cannot find is no event (the subject is there, only
   // missed); with no target, only a doer the parse or a possessive gives acts alone
-  if (!sources.length || (!targets.length && !sure)) return []
+  // "Lavrov said Moscow must stay strong": a target the parse gives that is the source itself is no act alone
+  if (!sources.length || (!targets.length && (!sure || roles.targets.length > 0))) return []
   return crossPairs(sources, targets)
 }
