@@ -47,7 +47,8 @@ export function eventContext(
     .flatMap((a) => {
       const overlap = dates.overlapping(a.start, a.end)
       if (!overlap.length) return [a]
-      const cut = Math.min(...overlap.map((d) => d.start))
+      let cut = a.end
+    for (const d of overlap) cut = Math.min(cut, d.start)
       const words = text.slice(a.start, cut).trimEnd()
       return cut > a.start && /\w/.test(words) && a.end > cut ? [{ ...a, end: a.start + words.length, text: words }] : []
     })
