@@ -48,7 +48,7 @@ export function eventContext(
       const overlap = dates.overlapping(a.start, a.end)
       if (!overlap.length) return [a]
       let cut = a.end
-    for (const d of overlap) cut = Math.min(cut, d.start)
+      for (const d of overlap) cut = Math.min(cut, d.start)
       const words = text.slice(a.start, cut).trimEnd()
       return cut > a.start && /\w/.test(words) && a.end > cut ? [{ ...a, end: a.start + words.length, text: words }] : []
     })
