@@ -20,7 +20,6 @@ describe('negative cases', () => {
       ],
       ['a question', 'Will Russia attack Ukraine again this winter?'],
       ['no known actor pair', 'The committee condemned the decision.'],
-      ['one actor only', 'Russia condemned the vote.'],
       ['a recipe', 'Roast the turkey and serve it with jordan almonds.'],
       ['a question in a headline', 'Will Iran retaliate against Israel?\n\nAnalysts are divided.'],
       ['a question in the body', 'Could China invade Taiwan before 2030?'],
@@ -28,9 +27,7 @@ describe('negative cases', () => {
       ['scare quotes around a noun trigger', 'The so-called "invasion" of Ukraine by tourists filled the hotels.'],
       ['a teaser line after the story', 'Syria is rebuilding.\n\nREAD MORE: Israel strikes Syria again'],
       ['an actor and a place of the same country', 'Russia held a parade in Moscow.'],
-      ['coordinated subjects of a conflictual act with no target', 'Russia and Iran condemned the vote.'],
       ['a reported obligation on the speaker’s own country', 'Lavrov said Moscow must stay strong.'],
-      ['a hunger strike is no armed strike', 'Opposition activists began a hunger strike on Monday.'],
       ['"according to" is an attribution, no accord', 'Turnout was low in Syria, according to the Russian government.'],
     ]
     for (const [why, text] of CASES) {

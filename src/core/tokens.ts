@@ -33,3 +33,23 @@ export function wordReader(text: string, tokens: readonly Token[]): (i: number) 
     return t ? text.slice(t.start, t.end) : ''
   }
 }
+
+// below this share of capitals among its letters a text is written without case
+const CASELESS_CAPITALS = 0.01
+
+/**
+ * Whether a text is written without case ("police arrested 200 protesters in nairobi"): under
+ * 1% of its letters (in its first 20,000 characters) are capitals, where English prose has
+ * several. Sentence ends and names are then found without the capitals that mark them.
+ */
+export function writtenWithoutCase(text: string): boolean {
+  let letters = 0
+  let capitals = 0
+  for (const ch of text.slice(0, 20_000)) {
+    const lower = ch.toLowerCase()
+    if (lower === ch && ch.toUpperCase() === ch) continue
+    letters++
+    if (lower !== ch) capitals++
+  }
+  return letters > 0 && capitals / letters < CASELESS_CAPITALS
+}

@@ -95,8 +95,10 @@ export function groupPhrases(text: string, tokens: readonly Token[], mentions: r
       return m.kind === 'role' && rest.length <= 2 && rest.every((_, k) => adjective(p.end + 1 + k))
     }
     // "the rebel FDLR force", "two Chinese-made warplanes": adjectives between pieces
-    // but after a name a participle is its verb: "Mahinda Rajapaksa addressed parliament"
-    if (gap.length <= 2 && gap.every((_, k) => adjective(p.end + k) && !(hasCore && tokens[p.end + k]?.pos === 'VERB')) && m.kind === 'role') return true
+    // but after a name or a role a participle is its verb: "Mahinda Rajapaksa addressed
+    // parliament", "police arrested 40 protesters"
+    const verbAfterHead = (k: number): boolean => (hasCore || p.roles.length > 0) && tokens[p.end + k]?.pos === 'VERB'
+    if (gap.length <= 2 && gap.every((_, k) => adjective(p.end + k) && !verbAfterHead(k)) && m.kind === 'role') return true
     const link = lower[0] ?? ''
     const rest = lower.slice(1)
     if (p.roles.length === 0 || hasCore || !(ORIGIN.has(m.kind) || m.kind === 'organisation')) return false

@@ -8,6 +8,7 @@ interface Cues {
   readonly hypothetical: readonly string[]
   readonly reported: readonly string[]
   readonly aspectual: readonly string[]
+  readonly necessity: readonly string[]
 }
 const cues = lazy(() => {
   const c = loadLexicon<Cues>('events/modality-cues.json')
@@ -17,6 +18,7 @@ const cues = lazy(() => {
     hypothetical: new Set(c.hypothetical),
     reported: new Set(c.reported),
     aspectual: new Set(c.aspectual),
+    necessity: new Set(c.necessity),
   }
 })
 
@@ -41,7 +43,12 @@ export function isCommitment(ctx: EventContext, i: number, r: Span): boolean {
   if (before.some((w) => c.future.has(w))) return true
   const to = before.lastIndexOf('to')
   const head = ctx.tokens[Math.max(r.start, i - 4) + to - 1]
-  return to > 0 && !!head && /^(VERB|ADJ|AUX)$/.test(head.pos)
+  return to > 0 && !!head && /^(VERB|ADJ|AUX)$/.test(head.pos) && !doneOfNecessity(before, to)
+}
+
+/** "riot police had to use tear gas", "were forced to retreat": an act done of necessity, no intention. */
+function doneOfNecessity(before: readonly string[], to: number): boolean {
+  return to > 0 && cues().necessity.has(before[to - 1] ?? '')
 }
 
 export function modalityOf(ctx: EventContext, i: number, r: Span): Modality {
@@ -49,7 +56,7 @@ export function modalityOf(ctx: EventContext, i: number, r: Span): Modality {
   const t = ctx.tokens[i] as Token
   const before = ctx.lower.slice(Math.max(r.start, i - 4), i)
   const to = before.lastIndexOf('to')
-  const aspectual = to > 0 && c.aspectual.has(before[to - 1] ?? '')
+  const aspectual = to > 0 && (c.aspectual.has(before[to - 1] ?? '') || doneOfNecessity(before, to))
   if (before.some((w) => c.future.has(w)) || (to >= 0 && !aspectual)) return 'intended'
   if (before.some((w) => c.hypothetical.has(w))) return 'hypothetical'
   if (ctx.byOffset.indirectQuotes.covers(t.start, t.end)) return 'reported'

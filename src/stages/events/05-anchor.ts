@@ -19,15 +19,18 @@ export function clauseDate(ctx: EventContext, sentence: Span, t: Token): string 
 }
 
 /** The first place of the sentence that is not one of the parties themselves. */
-export function placeIn(ctx: EventContext, sentence: Span, parties: readonly Actor[]): Event['place'] {
-  const p = ctx.byOffset.places.inside(sentence.start, sentence.end).find((x) => !parties.some((a) => a.start <= x.start && x.end <= a.end))
+export function placeIn(ctx: EventContext, sentence: Span, parties: readonly (Actor | null)[]): Event['place'] {
+  const p = ctx.byOffset.places.inside(sentence.start, sentence.end).find((x) => !parties.some((a) => a && a.start <= x.start && x.end <= a.end))
   return p ? { name: p.name, lat: p.lat, lon: p.lon } : null
 }
 
-/** Higher when a party stands near the trigger, lower when a party was only guessed from a role. */
-export function confidenceOf(source: Actor, target: Actor, t: Token): number {
-  const distance = Math.min(Math.abs(source.start - t.start), Math.abs(target.start - t.start))
+/** Higher when a party stands near the trigger, lower when a party was only guessed from a role or is left unsaid. */
+export function confidenceOf(source: Actor | null, target: Actor | null, t: Token): number {
+  const named = [source, target].filter((a): a is Actor => !!a)
+  let distance = Number.POSITIVE_INFINITY
+  for (const a of named) distance = Math.min(distance, Math.abs(a.start - t.start))
   const near = distance < 60 ? 0.2 : 0
-  const guessed = [source, target].some((a) => a.via.startsWith('role+article') || a.via === 'role') ? -0.2 : 0
-  return Math.round((0.6 + near + guessed) * 100) / 100
+  const guessed = named.some((a) => a.via.startsWith('role+article') || a.via === 'role') ? -0.2 : 0
+  const unsaid = -0.1 * (2 - named.length)
+  return Math.round((0.6 + near + guessed + unsaid) * 100) / 100
 }

@@ -1,4 +1,4 @@
-import type { Event } from '../../core/types.js'
+import type { Actor, Event } from '../../core/types.js'
 
 /**
  * Pass 6: one event per sentence, source, target and code: "resumed airstrikes on Syria,
@@ -12,4 +12,28 @@ export function dedupe(events: readonly Event[]): Event[] {
     seen.add(key)
     return true
   })
+}
+
+// killing verbs and nouns that, aimed at one named political figure, are an assassination
+const KILLING = new Set(['kill', 'killing', 'murder', 'slay', 'shoot', 'gun', 'stab'])
+
+// sectors of a political figure (annotation guide §4: "a targeted killing of an official is assassination")
+const POLITICAL = /^(GOV|LEG|JUD|OPP|ELI|PTY)/
+
+// how a party was found when it names one person: a registry entry, a title before a name, an apposition, a surname again
+const ONE_PERSON = /^(registry:(?!organisation)|title$|apposition$|coreference)/
+
+/**
+ * The manual's special code: a killing (18x-19x) of one named political figure — a
+ * minister, a judge, an opposition leader — is an assassination (186), not a use of force.
+ */
+export function isAssassination(code: string, lemma: string, target: Actor | null): boolean {
+  return (
+    /^1[89]/.test(code) &&
+    code !== '186' &&
+    KILLING.has(lemma) &&
+    !!target &&
+    ONE_PERSON.test(target.via) &&
+    POLITICAL.test(target.sector ?? target.code.slice(3))
+  )
 }

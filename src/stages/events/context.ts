@@ -39,10 +39,19 @@ export function eventContext(
   const lower = tokens.map((t) => text.slice(t.start, t.end).toLowerCase())
   const tokenAt = new Map(tokens.map((t, i) => [t.start, i]))
   const actorAt = new Array<Actor | undefined>(tokens.length)
-  // "Palestinian officials demanded Friday that ...": a date is never a party, whatever the actors layer made of it
-  // ("Serbia Friday" as one actor is no party either)
+  // "Palestinian officials demanded Friday that ...": a date is never a party, whatever the actors layer made of it;
+  // an actor that runs on into a date ("The Cuban government Friday") is the words before it
   const dates = indexSpans(layers.dates)
-  const actors = layers.actors.filter((a) => dates.overlapping(a.start, a.end).length === 0)
+  const actors = layers.actors
+    .filter((a) => !placeNotActor(text, tokens, tokenAt, a))
+    .flatMap((a) => {
+      const overlap = dates.overlapping(a.start, a.end)
+      if (!overlap.length) return [a]
+      let cut = a.end
+      for (const d of overlap) cut = Math.min(cut, d.start)
+      const words = text.slice(a.start, cut).trimEnd()
+      return cut > a.start && /\w/.test(words) && a.end > cut ? [{ ...a, end: a.start + words.length, text: words }] : []
+    })
   for (const a of actors) {
     for (let i = tokenAt.get(a.start) ?? tokens.length; i < tokens.length && (tokens[i] as Token).end <= a.end; i++) actorAt[i] = a
   }
@@ -54,6 +63,34 @@ export function eventContext(
     indirectQuotes: indexSpans(layers.quotes.filter((q) => !q.direct)),
   }
   return { text, tokens, lower, actorAt, tokenAt, ...rest, actors, arcs: parse, view: createParseView(text, tokens, parse), byOffset }
+}
+
+// how an actor was found when it is a place's name: a party only in an actor's position
+const PLACE_VIA = /^(capital-metonymy|seat|country|place-country)$/
+
+// prepositions of where: "talks in Geneva", "fighting near Arbil", "police at Nairobi airport"
+const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'around', 'across', 'throughout', 'within'])
+
+// what follows a dateline's place: a date, an agency in brackets, a dash ("CAIRO 1996-08-22", "NAIROBI, May 3 (Reuters) -")
+const DATELINE_TAIL = /^(?:[ \t]*,[^\n]{0,40}?)?[ \t]*(?:\d{4}-\d{2}-\d{2}|\(|--?\s|[—–])/
+
+/**
+ * Whether a place named as an actor is only where something happens: a dateline (the place
+ * opening a line before a date, an agency or a dash, and the agency itself) or a venue
+ * after a preposition of where ("clashes in Kabul"). Guide §5: places are actors only in
+ * an actor's position.
+ */
+function placeNotActor(text: string, tokens: readonly Token[], tokenAt: ReadonlyMap<number, number>, a: Actor): boolean {
+  const lineStart = text.lastIndexOf('\n', a.start - 1) + 1
+  const opensLine = !/\S/.test(text.slice(lineStart, a.start))
+  if (opensLine && DATELINE_TAIL.test(text.slice(a.end, a.end + 60)) && (PLACE_VIA.test(a.via) || /^\p{Lu}[\p{Lu} .-]+$/u.test(a.text))) return true
+  // "(Reuters) -" after a dateline: the agency that filed it
+  if (text[a.start - 1] === '(' && text[a.end] === ')' && /^\s*[-—–]/.test(text.slice(a.end + 1, a.end + 4)) && a.start - lineStart < 60) return true
+  if (!PLACE_VIA.test(a.via)) return false
+  const k = tokenAt.get(a.start) ?? 0
+  const before = k > 0 ? text.slice((tokens[k - 1] as Token).start, (tokens[k - 1] as Token).end).toLowerCase() : ''
+  const beforeThe = k > 1 && before === 'the' ? text.slice((tokens[k - 2] as Token).start, (tokens[k - 2] as Token).end).toLowerCase() : ''
+  return LOCATIVE.has(before) || LOCATIVE.has(beforeThe)
 }
 
 /** The token index just after an actor's last token. */

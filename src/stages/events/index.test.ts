@@ -156,3 +156,122 @@ describe('events: the owner of the thing acted on', () => {
     assert.ok(!found.some((e) => e.startsWith('SYR 19')), found.join('; '))
   })
 })
+
+/** The events of a text with full party codes ("-" for a party left unsaid), modality last. */
+function coded(text: string): string[] {
+  const out = analyzer.analyze({ text, published: '2025-07-31', clean: false })
+  if (isError(out)) throw new Error(out.error)
+  return (out.events ?? []).map((e) => `${e.source?.code ?? '-'} ${e.cameo} ${e.target?.code ?? '-'} ${e.modality}`)
+}
+
+describe('events: acts whose source or target the text leaves unsaid (issue #17)', () => {
+  it('an agentless passive is an arrest with no source', () => {
+    const found = coded('Nigerian police said about 300 students were arrested in Lagos on Monday.')
+    assert.ok(
+      found.some((e) => /^- 173 NGAEDU /.test(e)),
+      found.join('; '),
+    )
+  })
+  it('an agentless passive of force whose subject names no actor is an event with both parties unknown', () => {
+    const found = coded('The four were arrested at a checkpoint on Monday night.')
+    assert.ok(
+      found.some((e) => /^- 173 - /.test(e)),
+      found.join('; '),
+    )
+  })
+  it('an act with no target named is the act of its subject', () => {
+    const found = coded('The Sudanese army opened fire overnight.')
+    assert.ok(
+      found.some((e) => /^SDNMIL 19\d* - /.test(e)),
+      found.join('; '),
+    )
+  })
+  it('one actor with no target acts alone; coordinated subjects each act; a hunger strike is no armed strike', () => {
+    assert.deepEqual(coded('Russia condemned the vote.'), ['RUS 111 - asserted'])
+    assert.deepEqual(coded('Russia and Iran condemned the vote.'), ['RUS 111 - asserted', 'IRN 111 - asserted'])
+    const strike = coded('Opposition activists began a hunger strike on Monday.')
+    assert.ok(strike.length > 0 && strike.every((e) => / 142 /.test(e)), strike.join('; '))
+  })
+  it('a subject the parse does not give does not act alone', () => {
+    // "fighting" has no subject of its own: the talks' parties are not its doers
+    const found = coded('Egypt and Jordan discussed the fighting on Tuesday.')
+    assert.ok(!found.some((e) => / 19\d* - /.test(e)), found.join('; '))
+  })
+  it('generic human groups are actors: people and persons are civilians', () => {
+    const found = coded('Afghan police said six people were killed and 50 persons were wounded.')
+    assert.ok(
+      found.some((e) => /^- 1\d+ AFGCVL /.test(e)),
+      found.join('; '),
+    )
+  })
+  it('an act done of necessity is done, no intention and no threat', () => {
+    const found = coded('Bolivian riot police had to use tear gas against the protesters.')
+    assert.ok(
+      found.some((e) => /^BOLCOP 17\d* BOLOPP asserted$/.test(e)),
+      found.join('; '),
+    )
+    assert.ok(!found.some((e) => / 13\d* /.test(e) || e.endsWith('intended')), found.join('; '))
+  })
+  it('the doer and the done-to are two phrases, not one: "police arrested 40 protesters"', () => {
+    const found = coded('Kenyan police arrested 40 protesters on Sunday.')
+    assert.ok(
+      found.some((e) => /^KENCOP 173 KENOPP /.test(e)),
+      found.join('; '),
+    )
+  })
+})
+
+describe('events: places are parties only in an actor position (issue #17)', () => {
+  it('a dateline and its agency are no parties', () => {
+    const found = coded('KABUL, March 2 (Reuters) - Pakistan condemned the bombing.')
+    assert.ok(
+      found.some((e) => e.startsWith('PAK 111')),
+      found.join('; '),
+    )
+    assert.ok(!found.some((e) => /AFG|GBR/.test(e)), found.join('; '))
+  })
+  it('a venue is no party', () => {
+    const found = coded('Peru and Chile held talks in Moscow on Friday.')
+    assert.ok(!found.some((e) => /RUS/.test(e)), found.join('; '))
+  })
+})
+
+describe("events: the manual's rules (issue #17)", () => {
+  it('a killing of one named official is an assassination; of soldiers, a use of force', () => {
+    const found = coded('Gunmen killed Deputy Minister Omar Haddad on Monday. Gunmen killed four soldiers on Tuesday.')
+    assert.ok(
+      found.some((e) => /^---UAF 186 ---GOV /.test(e)),
+      found.join('; '),
+    )
+    assert.ok(
+      found.some((e) => /^---UAF 19\d* ---MIL /.test(e)),
+      found.join('; '),
+    )
+  })
+  it('sport codes nothing: a sports headline, two sports words, a score', () => {
+    assert.deepEqual(coded('TENNIS - SPAIN BEAT ITALY\nSpain attacked Italy from the baseline.'), [])
+    assert.deepEqual(coded('Brazil defeated Argentina 2-1 in the cup final.'), [])
+    assert.ok(coded('Brazil condemned Argentina over the border incident.').length > 0)
+  })
+  it('a text written without capitals codes like normal text', () => {
+    const found = coded('police arrested 200 protesters in the capital. britain condemned kenya.')
+    assert.ok(
+      found.some((e) => /^---COP 173 ---OPP /.test(e)),
+      found.join('; '),
+    )
+    assert.ok(
+      found.some((e) => /^GBR 111 KEN /.test(e)),
+      found.join('; '),
+    )
+  })
+})
+
+describe('events: one act, one event (issue #17)', () => {
+  it('a meeting of four states is one event, not six pairs', () => {
+    const found = coded('Egypt, Jordan, Iraq and Syria met in Amman on Monday.')
+    assert.deepEqual(
+      found.filter((e) => / 04\d* /.test(e)),
+      ['EGY 040 - asserted'],
+    )
+  })
+})

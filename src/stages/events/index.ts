@@ -8,18 +8,20 @@ import { findPairs } from './02-arguments.js'
 import { codeOf, topicCoding } from './03-code.js'
 import { isCommitment, isNegated, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
-import { dedupe } from './06-refine.js'
+import { dedupe, isAssassination } from './06-refine.js'
+import { cameoCode } from './codebook.js'
 import { eventContext } from './context.js'
 import type { TriggerMention } from './mention.js'
 import { dropQuestions } from './refiners/01-questions.js'
 import { dropAskedFor } from './refiners/02-asked-for.js'
+import { dropSports } from './refiners/03-sports.js'
 
 /**
  * The `events` stage: in each sentence, triggers from the dictionary (verbs with their
  * particles, objects and to-infinitives; nouns with their prepositions) and the actors
  * around them -> CAMEO/PLOVER events with source, target, negation, modality, date, place
  * and evidence. Passes run in file order over arrays: 01 triggers, then the refiners
- * (`refiners/`: questions, acts asked for; each drop a message), 02 actor pairs (`frames/`),
+ * (`refiners/`: questions, acts asked for, sport; each drop a message), 02 actor pairs (`frames/`),
  * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed.
  *
  * @example
@@ -47,13 +49,13 @@ export function createEventsStage(): PipelineStage {
       const found: TriggerMention[] = sentenceTokenRanges(tokens, sentences.length).flatMap((range, sentence) =>
         findTriggers(ec, range).map((match) => ({ match, sentence, range })),
       )
-      const mentions = keep(dropAskedFor(ec, keep(dropQuestions(found, text, sentences))))
+      const mentions = keep(dropSports(ec, keep(dropAskedFor(ec, keep(dropQuestions(found, text, sentences)))), sentences))
       const events: Event[] = []
       for (const { match: m, sentence: si, range: r, act } of mentions) {
         const sentence = sentences[si] as Span
         const pairs = findPairs(ec, m, r)
         if (!pairs.length) {
-          messages.push(report('no-parties', `"${m.trigger.lemma}" has no source and target in its sentence`, triggerSpan(tokens, m), 'info'))
+          messages.push(report('no-parties', `"${m.trigger.lemma}" has neither a source nor a target in its sentence`, triggerSpan(tokens, m), 'info'))
           continue
         }
         const t = tokens[m.at] as Token
@@ -66,7 +68,8 @@ export function createEventsStage(): PipelineStage {
         const { trigger } = m
         const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}`
         for (const [source, target] of pairs) {
-          const { code } = coding
+          const special = isAssassination(coding.code.code, trigger.lemma, target) ? cameoCode('186') : null
+          const code = special ?? coding.code
           events.push({
             source: party(source),
             target: party(target),
@@ -81,7 +84,7 @@ export function createEventsStage(): PipelineStage {
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },
             trigger: { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
-            rule,
+            rule: special ? `${rule} >assassination` : rule,
             confidence: confidenceOf(source, target, t),
           })
         }
@@ -91,7 +94,7 @@ export function createEventsStage(): PipelineStage {
   }
 }
 
-const party = (a: Actor): EventParty => ({ code: a.code, text: a.text, start: a.start, end: a.end })
+const party = (a: Actor | null): EventParty | null => (a ? { code: a.code, text: a.text, start: a.start, end: a.end } : null)
 
 const report = messagesFrom('events')
 

@@ -22,11 +22,21 @@ export const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'g
 // pronouns that refer back to a country or organisation: "Earlier this month it resumed airstrikes"
 export const COLLECTIVE_PRONOUNS = new Set(['it', 'they', 'its', 'their'])
 
-/** A source and a target actor of one event. */
-export type Pair = readonly [source: Actor, target: Actor]
+/**
+ * The source and the target of one event; either may be null where the text leaves it
+ * implicit ("200 demonstrators were arrested" names no source, "the army opened fire" no
+ * target), both only for an act of force done to people no actor names ("the four were arrested").
+ */
+export type Pair = readonly [source: Actor | null, target: Actor | null]
 
-/** One pair per source and target of different codes: "Russia and Iran condemned Israel" gives two. */
+/**
+ * One pair per source and target of different codes: "Russia and Iran condemned Israel"
+ * gives two. With no target found each source acts alone ("Russia and Iran protested": two
+ * events, no target); with no source each target is acted on by an unnamed party.
+ */
 export function crossPairs(sources: readonly Actor[], targets: readonly Actor[]): Pair[] {
+  if (!targets.length) return distinctCodes(sources).map((s): Pair => [s, null])
+  if (!sources.length) return distinctCodes(targets).map((t): Pair => [null, t])
   const pairs: Pair[] = []
   for (const s of distinctCodes(sources)) for (const t of distinctCodes(targets)) if (s.code !== t.code) pairs.push([s, t])
   return pairs

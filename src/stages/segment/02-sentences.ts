@@ -1,15 +1,25 @@
+import { writtenWithoutCase } from '../../core/tokens.js'
 import type { Span } from '../../core/types.js'
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»'])
 const ENDERS = /^(?:[.!?]+|\.{2,}|…)$/
 
+// the dash that closes a dateline: "KABUL, March 2 (Reuters) - Pakistan condemned ..."
+const DASHES = new Set(['-', '--', '—', '–'])
+
+// a dateline is short: a place, a date, an agency
+const DATELINE_TOKENS = 12
+
 /**
  * Groups tokens into sentences: a sentence ends at . ! ? … (with closing quotes and
- * brackets) before a capitalised word, a digit or an opening quote, and at every line break.
- * Returns, for each sentence, the range of token indices [start, end).
+ * brackets) before a capitalised word, a digit or an opening quote — before any word in a
+ * text written in lower case —, at every line break, and after a dateline ("CAIRO, May 3
+ * (Reuters) -"). Returns, for each sentence, the range of token indices [start, end).
  */
 export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
   const out: Span[] = []
+  // "police arrested 200 protesters. the curfew ...": a full stop before a lower-case word ends a sentence there
+  const caseless = writtenWithoutCase(text)
   let first = 0
   const close = (end: number): void => {
     if (end > first) out.push({ start: first, end })
@@ -25,6 +35,10 @@ export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
       continue
     }
     const word = text.slice(tok.start, tok.end)
+    if (DASHES.has(word) && endsDateline(first, i)) {
+      close(i + 1)
+      continue
+    }
     // "... Moscow." — an abbreviation keeps its period inside the token, so it never ends here
     const endsWithPeriod = ENDERS.test(word)
     if (!endsWithPeriod) continue
@@ -42,13 +56,28 @@ export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
     const after = tokens[j]
     if (!after) break
     const nextWord = text.slice(after.start, after.end)
-    if (/^[\p{Lu}\d“"‘'([]/u.test(nextWord)) {
+    if (/^[\p{Lu}\d“"‘'([]/u.test(nextWord) || (caseless && word !== '…' && !/^\.{2,}$/.test(word) && /^\p{Ll}/u.test(nextWord))) {
       close(j)
       i = j - 1
     }
   }
   close(tokens.length)
   return out
+
+  /**
+   * Whether tokens [from, dash) are a dateline: a line's first words in capitals, then a
+   * comma (the date follows) or an agency in brackets right before the dash. "SOCCER -
+   * JAPAN WIN" is a headline, no dateline.
+   */
+  function endsDateline(from: number, dash: number): boolean {
+    if (dash - from < 2 || dash - from > DATELINE_TOKENS) return false
+    const w = (k: number): string => text.slice((tokens[k] as Span).start, (tokens[k] as Span).end)
+    const lineStart = text.lastIndexOf('\n', (tokens[from] as Span).start - 1) + 1
+    if (/\S/.test(text.slice(lineStart, (tokens[from] as Span).start)) || !/^\p{Lu}[\p{Lu}.'’-]+$/u.test(w(from))) return false
+    const agency = w(dash - 1) === ')' && (tokens[dash - 1] as Span).end <= (tokens[dash] as Span).start
+    const comma = Array.from({ length: dash - from }, (_, k) => w(from + k)).includes(',')
+    return agency || (comma && /\d/.test(text.slice((tokens[from] as Span).start, (tokens[dash] as Span).start)))
+  }
 
   function openQuotes(from: number, to: number): number {
     let n = 0

@@ -31,6 +31,25 @@ describe('segment', () => {
     ])
   })
 
+  it('ends a dateline at its dash, a headline keeps its dash', () => {
+    assert.deepEqual(segment('HARARE, June 4 (Reuters) - Zimbabwe closed its border. Talks stalled.').sentences, [
+      'HARARE, June 4 (Reuters) -',
+      'Zimbabwe closed its border.',
+      'Talks stalled.',
+    ])
+    assert.deepEqual(segment('LIMA (AP) — Peru recalled its envoy.').sentences, ['LIMA (AP) —', 'Peru recalled its envoy.'])
+    assert.deepEqual(segment('CRICKET - PAKISTAN LOSE').sentences, ['CRICKET - PAKISTAN LOSE'])
+  })
+
+  it('ends sentences before lower-case words in a text written without capitals, not in prose', () => {
+    assert.deepEqual(segment('troops shelled the town on friday. the mayor fled. talks resume ... soon.').sentences, [
+      'troops shelled the town on friday.',
+      'the mayor fled.',
+      'talks resume ... soon.',
+    ])
+    assert.deepEqual(segment('The ship sailed at 5 p.m. on Friday. Then it sank.').sentences, ['The ship sailed at 5 p.m. on Friday.', 'Then it sank.'])
+  })
+
   it('ends a sentence at every line break', () => {
     assert.deepEqual(segment('SOCCER - JAPAN WIN\nTokyo 1996-12-06').sentences, ['SOCCER - JAPAN WIN', 'Tokyo 1996-12-06'])
   })
@@ -50,4 +69,8 @@ describe('part of speech', () => {
     ['The clashes erupted between Druze militias and government forces .', ['DET', 'NOUN', 'VERB', 'ADP', 'PROPN', 'NOUN', 'CCONJ', 'NOUN', 'NOUN', 'PUNCT']],
   ]
   for (const [text, expected] of CASES) it(`tags "${text}"`, () => assert.deepEqual(tags(text), expected))
+  it('tags a sentence in capitals as the words it spells', () => {
+    assert.deepEqual(tags('TROOPS SHELLED THE TOWN .'), tags('troops shelled the town .'))
+    assert.equal(tags('TROOPS SHELLED THE TOWN .')[1], 'VERB')
+  })
 })

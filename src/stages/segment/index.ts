@@ -33,6 +33,8 @@ export function createSegmentStage(options: SegmentOptions = {}): PipelineStage 
       for (const r of ranges) {
         const words: string[] = []
         for (let i = r.start; i < r.end; i++) words.push(doc.text.slice((spans[i] as Span).start, (spans[i] as Span).end))
+        // "POLICE ARRESTED 200 PROTESTERS": a sentence in capitals is tagged as the words it spells
+        if (shouted(words)) for (const [k, w] of words.entries()) words[k] = w.toLowerCase()
         // a loop, not push(...): a sentence of 150k tokens would be 150k arguments on the stack
         for (const tag of tagger.tag(words)) tags.push(tag)
       }
@@ -43,4 +45,14 @@ export function createSegmentStage(options: SegmentOptions = {}): PipelineStage 
       return withLayer(withLayer(doc, 'tokens', tokens), 'sentences', sentences)
     },
   }
+}
+
+/** Whether a sentence is written in capitals: at least three words of letters, none with a lower-case letter. */
+function shouted(words: readonly string[]): boolean {
+  let cased = 0
+  for (const w of words) {
+    if (/\p{Ll}/u.test(w)) return false
+    if (/\p{Lu}{2}/u.test(w)) cased++
+  }
+  return cased >= 3
 }

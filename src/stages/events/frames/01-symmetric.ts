@@ -1,5 +1,6 @@
 import type { Actor, Span } from '../../../core/types.js'
 import type { TriggerMatch } from '../01-triggers.js'
+import { cameoCode } from '../codebook.js'
 import { attributionStart, type EventContext } from '../context.js'
 import type { Roles } from '../parse-roles.js'
 import { actorBefore, coordinatedAfter, coordinatedBefore, distinctActors, distinctCodes, type Pair, TARGET_WINDOW } from '../parties.js'
@@ -21,6 +22,13 @@ export function symmetricPairs(ctx: EventContext, m: TriggerMatch, r: Span, role
   const subjects = distinctCodes(roles.sources).length >= 2 ? distinctCodes(roles.sources) : coordinated
   const all = subjects.length >= 2 ? subjects : after.length >= 2 ? after : before && after.length === 1 ? [before, ...after] : []
   const pairs: Pair[] = []
+  // "the rebels clashed again": one party, the parse's subject, the other left unsaid
+  const one = roles.sources[0]
+  if (!all.length && one) return [[one, null]]
+  // "a summit of Egypt, Jordan, Iraq and Syria": one act among three or more is one event,
+  // the first named as its source, no pair among the others (annotation guide §5)
+  // (a fight among three sides stays pairwise: each side fights the others)
+  if (distinctCodes(all).length >= 3 && (cameoCode(m.trigger.code)?.quad ?? 4) <= 2) return [[all[0] as Actor, null]]
   for (let a = 0; a < all.length; a++)
     for (let b = a + 1; b < all.length; b++) if (all[a]?.code !== all[b]?.code || all[a]?.id !== all[b]?.id) pairs.push([all[a] as Actor, all[b] as Actor])
   return pairs

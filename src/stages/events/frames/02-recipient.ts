@@ -14,5 +14,7 @@ export function recipientPairs(ctx: EventContext, m: TriggerMatch, r: Span, _rol
   const from = at >= 0 ? last + 2 + at : last + 1
   const giver = actorAt[from] ?? placeParty(ctx, from, Math.min(r.end, from + 3))
   const receiver = actorBefore(ctx, i, r)
-  return giver && receiver && giver.code !== receiver.code ? [[giver, receiver]] : []
+  if (giver && receiver) return giver.code !== receiver.code ? [[giver, receiver]] : []
+  // "received weapons from Iran": a giver with no receiver named
+  return giver ? [[giver, null]] : []
 }

@@ -74,11 +74,14 @@ export function activePairs(ctx: EventContext, m: TriggerMatch, r: Span, roles: 
   const { trigger, at: i, last } = m
   const preps = typeof trigger.prep === 'string' ? [trigger.prep] : (trigger.prep ?? [])
   let source: Actor | undefined = roles.sources[0]
+  // a source the parse or a possessive gives, not one guessed from the words before the trigger
+  let sure = !!source
   if (source) {
     // the parse found the subject: "Hungary's prime minister, speaking in Vienna, condemned ..."
   } else if (trigger.pos === 'noun') {
     // "Israel's airstrikes on Syria": the possessor, else the subject of the verb that governs the noun
     const possessor = i >= 2 && /^['’]s$/.test(lower[i - 1] ?? '') ? actorAt[i - 2] : undefined
+    sure = !!possessor
     source = possessor ?? actorBefore(ctx, i, r, 'noun')
   } else source = actorBefore(ctx, i, r, 'verb')
   let targetFrom = last + 1
@@ -124,5 +127,9 @@ export function activePairs(ctx: EventContext, m: TriggerMatch, r: Span, roles: 
   // coordinated subjects with no other party (none of a known country) is reciprocal, one event each way
   if (!targets.some((a) => !a.code.startsWith('---')) && distinctCodes(sources).length >= 2 && cooperative(trigger.code))
     return reciprocal(distinctCodes(sources))
+  // an active act whose doer the parse cannot find is no event (the subject is there, only
+  // missed); with no target, only a doer the parse or a possessive gives acts alone
+  // "Lavrov said Moscow must stay strong": a target the parse gives that is the source itself is no act alone
+  if (!sources.length || (!targets.length && (!sure || roles.targets.length > 0))) return []
   return crossPairs(sources, targets)
 }
