@@ -36,16 +36,15 @@ describe('syntax: the time budget', () => {
         return { heads: new Int32Array(words.length).fill(-1), labels: words.map(() => 'root') }
       },
     }
-    const stages = [createExtractStage(), createSegmentStage(), createSyntaxStage({ parser: slow })]
     const text = 'The council met in the morning and voted on the budget. '.repeat(50)
-    // warm: the tagger's model loads on first use, which is no document's fault
-    runPipeline(stages.slice(0, 2), { text, clean: false }, 'warm', stageContext('2025-07-31'))
-    const ctx = { ...stageContext('2025-07-31'), deadline: performance.now() + 200 }
+    // the sentences come first, with no budget: only the parse is timed
+    const doc = runPipeline([createExtractStage(), createSegmentStage()], { text, clean: false }, 'slow', stageContext('2025-07-31'))
+    const ctx = { ...stageContext('2025-07-31'), deadline: performance.now() + 100 }
     assert.throws(
-      () => runPipeline(stages, { text, clean: false }, 'slow', ctx),
+      () => createSyntaxStage({ parser: slow }).run(doc, ctx),
       (e: Error) => e instanceof TimeBudgetError && /in the syntax stage/.test(e.message),
     )
-    assert.ok(parsed > 0 && parsed < 50, `parsed ${parsed} of 50 sentences`)
+    assert.ok(parsed < 50, `parsed ${parsed} of 50 sentences`)
   })
 })
 
