@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { after, describe, it } from 'node:test'
 import pg from 'pg'
 import { createStore } from '../create-store.js'
+import { clusterContract } from '../cluster-contract.js'
 import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
@@ -24,6 +25,7 @@ after(async () => {
 if (!problem) {
   storeContract('postgres', async () => createPostgresStore(await createTestDatabase()))
   sourceStateContract('postgres', async () => createPostgresStore(await createTestDatabase()))
+  clusterContract('postgres', async () => createPostgresStore(await createTestDatabase()))
 }
 
 const CHILD = `
@@ -121,7 +123,7 @@ describe('postgres store: concurrent first ingest', { skip }, () => {
       const results = await Promise.all([child(url, DOC_A), child(url, DOC_B)])
       for (const r of results) assert.equal(r.code, 0, `try ${i}: ${r.stderr}`)
       const store = createStore(url, { readOnly: true })
-      assert.deepEqual(await store.counts(), { articles: 2, events: 3 }, `try ${i}`)
+      assert.deepEqual(await store.counts(), { articles: 2, events: 3, clusters: 3 }, `try ${i}`)
       await store.close()
     }
   })

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import { createStore } from '../create-store.js'
+import { clusterContract } from '../cluster-contract.js'
 import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
@@ -16,6 +17,7 @@ const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.d
 
 storeContract('sqlite', async () => createSqliteStore(fresh()))
 sourceStateContract('sqlite', async () => createSqliteStore(fresh()))
+clusterContract('sqlite', async () => createSqliteStore(fresh()))
 
 describe('sqlite store: schema versions and read-only use', () => {
   it('refuses a database of a newer schema, naming both versions, and writes nothing', async () => {
@@ -68,7 +70,7 @@ describe('createStore(url)', () => {
     for (const url of [fresh(), `sqlite:${fresh()}`, `sqlite://${fresh()}`]) {
       const store = createStore(url)
       await store.migrate()
-      assert.deepEqual(await store.counts(), { articles: 0, events: 0 })
+      assert.deepEqual(await store.counts(), { articles: 0, events: 0, clusters: 0 })
       await store.close()
     }
   })
@@ -112,7 +114,7 @@ describe('sqlite store: concurrent first ingest', () => {
       const results = await Promise.all([child(path, DOC_A), child(path, DOC_B)])
       for (const r of results) assert.equal(r.code, 0, `try ${i}: ${r.stderr}`)
       const store = createSqliteStore(path, { readOnly: true })
-      assert.deepEqual(await store.counts(), { articles: 2, events: 3 }, `try ${i}`)
+      assert.deepEqual(await store.counts(), { articles: 2, events: 3, clusters: 3 }, `try ${i}`)
       await store.close()
     }
   })
