@@ -7,7 +7,8 @@ import { clusterContract } from '../cluster-contract.js'
 import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
-import { PG_MIGRATIONS } from './migrations.js'
+import { ARTICLE_COLUMNS, articleRow, EVENT_COLUMNS, eventRows } from '../rows.js'
+import { CLUSTERS_VERSION, PG_MIGRATIONS } from './migrations.js'
 import { createPostgresStore } from './pg-store.js'
 import { createTestDatabase, dropTestDatabases, serverProblem } from './test-database.js'
 
@@ -49,6 +50,30 @@ function child(url: string, doc: unknown): Promise<{ code: number | null; stderr
 }
 
 describe('postgres store: schema versions', { skip }, () => {
+  it('files the events of a schema-4 database in clusters when it migrates to schema 5', async () => {
+    const url = await createTestDatabase()
+    const client = new pg.Client(url)
+    await client.connect()
+    await client.query('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())')
+    for (const [i, sql] of PG_MIGRATIONS.slice(0, CLUSTERS_VERSION - 1).entries()) {
+      await client.query(sql)
+      await client.query('INSERT INTO schema_version (version) VALUES ($1)', [i + 1])
+    }
+    for (const doc of [DOC_A, DOC_B]) {
+      const article = articleRow(doc, 'old')
+      await client.query(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, article)
+      for (const row of eventRows(doc, article[0] as string, 'old'))
+        await client.query(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, row)
+    }
+    await client.end()
+    const store = createPostgresStore(url)
+    await store.migrate()
+    assert.deepEqual(await store.counts(), { articles: 2, events: 3, clusters: 3 })
+    assert.ok((await store.queryEvents({})).every((e) => typeof e.clusterId === 'number'))
+    assert.equal(await store.clusterPending(), 0)
+    await store.close()
+  })
+
   it('records each migration in schema_version', async () => {
     const url = await createTestDatabase()
     const store = createPostgresStore(url)
