@@ -151,13 +151,10 @@ export function clusterContract(name: string, make: () => Promise<Store>): void 
       // recoded without the far strike: its cluster goes; the shelling keeps the other reports
       assert.equal(await store.replaceAnalysis(second.articleId, { ...SECOND, events: SECOND.events?.slice(0, 1) ?? [] }, 'v2'), true)
       let all = await clusters(store)
-      assert.deepEqual(
-        all.map((c) => [c.event.cameo, c.numMentions, c.numArticles]).sort(),
-        [
-          ['111', 1, 1],
-          ['194', 3, 3],
-        ],
-      )
+      assert.deepEqual(all.map((c) => [c.event.cameo, c.numMentions, c.numArticles]).sort(), [
+        ['111', 1, 1],
+        ['194', 3, 3],
+      ])
       // the first report recoded with no event: the shelling's first mention is gone, the next one leads
       assert.equal(await store.replaceAnalysis(first, { ...FIRST, events: [] }, 'v2'), true)
       all = await clusters(store)

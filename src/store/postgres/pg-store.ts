@@ -1,7 +1,7 @@
 import pg from 'pg'
 import type { Output } from '../../output.js'
-import { eventQuery } from '../event-filter.js'
 import { clusterArticle, detachArticle, pendingArticles } from '../clusters.js'
+import { eventQuery } from '../event-filter.js'
 import { pagedClusters, pagedEvents } from '../paging.js'
 import {
   ARTICLE_COLUMNS,
@@ -28,8 +28,8 @@ import {
   type StoreOptions,
 } from '../store.js'
 import { CLUSTERS_VERSION, PG_MIGRATIONS } from './migrations.js'
-import { runClusterWork } from './run-clusters.js'
 import { pgTokens } from './pg-tokens.js'
+import { runClusterWork } from './run-clusters.js'
 import { pgSourceStateMethods } from './source-state.js'
 
 // The advisory lock every migration holds: one number for "sitrep schema" in this database.

@@ -17,13 +17,18 @@ export async function runClusterWork<T>(client: pg.PoolClient, work: ClusterWork
     let rows: Record<string, unknown>[] = []
     if ('lock' in s) {
       if (s.lock.length)
-        await client.query(
-          'SELECT pg_advisory_xact_lock($1, h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($2::text[]) AS k ORDER BY h) locks',
-          [CLUSTER_LOCK_CLASS, s.lock],
-        )
+        await client.query('SELECT pg_advisory_xact_lock($1, h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($2::text[]) AS k ORDER BY h) locks', [
+          CLUSTER_LOCK_CLASS,
+          s.lock,
+        ])
     } else {
       let n = 0
-      rows = (await client.query(s.sql.replace(/\?/g, () => `$${++n}`), s.params as unknown[])).rows
+      rows = (
+        await client.query(
+          s.sql.replace(/\?/g, () => `$${++n}`),
+          s.params as unknown[],
+        )
+      ).rows
     }
     step = work.next(rows)
   }

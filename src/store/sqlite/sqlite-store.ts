@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Output } from '../../output.js'
-import { eventQuery } from '../event-filter.js'
 import { clusterArticle, detachArticle, pendingArticles } from '../clusters.js'
+import { eventQuery } from '../event-filter.js'
 import { pagedClusters, pagedEvents } from '../paging.js'
 import {
   ARTICLE_COLUMNS,
