@@ -1,3 +1,4 @@
+import type { ClusterOptions } from '../cluster/cluster-events.js'
 import type { Output } from '../output.js'
 import type { EventFilter } from './event-filter.js'
 import type { EventOrder } from './paging.js'
@@ -214,6 +215,8 @@ export interface Store extends TokenStore {
 export interface StoreOptions {
   /** Open for queries only: the database must exist and is never written (nor created). */
   readonly readOnly?: boolean
+  /** How close mentions must be to be filed under one cluster (default DEFAULT_CLUSTER_OPTIONS; the evaluation tries others). */
+  readonly clusters?: ClusterOptions
 }
 
 /** A problem with the database itself (missing, of a newer schema, not a sitrep database), said in words. */

@@ -117,7 +117,7 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
     const r = await client.query(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`, article)
     if (r.rowCount === 0) return { articleId: id, inserted: false }
     await insertEvents(client, events)
-    if (clustered) await runClusterWork(client, clusterArticle(id))
+    if (clustered) await runClusterWork(client, clusterArticle(id, options.clusters))
     return { articleId: id, inserted: true }
   }
 
@@ -137,7 +137,8 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
           await client.query('INSERT INTO schema_version (version) VALUES ($1)', [next + 1])
         }
         // the events stored before clusters were: filed as their saves would have, in the same transaction
-        if (v > 0 && v < CLUSTERS_VERSION) for (const id of await runClusterWork(client, pendingArticles())) await runClusterWork(client, clusterArticle(id))
+        if (v > 0 && v < CLUSTERS_VERSION)
+          for (const id of await runClusterWork(client, pendingArticles())) await runClusterWork(client, clusterArticle(id, options.clusters))
         await client.query('COMMIT')
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined)
@@ -155,10 +156,10 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
       query,
       transaction,
       saveWith,
-      cluster: (client, id) => runClusterWork(client, clusterArticle(id)),
+      cluster: (client, id) => runClusterWork(client, clusterArticle(id, options.clusters)),
       recluster: async (client, id) => {
         await runClusterWork(client, detachArticle(id))
-        await runClusterWork(client, clusterArticle(id))
+        await runClusterWork(client, clusterArticle(id, options.clusters))
       },
     }),
 
@@ -229,7 +230,7 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
     async clusterPending(): Promise<number> {
       const ids = await transaction((client) => runClusterWork(client, pendingArticles()))
       // one transaction per article, as a save: concurrent writers wait on the dyad locks only
-      for (const id of ids) await transaction((client) => runClusterWork(client, clusterArticle(id)))
+      for (const id of ids) await transaction((client) => runClusterWork(client, clusterArticle(id, options.clusters)))
       return ids.length
     },
 
@@ -257,7 +258,7 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
         await runClusterWork(client, detachArticle(articleId))
         await client.query('DELETE FROM events WHERE article_id = $1', [articleId])
         await insertEvents(client, events)
-        await runClusterWork(client, clusterArticle(articleId))
+        await runClusterWork(client, clusterArticle(articleId, options.clusters))
         return true
       })
     },

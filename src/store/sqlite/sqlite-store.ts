@@ -63,7 +63,7 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     db.prepare(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`)
   // the cluster upkeep's statements, prepared once (the tables exist only after migrate())
   const clusterStatements = new Map<string, Database.Statement>()
-  const cluster = (id: string): number => runClusterWork(db, clusterArticle(id), clusterStatements)
+  const cluster = (id: string): number => runClusterWork(db, clusterArticle(id, options.clusters), clusterStatements)
   // saves an article and its events, and files them in clusters unless the caller does so later (after a copy-of link)
   const saveArticle = (analysis: Output, pipelineVersion: string, clustered: boolean): SaveResult => {
     const article = articleRow(analysis, pipelineVersion)
