@@ -2,7 +2,8 @@
 // by a separate process in each format to a file; prints the child's peak resident memory.
 //   npm run build && npm run bench:export [-- EVENTS [FORMATS]]   (default 1000000 and all formats; the limit is 300 MB)
 // The database is filled directly (rows as a save writes them, articles without their
-// analysis JSON to keep the file small); only the export is measured.
+// analysis JSON to keep the file small), then its events are filed in clusters as saves
+// would have (clusterPending, timed apart); only the export is measured for memory.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -41,6 +42,12 @@ const articles = Math.ceil(total / PER_ARTICLE)
 for (let n = 0; n < articles; n += 1000) fill(n, Math.min(articles, n + 1000))
 db.close()
 console.log(`filled ${articles * PER_ARTICLE} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+const t1 = performance.now()
+const filing = createSqliteStore(path)
+await filing.clusterPending()
+const { clusters } = await filing.counts()
+await filing.close()
+console.log(`filed them in ${clusters} clusters in ${((performance.now() - t1) / 1000).toFixed(1)} s`)
 
 const CHILD = `
 import { createWriteStream } from 'node:fs'
@@ -58,7 +65,7 @@ await store.close()
 console.log(JSON.stringify({ n, seconds: (performance.now() - t0) / 1000, peakMb: process.resourceUsage().maxRSS / 1024 }))
 `
 let worst = 0
-for (const format of (process.argv[3] ?? 'gdelt,mentions,csv,jsonl,geojson').split(',')) {
+for (const format of (process.argv[3] ?? 'gdelt,mentions,csv,jsonl,geojson,parquet').split(',')) {
   const file = join(dir, `out.${format}`)
   const r = spawnSync(process.execPath, ['--input-type=module', '-e', CHILD, path, format, file], {
     encoding: 'utf8',

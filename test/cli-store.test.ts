@@ -78,6 +78,38 @@ describe('sitrep stats, query dyads and export', () => {
     assert.equal(run(['query', 'dyads', '--db', db]).status, 2)
   })
 
+  it('query events takes every shared filter flag', () => {
+    const all = run(['query', 'events', '--format', 'jsonl', '--db', db])
+    assert.equal(all.status, 0, all.stderr)
+    const events = all.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { sourceCode: string | null; targetCode: string | null; cameo: string; quad: number; clusterId: number | null })
+    assert.ok(events.length > 5)
+    assert.ok(
+      events.every((e) => typeof e.clusterId === 'number'),
+      'each event names its cluster',
+    )
+    const count = (flags: string[]): number => {
+      const r = run(['query', 'events', '--format', 'jsonl', '--db', db, ...flags])
+      assert.equal(r.status, 0, r.stderr)
+      return r.stdout.trim() ? r.stdout.trim().split('\n').length : 0
+    }
+    const first = events[0] as (typeof events)[number]
+    const root = first.cameo.slice(0, 2)
+    const expected = events.filter((e) => e.cameo.startsWith(root) && e.quad === first.quad && e.sourceCode?.startsWith(first.sourceCode?.slice(0, 3) ?? ''))
+    assert.equal(count(['--root', root, '--quad', String(first.quad), '--actor1', first.sourceCode?.slice(0, 3) ?? 'SYR']), expected.length)
+    assert.equal(
+      count(['--actor2', 'RUS', '--country', 'SYR', '--bbox=-180,-90,180,90', '--since', '2025-01-01', '--until', '2025-12-31', '--limit', '1']) <= 1,
+      true,
+    )
+    assert.match(
+      run(['query', 'events', '--quad', '9', '--country', 'Syria', '--db', db]).stderr,
+      /--quad expects a quad class.*--country expects an ISO alpha-3/,
+    )
+    assert.match(run(['query', 'events', '--db', db, '--root', root]).stdout, /^date\s+cluster\s+source/)
+  })
+
   it('export writes a complete file with --out and refuses bad flags', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'sitrep-out-')), 'events.tsv')
     const r = run(['export', '--format', 'gdelt', '--out', out, '--db', db, '--actor1', 'SYR'])
@@ -88,7 +120,13 @@ describe('sitrep stats, query dyads and export', () => {
       assert.equal(l.split('\t').length, 61)
       assert.match(l.split('\t')[5] ?? '', /^SYR/)
     }
-    assert.match(run(['export', '--format', 'parquet', '--db', db]).stderr, /--format expects one of gdelt, csv, jsonl, geojson/)
+    const parquet = join(mkdtempSync(join(tmpdir(), 'sitrep-out-')), 'events.parquet')
+    const p = run(['export', '--format', 'parquet', '--out', parquet, '--db', db, '--root', '04'])
+    assert.equal(p.status, 0, p.stderr)
+    const bytes = readFileSync(parquet)
+    assert.equal(bytes.subarray(0, 4).toString(), 'PAR1')
+    assert.equal(bytes.subarray(-4).toString(), 'PAR1')
+    assert.match(run(['export', '--format', 'xlsx', '--db', db]).stderr, /--format expects one of gdelt, csv, jsonl, geojson, parquet/)
     assert.match(run(['export', '--format', 'csv', '--mentions', '--db', db]).stderr, /--mentions goes with --format gdelt/)
     assert.match(run(['export', '--format', 'csv', '--bbox', '1,2,3', '--db', db]).stderr, /--bbox expects west,south,east,north/)
     assert.match(run(['export', '--format', 'csv', '--quad', '7', '--db', db]).stderr, /--quad expects a quad class/)
@@ -114,7 +152,8 @@ describe('sitrep with PostgreSQL (SITREP_DB)', { skip: problem ?? false }, () =>
         .trim()
         .split('\n')
         .map((l) => {
-          const { id: _, articleAdded: __, ...rest } = JSON.parse(l) as Record<string, unknown>
+          // ids are each database's own: the events, and the clusters they name
+          const { id: _, articleAdded: __, clusterId: ___, ...rest } = JSON.parse(l) as Record<string, unknown>
           return rest
         })
     assert.ok(strip(liteEvents.stdout).length > 5)

@@ -76,7 +76,7 @@ describe('huge inputs: no stack overflow', () => {
     const lines = table.split('\n')
     assert.equal(lines.length, 150_003)
     assert.equal(lines.at(-1), '150000 event(s)')
-    assert.match(lines[0] ?? '', /^date +source +event +target +gold\. +evidence$/)
+    assert.match(lines[0] ?? '', /^date +cluster +source +event +target +gold\. +evidence$/)
     // every column as wide as its widest cell, found among all 150k rows
     assert.equal(lines[1]?.length, lines[9]?.length)
     assert.ok((lines[9]?.length ?? 0) > (lines[2]?.length ?? 0))

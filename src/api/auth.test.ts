@@ -127,7 +127,7 @@ describe('API limits', () => {
 
   it('answers a request over the time limit with 504 in the error shape', async () => {
     const f = await apiFixture({ timeoutMs: 50 })
-    f.store.counts = () => new Promise((resolve) => setTimeout(() => resolve({ articles: 0, events: 0 }), 500))
+    f.store.counts = () => new Promise((resolve) => setTimeout(() => resolve({ articles: 0, events: 0, clusters: 0 }), 500))
     const err = await errorOf(await f.app.request('/v1/stats'))
     assert.deepEqual([err.status, err.code], [504, 'timeout'])
     await f.store.close()

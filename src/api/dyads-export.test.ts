@@ -95,15 +95,19 @@ describe('API: dyad series and exports', () => {
     )
   })
 
+  it('streams a Parquet file (binary: its magic bytes at both ends)', async () => {
+    const res = await f.app.request('/v1/export?format=parquet&actor=RUS')
+    assert.equal(res.status, 200)
+    assert.equal(res.headers.get('content-type'), 'application/vnd.apache.parquet')
+    assert.match(res.headers.get('content-disposition') ?? '', /filename="sitrep-events\.parquet"/)
+    const bytes = Buffer.from(await res.arrayBuffer())
+    assert.ok(bytes.length > 8)
+    assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PAR1')
+    assert.equal(bytes.subarray(-4).toString('latin1'), 'PAR1')
+  })
+
   it('refuses an export without a format, an unknown one, mentions without gdelt and an unknown filter with 400', async () => {
-    for (const query of [
-      '',
-      'format=parquet',
-      'format=csv&mentions=true',
-      'format=gdelt&mentions=yes',
-      'format=csv&colour=red',
-      'format=csv&since=2025-02-30',
-    ]) {
+    for (const query of ['', 'format=xlsx', 'format=csv&mentions=true', 'format=gdelt&mentions=yes', 'format=csv&colour=red', 'format=csv&since=2025-02-30']) {
       const res = await f.app.request(`/v1/export?${query}`)
       assert.equal(res.status, 400, query)
       assert.match(res.headers.get('content-type') ?? '', /^application\/json/)

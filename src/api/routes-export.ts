@@ -23,8 +23,9 @@ const MEDIA: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   jsonl: 'application/x-ndjson; charset=utf-8',
   geojson: 'application/geo+json; charset=utf-8',
+  parquet: 'application/vnd.apache.parquet',
 }
-const EXTENSION: Record<ExportFormat, string> = { gdelt: 'tsv', csv: 'csv', jsonl: 'jsonl', geojson: 'geojson' }
+const EXTENSION: Record<ExportFormat, string> = { gdelt: 'tsv', csv: 'csv', jsonl: 'jsonl', geojson: 'geojson', parquet: 'parquet' }
 
 /**
  * A Node writable whose chunks are the body of a web response, with backpressure both ways:

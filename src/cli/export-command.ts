@@ -8,7 +8,7 @@ import { FILTER_OPTIONS, filterFromFlags } from './filter-options.js'
 import { UsageError } from './util.js'
 
 /**
- * `sitrep export --format gdelt|csv|jsonl|geojson [--mentions] [--out FILE]` with the event
+ * `sitrep export --format gdelt|csv|jsonl|geojson|parquet [--mentions] [--out FILE]` with the event
  * filters: streams the stored events to standard output or a file. A file appears only
  * when the export is complete (it is written beside, then renamed).
  */
@@ -21,7 +21,9 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (positionals.length) throw new UsageError(`export takes no argument, got "${positionals[0]}"`)
   const format = values.format as ExportFormat | undefined
   if (!format || !EXPORT_FORMATS.includes(format))
-    throw new UsageError(`--format expects one of ${EXPORT_FORMATS.join(', ')}${values.format ? `, got "${values.format}"` : ''} (parquet is not implemented)`)
+    throw new UsageError(`--format expects one of ${EXPORT_FORMATS.join(', ')}${values.format ? `, got "${values.format}"` : ''}`)
+  if (format === 'parquet' && !values.out && process.stdout.isTTY)
+    throw new UsageError('--format parquet writes binary: give --out FILE or redirect standard output')
   if (values.mentions && format !== 'gdelt') throw new UsageError('--mentions goes with --format gdelt (the GDELT Mentions table)')
   const filter = filterFromFlags(values)
   const store = createStore(dbLocation(values.db), { readOnly: true })

@@ -31,11 +31,12 @@ Usage:
                 [--allow-private] [--contact URL]
   sitrep queue status|retry|clean --queue redis://HOST:PORT [--queue-name NAME] [--older-than S]
   sitrep queue unschedule URL...|--all --queue redis://HOST:PORT [--queue-name NAME]
-  sitrep query events [--actor CODE] [--code CAMEO] [--since DATE] [--until DATE]
-                      [--format table|jsonl|csv] [--db PATH]
+  sitrep query events [--since D] [--until D] [--actor C] [--actor1 C] [--actor2 C] [--code CAMEO]
+                      [--root NN] [--quad 1-4] [--country ISO3] [--bbox W,S,E,N] [--limit N]
+                      [--format table|jsonl|csv] [--db PATH|URL]
   sitrep query dyads --actor1 RUS --actor2 SYR [--by day|week|month] [--format csv|json]
   sitrep stats [--db PATH|URL]        one line: articles=N events=N clusters=N
-  sitrep export --format gdelt|csv|jsonl|geojson [--mentions] [--out FILE] [--db PATH|URL]
+  sitrep export --format gdelt|csv|jsonl|geojson|parquet [--mentions] [--out FILE] [--db PATH|URL]
                 [--since D] [--until D] [--actor C] [--actor1 C] [--actor2 C] [--code CAMEO]
                 [--root NN] [--quad 1-4] [--country ISO3] [--bbox W,S,E,N]
   sitrep recode [--since DATE] [--db PATH|URL]   re-analyse articles of an older pipeline

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util'
 import { createStore } from '../store/create-store.js'
-import { parseEventFilter } from '../store/event-filter.js'
 import type { StoredEvent } from '../store/store.js'
 import { dbLocation } from './db-option.js'
+import { FILTER_OPTIONS, filterFromFlags } from './filter-options.js'
 import { queryDyadsCommand } from './query-dyads-command.js'
 import { UsageError, writeLine } from './util.js'
 
@@ -30,46 +30,36 @@ const CSV_COLUMNS: readonly (keyof StoredEvent)[] = [
   'articleId',
   'articleTitle',
   'pipelineVersion',
+  'clusterId',
 ]
 
-/** `sitrep query events`: stored events filtered by actor, code and date, as a table, JSONL or CSV. */
+/**
+ * `sitrep query events` with the shared filters (`--since --until --actor --actor1 --actor2
+ * --code --root --quad --country --bbox --limit`): stored events in date order, each with
+ * the id of the real-world event (cluster) it reports, as a table, JSONL or CSV.
+ */
 export async function queryCommand(argv: string[]): Promise<number> {
   if (argv[0] === 'dyads') return queryDyadsCommand(argv.slice(1))
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      db: { type: 'string' },
-      actor: { type: 'string' },
-      code: { type: 'string' },
-      since: { type: 'string' },
-      until: { type: 'string' },
-      format: { type: 'string', default: 'table' },
-      limit: { type: 'string' },
-    },
+    options: { db: { type: 'string' }, format: { type: 'string', default: 'table' }, ...FILTER_OPTIONS },
   })
-  if (positionals[0] !== 'events' || positionals.length > 1) throw new UsageError('query expects "events": sitrep query events [--actor CODE] ...')
+  if (positionals[0] !== 'events' || positionals.length > 1) throw new UsageError('query expects "events" or "dyads": sitrep query events [--actor CODE] ...')
   const format = values.format as (typeof FORMATS)[number]
   if (!FORMATS.includes(format)) throw new UsageError(`--format expects one of ${FORMATS.join(', ')}, got "${values.format}"`)
-  const parsed = parseEventFilter({
-    ...(values.actor !== undefined && { actor: values.actor }),
-    ...(values.code !== undefined && { code: values.code }),
-    ...(values.since !== undefined && { since: values.since }),
-    ...(values.until !== undefined && { until: values.until }),
-    ...(values.limit !== undefined && { limit: values.limit }),
-  })
-  if (!parsed.ok) {
-    const raw: Record<string, string | undefined> = values
-    throw new UsageError(parsed.problems.map((p) => `--${p.path} ${p.message}, got "${raw[p.path] ?? ''}"`).join('; '))
-  }
+  const filter = filterFromFlags(values)
   const store = createStore(dbLocation(values.db), { readOnly: true })
-  const events = await store.queryEvents(parsed.filter)
-  await store.close()
-  if (format === 'jsonl') for (const e of events) await writeLine(JSON.stringify(e))
-  else if (format === 'csv') {
-    await writeLine(CSV_COLUMNS.join(','))
-    for (const e of events) await writeLine(CSV_COLUMNS.map((c) => csvCell(e[c])).join(','))
-  } else await writeLine(eventsTable(events))
+  try {
+    // JSONL and CSV stream page by page (any number of events); the table is read whole to size its columns
+    if (format === 'jsonl') for await (const e of store.streamEvents(filter, 'date')) await writeLine(JSON.stringify(e))
+    else if (format === 'csv') {
+      await writeLine(CSV_COLUMNS.join(','))
+      for await (const e of store.streamEvents(filter, 'date')) await writeLine(CSV_COLUMNS.map((c) => csvCell(e[c])).join(','))
+    } else await writeLine(eventsTable(await store.queryEvents(filter)))
+  } finally {
+    await store.close()
+  }
   return 0
 }
 
@@ -85,13 +75,14 @@ export function eventsTable(events: readonly StoredEvent[]): string {
   if (!events.length) return 'no events match'
   const rows = events.map((e) => [
     e.date ?? '',
+    e.clusterId === null || e.clusterId === undefined ? '' : String(e.clusterId),
     `${e.sourceCode ?? '?'}`,
     `${e.cameo} ${e.cameoName}`.slice(0, 40),
     `${e.targetCode ?? '?'}`,
     String(e.goldstein ?? ''),
     e.evidence.replace(/\s+/g, ' ').slice(0, 70),
   ])
-  const head = ['date', 'source', 'event', 'target', 'gold.', 'evidence']
+  const head = ['date', 'cluster', 'source', 'event', 'target', 'gold.', 'evidence']
   // a loop, not Math.max(...rows): 150k rows would be 150k arguments on the stack
   const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length))
   const line = (r: readonly string[]): string =>

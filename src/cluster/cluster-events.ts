@@ -59,8 +59,8 @@ export function dyadKey(m: Pick<Mention, 'sourceCode' | 'targetCode' | 'cameo'>)
   return `${cameoFamily(m.cameo)}|${dyad}`
 }
 
-// What a cluster keeps of its first mention to compare the next ones with.
-type Seed = Pick<Mention, 'id' | 'date' | 'lat' | 'lon' | 'placeCountry' | 'placeFeature'>
+/** What a cluster keeps of its first mention to compare the next ones with. */
+export type Seed = Pick<Mention, 'id' | 'date' | 'lat' | 'lon' | 'placeCountry' | 'placeFeature'>
 
 /** Assigns mentions to events one at a time, keeping only each event's first mention. */
 export interface Clusterer {
@@ -132,8 +132,8 @@ export async function countClusters(mentions: AsyncIterable<Mention>, options: C
   return clusterer.count
 }
 
-// How far apart two mentions are (days plus a fraction for distance), null when they cannot be one event.
-function distance(a: Seed, b: Mention, options: ClusterOptions): number | null {
+/** How far a mention lies from an event's first mention (days plus a fraction for distance), null when it cannot report that event. */
+export function distance(a: Seed, b: Seed, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): number | null {
   const days = dayGap(a.date, b.date)
   if (days === null || days > options.maxDays) return null
   const km = placeGap(a, b)
@@ -156,9 +156,9 @@ function dayGap(a: string | null, b: string | null): number | null {
 }
 
 // Kilometres between two places; 0 when one is the country the other is in; null when either has no place.
-function placeGap(a: Seed, b: Mention): number | null {
+function placeGap(a: Seed, b: Seed): number | null {
   if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return null
-  const countryLevel = (m: Seed | Mention): boolean => COUNTRY_FEATURES.has(m.placeFeature ?? '')
+  const countryLevel = (m: Seed): boolean => COUNTRY_FEATURES.has(m.placeFeature ?? '')
   if ((countryLevel(a) || countryLevel(b)) && a.placeCountry && a.placeCountry === b.placeCountry) return 0
   return haversineKm(a.lat, a.lon, b.lat, b.lon)
 }

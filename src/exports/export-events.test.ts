@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
+import { finished } from 'node:stream/promises'
 import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { DuckDBInstance } from '@duckdb/node-api'
@@ -11,7 +12,7 @@ import { syntheticDoc } from '../../scripts/synthetic-docs.js'
 import { createSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { EventFilter, Store } from '../store/store.js'
 import { DOC_A, DOC_B } from '../store/store-contract.js'
-import { CSV_COLUMNS, type ExportOptions, exportEvents } from './export-events.js'
+import { CSV_COLUMNS, type ExportOptions, exportEvents, PARQUET_COLUMNS } from './export-events.js'
 import { fipsCountry } from './fips.js'
 import { GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS } from './gdelt.js'
 
@@ -160,6 +161,41 @@ describe('CSV, JSONL and GeoJSON exports', () => {
       rows.find((r) => r.cameo === '111' && r.articleUrl === 'https://example.org/a')?.evidence,
       'Moscow condemned the strikes on Damascus on Thursday.',
     )
+  })
+
+  it('Parquet loads into DuckDB with every column of its type and every value read back', async () => {
+    const file = join(dir, 'events.parquet')
+    const out = createWriteStream(file)
+    assert.equal(await exportEvents(store, {}, { format: 'parquet' }, out), 215)
+    out.end()
+    await finished(out)
+    const instance = await DuckDBInstance.create(':memory:')
+    const connection = await instance.connect()
+    const described = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${file}')`)).getRowObjectsJson()
+    const duck = { INT64: 'BIGINT', INT32: 'INTEGER', DOUBLE: 'DOUBLE', BOOLEAN: 'BOOLEAN', STRING: 'VARCHAR' } as const
+    assert.deepEqual(
+      described.map((r) => [r.column_name, r.column_type]),
+      PARQUET_COLUMNS.map((c) => [c.name, duck[c.type]]),
+    )
+    const rows = (await connection.runAndReadAll(`SELECT * FROM read_parquet('${file}') ORDER BY id`)).getRowObjectsJson() as Record<string, unknown>[]
+    connection.closeSync()
+    instance.closeSync()
+    assert.equal(rows.length, 215)
+    const stored = (await store.queryEvents({})).sort((a, b) => a.id - b.id)
+    const condemned = rows.find((r) => r.cameo === '111' && r.articleUrl === 'https://example.org/a')
+    const original = stored.find((e) => String(e.id) === String(condemned?.id))
+    assert.ok(condemned && original)
+    assert.deepEqual(
+      [condemned.evidence, condemned.lat, condemned.negated, condemned.quad, condemned.clusterId, condemned.placeId],
+      [original.evidence, original.lat, original.negated, original.quad, String(original.clusterId), original.placeId],
+    )
+    assert.equal(rows.filter((r) => r.lat === null).length, stored.filter((e) => e.lat === null).length, 'nulls stay null')
+  })
+
+  it('Parquet with no event matching is still a Parquet file', async () => {
+    const empty = await exported({ format: 'parquet' }, { code: '99' })
+    assert.equal(empty.n, 0)
+    assert.equal(empty.text.slice(0, 4), 'PAR1')
   })
 
   it('JSONL has one stored event per line', async () => {

@@ -1,11 +1,11 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
-import type { EventFilter, Store, StoredEvent } from '../store/store.js'
-import { clusteredEvents, clusteredMentions } from './clustered-events.js'
-import { gdeltEventRow, gdeltMentionRow } from './gdelt.js'
+import type { EventFilter, Store, StoredCluster, StoredEvent } from '../store/store.js'
+import { type EventCounts, gdeltEventRow, gdeltMentionRow } from './gdelt.js'
+import { type ParquetColumn, writeParquet } from './parquet.js'
 
 /** The formats `exportEvents` writes. */
-export const EXPORT_FORMATS = ['gdelt', 'csv', 'jsonl', 'geojson'] as const
+export const EXPORT_FORMATS = ['gdelt', 'csv', 'jsonl', 'geojson', 'parquet'] as const
 
 /** One of the export formats. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -51,7 +51,25 @@ export const CSV_COLUMNS: readonly (keyof StoredEvent)[] = [
   'articleTone',
   'articleAdded',
   'pipelineVersion',
+  'clusterId',
 ]
+
+// The Parquet type of each CSV column that is not text.
+const PARQUET_TYPES: Partial<Record<keyof StoredEvent, ParquetColumn['type']>> = {
+  id: 'INT64',
+  clusterId: 'INT64',
+  goldstein: 'DOUBLE',
+  quad: 'INT32',
+  negated: 'BOOLEAN',
+  lat: 'DOUBLE',
+  lon: 'DOUBLE',
+  isRoot: 'BOOLEAN',
+  confidence: 'DOUBLE',
+  articleTone: 'DOUBLE',
+}
+
+/** The Parquet columns: the CSV's, typed (ids INT64, quad INT32, scores and coordinates DOUBLE, flags BOOLEAN, the rest UTF-8 text). */
+export const PARQUET_COLUMNS: readonly ParquetColumn[] = CSV_COLUMNS.map((name) => ({ name, type: PARQUET_TYPES[name] ?? 'STRING' }))
 
 // Lines are gathered into chunks of about this many characters before a write.
 const CHUNK = 64 * 1024
@@ -78,14 +96,15 @@ export async function exportEvents(store: Store, filter: EventFilter, options: E
     return 1
   }
   if (options.format === 'gdelt') {
-    // GDELT's unit is the event: mentions are clustered in date order (see src/cluster)
+    // GDELT's unit is the event: the stored clusters (one row each, the filter applied to its
+    // first mention), or with --mentions every stored event with its cluster's id
     let rows = 0
-    const stream = store.streamEvents(filter, 'date')
-    if (options.mentions) for await (const m of clusteredMentions(stream)) rows += await line(gdeltMentionRow(m.mention, m.eventId))
-    else for await (const c of clusteredEvents(stream)) rows += await line(gdeltEventRow(c.event, c.counts))
+    if (options.mentions) for await (const e of store.streamEvents(filter, 'date')) rows += await line(gdeltMentionRow(e, e.clusterId ?? e.id))
+    else for await (const c of store.streamClusters(filter, 'date')) rows += await line(gdeltEventRow({ ...c.event, id: c.id }, clusterCounts(c)))
     if (buffer && !out.write(buffer)) await once(out, 'drain')
     return rows
   }
+  if (options.format === 'parquet') return writeParquet(store.streamEvents(filter), PARQUET_COLUMNS, out)
   const text = LINES[options.format]
   if (options.format === 'csv') await write(`${CSV_COLUMNS.join(',')}\n`)
   if (options.format === 'geojson') await write('{"type":"FeatureCollection","features":[\n')
@@ -102,8 +121,19 @@ export async function exportEvents(store: Store, filter: EventFilter, options: E
   return options.format === 'geojson' ? features : n
 }
 
+/** What a GDELT row says of a stored cluster's mentions. */
+export function clusterCounts(c: StoredCluster): EventCounts {
+  return {
+    mentions: c.numMentions,
+    sources: c.numSources,
+    articles: c.numArticles,
+    isRoot: c.isRoot,
+    avgTone: c.avgTone === null ? null : Math.round(c.avgTone * 1000) / 1000,
+  }
+}
+
 // One line per event of each format (null: the event has no line, as an unplaced event in GeoJSON).
-const LINES: Record<Exclude<ExportFormat, 'gdelt'>, (e: StoredEvent) => string | null> = {
+const LINES: Record<Exclude<ExportFormat, 'gdelt' | 'parquet'>, (e: StoredEvent) => string | null> = {
   csv: (e) => CSV_COLUMNS.map((c) => csvCell(e[c])).join(','),
   jsonl: (e) => JSON.stringify(e),
   geojson: (e) => geoJsonFeature(e),

@@ -1,7 +1,7 @@
 import type { Event, Place } from '../core/types.js'
 import type { Output } from '../output.js'
 import { articleId } from './article-id.js'
-import type { StoredArticle, StoredEvent } from './store.js'
+import type { StoredArticle, StoredCluster, StoredEvent } from './store.js'
 
 /** The columns of the articles table, in the order `articleRow` gives their values. */
 export const ARTICLE_COLUMNS = [
@@ -113,6 +113,20 @@ export interface EventRow {
   article_outlet: string | null
   article_added: string | null
   article_length: number | null
+  cluster_id?: number | string | null
+}
+
+/** A cluster row: its first mention's event row and the cluster's counts, as CLUSTER_SELECT returns it. */
+export interface ClusterRow extends EventRow {
+  c_mentions: number
+  c_articles: number
+  c_sources: number
+  c_is_root: number | boolean
+  c_first_seen: string | null
+  c_last_seen: string | null
+  c_tone_sum: number
+  c_tone_count: number
+  c_confidence_sum: number
 }
 
 /** The article row of an analysis, its values in ARTICLE_COLUMNS order; throws a TypeError without an article layer. */
@@ -226,9 +240,19 @@ function placeCells(place: Place | null): Cell[] {
   return place ? [place.id, place.country, place.admin1, place.feature] : [null, null, null, null]
 }
 
-/** What the event queries select: each event with its article's title, URL, tone, outlet, time stored and length. */
-export const EVENT_SELECT = `SELECT e.*, a.title, a.url AS article_url, a.tone AS article_tone, a.outlet AS article_outlet,
-  a.created_at AS article_added, a.text_length AS article_length FROM events e JOIN articles a ON a.id = e.article_id`
+// The article columns every event query reads beside the event's own.
+const ARTICLE_FIELDS = `a.title, a.url AS article_url, a.tone AS article_tone, a.outlet AS article_outlet,
+  a.created_at AS article_added, a.text_length AS article_length`
+
+/** What the event queries select: each event with its article's title, URL, tone, outlet, time stored and length, and its cluster. */
+export const EVENT_SELECT = `SELECT e.*, ${ARTICLE_FIELDS}, cm.cluster_id FROM events e JOIN articles a ON a.id = e.article_id
+  LEFT JOIN cluster_mentions cm ON cm.event_id = e.id`
+
+/** What the cluster queries select: each cluster's first mention as `e` (so event filters apply to it), its article and the cluster's counts. */
+export const CLUSTER_SELECT = `SELECT e.*, ${ARTICLE_FIELDS}, c.id AS cluster_id, c.num_mentions AS c_mentions,
+  c.num_articles AS c_articles, c.num_sources AS c_sources, c.is_root AS c_is_root, c.first_seen AS c_first_seen,
+  c.last_seen AS c_last_seen, c.tone_sum AS c_tone_sum, c.tone_count AS c_tone_count, c.confidence_sum AS c_confidence_sum
+  FROM clusters c JOIN events e ON e.id = c.seed_id JOIN articles a ON a.id = e.article_id`
 
 /** A stored article from its row. */
 export function toStoredArticle(row: ArticleRow): StoredArticle {
@@ -285,5 +309,24 @@ export function toStoredEvent(r: EventRow): StoredEvent {
     articleOutlet: r.article_outlet ?? null,
     articleAdded: r.article_added ?? null,
     articleLength: r.article_length === null || r.article_length === undefined ? null : Number(r.article_length),
+    clusterId: r.cluster_id === null || r.cluster_id === undefined ? null : Number(r.cluster_id),
+  }
+}
+
+/** A stored cluster from its row. */
+export function toStoredCluster(r: ClusterRow): StoredCluster {
+  const mentions = Number(r.c_mentions)
+  const tones = Number(r.c_tone_count)
+  return {
+    id: Number(r.cluster_id),
+    event: toStoredEvent(r),
+    numMentions: mentions,
+    numSources: Number(r.c_sources),
+    numArticles: Number(r.c_articles),
+    firstSeen: r.c_first_seen,
+    lastSeen: r.c_last_seen,
+    isRoot: r.c_is_root === 1 || r.c_is_root === true,
+    avgTone: tones ? Number(r.c_tone_sum) / tones : null,
+    avgConfidence: mentions ? Number(r.c_confidence_sum) / mentions : 0,
   }
 }

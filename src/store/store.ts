@@ -1,3 +1,4 @@
+import type { ClusterOptions } from '../cluster/cluster-events.js'
 import type { Output } from '../output.js'
 import type { EventFilter } from './event-filter.js'
 import type { EventOrder } from './paging.js'
@@ -57,6 +58,32 @@ export interface StoredEvent {
   readonly articleOutlet?: string | null
   readonly articleAdded?: string | null
   readonly articleLength?: number | null
+  /** The id of the stored cluster (the real-world event) this mention reports; null until it is clustered. */
+  readonly clusterId?: number | null
+}
+
+/**
+ * One real-world event as stored (a cluster of mentions, kept up to date as articles are
+ * saved): the stored event of its first mention, whose codes, date and place it carries, and
+ * GDELT's counts over all its mentions.
+ */
+export interface StoredCluster {
+  readonly id: number
+  /** Its first mention. */
+  readonly event: StoredEvent
+  readonly numMentions: number
+  /** Distinct outlets; a wire copy counts under the outlet of the article it copies. */
+  readonly numSources: number
+  /** Distinct articles, wire copies included. */
+  readonly numArticles: number
+  /** When its first and last article were stored (ISO time). */
+  readonly firstSeen: string | null
+  readonly lastSeen: string | null
+  /** Reported in the lead of at least one of its articles (GDELT's IsRootEvent). */
+  readonly isRoot: boolean
+  /** The mean tone of its articles, each counted once; null when none has a tone. */
+  readonly avgTone: number | null
+  readonly avgConfidence: number
 }
 
 /** An article as stored, with its full analysis. */
@@ -149,7 +176,8 @@ export interface Store extends TokenStore, WatchStore {
   watchEvents?(onCommit: (firstId: number | null) => void): Promise<() => Promise<void>>
   /** The id of the last event written, 0 when there is none. */
   latestEventId(): Promise<number>
-  counts(): Promise<{ articles: number; events: number }>
+  /** How many articles, events (mentions) and clusters (real-world events) are stored. */
+  counts(): Promise<{ articles: number; events: number; clusters: number }>
   /** A source's saved state by its key (`feed:URL`, `warc:PATH`), or null. */
   getSourceState(key: string): Promise<SourceState | null>
   /** Saves a source's state, replacing what was there. */
@@ -179,6 +207,17 @@ export interface Store extends TokenStore, WatchStore {
    * were stored, or with `'date'` by date, article and position (the same order in every store).
    */
   streamEvents(filter: EventFilter, order?: EventOrder): AsyncIterable<StoredEvent>
+  /**
+   * Every stored cluster whose first mention the filter matches, page by page: in the order
+   * its first mention was stored, or with `'date'` by that mention's date, article and position.
+   */
+  streamClusters(filter: EventFilter, order?: EventOrder): AsyncIterable<StoredCluster>
+  /**
+   * Files the stored events that have no cluster yet (written before schema version 5, or by
+   * a bulk load past `save`) article by article in the order they were stored, as saving them
+   * would have; returns how many articles it filed. `migrate()` runs it when it adds the clusters.
+   */
+  clusterPending(): Promise<number>
   /** The ids of the articles whose analysis was made by another pipeline version, stored on or after `since` (YYYY-MM-DD). */
   staleArticles(pipelineVersion: string, since?: string): Promise<string[]>
   /** Replaces an article's analysis and all its events in one transaction; false when no such article is stored. */
@@ -189,6 +228,8 @@ export interface Store extends TokenStore, WatchStore {
 export interface StoreOptions {
   /** Open for queries only: the database must exist and is never written (nor created). */
   readonly readOnly?: boolean
+  /** How close mentions must be to be filed under one cluster (default DEFAULT_CLUSTER_OPTIONS; the evaluation tries others). */
+  readonly clusters?: ClusterOptions
 }
 
 /** A problem with the database itself (missing, of a newer schema, not a sitrep database), said in words. */

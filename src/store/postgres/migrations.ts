@@ -87,6 +87,34 @@ export const PG_MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL DEFAULT (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
      revoked_at TEXT
    );`,
-  // 5 (to be 6 once the clusters and mentions migration lands as 5): watches and their alerts (migration-watches.ts)
+  // 5: stored clusters (src/store/clusters.ts), as SQLite's migration 5
+  `CREATE TABLE clusters (
+     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     seed_id BIGINT NOT NULL,
+     key TEXT NOT NULL,
+     date TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION, place_country TEXT, place_feature TEXT,
+     num_mentions INTEGER NOT NULL DEFAULT 0,
+     num_articles INTEGER NOT NULL DEFAULT 0,
+     num_sources INTEGER NOT NULL DEFAULT 0,
+     is_root INTEGER NOT NULL DEFAULT 0,
+     first_seen TEXT, last_seen TEXT,
+     tone_sum DOUBLE PRECISION NOT NULL DEFAULT 0, tone_count INTEGER NOT NULL DEFAULT 0,
+     confidence_sum DOUBLE PRECISION NOT NULL DEFAULT 0
+   );
+   CREATE INDEX clusters_key_date ON clusters(key, date);
+   CREATE INDEX clusters_seed ON clusters(seed_id);
+   CREATE TABLE cluster_mentions (
+     event_id BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+     cluster_id BIGINT NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+     article_id TEXT NOT NULL,
+     source_key TEXT NOT NULL,
+     copy_of TEXT
+   );
+   CREATE INDEX cluster_mentions_source ON cluster_mentions(cluster_id, source_key);
+   CREATE INDEX cluster_mentions_article ON cluster_mentions(article_id, cluster_id);`,
+  // 6: watches and their alerts (migration-watches.ts)
   PG_WATCHES_MIGRATION,
 ]
+
+/** The schema version that added stored clusters: migrating from below it files the events already stored. */
+export const CLUSTERS_VERSION = 5

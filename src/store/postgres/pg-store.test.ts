@@ -2,11 +2,13 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { after, describe, it } from 'node:test'
 import pg from 'pg'
+import { clusterContract } from '../cluster-contract.js'
 import { createStore } from '../create-store.js'
+import { ARTICLE_COLUMNS, articleRow, EVENT_COLUMNS, eventRows } from '../rows.js'
 import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
-import { PG_MIGRATIONS } from './migrations.js'
+import { CLUSTERS_VERSION, PG_MIGRATIONS } from './migrations.js'
 import { createPostgresStore } from './pg-store.js'
 import { createTestDatabase, dropTestDatabases, serverProblem } from './test-database.js'
 
@@ -24,6 +26,7 @@ after(async () => {
 if (!problem) {
   storeContract('postgres', async () => createPostgresStore(await createTestDatabase()))
   sourceStateContract('postgres', async () => createPostgresStore(await createTestDatabase()))
+  clusterContract('postgres', async () => createPostgresStore(await createTestDatabase()))
 }
 
 const CHILD = `
@@ -47,6 +50,30 @@ function child(url: string, doc: unknown): Promise<{ code: number | null; stderr
 }
 
 describe('postgres store: schema versions', { skip }, () => {
+  it('files the events of a schema-4 database in clusters when it migrates to schema 5', async () => {
+    const url = await createTestDatabase()
+    const client = new pg.Client(url)
+    await client.connect()
+    await client.query('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())')
+    for (const [i, sql] of PG_MIGRATIONS.slice(0, CLUSTERS_VERSION - 1).entries()) {
+      await client.query(sql)
+      await client.query('INSERT INTO schema_version (version) VALUES ($1)', [i + 1])
+    }
+    for (const doc of [DOC_A, DOC_B]) {
+      const article = articleRow(doc, 'old')
+      await client.query(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, article)
+      for (const row of eventRows(doc, article[0] as string, 'old'))
+        await client.query(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, row)
+    }
+    await client.end()
+    const store = createPostgresStore(url)
+    await store.migrate()
+    assert.deepEqual(await store.counts(), { articles: 2, events: 3, clusters: 3 })
+    assert.ok((await store.queryEvents({})).every((e) => typeof e.clusterId === 'number'))
+    assert.equal(await store.clusterPending(), 0)
+    await store.close()
+  })
+
   it('records each migration in schema_version', async () => {
     const url = await createTestDatabase()
     const store = createPostgresStore(url)
@@ -121,7 +148,7 @@ describe('postgres store: concurrent first ingest', { skip }, () => {
       const results = await Promise.all([child(url, DOC_A), child(url, DOC_B)])
       for (const r of results) assert.equal(r.code, 0, `try ${i}: ${r.stderr}`)
       const store = createStore(url, { readOnly: true })
-      assert.deepEqual(await store.counts(), { articles: 2, events: 3 }, `try ${i}`)
+      assert.deepEqual(await store.counts(), { articles: 2, events: 3, clusters: 3 }, `try ${i}`)
       await store.close()
     }
   })

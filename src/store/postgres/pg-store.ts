@@ -1,12 +1,14 @@
 import pg from 'pg'
 import type { Output } from '../../output.js'
+import { clusterArticle, detachArticle, pendingArticles } from '../clusters.js'
 import { eventQuery, eventsSinceQuery } from '../event-filter.js'
-import { pagedEvents } from '../paging.js'
+import { pagedClusters, pagedEvents } from '../paging.js'
 import {
   ARTICLE_COLUMNS,
   type ArticleRow,
   articleRow,
   type Cell,
+  type ClusterRow,
   EVENT_COLUMNS,
   EVENT_SELECT,
   type EventRow,
@@ -20,13 +22,15 @@ import {
   type SaveResult,
   type Store,
   type StoredArticle,
+  type StoredCluster,
   type StoredEvent,
   StoreError,
   type StoreOptions,
 } from '../store.js'
-import { PG_MIGRATIONS } from './migrations.js'
+import { CLUSTERS_VERSION, PG_MIGRATIONS } from './migrations.js'
 import { pgTokens } from './pg-tokens.js'
 import { pgWatches } from './pg-watches.js'
+import { runClusterWork } from './run-clusters.js'
 import { pgSourceStateMethods } from './source-state.js'
 
 // The advisory lock every migration holds: one number for "sitrep schema" in this database.
@@ -122,8 +126,9 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
   }
   const watcher = pgEventWatcher(url)
 
-  // saves an article and its events on a client inside a transaction; inserted false when the text is stored already
-  const saveWith = async (client: pg.PoolClient, analysis: Output, pipelineVersion: string): Promise<SaveResult> => {
+  // saves an article and its events on a client inside a transaction; inserted false when the text is stored already;
+  // files the events in clusters unless `clustered` is false (the caller does it after writing a copy-of link)
+  const saveWith = async (client: pg.PoolClient, analysis: Output, pipelineVersion: string, clustered = true): Promise<SaveResult> => {
     const article = articleRow(analysis, pipelineVersion)
     const id = article[0] as string
     const events = eventRows(analysis, id, pipelineVersion)
@@ -131,6 +136,7 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
     const r = await client.query(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`, article)
     if (r.rowCount === 0) return { articleId: id, inserted: false }
     await insertEvents(client, events)
+    if (clustered) await runClusterWork(client, clusterArticle(id, options.clusters))
     return { articleId: id, inserted: true }
   }
 
@@ -149,6 +155,9 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
           await client.query(PG_MIGRATIONS[next] as string)
           await client.query('INSERT INTO schema_version (version) VALUES ($1)', [next + 1])
         }
+        // the events stored before clusters were: filed as their saves would have, in the same transaction
+        if (v > 0 && v < CLUSTERS_VERSION)
+          for (const id of await runClusterWork(client, pendingArticles())) await runClusterWork(client, clusterArticle(id, options.clusters))
         await client.query('COMMIT')
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined)
@@ -162,7 +171,16 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
       return transaction((client) => saveWith(client, analysis, pipelineVersion))
     },
 
-    ...pgSourceStateMethods({ query, transaction, saveWith }),
+    ...pgSourceStateMethods({
+      query,
+      transaction,
+      saveWith,
+      cluster: (client, id) => runClusterWork(client, clusterArticle(id, options.clusters)),
+      recluster: async (client, id) => {
+        await runClusterWork(client, detachArticle(id))
+        await runClusterWork(client, clusterArticle(id, options.clusters))
+      },
+    }),
 
     async saveMany(analyses: readonly Output[], pipelineVersion: string): Promise<SaveResult[]> {
       const out: SaveResult[] = new Array(analyses.length)
@@ -213,10 +231,10 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
     ...pgWatches({ query, transaction }),
 
     async counts() {
-      const rows = await query<{ articles: string; events: string }>(
-        'SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events',
+      const rows = await query<{ articles: string; events: string; clusters: string }>(
+        'SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM clusters) AS clusters',
       )
-      return { articles: Number(rows[0]?.articles ?? 0), events: Number(rows[0]?.events ?? 0) }
+      return { articles: Number(rows[0]?.articles ?? 0), events: Number(rows[0]?.events ?? 0), clusters: Number(rows[0]?.clusters ?? 0) }
     },
 
     watchEvents: watcher.watch,
@@ -228,6 +246,17 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
 
     streamEvents(filter: EventFilter, order: EventOrder = 'stored'): AsyncIterable<StoredEvent> {
       return pagedEvents(filter, dollar, (sql, params) => query<EventRow>(sql, params), order)
+    },
+
+    streamClusters(filter: EventFilter, order: EventOrder = 'stored'): AsyncIterable<StoredCluster> {
+      return pagedClusters(filter, dollar, (sql, params) => query<ClusterRow>(sql, params), order)
+    },
+
+    async clusterPending(): Promise<number> {
+      const ids = await transaction((client) => runClusterWork(client, pendingArticles()))
+      // one transaction per article, as a save: concurrent writers wait on the dyad locks only
+      for (const id of ids) await transaction((client) => runClusterWork(client, clusterArticle(id, options.clusters)))
+      return ids.length
     },
 
     async staleArticles(pipelineVersion: string, since?: string): Promise<string[]> {
@@ -251,8 +280,10 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
           article[10],
         ])
         if (r.rowCount === 0) return false
+        await runClusterWork(client, detachArticle(articleId))
         await client.query('DELETE FROM events WHERE article_id = $1', [articleId])
         await insertEvents(client, events)
+        await runClusterWork(client, clusterArticle(articleId, options.clusters))
         return true
       })
     },

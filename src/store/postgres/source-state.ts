@@ -11,7 +11,11 @@ type SourceStateMethods = Pick<
 export interface PgAccess {
   readonly query: <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>
   readonly transaction: <T>(work: (client: pg.PoolClient) => Promise<T>) => Promise<T>
-  readonly saveWith: (client: pg.PoolClient, analysis: Output, pipelineVersion: string) => Promise<SaveResult>
+  readonly saveWith: (client: pg.PoolClient, analysis: Output, pipelineVersion: string, clustered?: boolean) => Promise<SaveResult>
+  /** Files a saved article's events in clusters (after its copy-of link is written). */
+  readonly cluster: (client: pg.PoolClient, articleId: string) => Promise<unknown>
+  /** Files an article's events again (its copy-of link changed). */
+  readonly recluster: (client: pg.PoolClient, articleId: string) => Promise<void>
 }
 
 // PostgreSQL binds at most 65535 parameters in one statement: bands go in slices.
@@ -98,13 +102,17 @@ export function pgSourceStateMethods(db: PgAccess): SourceStateMethods {
     },
 
     async recordSourceDocument(record: SourceDocumentRecord) {
-      await db.transaction((client) => writeRecord(client, record))
+      await db.transaction(async (client) => {
+        await writeRecord(client, record)
+        // a copy's mentions join the original's clusters and count under its outlet
+        if (record.copyOf) await db.recluster(client, record.articleId)
+      })
     },
 
     async saveFromSource(analysis: Output, pipelineVersion: string, record: SourceSaveRecord): Promise<SaveResult> {
       // the article, its events and what its source records commit together
       return db.transaction(async (client) => {
-        const saved = await db.saveWith(client, analysis, pipelineVersion)
+        const saved = await db.saveWith(client, analysis, pipelineVersion, false)
         const fresh = saved.inserted
         await writeRecord(client, {
           articleId: saved.articleId,
@@ -114,6 +122,7 @@ export function pgSourceStateMethods(db: PgAccess): SourceStateMethods {
           copyOf: fresh && record.copyOf && record.copyOf.copyOf !== saved.articleId ? record.copyOf : null,
           checkpoint: record.checkpoint,
         })
+        if (fresh) await db.cluster(client, saved.articleId)
         return saved
       })
     },

@@ -81,6 +81,36 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX events_date_order ON events((coalesce(date, '')), article_id, ordinal);`,
   // 4: API tokens (migration-api-tokens.ts), kept by the SHA-256 of their secret
   API_TOKENS_MIGRATION,
-  // 5 (to be 6 once the clusters and mentions migration lands as 5): watches and their alerts (migration-watches.ts)
+  // 5: stored clusters (src/store/clusters.ts): each real-world event with its first mention
+  // (whose codes, date and place later mentions are compared with) and GDELT's counts, and
+  // each mention (a stored event) tied to its cluster with the source it counts under
+  `CREATE TABLE clusters (
+     id INTEGER PRIMARY KEY,
+     seed_id INTEGER NOT NULL,
+     key TEXT NOT NULL,
+     date TEXT, lat REAL, lon REAL, place_country TEXT, place_feature TEXT,
+     num_mentions INTEGER NOT NULL DEFAULT 0,
+     num_articles INTEGER NOT NULL DEFAULT 0,
+     num_sources INTEGER NOT NULL DEFAULT 0,
+     is_root INTEGER NOT NULL DEFAULT 0,
+     first_seen TEXT, last_seen TEXT,
+     tone_sum REAL NOT NULL DEFAULT 0, tone_count INTEGER NOT NULL DEFAULT 0,
+     confidence_sum REAL NOT NULL DEFAULT 0
+   );
+   CREATE INDEX clusters_key_date ON clusters(key, date);
+   CREATE INDEX clusters_seed ON clusters(seed_id);
+   CREATE TABLE cluster_mentions (
+     event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+     cluster_id INTEGER NOT NULL REFERENCES clusters(id) ON DELETE CASCADE,
+     article_id TEXT NOT NULL,
+     source_key TEXT NOT NULL,
+     copy_of TEXT
+   );
+   CREATE INDEX cluster_mentions_source ON cluster_mentions(cluster_id, source_key);
+   CREATE INDEX cluster_mentions_article ON cluster_mentions(article_id, cluster_id);`,
+  // 6: watches and their alerts (migration-watches.ts)
   WATCHES_MIGRATION,
 ]
+
+/** The schema version that added stored clusters: migrating from below it files the events already stored. */
+export const CLUSTERS_VERSION = 5

@@ -9,9 +9,16 @@ type SourceStateMethods = Pick<
 
 /** The most articles read for one LSH band when looking for near-duplicates. */
 const BAND_READ = 200
+/** How the source methods save an article: without filing its events in clusters, then filing them once its copy-of link is written. */
+export interface SqliteSaving {
+  readonly saveUnclustered: (analysis: Output, pipelineVersion: string) => SaveResult
+  readonly cluster: (articleId: string) => void
+  /** Files an article's events again (its copy-of link changed). */
+  readonly recluster: (articleId: string) => void
+}
 
 /** The SQLite half of what sources remember: validators and offsets, canonical URLs, sketches and copy-of links. */
-export function sourceStateMethods(db: Database.Database): SourceStateMethods {
+export function sourceStateMethods(db: Database.Database, saving: SqliteSaving): SourceStateMethods {
   // prepared on first use (the tables exist only after migrate()) and kept: preparing costs more than running
   const statements = new Map<string, Database.Statement>()
   const sql = (text: string): Database.Statement => {
@@ -103,15 +110,19 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
 
     async recordSourceDocument(record: SourceDocumentRecord) {
       // one transaction, one commit: four separate commits per article cost more than the writes
-      db.transaction(() => writeRecord(record))()
+      db.transaction(() => {
+        writeRecord(record)
+        // a copy's mentions join the original's clusters and count under its outlet
+        if (record.copyOf) saving.recluster(record.articleId)
+      })()
     },
 
-    async saveFromSource(this: Store, analysis: Output, pipelineVersion: string, record: SourceSaveRecord): Promise<SaveResult> {
-      // save() does all its work before its first await, so BEGIN ... COMMIT spans it (its own
-      // transaction becomes a savepoint): the article and what its source records commit together
-      db.exec('BEGIN')
+    async saveFromSource(analysis: Output, pipelineVersion: string, record: SourceSaveRecord): Promise<SaveResult> {
+      // the save's own transaction becomes a savepoint: the article, what its source records and
+      // its clusters (filed after the copy-of link, which they read) commit together
+      db.exec('BEGIN IMMEDIATE')
       try {
-        const saved = await this.save(analysis, pipelineVersion)
+        const saved = saving.saveUnclustered(analysis, pipelineVersion)
         const fresh = saved.inserted
         writeRecord({
           articleId: saved.articleId,
@@ -121,6 +132,7 @@ export function sourceStateMethods(db: Database.Database): SourceStateMethods {
           copyOf: fresh && record.copyOf && record.copyOf.copyOf !== saved.articleId ? record.copyOf : null,
           checkpoint: record.checkpoint,
         })
+        if (fresh) saving.cluster(saved.articleId)
         db.exec('COMMIT')
         return saved
       } catch (e) {

@@ -5,19 +5,42 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import Database from 'better-sqlite3'
+import { clusterContract } from '../cluster-contract.js'
 import { createStore } from '../create-store.js'
+import { ARTICLE_COLUMNS, articleRow, EVENT_COLUMNS, eventRows } from '../rows.js'
 import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
-import { MIGRATIONS } from './migrations.js'
+import { CLUSTERS_VERSION, MIGRATIONS } from './migrations.js'
 import { createSqliteStore } from './sqlite-store.js'
 
 const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.db')
 
 storeContract('sqlite', async () => createSqliteStore(fresh()))
 sourceStateContract('sqlite', async () => createSqliteStore(fresh()))
+clusterContract('sqlite', async () => createSqliteStore(fresh()))
 
 describe('sqlite store: schema versions and read-only use', () => {
+  it('files the events of a schema-4 database in clusters when it migrates to schema 5', async () => {
+    const path = fresh()
+    const raw = new Database(path)
+    for (const sql of MIGRATIONS.slice(0, CLUSTERS_VERSION - 1)) raw.exec(sql)
+    raw.pragma(`user_version = ${CLUSTERS_VERSION - 1}`)
+    for (const doc of [DOC_A, DOC_B]) {
+      const article = articleRow(doc, 'old')
+      raw.prepare(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map(() => '?').join(', ')})`).run(article)
+      for (const row of eventRows(doc, article[0] as string, 'old'))
+        raw.prepare(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`).run(row)
+    }
+    raw.close()
+    const store = createSqliteStore(path)
+    await store.migrate()
+    assert.deepEqual(await store.counts(), { articles: 2, events: 3, clusters: 3 })
+    assert.ok((await store.queryEvents({})).every((e) => typeof e.clusterId === 'number'))
+    assert.equal(await store.clusterPending(), 0)
+    await store.close()
+  })
+
   it('refuses a database of a newer schema, naming both versions, and writes nothing', async () => {
     const path = fresh()
     const raw = new Database(path)
@@ -68,7 +91,7 @@ describe('createStore(url)', () => {
     for (const url of [fresh(), `sqlite:${fresh()}`, `sqlite://${fresh()}`]) {
       const store = createStore(url)
       await store.migrate()
-      assert.deepEqual(await store.counts(), { articles: 0, events: 0 })
+      assert.deepEqual(await store.counts(), { articles: 0, events: 0, clusters: 0 })
       await store.close()
     }
   })
@@ -112,7 +135,7 @@ describe('sqlite store: concurrent first ingest', () => {
       const results = await Promise.all([child(path, DOC_A), child(path, DOC_B)])
       for (const r of results) assert.equal(r.code, 0, `try ${i}: ${r.stderr}`)
       const store = createSqliteStore(path, { readOnly: true })
-      assert.deepEqual(await store.counts(), { articles: 2, events: 3 }, `try ${i}`)
+      assert.deepEqual(await store.counts(), { articles: 2, events: 3, clusters: 3 }, `try ${i}`)
       await store.close()
     }
   })

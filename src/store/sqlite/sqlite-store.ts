@@ -1,23 +1,40 @@
 import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Output } from '../../output.js'
+import { clusterArticle, detachArticle, pendingArticles } from '../clusters.js'
 import { eventQuery, eventsSinceQuery } from '../event-filter.js'
-import { pagedEvents } from '../paging.js'
-import { ARTICLE_COLUMNS, type ArticleRow, articleRow, EVENT_COLUMNS, EVENT_SELECT, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
+import { pagedClusters, pagedEvents } from '../paging.js'
+import {
+  ARTICLE_COLUMNS,
+  type ArticleRow,
+  articleRow,
+  type ClusterRow,
+  EVENT_COLUMNS,
+  EVENT_SELECT,
+  type EventRow,
+  eventRows,
+  toStoredArticle,
+  toStoredEvent,
+} from '../rows.js'
 import {
   type EventFilter,
   type EventOrder,
   type SaveResult,
   type Store,
   type StoredArticle,
+  type StoredCluster,
   type StoredEvent,
   StoreError,
   type StoreOptions,
 } from '../store.js'
-import { MIGRATIONS } from './migrations.js'
+import { CLUSTERS_VERSION, MIGRATIONS } from './migrations.js'
+import { runClusterWork } from './run-clusters.js'
 import { sourceStateMethods } from './source-state.js'
 import { sqliteTokens } from './sqlite-tokens.js'
 import { sqliteWatches } from './sqlite-watches.js'
+
+// How many articles clusterPending files in one transaction.
+const PENDING_BATCH = 500
 
 // How long a write waits for another process's lock before giving up (ms).
 const BUSY_TIMEOUT_MS = 30_000
@@ -45,6 +62,31 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     db.prepare(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT(id) DO NOTHING`)
   const insertEvent = (): Database.Statement =>
     db.prepare(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`)
+  // the cluster upkeep's statements, prepared once (the tables exist only after migrate())
+  const clusterStatements = new Map<string, Database.Statement>()
+  const cluster = (id: string): number => runClusterWork(db, clusterArticle(id, options.clusters), clusterStatements)
+  // saves an article and its events, and files them in clusters unless the caller does so later (after a copy-of link)
+  const saveArticle = (analysis: Output, pipelineVersion: string, clustered: boolean): SaveResult => {
+    const article = articleRow(analysis, pipelineVersion)
+    const id = article[0] as string
+    const events = eventRows(analysis, id, pipelineVersion)
+    const articleStatement = insertArticle()
+    const eventStatement = insertEvent()
+    const inserted = db
+      .transaction(() => {
+        if (articleStatement.run(article).changes === 0) return false
+        for (const row of events) eventStatement.run(row)
+        if (clustered) cluster(id)
+        return true
+      })
+      .immediate()
+    return { articleId: id, inserted }
+  }
+  const clusterPending = (): number => {
+    const ids = runClusterWork(db, pendingArticles())
+    for (let at = 0; at < ids.length; at += PENDING_BATCH) db.transaction(() => ids.slice(at, at + PENDING_BATCH).forEach(cluster)).immediate()
+    return ids.length
+  }
   return {
     ...sqliteTokens(db),
     ...sqliteWatches(db),
@@ -59,23 +101,13 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
           db.exec(MIGRATIONS[next] as string)
           db.pragma(`user_version = ${next + 1}`)
         }
+        // the events stored before clusters were: filed as their saves would have, in the same transaction
+        if (v > 0 && v < CLUSTERS_VERSION) runClusterWork(db, pendingArticles()).forEach(cluster)
       }).immediate()
     },
 
     async save(analysis: Output, pipelineVersion: string): Promise<SaveResult> {
-      const article = articleRow(analysis, pipelineVersion)
-      const id = article[0] as string
-      const events = eventRows(analysis, id, pipelineVersion)
-      const articleStatement = insertArticle()
-      const eventStatement = insertEvent()
-      const inserted = db
-        .transaction(() => {
-          if (articleStatement.run(article).changes === 0) return false
-          for (const row of events) eventStatement.run(row)
-          return true
-        })
-        .immediate()
-      return { articleId: id, inserted }
+      return saveArticle(analysis, pipelineVersion, true)
     },
 
     async saveMany(analyses: readonly Output[], pipelineVersion: string): Promise<SaveResult[]> {
@@ -112,10 +144,18 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     async counts() {
       const articles = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n
       const events = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n
-      return { articles, events }
+      const clusters = (db.prepare('SELECT count(*) AS n FROM clusters').get() as { n: number }).n
+      return { articles, events, clusters }
     },
 
-    ...sourceStateMethods(db),
+    ...sourceStateMethods(db, {
+      saveUnclustered: (analysis, pipelineVersion) => saveArticle(analysis, pipelineVersion, false),
+      cluster,
+      recluster: (id) => {
+        runClusterWork(db, detachArticle(id), clusterStatements)
+        cluster(id)
+      },
+    }),
 
     async close() {
       db.close()
@@ -128,6 +168,19 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
         async (sql, params) => db.prepare(sql).all(params) as EventRow[],
         order,
       )
+    },
+
+    streamClusters(filter: EventFilter, order: EventOrder = 'stored'): AsyncIterable<StoredCluster> {
+      return pagedClusters(
+        filter,
+        () => '?',
+        async (sql, params) => db.prepare(sql).all(params) as ClusterRow[],
+        order,
+      )
+    },
+
+    async clusterPending(): Promise<number> {
+      return clusterPending()
     },
 
     async staleArticles(pipelineVersion: string, since?: string): Promise<string[]> {
@@ -145,8 +198,10 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
       return db
         .transaction(() => {
           if (update.run(article[8], pipelineVersion, article[10], articleId).changes === 0) return false
+          runClusterWork(db, detachArticle(articleId), clusterStatements)
           remove.run(articleId)
           for (const row of events) eventStatement.run(row)
+          cluster(articleId)
           return true
         })
         .immediate()

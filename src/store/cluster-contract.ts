@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Event } from '../core/types.js'
+import type { Output } from '../output.js'
+import type { Store, StoredCluster } from './store.js'
+
+// Hand-built reports (the contract tests the store, not the analysis): each text's first
+// paragraph is its lead; each event spec names its sentence, trigger, code, dyad and date.
+interface Spec {
+  readonly sentence: string
+  readonly trigger: string
+  readonly cameo: string
+  readonly source: string
+  readonly target: string
+  readonly date: string | null
+  readonly place?: { name: string; lat: number; lon: number }
+}
+
+function report(id: string, url: string | null, text: string, specs: readonly Spec[], tone = -2): Output {
+  const paragraphs = [...text.matchAll(/[^\n]+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
+  const events: Event[] = specs.map((s) => {
+    const start = text.indexOf(s.sentence)
+    const at = text.indexOf(s.trigger, start)
+    const word = (code: string): NonNullable<Event['source']> => ({ start, end: start + 3, text: code, code })
+    return {
+      source: word(s.source),
+      target: word(s.target),
+      cameo: s.cameo,
+      cameoName: s.cameo,
+      plover: null,
+      goldstein: -5,
+      quad: 4,
+      negated: false,
+      modality: 'asserted',
+      date: s.date,
+      place: s.place ?? null,
+      sentence: { start, end: start + s.sentence.length },
+      trigger: { start: at, end: at + s.trigger.length, text: s.trigger },
+      rule: 'contract',
+      confidence: 0.8,
+    }
+  })
+  return {
+    id,
+    article: { title: null, text, published: '2026-03-02', byline: null, lang: 'en', url, paragraphs },
+    events,
+    tone,
+    messages: [],
+  }
+}
+
+const HARBOUR = { name: 'Harbour Town', lat: 10, lon: 20 }
+const NEARBY = { name: 'Upriver', lat: 10.2, lon: 20.1 } // about 25 km away
+const FAR = { name: 'Far Town', lat: 12, lon: 20 } // about 220 km away
+
+const SHELLING = 'Artillery of Arland shelled positions of Borduria near the harbour on Monday.'
+const FIRST = report('first', 'https://daily.example/shelling', `${SHELLING}\n\nThe talks were called off.`, [
+  { sentence: SHELLING, trigger: 'shelled', cameo: '194', source: 'ARLMIL', target: 'BDR', date: '2026-03-02', place: HARBOUR },
+])
+const SECOND_TEXT = 'Borduria said its positions upriver came under Arland fire late on Monday.\n\nShells also hit a depot on Tuesday far to the north.'
+const SECOND = report('second', 'https://www.herald.example/news/1', SECOND_TEXT, [
+  { sentence: 'Borduria said its positions', trigger: 'fire', cameo: '190', source: 'ARL', target: 'BDRMIL', date: '2026-03-03', place: NEARBY },
+  { sentence: 'Shells also hit', trigger: 'hit', cameo: '195', source: 'ARL', target: 'BDR', date: '2026-03-03', place: FAR },
+])
+// the same family and dyad on the same day, but another act: a protest note is family 11, not 19
+const NOTE_TEXT = 'Borduria protested to Arland over the shelling on Monday.'
+const NOTE = report('note', 'https://daily.example/note', NOTE_TEXT, [
+  { sentence: NOTE_TEXT, trigger: 'protested', cameo: '111', source: 'BDR', target: 'ARL', date: '2026-03-02', place: HARBOUR },
+])
+// a wire copy of the first report on another site, dated a week later (a late reprint)
+const COPY_TEXT = `${SHELLING}\n\nThe talks were called off, the agency said.`
+const COPY = report('copy', 'https://reprints.example/a', COPY_TEXT, [
+  { sentence: SHELLING, trigger: 'shelled', cameo: '194', source: 'ARLMIL', target: 'BDR', date: '2026-03-09', place: HARBOUR },
+])
+
+async function clusters(store: Store): Promise<StoredCluster[]> {
+  const out: StoredCluster[] = []
+  for await (const c of store.streamClusters({}, 'date')) out.push(c)
+  return out
+}
+
+/**
+ * The tests every store passes for stored clusters: mentions of one real-world event filed
+ * under one cluster as articles are saved, with GDELT's counts; wire copies; recoding; and
+ * concurrent saves. `make` returns a fresh, empty store.
+ */
+export function clusterContract(name: string, make: () => Promise<Store>): void {
+  describe(`cluster contract: ${name}`, () => {
+    let store: Store
+    before(async () => {
+      store = await make()
+      await store.migrate()
+    })
+    after(async () => store.close())
+
+    it('files reports of one event from two outlets under one cluster, and another act apart', async () => {
+      await store.save(FIRST, 'test')
+      await store.save(SECOND, 'test')
+      await store.save(NOTE, 'test')
+      const all = await clusters(store)
+      assert.deepEqual((await store.counts()).clusters, 3)
+      const shelling = all.find((c) => c.event.cameo === '194')
+      assert.ok(shelling)
+      assert.deepEqual(
+        [shelling.numMentions, shelling.numArticles, shelling.numSources, shelling.isRoot, shelling.avgTone, shelling.avgConfidence],
+        [2, 2, 2, true, -2, 0.8],
+      )
+      assert.equal(shelling.event.triggerText, 'shelled', 'the first mention gives the codes')
+      assert.ok(shelling.firstSeen && shelling.lastSeen && shelling.firstSeen <= shelling.lastSeen)
+      const events = await store.queryEvents({})
+      const ids = (trigger: string): (number | null | undefined)[] => events.filter((e) => e.triggerText === trigger).map((e) => e.clusterId)
+      assert.deepEqual(ids('shelled'), [shelling.id])
+      assert.deepEqual(ids('fire'), [shelling.id], 'a day later, 25 km away, the same family and dyad: the same event')
+      assert.notEqual(ids('hit')[0], shelling.id, '220 km away: another event')
+      assert.notEqual(ids('protested')[0], shelling.id, 'another family: another event')
+      assert.ok(events.every((e) => typeof e.clusterId === 'number'))
+    })
+
+    it('counts a wire copy as more mentions of the original events, not as another source', async () => {
+      const first = (await clusters(store)).find((c) => c.event.cameo === '194') as StoredCluster
+      await store.saveFromSource(COPY, 'test', {
+        urls: ['https://reprints.example/a'],
+        sketch: null,
+        bands: [],
+        copyOf: { copyOf: (await store.queryEvents({ code: '194' }))[0]?.articleId as string, similarity: 0.9 },
+        checkpoint: null,
+      })
+      const after = (await clusters(store)).find((c) => c.id === first.id) as StoredCluster
+      assert.deepEqual([after.numMentions, after.numArticles, after.numSources], [3, 3, 2], 'dated a week later, it still joins')
+      assert.equal((await store.counts()).clusters, 3)
+    })
+
+    it('streams clusters by their first mention, with the shared filters', async () => {
+      const codes = async (filter: Parameters<Store['streamClusters']>[0]): Promise<string[]> => {
+        const out: string[] = []
+        for await (const c of store.streamClusters(filter, 'date')) out.push(c.event.cameo)
+        return out.sort() // events of one day come in their articles' (hash) order
+      }
+      assert.deepEqual(await codes({}), ['111', '194', '195'])
+      assert.deepEqual(await codes({ root: '19' }), ['194', '195'])
+      assert.deepEqual(await codes({ actor1: 'BDR' }), ['111'])
+      assert.deepEqual(await codes({ since: '2026-03-03' }), ['195'])
+      assert.deepEqual(await codes({ bbox: [19, 11, 21, 13] }), ['195'])
+      assert.equal((await codes({ limit: 1 })).length, 1)
+    })
+
+    it('takes a recoded article out of its clusters and files its new events', async () => {
+      const second = (await store.queryEvents({ code: '190' }))[0]
+      assert.ok(second)
+      const first = (await store.queryEvents({ code: '194' }))[0]?.articleId as string
+      // recoded without the far strike: its cluster goes; the shelling keeps the other reports
+      assert.equal(await store.replaceAnalysis(second.articleId, { ...SECOND, events: SECOND.events?.slice(0, 1) ?? [] }, 'v2'), true)
+      let all = await clusters(store)
+      assert.deepEqual(all.map((c) => [c.event.cameo, c.numMentions, c.numArticles]).sort(), [
+        ['111', 1, 1],
+        ['194', 3, 3],
+      ])
+      // the first report recoded with no event: the shelling's first mention is gone, the next one leads
+      assert.equal(await store.replaceAnalysis(first, { ...FIRST, events: [] }, 'v2'), true)
+      all = await clusters(store)
+      const shelling = all.find((c) => c.event.cameo !== '111') as StoredCluster
+      assert.deepEqual([shelling.numMentions, shelling.numArticles, shelling.numSources], [2, 2, 2])
+      assert.notEqual(shelling.event.articleId, first)
+    })
+
+    it('files concurrent saves of reports of one event under one cluster', async () => {
+      const reports = Array.from({ length: 8 }, (_, i) => {
+        const text = `Arland troops clashed with Borduria militia at the ford, report ${i + 1} says.`
+        return report(`ford-${i}`, `https://outlet${i % 3}.example/${i}`, text, [
+          { sentence: text, trigger: 'clashed', cameo: '190', source: 'ARL', target: 'BDR', date: '2026-04-01', place: HARBOUR },
+        ])
+      })
+      await store.saveMany(reports, 'test')
+      const ford = (await clusters(store)).filter((c) => c.event.date === '2026-04-01')
+      assert.deepEqual(
+        ford.map((c) => [c.numMentions, c.numArticles, c.numSources]),
+        [[8, 8, 3]],
+      )
+    })
+  })
+}
