@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { after, describe, it } from 'node:test'
 import pg from 'pg'
 import { createStore } from '../create-store.js'
+import { aggregateContract } from '../aggregate-contract.js'
 import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
@@ -24,6 +25,7 @@ after(async () => {
 if (!problem) {
   storeContract('postgres', async () => createPostgresStore(await createTestDatabase()))
   sourceStateContract('postgres', async () => createPostgresStore(await createTestDatabase()))
+  aggregateContract('postgres', async () => createPostgresStore(await createTestDatabase()))
 }
 
 const CHILD = `

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import type { Output } from '../../output.js'
+import { aggregateMethods } from '../aggregates.js'
 import { eventQuery } from '../event-filter.js'
 import { pagedEvents } from '../paging.js'
 import {
@@ -189,6 +190,15 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
     },
 
     ...pgTokens(query),
+
+    ...aggregateMethods(
+      {
+        param: dollar,
+        weekStart: (day) => `to_char(date_trunc('week', (${day})::date), 'YYYY-MM-DD')`,
+        floor: (value) => `floor(${value})::integer`,
+      },
+      <R>(sql: string, params: (string | number)[]) => query<R & pg.QueryResultRow>(sql, params),
+    ),
 
     async counts() {
       const rows = await query<{ articles: string; events: string }>(

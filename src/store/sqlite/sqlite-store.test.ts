@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import { createStore } from '../create-store.js'
+import { aggregateContract } from '../aggregate-contract.js'
 import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
@@ -16,6 +17,7 @@ const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.d
 
 storeContract('sqlite', async () => createSqliteStore(fresh()))
 sourceStateContract('sqlite', async () => createSqliteStore(fresh()))
+aggregateContract('sqlite', async () => createSqliteStore(fresh()))
 
 describe('sqlite store: schema versions and read-only use', () => {
   it('refuses a database of a newer schema, naming both versions, and writes nothing', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Output } from '../../output.js'
+import { aggregateMethods } from '../aggregates.js'
 import { eventQuery } from '../event-filter.js'
 import { pagedEvents } from '../paging.js'
 import { ARTICLE_COLUMNS, type ArticleRow, articleRow, EVENT_COLUMNS, EVENT_SELECT, type EventRow, eventRows, toStoredArticle, toStoredEvent } from '../rows.js'
@@ -113,6 +114,15 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     },
 
     ...sourceStateMethods(db),
+
+    ...aggregateMethods(
+      {
+        param: () => '?',
+        weekStart: (day) => `date(${day}, 'weekday 0', '-6 days')`,
+        floor: (value) => `CAST(${value} AS INTEGER)`,
+      },
+      async <R>(sql: string, params: (string | number)[]) => db.prepare(sql).all(params) as R[],
+    ),
 
     async close() {
       db.close()
