@@ -8,11 +8,13 @@ import { createAnalysisService } from '../services/analysis-service.js'
 import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { type ApiEnv, identify } from './auth.js'
+import { dashboardAssets } from './dashboard-assets.js'
 import type { RouteDeps } from './deps.js'
 import { docsRoutes } from './docs.js'
 import { ApiError, answerError, errorBody, validationHook } from './errors.js'
 import { createRateLimiter } from './rate-limit.js'
 import { articleRoutes } from './routes-articles.js'
+import { dashboardRoutes } from './routes-dashboard.js'
 import { eventRoutes } from './routes-events.js'
 import { metaRoutes } from './routes-meta.js'
 
@@ -90,7 +92,9 @@ export function createApp(options: ApiOptions): OpenAPIHono<ApiEnv> {
   metaRoutes(app, deps)
   eventRoutes(app, deps)
   articleRoutes(app, deps)
+  dashboardRoutes(app, deps)
   docsRoutes(app)
+  dashboardAssets(app)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -51,7 +51,18 @@ function doc(row: Row, n: number): Output {
     article: { title: `Item ${n}`, text, published: null, byline: null, lang: 'en', url: null, paragraphs: [{ start, end: text.length }] },
     places:
       place && point
-        ? [{ start: text.indexOf(place), end: text.indexOf(place) + place.length, text: place, name: place, id: `test:${place}`, ...point, admin1: null, feature: 'PPL' }]
+        ? [
+            {
+              start: text.indexOf(place),
+              end: text.indexOf(place) + place.length,
+              text: place,
+              name: place,
+              id: `test:${place}`,
+              ...point,
+              admin1: null,
+              feature: 'PPL',
+            },
+          ]
         : [],
     events: [event],
     messages: [],
@@ -163,10 +174,7 @@ export function aggregateContract(name: string, make: () => Promise<Store>): voi
         ['PERGOV', 'RUSGOV', 'RUSMIL', 'SYRGOV', 'USAGOV', null],
       )
       const byDate = await store.eventTable({ quad: 3 }, { sort: 'date', descending: true, offset: 0, limit: 10 })
-      assert.deepEqual(
-        [byDate.total, byDate.events.map((e) => e.date)],
-        [2, ['2025-04', null]],
-      )
+      assert.deepEqual([byDate.total, byDate.events.map((e) => e.date)], [2, ['2025-04', null]])
       const none = await store.eventTable({ actor: 'CHN' }, { sort: 'date', descending: false, offset: 0, limit: 10 })
       assert.deepEqual([none.total, none.events.length], [0, 0])
     })

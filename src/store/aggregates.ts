@@ -133,13 +133,25 @@ export function aggregateMethods(dialect: AggregateDialect, run: RunQuery): Even
     },
 
     async eventPlaces(filter, cellDegrees, limit) {
-      if (!(cellDegrees > 0 && cellDegrees <= 180)) throw new TypeError(`eventPlaces() expects a cell size in degrees above 0 and at most 180, got ${cellDegrees}`)
+      if (!(cellDegrees > 0 && cellDegrees <= 180))
+        throw new TypeError(`eventPlaces() expects a cell size in degrees above 0 and at most 180, got ${cellDegrees}`)
       const { where, params } = whereWith(filter, dialect, ['e.lat IS NOT NULL', 'e.lon IS NOT NULL'])
       // shifted to be non-negative, so the floor is the cell on every side of the equator and the meridian
       const cy = dialect.floor(`(e.lat + 90) / ${Number(cellDegrees)}`)
       const cx = dialect.floor(`(e.lon + 180) / ${Number(cellDegrees)}`)
       const quad = (q: number): string => `sum(CASE WHEN e.quad = ${q} THEN 1 ELSE 0 END) AS q${q}`
-      const rows = await run<{ n: unknown; lat: unknown; lon: unknown; q1: unknown; q2: unknown; q3: unknown; q4: unknown; lo: unknown; hi: unknown; id: unknown }>(
+      const rows = await run<{
+        n: unknown
+        lat: unknown
+        lon: unknown
+        q1: unknown
+        q2: unknown
+        q3: unknown
+        q4: unknown
+        lo: unknown
+        hi: unknown
+        id: unknown
+      }>(
         `SELECT count(*) AS n, avg(e.lat) AS lat, avg(e.lon) AS lon, ${[1, 2, 3, 4].map(quad).join(', ')},
            min(e.place_name) AS lo, max(e.place_name) AS hi, min(e.id) AS id
          FROM events e ${where} GROUP BY ${cy}, ${cx} ORDER BY n DESC, id LIMIT ${dialect.param(params.length + 1)}`,
