@@ -27,9 +27,14 @@ describe('OpenAPI document and event stream', () => {
       '/v1/articles/{id}',
       '/v1/events',
       '/v1/events/{id}',
+      '/v1/events/{id}/reports',
       '/v1/health',
+      '/v1/network',
+      '/v1/places',
+      '/v1/series',
       '/v1/stats',
       '/v1/stream',
+      '/v1/table',
     ])
     assert.deepEqual(doc.paths['/v1/articles']?.post?.security, [{ bearer: [] }])
     const params = ((doc.paths['/v1/events']?.get as { parameters?: { name: string }[] } | undefined)?.parameters ?? []).map((p) => p.name)

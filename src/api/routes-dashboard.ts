@@ -141,7 +141,7 @@ export function dashboardRoutes(app: ApiApp, deps: RouteDeps): void {
     async (c) => {
       const { zoom = 2, limit = 5000, ...filter } = c.req.valid('query')
       const cellDegrees = cellForZoom(zoom)
-      const [cells, countries] = await Promise.all([deps.store.eventPlaces(filter, cellDegrees, limit), deps.store.eventCountries(filter)])
+      const { cells, countries } = await deps.store.eventPlaces(filter, cellDegrees, limit)
       return c.json({ cellDegrees, cells: cells.map((cell) => ({ ...cell, quads: [...cell.quads] })), countries }, 200)
     },
   )

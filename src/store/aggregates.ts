@@ -71,10 +71,8 @@ export type NetworkLevel = 'code' | 'country'
 export interface EventAggregates {
   /** Events per period and quad class, with their mean Goldstein score; events whose date is coarser than the period are left out. */
   eventSeries(filter: EventFilter, bucket: SeriesBucket): Promise<SeriesPoint[]>
-  /** Located events in grid cells of `cellDegrees`, the fullest `limit` cells first. */
-  eventPlaces(filter: EventFilter, cellDegrees: number, limit: number): Promise<PlaceCell[]>
-  /** Events per country of their place, the most first. */
-  eventCountries(filter: EventFilter): Promise<CountryCount[]>
+  /** Located events in grid cells of `cellDegrees` (the fullest `limit` cells first) and per country of their place (the most first), in one pass. */
+  eventPlaces(filter: EventFilter, cellDegrees: number, limit: number): Promise<{ cells: PlaceCell[]; countries: CountryCount[] }>
   /** Dyads with both actors known, the `limit` busiest first. */
   eventNetwork(filter: EventFilter, level: NetworkLevel, limit: number): Promise<DyadEdge[]>
   /** One page of the events the filter matches, sorted by a column, and their total. */
@@ -102,6 +100,23 @@ function whereWith(filter: EventFilter, dialect: AggregateDialect, extra: string
 }
 
 const num = (v: unknown): number => Number(v)
+const round = (v: number, digits: number): number => Math.round(v * 10 ** digits) / 10 ** digits
+
+// One group of the places query: a cell and a country, with sums the cell and the country add up.
+type PlaceGroupRow = Record<'cy' | 'cx' | 'n' | 'lat' | 'lon' | 'q1' | 'q2' | 'q3' | 'q4' | 'lo' | 'hi' | 'id' | 'g' | 'scored', unknown> & {
+  country: string | null
+}
+
+// A cell's sums while its groups are added up.
+interface CellSum {
+  n: number
+  lat: number
+  lon: number
+  quads: [number, number, number, number]
+  lo: string | null
+  hi: string | null
+  id: number
+}
 const mean = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 1000) / 1000)
 
 // a partial date ("2025-07") has fewer characters than the period needs
@@ -140,40 +155,54 @@ export function aggregateMethods(dialect: AggregateDialect, run: RunQuery): Even
       const cy = dialect.floor(`(e.lat + 90) / ${Number(cellDegrees)}`)
       const cx = dialect.floor(`(e.lon + 180) / ${Number(cellDegrees)}`)
       const quad = (q: number): string => `sum(CASE WHEN e.quad = ${q} THEN 1 ELSE 0 END) AS q${q}`
-      const rows = await run<{
-        n: unknown
-        lat: unknown
-        lon: unknown
-        q1: unknown
-        q2: unknown
-        q3: unknown
-        q4: unknown
-        lo: unknown
-        hi: unknown
-        id: unknown
-      }>(
-        `SELECT count(*) AS n, avg(e.lat) AS lat, avg(e.lon) AS lon, ${[1, 2, 3, 4].map(quad).join(', ')},
-           min(e.place_name) AS lo, max(e.place_name) AS hi, min(e.id) AS id
-         FROM events e ${where} GROUP BY ${cy}, ${cx} ORDER BY n DESC, id LIMIT ${dialect.param(params.length + 1)}`,
-        [...params, limit],
-      )
-      return rows.map((r) => ({
-        lat: Math.round(Number(r.lat) * 1e5) / 1e5,
-        lon: Math.round(Number(r.lon) * 1e5) / 1e5,
-        count: num(r.n),
-        quads: [num(r.q1), num(r.q2), num(r.q3), num(r.q4)],
-        name: r.lo !== null && r.lo === r.hi ? String(r.lo) : null,
-        eventId: num(r.n) === 1 ? num(r.id) : null,
-      }))
-    },
-
-    async eventCountries(filter) {
-      const { where, params } = whereWith(filter, dialect, ['e.place_country IS NOT NULL'])
-      const rows = await run<{ country: string; n: unknown; g: unknown }>(
-        `SELECT e.place_country AS country, count(*) AS n, avg(e.goldstein) AS g FROM events e ${where} GROUP BY 1 ORDER BY n DESC, 1`,
+      // one pass over the events, by cell and country: the countries' counts come from the same groups
+      const rows = await run<PlaceGroupRow>(
+        `SELECT ${cy} AS cy, ${cx} AS cx, e.place_country AS country, count(*) AS n, sum(e.lat) AS lat, sum(e.lon) AS lon,
+           ${[1, 2, 3, 4].map(quad).join(', ')}, min(e.place_name) AS lo, max(e.place_name) AS hi, min(e.id) AS id,
+           sum(e.goldstein) AS g, count(e.goldstein) AS scored
+         FROM events e ${where} GROUP BY 1, 2, 3`,
         params,
       )
-      return rows.map((r) => ({ country: r.country, count: num(r.n), goldstein: mean(r.g) }))
+      const cells = new Map<string, CellSum>()
+      const countries = new Map<string, { n: number; g: number; scored: number }>()
+      for (const r of rows) {
+        const key = `${r.cy}:${r.cx}`
+        const cell = cells.get(key) ?? { n: 0, lat: 0, lon: 0, quads: [0, 0, 0, 0], lo: null, hi: null, id: Number.POSITIVE_INFINITY }
+        cell.n += num(r.n)
+        cell.lat += num(r.lat)
+        cell.lon += num(r.lon)
+        cell.quads = [cell.quads[0] + num(r.q1), cell.quads[1] + num(r.q2), cell.quads[2] + num(r.q3), cell.quads[3] + num(r.q4)]
+        const lo = r.lo === null ? null : String(r.lo)
+        const hi = r.hi === null ? null : String(r.hi)
+        if (lo !== null && (cell.lo === null || lo < cell.lo)) cell.lo = lo
+        if (hi !== null && (cell.hi === null || hi > cell.hi)) cell.hi = hi
+        cell.id = Math.min(cell.id, num(r.id))
+        cells.set(key, cell)
+        if (r.country) {
+          const country = countries.get(r.country) ?? { n: 0, g: 0, scored: 0 }
+          country.n += num(r.n)
+          country.g += num(r.g ?? 0)
+          country.scored += num(r.scored)
+          countries.set(r.country, country)
+        }
+      }
+      return {
+        cells: [...cells.values()]
+          .sort((a, b) => b.n - a.n || a.id - b.id)
+          .slice(0, limit)
+          .map((c) => ({
+            lat: round(c.lat / c.n, 5),
+            lon: round(c.lon / c.n, 5),
+            count: c.n,
+            quads: c.quads,
+            // a name only when every event of the cell is at a place of that name
+            name: c.lo !== null && c.lo === c.hi ? c.lo : null,
+            eventId: c.n === 1 ? c.id : null,
+          })),
+        countries: [...countries.entries()]
+          .map(([country, c]) => ({ country, count: c.n, goldstein: c.scored ? round(c.g / c.scored, 3) : null }))
+          .sort((a, b) => b.count - a.count || (a.country < b.country ? -1 : 1)),
+      }
     },
 
     async eventNetwork(filter, level, limit) {

@@ -32,9 +32,10 @@ export function FilterBar({ filters }: { filters: Filters }) {
   return (
     <form class="filters" onSubmit={apply} aria-label="Event filters">
       {FIELDS.map((f) => (
-        <label key={f.key}>
+        <label key={f.key} htmlFor={`filter-${f.key}`}>
           <span>{f.label}</span>
           <input
+            id={`filter-${f.key}`}
             name={f.key}
             type={f.type ?? 'text'}
             value={draft[f.key] ?? ''}
@@ -45,9 +46,9 @@ export function FilterBar({ filters }: { filters: Filters }) {
           />
         </label>
       ))}
-      <label>
+      <label htmlFor="filter-quad">
         <span>Quad class</span>
-        <select name="quad" value={draft.quad ?? ''} onChange={(e) => set('quad', (e.target as HTMLSelectElement).value)}>
+        <select id="filter-quad" name="quad" value={draft.quad ?? ''} onChange={(e) => set('quad', (e.target as HTMLSelectElement).value)}>
           <option value="">All</option>
           {Object.entries(QUADS).map(([q, { name }]) => (
             <option key={q} value={q}>
@@ -57,9 +58,9 @@ export function FilterBar({ filters }: { filters: Filters }) {
         </select>
       </label>
       {filters.bbox && (
-        <label>
+        <label htmlFor="filter-bbox">
           <span>Area</span>
-          <input name="bbox" value={draft.bbox ?? ''} size={14} onInput={(e) => set('bbox', (e.target as HTMLInputElement).value)} />
+          <input id="filter-bbox" name="bbox" value={draft.bbox ?? ''} size={14} onInput={(e) => set('bbox', (e.target as HTMLInputElement).value)} />
         </label>
       )}
       <div class="filter-buttons">
