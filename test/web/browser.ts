@@ -53,6 +53,11 @@ export function outside(urls: readonly string[]): string[] {
 
 /** Resolves when no section of the page says it is loading. */
 export async function settled(page: Page): Promise<void> {
-  // a string, evaluated in the page (this file is compiled without the DOM's types)
-  await page.waitForFunction('!document.querySelector(\'[aria-busy="true"]\')', undefined, { timeout: 15_000 })
+  await page.waitForFunction(() => !(globalThis as unknown as PageGlobals).document.querySelector('[aria-busy="true"]'), undefined, { timeout: 15_000 })
 }
+
+/**
+ * The page's globals, for functions that run in the page: this file is compiled without the
+ * DOM's types, and the page's policy forbids evaluating strings, so functions cast globalThis.
+ */
+export type PageGlobals = { document: { querySelector(selector: string): unknown; documentElement: { scrollWidth: number } } }
