@@ -29,7 +29,10 @@ function step(bucket: Bucket, start: string): { next: string; last: string } {
   return { next: iso(t + days * DAY), last: iso(t + (days - 1) * DAY) }
 }
 
-/** Every period from the first to the last with data (empty ones too, so time runs evenly), at most 3000. */
+// The most periods drawn with the empty ones between them; a longer span shows its periods with events only.
+const MAX_EVEN = 1500
+
+/** Every period from the first to the last with data (empty ones too, so time runs evenly), or only those with data over a very long span. */
 function periods(points: SeriesPoint[], bucket: Bucket): Period[] {
   const byPeriod = new Map<string, SeriesPoint[]>()
   for (const p of points) byPeriod.set(p.period, [...(byPeriod.get(p.period) ?? []), p])
@@ -37,7 +40,14 @@ function periods(points: SeriesPoint[], bucket: Bucket): Period[] {
   const out: Period[] = []
   let at = keys[0]
   const last = keys[keys.length - 1]
-  while (at !== undefined && last !== undefined && at <= last && out.length < 3000) {
+  let even = true
+  for (let probe = at, n = 0; probe !== undefined && last !== undefined && probe <= last; probe = step(bucket, probe).next)
+    if (++n > MAX_EVEN) {
+      even = false
+      break
+    }
+  let k = 0
+  while (at !== undefined && last !== undefined && at <= last) {
     const here = byPeriod.get(at) ?? []
     const counts = [1, 2, 3, 4].map((q) => here.find((p) => p.quad === q)?.count ?? 0)
     const scored = here.filter((p) => p.goldstein !== null)
@@ -50,7 +60,7 @@ function periods(points: SeriesPoint[], bucket: Bucket): Period[] {
       total: counts.reduce((a, b) => a + b, 0),
       goldstein: n ? scored.reduce((s, p) => s + (p.goldstein ?? 0) * p.count, 0) / n : null,
     })
-    at = next
+    at = even ? next : keys[++k]
   }
   return out
 }
