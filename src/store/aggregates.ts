@@ -87,6 +87,8 @@ export interface AggregateDialect {
   weekStart(day: string): string
   /** The whole number at or below a non-negative number. */
   floor(value: string): string
+  /** Whether a text starts as a calendar date of the period's length: YYYY-MM-DD (day) or YYYY-MM (month). */
+  startsAsDate(value: string, length: 7 | 10): string
 }
 
 /** Runs one query and returns its rows. */
@@ -120,7 +122,7 @@ interface CellSum {
 const mean = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 1000) / 1000)
 
 // a partial date ("2025-07") has fewer characters than the period needs
-const PERIOD_LENGTH: Record<SeriesBucket, number> = { day: 10, week: 10, month: 7 }
+const PERIOD_LENGTH: Record<SeriesBucket, 7 | 10> = { day: 10, week: 10, month: 7 }
 
 const SORT_COLUMNS: Record<EventSort, string> = {
   date: "coalesce(e.date, '')",
@@ -139,7 +141,8 @@ export function aggregateMethods(dialect: AggregateDialect, run: RunQuery): Even
     async eventSeries(filter, bucket) {
       const day = 'substr(e.date, 1, 10)'
       const period = bucket === 'day' ? day : bucket === 'month' ? 'substr(e.date, 1, 7)' : dialect.weekStart(day)
-      const { where, params } = whereWith(filter, dialect, [`length(e.date) >= ${PERIOD_LENGTH[bucket]}`])
+      // a date the dates stage could not pin down ("2025-W10", "XXXX-07-31") is in no period
+      const { where, params } = whereWith(filter, dialect, [dialect.startsAsDate('e.date', PERIOD_LENGTH[bucket])])
       const rows = await run<{ period: string; quad: number; n: unknown; g: unknown }>(
         `SELECT ${period} AS period, e.quad AS quad, count(*) AS n, avg(e.goldstein) AS g FROM events e ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
         params,

@@ -196,6 +196,7 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
         param: dollar,
         weekStart: (day) => `to_char(date_trunc('week', (${day})::date), 'YYYY-MM-DD')`,
         floor: (value) => `floor(${value})::integer`,
+        startsAsDate: (value, length) => `${value} ~ '^[0-9]{4}-[01][0-9]${length === 10 ? '-[0-3][0-9]' : ''}'`,
       },
       <R>(sql: string, params: (string | number)[]) => query<R & pg.QueryResultRow>(sql, params),
     ),

@@ -123,6 +123,7 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
         param: () => '?',
         weekStart: (day) => `date(${day}, 'weekday 0', '-6 days')`,
         floor: (value) => `CAST(${value} AS INTEGER)`,
+        startsAsDate: (value, length) => `${value} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]${length === 10 ? '-[0-3][0-9]' : ''}*'`,
       },
       async <R>(sql: string, params: (string | number)[]) => db.prepare(sql).all(params) as R[],
     ),

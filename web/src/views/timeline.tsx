@@ -21,7 +21,7 @@ const iso = (t: number): string => new Date(t).toISOString().slice(0, 10)
 function step(bucket: Bucket, start: string): { next: string; last: string } {
   if (bucket === 'month') {
     const [y, m] = start.split('-').map(Number) as [number, number]
-    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+    const next = m === 12 ? `${String(y + 1).padStart(4, '0')}-01` : `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}`
     return { next, last: iso(Date.UTC(y, m, 0)) }
   }
   const t = Date.parse(start)
@@ -35,7 +35,8 @@ const MAX_EVEN = 1500
 /** Every period from the first to the last with data (empty ones too, so time runs evenly), or only those with data over a very long span. */
 function periods(points: SeriesPoint[], bucket: Bucket): Period[] {
   const byPeriod = new Map<string, SeriesPoint[]>()
-  for (const p of points) byPeriod.set(p.period, [...(byPeriod.get(p.period) ?? []), p])
+  // the API answers calendar periods only; anything else would stop the stepping below
+  for (const p of points) if (/^\d{4}-\d\d(-\d\d)?$/.test(p.period)) byPeriod.set(p.period, [...(byPeriod.get(p.period) ?? []), p])
   const keys = [...byPeriod.keys()].sort()
   const out: Period[] = []
   let at = keys[0]
