@@ -9,11 +9,13 @@ import { createFetcher, type FetcherOptions } from '../sources/safe-fetch.js'
 import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { type ApiEnv, identify } from './auth.js'
+import { dashboardAssets } from './dashboard-assets.js'
 import type { RouteDeps } from './deps.js'
 import { docsRoutes } from './docs.js'
 import { ApiError, answerError, errorBody, validationHook } from './errors.js'
 import { createRateLimiter } from './rate-limit.js'
 import { articleRoutes } from './routes-articles.js'
+import { dashboardRoutes } from './routes-dashboard.js'
 import { dyadRoutes } from './routes-dyads.js'
 import { eventRoutes } from './routes-events.js'
 import { exportRoutes } from './routes-export.js'
@@ -112,7 +114,9 @@ export function createApp(options: ApiOptions): OpenAPIHono<ApiEnv> {
   watchRoutes(app, deps)
   dyadRoutes(app, deps)
   exportRoutes(app, deps, log)
+  dashboardRoutes(app, deps)
   docsRoutes(app)
+  dashboardAssets(app)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -11,6 +11,7 @@ import { queryCommand } from './query-command.js'
 import { queueCommand } from './queue-command.js'
 import { recodeCommand } from './recode-command.js'
 import { serveCommand } from './serve-command.js'
+import { startCommand } from './start-command.js'
 import { statsCommand } from './stats-command.js'
 import { tokensCommand } from './tokens-command.js'
 import { UsageError } from './util.js'
@@ -44,6 +45,8 @@ Usage:
   sitrep actors find NAME [--date YYYY-MM-DD]
   sitrep serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--reads-need-token] [--cors ORIGIN]
                [--rate-limit N/min] [--body-limit BYTES] [--timeout S] [--allow-private] [--contact URL]
+  sitrep start [--db PATH] [--port 8080]   the dashboard (PORT or 8080, else the next free port);
+               stores the example when the store is empty, keeps an admin token in .sitrep-admin-token
   sitrep tokens add NAME [--scope read|write|admin] | list | revoke ID   [--db PATH]
   sitrep watch add --name NAME [--actor1 CODE] [--actor2 CODE] [--both-ways] [--actor CODE]
                    [--root NN] [--quad 1-4] [--country ISO] [--bbox W,S,E,N] [--min-confidence X]
@@ -69,6 +72,7 @@ const COMMANDS: Record<string, Command> = {
   queue: queueCommand,
   worker: workerCommand,
   serve: serveCommand,
+  start: startCommand,
   tokens: tokensCommand,
   watch: watchCommand,
 }

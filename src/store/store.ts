@@ -1,5 +1,6 @@
 import type { ClusterOptions } from '../cluster/cluster-events.js'
 import type { Output } from '../output.js'
+import type { EventAggregates } from './aggregates.js'
 import type { EventFilter } from './event-filter.js'
 import type { EventOrder } from './paging.js'
 import type { TokenStore } from './tokens.js'
@@ -146,7 +147,7 @@ export interface SourceSaveRecord {
  * Where analyses are kept. Every implementation (SQLite now, PostgreSQL later) has this
  * shape and passes the same contract tests (store-contract.ts).
  */
-export interface Store extends TokenStore, WatchStore {
+export interface Store extends TokenStore, WatchStore, EventAggregates {
   /**
    * Brings the schema up to date in one exclusive transaction, so two processes starting on
    * a new database both succeed; safe to call on every start. Refuses a database written by

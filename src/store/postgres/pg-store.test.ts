@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { after, describe, it } from 'node:test'
 import pg from 'pg'
+import { aggregateContract } from '../aggregate-contract.js'
 import { clusterContract } from '../cluster-contract.js'
 import { createStore } from '../create-store.js'
 import { ARTICLE_COLUMNS, articleRow, EVENT_COLUMNS, eventRows } from '../rows.js'
@@ -27,6 +28,7 @@ if (!problem) {
   storeContract('postgres', async () => createPostgresStore(await createTestDatabase()))
   sourceStateContract('postgres', async () => createPostgresStore(await createTestDatabase()))
   clusterContract('postgres', async () => createPostgresStore(await createTestDatabase()))
+  aggregateContract('postgres', async () => createPostgresStore(await createTestDatabase()))
 }
 
 const CHILD = `

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import type { Output } from '../../output.js'
+import { aggregateMethods } from '../aggregates.js'
 import { clusterArticle, detachArticle, pendingArticles } from '../clusters.js'
 import { eventQuery, eventsSinceQuery } from '../event-filter.js'
 import { pagedClusters, pagedEvents } from '../paging.js'
@@ -229,6 +230,15 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
     ...pgTokens(query),
 
     ...pgWatches({ query, transaction }),
+    ...aggregateMethods(
+      {
+        param: dollar,
+        weekStart: (day) => `to_char(date_trunc('week', (${day})::date), 'YYYY-MM-DD')`,
+        floor: (value) => `floor(${value})::integer`,
+        startsAsDate: (value, length) => `${value} ~ '^[0-9]{4}-[01][0-9]${length === 10 ? '-[0-3][0-9]' : ''}'`,
+      },
+      <R>(sql: string, params: (string | number)[]) => query<R & pg.QueryResultRow>(sql, params),
+    ),
 
     async counts() {
       const rows = await query<{ articles: string; events: string; clusters: string }>(

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import Database from 'better-sqlite3'
+import { aggregateContract } from '../aggregate-contract.js'
 import { clusterContract } from '../cluster-contract.js'
 import { createStore } from '../create-store.js'
 import { ARTICLE_COLUMNS, articleRow, EVENT_COLUMNS, eventRows } from '../rows.js'
@@ -19,6 +20,7 @@ const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.d
 storeContract('sqlite', async () => createSqliteStore(fresh()))
 sourceStateContract('sqlite', async () => createSqliteStore(fresh()))
 clusterContract('sqlite', async () => createSqliteStore(fresh()))
+aggregateContract('sqlite', async () => createSqliteStore(fresh()))
 
 describe('sqlite store: schema versions and read-only use', () => {
   it('files the events of a schema-4 database in clusters when it migrates to schema 5', async () => {

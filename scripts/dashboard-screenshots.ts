@@ -1,0 +1,49 @@
+// The README's screenshots of the dashboard: a store of the example article and generated
+// reports (scripts/synthetic-docs.ts, not news), served and shot in Debian's chromium.
+//   node --import tsx scripts/dashboard-screenshots.ts [OUT_DIR]   (default docs/screenshots; needs npm run build)
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createAnalyzer, isError } from '../src/analyze.js'
+import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js'
+import { launch, type PageGlobals, serve, settled } from '../test/web/browser.js'
+import { syntheticDoc } from './synthetic-docs.js'
+
+const out = resolve(process.argv[2] ?? 'docs/screenshots')
+mkdirSync(out, { recursive: true })
+const store = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'sitrep-shots-')), 'shots.db'))
+await store.migrate()
+const example = createAnalyzer().analyze({ id: 'example', text: readFileSync('examples/syria-russia-support.txt', 'utf8'), published: '2025-07-31' })
+if (isError(example)) throw new Error(example.error)
+const { articleId } = await store.save(example, 'screenshots')
+await store.saveMany(
+  Array.from({ length: 300 }, (_, n) => syntheticDoc(n, 12)),
+  'screenshots',
+)
+const server = await serve(store)
+const base = `http://127.0.0.1:${server.port}`
+const browser = await launch()
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+const shot = async (name: string, path: string, fullPage = true): Promise<void> => {
+  await page.goto(`${base}/${path}`)
+  await page.waitForSelector('main')
+  await settled(page)
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: join(out, `${name}.png`), fullPage })
+}
+// the example was stored first: its events are the first ids; one with both actors shows best
+const exampleEvents = (await store.eventsSince(0, 200)).filter((e) => e.articleId === articleId)
+const first = exampleEvents.find((e) => e.sourceCode && e.targetCode) ?? exampleEvents[0]
+await shot('map-event', `?view=map${first ? `&event=${first.id}` : ''}`)
+await shot('timeline', '?view=timeline&bucket=week')
+await shot('network', '?view=network')
+await shot('events', '?view=events&actor1=RUS&sort=goldstein&order=desc')
+await shot('reader', `?view=reader&event=${first?.id ?? ''}`, false)
+await shot('ingest', '?view=ingest')
+await page.setViewportSize({ width: 390, height: 844 })
+await shot('map-390', '?view=map')
+const wide = await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth)
+await browser.close()
+await server.close()
+await store.close()
+console.log(`dashboard screenshots in ${out} (the map at 390 px is ${wide} px wide)`)

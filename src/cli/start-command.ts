@@ -1,0 +1,96 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { type RunningServer, startServer } from '../api/server.js'
+import { checkSecret, issueToken } from '../services/api-tokens.js'
+import { createStore } from '../store/create-store.js'
+import type { Store } from '../store/store.js'
+import type { CommandEnv } from './command.js'
+import { dbLocation, shownDb } from './db-option.js'
+import { ingestPaths } from './ingest-command.js'
+import { UsageError } from './util.js'
+
+/** The article stored when the store is empty, and the day it was published. */
+const EXAMPLE = fileURLToPath(new URL('../../examples/syria-russia-support.txt', import.meta.url))
+const EXAMPLE_DATE = '2025-07-31'
+
+/** How many ports after the first one `start` tries when a port is taken. */
+const PORT_TRIES = 20
+
+/** The default file of the local admin token: beside the database, readable by its owner only. */
+export const TOKEN_FILE = '.sitrep-admin-token'
+
+/**
+ * `sitrep start` (what `npm start` runs): the dashboard and the API on this machine. Stores the
+ * example article when the store is empty, makes a local admin token (kept in a file only the
+ * user can read) unless that file holds a valid one, then serves on PORT or 8080, or the next
+ * free port, and prints the URL at the end of its last line.
+ */
+export async function startCommand(argv: string[], env: CommandEnv): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, port: { type: 'string' }, 'token-file': { type: 'string' } },
+  })
+  if (positionals.length) throw new UsageError(`start takes no arguments, got "${positionals[0]}"`)
+  const portText = values.port ?? process.env.PORT ?? '8080'
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new UsageError(`the port (--port or PORT) must be from 0 to 65535, got "${portText}"`)
+  const db = dbLocation(values.db)
+  const store = createStore(db)
+  await store.migrate()
+  if ((await store.counts()).articles === 0) {
+    const stats = await ingestPaths(store, [EXAMPLE], { lexicon: env.lexicon, userActors: env.userActors, published: EXAMPLE_DATE })
+    process.stderr.write(`sitrep: the store was empty: stored the example article with ${stats.events} event(s)\n`)
+  }
+  const tokenFile = resolve(values['token-file'] ?? TOKEN_FILE)
+  const made = await ensureAdminToken(store, tokenFile)
+  process.stderr.write(
+    `sitrep: ${made ? 'made a local admin token' : 'the local admin token is'} in ${tokenFile} (readable by you only): paste it into the Ingest view\n`,
+  )
+  const server = await listenFromPort(store, env, Number(portText))
+  process.stderr.write(`sitrep: serving ${shownDb(db)}; API docs at /docs; Ctrl-C stops.\n`)
+  process.stdout.write(`sitrep: the dashboard is at http://127.0.0.1:${server.port}/\n`)
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      done()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+  await server.close()
+  await store.close()
+  return 0
+}
+
+/** Keeps a valid admin token in `file` (mode 600): the one there when the store still accepts it, else a new one. True when it made one. */
+export async function ensureAdminToken(store: Store, file: string): Promise<boolean> {
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim()
+    const check = await checkSecret(store, secret)
+    if (check.ok && check.token.scope === 'admin') {
+      chmodSync(file, 0o600)
+      return false
+    }
+  }
+  const token = await issueToken(store, 'local dashboard (sitrep start)', 'admin')
+  writeFileSync(file, `${token.secret}\n`, { mode: 0o600 })
+  // the mode of writeFileSync applies to a new file only: an older file is narrowed too
+  chmodSync(file, 0o600)
+  return true
+}
+
+/** Serves on 127.0.0.1 at `first`, or the next free port after it (a taken port is skipped, up to PORT_TRIES). */
+async function listenFromPort(store: Store, env: CommandEnv, first: number): Promise<RunningServer> {
+  for (let port = first; ; port++) {
+    try {
+      return await startServer({ store, lexicon: env.lexicon, host: '127.0.0.1', port })
+    } catch (e) {
+      const code = (e as { code?: string }).code
+      if (first === 0 || (code !== 'EADDRINUSE' && code !== 'EACCES') || port >= Math.min(65535, first + PORT_TRIES)) throw e
+      process.stderr.write(`sitrep: port ${port} is taken, trying ${port + 1}\n`)
+    }
+  }
+}

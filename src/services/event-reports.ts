@@ -1,0 +1,49 @@
+import { type ClusterOptions, cameoFamily, createClusterer, DEFAULT_CLUSTER_OPTIONS } from '../cluster/cluster-events.js'
+import type { Store, StoredEvent } from '../store/store.js'
+
+/** The most candidate events read around one event (its CAMEO family, within the date window). */
+const MAX_CANDIDATES = 20_000
+
+/** An event and the other reports of the same real-world event. */
+export interface EventReports {
+  readonly event: StoredEvent
+  /** The stored cluster's id; for an event not yet filed, the id of the cluster's first report. */
+  readonly clusterId: number
+  /** The reports of the cluster other than the event, in date order. */
+  readonly others: StoredEvent[]
+}
+
+const DAY_MS = 86_400_000
+const shift = (day: string, days: number): string => new Date(Date.parse(day) + days * DAY_MS).toISOString().slice(0, 10)
+
+/**
+ * The other reports of the event `id`: the events of the same CAMEO family dated near it are
+ * clustered as `sitrep` clusters a store (same family and dyad, within `maxDays` and `maxKm`
+ * of the cluster's first report), and the members of the event's cluster are returned. The
+ * clusterer is greedy in date order, so it is run from four windows before the event on, which
+ * gives the cluster a run over the whole store gives unless a chain of reports reaches further
+ * back. An event the store has filed in a cluster (schema 5 on) is answered from that cluster,
+ * read among the same candidates. Null when no such event is stored; an undated event has no other reports.
+ */
+export async function otherReports(store: Store, id: number, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): Promise<EventReports | null> {
+  const event = await store.getEvent(id)
+  if (!event) return null
+  if (!event.date) return { event, clusterId: event.id, others: [] }
+  const day = event.date.length === 10 ? event.date : null
+  const window = Math.max(1, Math.ceil(options.maxDays))
+  // a partial date ("2025-07") matches only the same partial date: its whole month or year is read
+  const since = day ? shift(day, -4 * window) : `${event.date}-01-01`.slice(0, 10)
+  const until = day ? shift(day, 2 * window) : event.date.length === 7 ? `${event.date}-31` : `${event.date}-12-31`
+  const candidates = await store.queryEvents({ root: cameoFamily(event.cameo), since, until, limit: MAX_CANDIDATES })
+  // the store files each event in its cluster as it is saved: that cluster is the answer, as in the exports
+  if (event.clusterId !== undefined && event.clusterId !== null) {
+    const filed = event.clusterId
+    return { event, clusterId: filed, others: candidates.filter((m) => m.id !== event.id && m.clusterId === filed) }
+  }
+  const clusterer = createClusterer(options)
+  const members = new Map<number, number>()
+  for (const m of candidates) members.set(m.id, clusterer.add(m))
+  const clusterId = members.get(event.id) ?? event.id
+  const others = candidates.filter((m) => m.id !== event.id && members.get(m.id) === clusterId)
+  return { event, clusterId, others }
+}
