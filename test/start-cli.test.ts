@@ -22,12 +22,17 @@ async function start(cwd: string, port: number): Promise<{ url: string; stderr: 
     stderr += d.toString()
   })
   const url = await new Promise<string>((resolve, reject) => {
+    // the URL is the end of a line on stdout; the lines before it on stderr ('serving ...' is the
+    // last) come through another pipe, so both are waited for
+    const ready = (): void => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(stdout)
+      if (m?.[1] && /sitrep: serving /.test(stderr)) resolve(m[1])
+    }
     child.stdout.on('data', (d: Buffer) => {
       stdout += d.toString()
-      // the URL is the end of a line
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(stdout)
-      if (m?.[1]) resolve(m[1])
+      ready()
     })
+    child.stderr.on('data', ready)
     child.once('exit', () => reject(new Error(`start exited: ${stderr}`)))
   })
   const stop = () =>

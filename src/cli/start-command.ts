@@ -49,9 +49,8 @@ export async function startCommand(argv: string[], env: CommandEnv): Promise<num
     `sitrep: ${made ? 'made a local admin token' : 'the local admin token is'} in ${tokenFile} (readable by you only): paste it into the Ingest view\n`,
   )
   const server = await listenFromPort(store, env, Number(portText))
-  process.stderr.write(`sitrep: serving ${shownDb(db)}; API docs at /docs; Ctrl-C stops.\n`)
-  process.stdout.write(`sitrep: the dashboard is at http://127.0.0.1:${server.port}/\n`)
-  await new Promise<void>((done) => {
+  // the signal handlers are in place before the URL is shown: whoever reads the URL may stop it at once
+  const stopped = new Promise<void>((done) => {
     const stop = (): void => {
       process.off('SIGINT', stop)
       process.off('SIGTERM', stop)
@@ -60,6 +59,9 @@ export async function startCommand(argv: string[], env: CommandEnv): Promise<num
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  process.stderr.write(`sitrep: serving ${shownDb(db)}; API docs at /docs; Ctrl-C stops.\n`)
+  process.stdout.write(`sitrep: the dashboard is at http://127.0.0.1:${server.port}/\n`)
+  await stopped
   await server.close()
   await store.close()
   return 0
