@@ -52,7 +52,7 @@ for (const raw of lines) {
   if (!line) continue
   if (!inPatterns) {
     if (line.startsWith('&')) synset = line.slice(1).toLowerCase()
-    else if (line.startsWith('+') && synset) (synsets[synset] ??= []).push(line.slice(1).toLowerCase().replace(/_/g, ' '))
+    else if (line.startsWith('+') && synset) (synsets[synset] ??= []).push(line.slice(1).toLowerCase().replace(/_+$/, '').replace(/_/g, ' '))
     continue
   }
   const head = /^---\s+(\S+)\s+(\[[^\]]*\])\s+---/.exec(line)
@@ -80,7 +80,7 @@ for (const raw of lines) {
       .replace(/[(){}$%^+|]/g, ' ')
       .split(/\s+/)
       .filter((w) => /^&?[A-Za-z][A-Za-z_'-]*$/.test(w))
-      .flatMap((w) => (w.startsWith('&') ? [w.toLowerCase()] : w.toLowerCase().split('_')))
+      .flatMap((w) => (w.startsWith('&') ? [w.toLowerCase()] : w.toLowerCase().split('_').filter(Boolean)))
     if (!after.length) {
       dropped++
       continue
