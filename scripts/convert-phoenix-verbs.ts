@@ -52,7 +52,11 @@ for (const raw of lines) {
   if (!line) continue
   if (!inPatterns) {
     if (line.startsWith('&')) synset = line.slice(1).toLowerCase()
-    else if (line.startsWith('+') && synset) (synsets[synset] ??= []).push(line.slice(1).toLowerCase().replace(/_+$/, '').replace(/_/g, ' '))
+    else if (line.startsWith('+') && synset) {
+      const list = synsets[synset] ?? []
+      list.push(line.slice(1).toLowerCase().replace(/_+$/, '').replace(/_/g, ' '))
+      synsets[synset] = list
+    }
     continue
   }
   const head = /^---\s+(\S+)\s+(\[[^\]]*\])\s+---/.exec(line)

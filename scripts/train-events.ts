@@ -21,16 +21,16 @@ import { ruleTriggers, type TriggerMatch } from '../src/stages/events/01-trigger
 import { codeOf } from '../src/stages/events/03-code.js'
 import { isCommitment, isNegated, modalityOf } from '../src/stages/events/04-modality.js'
 import { type EventContext, eventContext } from '../src/stages/events/context.js'
-import { modalityFeatures, type TriggerCandidate, triggerFeatures } from '../src/stages/events/learned/features.js'
+import { modalityFeatures, triggerFeatures } from '../src/stages/events/learned/features.js'
 import {
   JUDGED_NOUNS_PATH,
   LEAF_MODEL_PATH,
   MARGINS,
-  NOUN_SUPPORT,
   MODALITY_CLASSES,
   MODALITY_MODEL_PATH,
   NEGATION_CLASSES,
   NEGATION_MODEL_PATH,
+  NOUN_SUPPORT,
   TRIGGER_CLASSES,
   TRIGGER_MODEL_PATH,
   triggerCandidates,
@@ -173,7 +173,11 @@ function cached(): { train: Loaded; held: Loaded } {
     return { train: revive(data.train), held: revive(data.held) }
   }
   const out = { train: load('train'), held: load(values['eval-split'] as string) }
-  if (file) writeFileSync(file, JSON.stringify(out, (_, v) => (v instanceof Uint32Array ? Array.from(v) : v)))
+  if (file)
+    writeFileSync(
+      file,
+      JSON.stringify(out, (_, v) => (v instanceof Uint32Array ? Array.from(v) : v)),
+    )
   return out
 }
 const { train, held } = cached()
@@ -190,7 +194,10 @@ const asBuffer = (f: Uint32Array<ArrayBuffer>): FeatureBuffer => {
 // the dictionary nouns the model has seen often enough in training to judge their sense
 const nounCounts = new Map<string, number>()
 for (const e of train.examples) if (e.rule?.trigger.pos === 'noun') nounCounts.set(e.rule.trigger.lemma, (nounCounts.get(e.rule.trigger.lemma) ?? 0) + 1)
-const judged = [...nounCounts].filter(([, n]) => n >= NOUN_SUPPORT).map(([lemma]) => lemma).sort()
+const judged = [...nounCounts]
+  .filter(([, n]) => n >= NOUN_SUPPORT)
+  .map(([lemma]) => lemma)
+  .sort()
 const leafClasses = [...new Set(train.examples.flatMap((e) => (e.leaf ? [e.leaf] : [])))].sort()
 const triggerTrainer = new PerceptronTrainer(TRIGGER_CLASSES)
 const leafTrainer = new PerceptronTrainer(leafClasses)
@@ -269,7 +276,9 @@ console.log(`${split} triggers, model alone: ${score((_, i) => decided[i]?.root 
 const at = (i: number) => decided[i] as { root: string | null; margin: number }
 for (const m of [0, 5000, 10000, 20000, 40000]) {
   console.log(`${split} margin ${m}: drop ${score((e, i) => (e.rule && !e.rule.trigger.reported && !at(i).root && at(i).margin >= m ? null : rootOf(e)))}`)
-  console.log(`${split} margin ${m}: recode ${score((e, i) => (e.rule && !e.rule.trigger.reported && at(i).root && at(i).margin >= m ? at(i).root : rootOf(e)))}`)
+  console.log(
+    `${split} margin ${m}: recode ${score((e, i) => (e.rule && !e.rule.trigger.reported && at(i).root && at(i).margin >= m ? at(i).root : rootOf(e)))}`,
+  )
   console.log(
     `${split} margin ${m}: drop nouns ${score((e, i) => (e.rule && !e.rule.trigger.reported && e.rule.trigger.pos === 'noun' && !at(i).root && at(i).margin >= m ? null : rootOf(e)))}`,
   )
@@ -278,8 +287,7 @@ for (const m of [0, 5000, 10000, 20000, 40000]) {
 console.log(
   `${split} triggers, rules revised at margins ${JSON.stringify(MARGINS)}: ${score((e, i) => {
     const d = at(i)
-    if (e.rule)
-      return e.rule.trigger.pos === 'noun' && judged.includes(e.rule.trigger.lemma) && !d.root && d.margin >= MARGINS.dropNoun ? null : rootOf(e)
+    if (e.rule) return e.rule.trigger.pos === 'noun' && judged.includes(e.rule.trigger.lemma) && !d.root && d.margin >= MARGINS.dropNoun ? null : rootOf(e)
     return d.root && d.margin >= MARGINS.add ? d.root : null
   })}`,
 )
@@ -298,7 +306,9 @@ for (const e of held.examples) {
   })
   if (leafClasses[best] === e.leaf) leafModel++
 }
-console.log(`${split} leaf on ${leafBoth} rule triggers of the right root: rules ${(leafRule / leafBoth).toFixed(3)}, model ${(leafModel / leafBoth).toFixed(3)}`)
+console.log(
+  `${split} leaf on ${leafBoth} rule triggers of the right root: rules ${(leafRule / leafBoth).toFixed(3)}, model ${(leafModel / leafBoth).toFixed(3)}`,
+)
 // modality and negation on gold triggers
 let ruleRight = 0
 let modelRight = 0

@@ -45,9 +45,9 @@ export function createEventsStage(): PipelineStage {
       const messages: Message[] = []
       const keep = (r: Refined<TriggerMention>): TriggerMention[] => kept(r, messages, report, (item) => triggerSpan(tokens, item.match))
       const found: TriggerMention[] = sentenceTokenRanges(tokens, sentences.length).flatMap((range, sentence) =>
-        findTriggers(ec, range, (m, why) => messages.push(report('model-no-event', `"${m.trigger.lemma}" is no event (${why})`, triggerSpan(tokens, m), 'info'))).map(
-          (match) => ({ match, sentence, range }),
-        ),
+        findTriggers(ec, range, (m, why) =>
+          messages.push(report('model-no-event', `"${m.trigger.lemma}" is no event (${why})`, triggerSpan(tokens, m), 'info')),
+        ).map((match) => ({ match, sentence, range })),
       )
       const mentions = keep(dropAskedFor(ec, keep(dropQuestions(found, text, sentences))))
       const events: Event[] = []

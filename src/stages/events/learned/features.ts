@@ -136,7 +136,10 @@ export function triggerFeatures(out: FeatureBuffer, ctx: EventContext, c: Trigge
   out.add(F.RuleRoot, rootOf(m?.trigger.code))
   if (m) {
     out.add(F.RuleLeaf, m.trigger.code)
-    out.add(F.RuleKind, m.trigger.reported ? 'reported' : m.objectAt !== null ? 'object' : m.trigger.particle ? 'particle' : m.last > m.at ? 'compound' : 'plain')
+    out.add(
+      F.RuleKind,
+      m.trigger.reported ? 'reported' : m.objectAt !== null ? 'object' : m.trigger.particle ? 'particle' : m.last > m.at ? 'compound' : 'plain',
+    )
     out.add(F.LemmaRuleRoot, lemma, rootOf(m.trigger.code))
   }
   const phoenix = phoenixVerb(ctx, i, r)
