@@ -13,6 +13,19 @@ export class TimeBudgetError extends UnusableInputError {
 }
 
 /**
+ * Throws a `TimeBudgetError` when the document's time is up: the runner calls it between
+ * stages, and a long stage between its sentences, so one huge document stops near its budget.
+ *
+ * @example
+ *   for (const sentence of sentences) { checkDeadline(ctx, 'syntax'); ... }
+ */
+export function checkDeadline(ctx: Context, where: string): void {
+  if (ctx.deadline !== undefined && performance.now() > ctx.deadline) {
+    throw new TimeBudgetError(`the document ran past its time budget ${where}`)
+  }
+}
+
+/**
  * Picks, from an ordered stage list, the stages needed to produce the requested
  * layers or stage names (their dependencies included), keeping the list's order.
  *
@@ -42,9 +55,7 @@ export function selectStages<S extends Stage<never>>(stages: readonly S[], wante
 export function runPipeline<C extends Context>(stages: readonly Stage<C>[], input: Input, id: string, ctx: C): Doc {
   let doc = createDoc(input, id)
   for (const stage of stages) {
-    if (ctx.deadline !== undefined && performance.now() > ctx.deadline) {
-      throw new TimeBudgetError(`the document ran past its time budget before the ${stage.name} stage`)
-    }
+    checkDeadline(ctx, `before the ${stage.name} stage`)
     doc = stage.run(doc, ctx)
     for (const layer of stage.provides) {
       if (doc.layers[layer as LayerName] === undefined) {

@@ -38,52 +38,85 @@ export interface SpanIndex<T extends Span> {
  *   actorsByOffset.inside(phrase.start, phrase.end)
  */
 export function indexSpans<T extends Span>(spans: readonly T[]): SpanIndex<T> {
-  const order = spans.map((_, i) => i).sort((a, b) => (spans[a] as T).start - (spans[b] as T).start || a - b)
+  const all = sortedByStart(
+    spans,
+    spans.map((_, i) => i),
+  )
+  // look-backs ("which spans reach this offset?") go back as far as the longest span can;
+  // spans are grouped by length class (1, 2-3, 4-7, ... characters), so that one very long
+  // span costs a long look-back only among spans as long as itself, not for the whole layer
+  const classes = new Map<number, number[]>()
+  spans.forEach((s, i) => {
+    const c = Math.max(0, Math.floor(Math.log2(Math.max(1, s.end - s.start))))
+    const list = classes.get(c) ?? []
+    list.push(i)
+    classes.set(c, list)
+  })
+  const byLength = [...classes.values()].map((members) => sortedByStart(spans, members))
+  // the positions, in the layer, of the spans whose start lies in [from - their class's longest, to]
+  const reaching = (from: number, to: number, keep: (s: T) => boolean): number[] => {
+    const out: number[] = []
+    for (const group of byLength) out.push(...group.between(from - group.maxLength, to, keep))
+    return out.sort((a, b) => a - b)
+  }
+  // the furthest end among the spans up to each position of the start order
+  const reach: number[] = []
+  for (const i of all.order) reach.push(Math.max(reach[reach.length - 1] ?? Number.NEGATIVE_INFINITY, (spans[i] as T).end))
+  return {
+    inside: (start, end) => all.between(start, end, (s) => s.end <= end).map((i) => spans[i] as T),
+    containing(start, end) {
+      const [first] = reaching(start, start, (s) => s.end >= end)
+      return first === undefined ? undefined : spans[first]
+    },
+    overlapping: (start, end) => reaching(start, end - 1, (s) => s.start < end && start < s.end).map((i) => spans[i] as T),
+    endingIn: (from, to) => reaching(from, to, (s) => s.end >= from && s.end <= to).map((i) => spans[i] as T),
+    startingIn: (from, to) => all.between(from, to, () => true).map((i) => spans[i] as T),
+    covers(start, end) {
+      const n = all.startingBy(start)
+      return n > 0 && (reach[n - 1] as number) >= end
+    },
+  }
+}
+
+/** Some of a layer's spans (by position) ordered by start, with look-ups by start offset. */
+function sortedByStart<T extends Span>(
+  spans: readonly T[],
+  members: readonly number[],
+): {
+  order: number[]
+  maxLength: number
+  between(from: number, to: number, keep: (s: T) => boolean): number[]
+  startingBy(offset: number): number
+} {
+  const order = [...members].sort((a, b) => (spans[a] as T).start - (spans[b] as T).start || a - b)
   const starts = order.map((i) => (spans[i] as T).start)
   let maxLength = 0
-  for (const s of spans) maxLength = Math.max(maxLength, s.end - s.start)
-  // the furthest end among the spans up to each position of `order`
-  const reach: number[] = []
-  for (const i of order) reach.push(Math.max(reach[reach.length - 1] ?? Number.NEGATIVE_INFINITY, (spans[i] as T).end))
-  // how many spans start at or before an offset
-  const startingBy = (offset: number): number => {
+  for (const i of members) maxLength = Math.max(maxLength, (spans[i] as T).end - (spans[i] as T).start)
+  // the first position whose start is >= offset (or > offset when `after`)
+  const search = (offset: number, after: boolean): number => {
     let lo = 0
     let hi = starts.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
-      if ((starts[mid] as number) <= offset) lo = mid + 1
+      const v = starts[mid] as number
+      if (v < offset || (after && v === offset)) lo = mid + 1
       else hi = mid
     }
     return lo
   }
-  // positions in `order` of the spans whose start lies in [from, to]
-  const between = (from: number, to: number, keep: (s: T) => boolean): number[] => {
-    let lo = 0
-    let hi = starts.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if ((starts[mid] as number) < from) lo = mid + 1
-      else hi = mid
-    }
-    const out: number[] = []
-    for (let k = lo; k < starts.length && (starts[k] as number) <= to; k++) {
-      const i = order[k] as number
-      if (keep(spans[i] as T)) out.push(i)
-    }
-    return out.sort((a, b) => a - b)
-  }
   return {
-    inside: (start, end) => between(start, end, (s) => s.end <= end).map((i) => spans[i] as T),
-    containing(start, end) {
-      const [first] = between(start - maxLength, start, (s) => s.end >= end)
-      return first === undefined ? undefined : spans[first]
+    order,
+    maxLength,
+    // positions in the layer of the members whose start lies in [from, to], in the layer's order
+    between(from, to, keep) {
+      const out: number[] = []
+      for (let k = search(from, false); k < starts.length && (starts[k] as number) <= to; k++) {
+        const i = order[k] as number
+        if (keep(spans[i] as T)) out.push(i)
+      }
+      return out.sort((a, b) => a - b)
     },
-    overlapping: (start, end) => between(start - maxLength, end - 1, (s) => s.start < end && start < s.end).map((i) => spans[i] as T),
-    endingIn: (from, to) => between(from - maxLength, to, (s) => s.end >= from && s.end <= to).map((i) => spans[i] as T),
-    startingIn: (from, to) => between(from, to, () => true).map((i) => spans[i] as T),
-    covers(start, end) {
-      const n = startingBy(start)
-      return n > 0 && (reach[n - 1] as number) >= end
-    },
+    // how many members start at or before an offset
+    startingBy: (offset) => search(offset, true),
   }
 }

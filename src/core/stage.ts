@@ -5,7 +5,7 @@ import type { LayerName } from './types.js'
 export interface Context {
   /** The date "today" means when the article has none (YYYY-MM-DD). */
   readonly today: string
-  /** When the document's time is up (milliseconds, as `performance.now()`): the runner stops between stages after it. */
+  /** When the document's time is up (milliseconds, as `performance.now()`): the runner stops between stages after it, and long stages between sentences (`checkDeadline`). */
   readonly deadline?: number
 }
 

@@ -93,6 +93,22 @@ describe('user registry files', () => {
     assert.equal(({} as { polluted?: boolean }).polluted, undefined)
   })
 
+  it('refuses a role date the calendar does not have', () => {
+    const dated = (from: string | null, to: string | null): string => {
+      const lists = person('NORGOV', 'Foreign Minister')
+      const role = lists.people?.[0]?.roles[0]
+      if (role) Object.assign(role, { from, to })
+      return JSON.stringify(lists)
+    }
+    assert.throws(() => parseUserRegistry(dated('2019-13-01', null), 'f.json'), /field roles\.0\.from.*calendar/)
+    assert.throws(() => parseUserRegistry(dated('2019-02-30', null), 'f.json'), /calendar/)
+    assert.throws(() => parseUserRegistry(dated('2019-00', null), 'f.json'), /calendar/)
+    // leap days, open ends and periods of different precision are fine
+    assert.equal(parseUserRegistry(dated('2024-02-29', null), 'f.json').people?.length, 1)
+    assert.equal(parseUserRegistry(dated('2019', '2019-06-30'), 'f.json').people?.length, 1)
+    assert.equal(parseUserRegistry(dated(null, '2019-06'), 'f.json').people?.length, 1)
+  })
+
   it('refuses a file that is not JSON, not an object, missing or too large', () => {
     assert.throws(() => parseUserRegistry('{people: []}', 'f.json'), /not JSON/)
     assert.throws(() => parseUserRegistry('[1, 2]', 'f.json'), /not a registry/)

@@ -5,7 +5,19 @@ const CODE = z.string().regex(/^(?:[A-Z]{3}|---)(?:[A-Z]{3}){0,4}$/, 'a CAMEO ch
 const DAY = z
   .string()
   .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isCalendarDay, 'a date of the calendar (month 01-12, a day the month has)')
   .nullable()
+
+/** True when a YYYY, YYYY-MM or YYYY-MM-DD text names a real month and day. */
+export function isCalendarDay(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number)
+  if (month === undefined) return true
+  if (month < 1 || month > 12) return false
+  if (day === undefined) return true
+  // day 0 of the next month is the last day of this one
+  const last = new Date(Date.UTC(year ?? 0, month, 0)).getUTCDate()
+  return day >= 1 && day <= last
+}
 /** A dated role. */
 export const RoleSchema = z.object({ code: CODE, title: z.string().min(1), from: DAY, to: DAY, source: z.string().min(1) })
 /** A person of the registry. */

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { createAnalyzer, isError } from '../../analyze.js'
+import { runPipeline, TimeBudgetError } from '../../core/pipeline.js'
+import { stageContext } from '../context.js'
+import { createExtractStage } from '../extract/index.js'
+import { createSegmentStage } from '../segment/index.js'
+import { createSyntaxStage } from './index.js'
 import { createParseView, type ParseView } from './relations.js'
 
 const analyzer = createAnalyzer({ stages: ['syntax'] })
@@ -18,6 +23,31 @@ const verb = (v: ParseView, word: string): number => {
   assert.ok(found.length, `"${word}" is in the sentence`)
   return found[0] as number
 }
+
+describe('syntax: the time budget', () => {
+  it('stops between sentences once the document is out of time, not after its last sentence', () => {
+    let parsed = 0
+    // a parser that takes 20 ms a sentence: 50 sentences would take a second
+    const slow = {
+      parse(words: readonly string[]) {
+        parsed++
+        const until = performance.now() + 20
+        while (performance.now() < until) {}
+        return { heads: new Int32Array(words.length).fill(-1), labels: words.map(() => 'root') }
+      },
+    }
+    const stages = [createExtractStage(), createSegmentStage(), createSyntaxStage({ parser: slow })]
+    const text = 'The council met in the morning and voted on the budget. '.repeat(50)
+    // warm: the tagger's model loads on first use, which is no document's fault
+    runPipeline(stages.slice(0, 2), { text, clean: false }, 'warm', stageContext('2025-07-31'))
+    const ctx = { ...stageContext('2025-07-31'), deadline: performance.now() + 200 }
+    assert.throws(
+      () => runPipeline(stages, { text, clean: false }, 'slow', ctx),
+      (e: Error) => e instanceof TimeBudgetError && /in the syntax stage/.test(e.message),
+    )
+    assert.ok(parsed > 0 && parsed < 50, `parsed ${parsed} of 50 sentences`)
+  })
+})
 
 describe('syntax: the parse', () => {
   it('gives every sentence exactly one root and every token a head inside its sentence', () => {

@@ -1,4 +1,5 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
+import { checkDeadline } from '../../core/pipeline.js'
 import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Arc, Token } from '../../core/types.js'
 import type { PipelineStage } from '../context.js'
@@ -23,13 +24,14 @@ export function createSyntaxStage(options: SyntaxOptions = {}): PipelineStage {
     name: 'syntax',
     needs: ['tokens', 'sentences'],
     provides: ['parse'],
-    run(doc: Doc): Doc {
+    run(doc: Doc, ctx): Doc {
       const tokens = need(doc, 'tokens', 'syntax')
       const sentences = need(doc, 'sentences', 'syntax')
       const parser = options.parser ?? defaultParser()
       if (!parser) throw new TypeError(`the parser model is missing (${PARSER_ACTIONS_PATH}): run "npm run train:parser"`)
       const arcs: Arc[] = []
       for (const r of sentenceTokenRanges(tokens, sentences.length)) {
+        checkDeadline(ctx, 'in the syntax stage')
         const words: string[] = []
         const tags: string[] = []
         for (let i = r.start; i < r.end; i++) {
