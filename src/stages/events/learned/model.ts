@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Modality, Span, Token } from '../../../core/types.js'
 import { FeatureBuffer, LinearModel } from '../../../models/perceptron.js'
 import type { TriggerMatch } from '../01-triggers.js'
+import { requestedAct } from '../03-code.js'
 import type { EventContext } from '../context.js'
 import { lemmaOf } from '../triggers.js'
 import { modalityFeatures, type TriggerCandidate, triggerFeatures } from './features.js'
@@ -150,10 +151,13 @@ export function reviseTriggers(
 ): { kept: TriggerMatch[]; dropped: { match: TriggerMatch; why: string }[] } {
   const kept: TriggerMatch[] = []
   const dropped: { match: TriggerMatch; why: string }[] = []
+  // "called for the withdrawal of troops": the act a frame asks for is no event of its own
+  // (the model learnt as much) but names the frame's code in pass 03, so it stays
+  const asked = new Set(rules.map((m) => requestedAct(ctx, m, rules)))
   for (const c of triggerCandidates(ctx, r, rules)) {
     const m = c.rule
-    // the dictionary's verbs, and nouns the model has seen too seldom, stand as they are: no need to ask the model
-    if (m && (m.trigger.pos !== 'noun' || m.trigger.reported || !models.judgedNouns.has(m.trigger.lemma))) {
+    // the dictionary's verbs, nouns the model has seen too seldom and acts asked for stand as they are: no need to ask the model
+    if (m && (m.trigger.pos !== 'noun' || m.trigger.reported || !models.judgedNouns.has(m.trigger.lemma) || asked.has(m))) {
       kept.push(m)
       continue
     }
