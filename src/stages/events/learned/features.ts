@@ -82,6 +82,33 @@ export interface TriggerCandidate {
   readonly rule: TriggerMatch | null
 }
 
+/** What every candidate of a sentence shares, found once per sentence (a long sentence stays linear). */
+interface SentenceFacts {
+  readonly ctx: EventContext
+  readonly r: Span
+  readonly actors: number
+  /** The last trailing attribution's comma ("..., the minister said"), or -1. */
+  readonly lastAttribution: number
+  /** The cue words of the sentence with their token index. */
+  readonly cues: readonly (readonly [number, string])[]
+}
+let facts: SentenceFacts | null = null
+
+function sentenceFacts(ctx: EventContext, r: Span): SentenceFacts {
+  if (facts && facts.ctx === ctx && facts.r.start === r.start && facts.r.end === r.end) return facts
+  const { tokens, lower } = ctx
+  let lastAttribution = -1
+  for (let k = attributionStart(ctx, r.start, r.end); k < r.end; k = attributionStart(ctx, k + 1, r.end)) lastAttribution = k
+  const cues: [number, string][] = []
+  for (let k = r.start; k < r.end; k++) {
+    const kind = cueKind().get(lower[k] ?? '')
+    if (kind) cues.push([k, kind])
+  }
+  const actors = ctx.byOffset.actors.overlapping((tokens[r.start] as Token).start, (tokens[r.end - 1] as Token).end).length
+  facts = { ctx, r, actors, lastAttribution, cues }
+  return facts
+}
+
 /** The word's cluster at each level (see models/word-clusters.ts), with a second value. */
 function clusters(out: FeatureBuffer, template: number, word: string, with_: string): void {
   const cl = defaultWordClusters().get(normWord(word))
@@ -165,9 +192,9 @@ export function triggerFeatures(out: FeatureBuffer, ctx: EventContext, c: Trigge
     if (lower[k] === 'to') out.add(F.CueWord, 'to', String(i - k))
   }
   out.add(F.Quoted, ctx.byOffset.indirectQuotes.covers(t.start, t.end) ? 'yes' : 'no')
-  const actors = ctx.byOffset.actors.overlapping((tokens[r.start] as Token).start, (tokens[r.end - 1] as Token).end).length
-  out.add(F.Actors, String(Math.min(actors, 3)))
-  if (attributionStart(ctx, i + 1, r.end) < r.end) out.add(F.Attribution, 'after')
+  const sentence = sentenceFacts(ctx, r)
+  out.add(F.Actors, String(Math.min(sentence.actors, 3)))
+  if (sentence.lastAttribution > i) out.add(F.Attribution, 'after')
 }
 
 /**
@@ -212,11 +239,8 @@ export function modalityFeatures(
     if (kind) out.add(F.Cue, kind, String(at - k))
     out.add(F.BeforeWord, w)
   }
-  for (let k = r.start; k < r.end; k++) {
-    const kind = cueKind().get(lower[k] ?? '')
-    if (kind) out.add(F.SentenceCue, kind, k < at ? 'before' : 'after')
-  }
+  for (const [k, kind] of sentenceFacts(ctx, r).cues) out.add(F.SentenceCue, kind, k < at ? 'before' : 'after')
   out.add(F.Quoted, ctx.byOffset.indirectQuotes.covers(t.start, t.end) ? 'yes' : 'no')
   if (lower[r.end - 1] === '?') out.add(F.Question, '')
-  out.add(F.TrailingAttribution, attributionStart(ctx, at + 1, r.end) < r.end ? 'yes' : 'no')
+  out.add(F.TrailingAttribution, sentenceFacts(ctx, r).lastAttribution > at ? 'yes' : 'no')
 }
