@@ -1,6 +1,7 @@
 import type { Span, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
 import { attributionStart, type EventContext } from './context.js'
+import { defaultEventModels, reviseTriggers } from './learned/model.js'
 import { lemmaOf, type Trigger, triggersByLemma } from './triggers.js'
 
 const reportedCodes = lazy(
@@ -19,11 +20,27 @@ export interface TriggerMatch {
 }
 
 /**
- * Pass 1: the triggers of one sentence, left to right. Words a trigger used as its object
- * ("lifted [sanctions]") and the second word of a compound ("air [strikes]") trigger
+ * Pass 1: the triggers of one sentence, left to right: the dictionary's (`ruleTriggers`),
+ * revised by the learned trigger model where it is confident (`learned/model.ts`: a
+ * dictionary trigger dropped or given another root, a word the dictionary misses made a
+ * trigger; such a trigger names the decision in `decided`). Without the committed models the
+ * dictionary alone decides. `dropped` hears of each dictionary trigger the model dropped.
+ */
+export function findTriggers(ctx: EventContext, r: Span, dropped?: (m: TriggerMatch, why: string) => void): TriggerMatch[] {
+  const rules = ruleTriggers(ctx, r)
+  const models = defaultEventModels()
+  if (!models) return rules
+  const revised = reviseTriggers(models, ctx, r, rules)
+  if (dropped) for (const d of revised.dropped) dropped(d.match, d.why)
+  return revised.kept
+}
+
+/**
+ * The dictionary's triggers of one sentence, left to right. Words a trigger used as its
+ * object ("lifted [sanctions]") and the second word of a compound ("air [strikes]") trigger
  * nothing themselves.
  */
-export function findTriggers(ctx: EventContext, r: Span): TriggerMatch[] {
+export function ruleTriggers(ctx: EventContext, r: Span): TriggerMatch[] {
   const used = new Set<number>()
   const out: TriggerMatch[] = []
   for (let i = r.start; i < r.end; i++) {

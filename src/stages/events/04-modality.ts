@@ -1,6 +1,9 @@
 import type { Modality, Span, Token } from '../../core/types.js'
 import { lazy, loadLexicon } from '../../lexicon/load.js'
+import type { TriggerMatch } from './01-triggers.js'
+import type { Coding } from './03-code.js'
 import type { EventContext } from './context.js'
+import { decideModality, defaultEventModels } from './learned/model.js'
 
 interface Cues {
   readonly negators: readonly string[]
@@ -62,4 +65,25 @@ export function modalityOf(ctx: EventContext, i: number, r: Span): Modality {
   if (ctx.byOffset.indirectQuotes.covers(t.start, t.end)) return 'reported'
   if (ctx.lower.slice(r.start, r.end).some((w) => c.reported.has(w))) return 'reported'
   return 'asserted'
+}
+
+/**
+ * The modality and negation of a coded event as the learned models decide them (the rules'
+ * answers, the event's code and the markers around the trigger are their features), with a
+ * note for the event's `rule` when they differ from the rules'; the rules' answer when the
+ * models are not there.
+ */
+export function learnedModality(
+  ctx: EventContext,
+  m: TriggerMatch,
+  r: Span,
+  coding: Coding,
+  modality: Modality,
+  negated: boolean,
+): { modality: Modality; negated: boolean; note: string } {
+  const models = defaultEventModels()
+  if (!models) return { modality, negated, note: '' }
+  const d = decideModality(models, ctx, m.at, r, coding.code.code, { modality, negated, recoded: coding.recoded })
+  const changed = [d.modality !== modality ? d.modality : '', d.negated !== negated ? (d.negated ? 'negated' : 'not negated') : ''].filter(Boolean)
+  return { ...d, note: changed.length ? ` [model: ${changed.join(', ')}]` : '' }
 }

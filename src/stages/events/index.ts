@@ -6,7 +6,7 @@ import type { PipelineStage } from '../context.js'
 import { findTriggers, type TriggerMatch } from './01-triggers.js'
 import { findPairs } from './02-arguments.js'
 import { codeOf, topicCoding } from './03-code.js'
-import { isCommitment, isNegated, modalityOf } from './04-modality.js'
+import { isCommitment, isNegated, learnedModality, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
 import { dedupe, isAssassination } from './06-refine.js'
 import { cameoCode } from './codebook.js'
@@ -47,7 +47,9 @@ export function createEventsStage(): PipelineStage {
       const messages: Message[] = []
       const keep = (r: Refined<TriggerMention>): TriggerMention[] => kept(r, messages, report, (item) => triggerSpan(tokens, item.match))
       const found: TriggerMention[] = sentenceTokenRanges(tokens, sentences.length).flatMap((range, sentence) =>
-        findTriggers(ec, range).map((match) => ({ match, sentence, range })),
+        findTriggers(ec, range, (m, why) =>
+          messages.push(report('model-no-event', `"${m.trigger.lemma}" is no event (${why})`, triggerSpan(tokens, m), 'info')),
+        ).map((match) => ({ match, sentence, range })),
       )
       const mentions = keep(dropSports(ec, keep(dropAskedFor(ec, keep(dropQuestions(found, text, sentences)))), sentences))
       const events: Event[] = []
@@ -66,7 +68,8 @@ export function createEventsStage(): PipelineStage {
         if (!coded) continue
         const coding = topicCoding(ec, coded, m, r)
         const { trigger } = m
-        const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}`
+        const learned = learnedModality(ec, m, r, coding, modality, negated)
+        const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}${trigger.decided ? ` (${trigger.decided})` : ''}${learned.note}`
         for (const [source, target] of pairs) {
           const special = isAssassination(coding.code.code, trigger.lemma, target) ? cameoCode('186') : null
           const code = special ?? coding.code
@@ -78,8 +81,8 @@ export function createEventsStage(): PipelineStage {
             plover: code.plover,
             goldstein: code.goldstein,
             quad: code.quad,
-            negated,
-            modality,
+            negated: learned.negated,
+            modality: learned.modality,
             date: clauseDate(ec, sentence, t) ?? article.published ?? ctx.today,
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },

@@ -15,6 +15,8 @@ export interface Trigger {
   readonly voice?: 'recipient'
   /** Made from a speech verb and the modality of the clause it reports, not read from the dictionary. */
   readonly reported?: boolean
+  /** Set when the learned trigger model made or recoded this trigger: the decision and its margin ("model 17 +3.2"). */
+  readonly decided?: string
   readonly note?: string
 }
 
