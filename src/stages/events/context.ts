@@ -103,6 +103,10 @@ export function tokenAfter(ctx: EventContext, a: Span): number {
 // verbs of a trailing attribution: "..., the health minister said"
 const attributionVerbs = lazy(() => new Set(loadLexicon<EntryFile<string>>('events/attribution-verbs.json').entries))
 
+// how many words after the comma the attribution's verb may stand: "..., the state news agency
+// and local residents said" (a sayer of up to ten words)
+const ATTRIBUTION_WORDS = 11
+
 /**
  * Where a trailing attribution starts in [from, to): "shelled the town, Ukraine’s military
  * said" — the sayer after the comma is not the target.
@@ -111,7 +115,7 @@ export function attributionStart(ctx: EventContext, from: number, to: number): n
   const { lower } = ctx
   for (let k = from; k < to; k++) {
     if (lower[k] !== ',') continue
-    const rest = lower.slice(k + 1, Math.min(lower.length, k + 8))
+    const rest = lower.slice(k + 1, Math.min(lower.length, k + ATTRIBUTION_WORDS + 1))
     if (rest.some((w) => attributionVerbs().has(w))) return k
   }
   return to

@@ -15,13 +15,15 @@ import type { TriggerMention } from './mention.js'
 import { dropQuestions } from './refiners/01-questions.js'
 import { dropAskedFor } from './refiners/02-asked-for.js'
 import { dropSports } from './refiners/03-sports.js'
+import { dropBareStatements } from './refiners/04-statements.js'
+import { dropProtestAims } from './refiners/05-protest-aims.js'
 
 /**
  * The `events` stage: in each sentence, triggers from the dictionary (verbs with their
  * particles, objects and to-infinitives; nouns with their prepositions) and the actors
  * around them -> CAMEO/PLOVER events with source, target, negation, modality, date, place
  * and evidence. Passes run in file order over arrays: 01 triggers, then the refiners
- * (`refiners/`: questions, acts asked for, sport; each drop a message), 02 actor pairs (`frames/`),
+ * (`refiners/`: questions, acts asked for, sport, bare statements, protests' aims; each drop a message), 02 actor pairs (`frames/`),
  * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed.
  *
  * @example
@@ -51,7 +53,8 @@ export function createEventsStage(): PipelineStage {
           messages.push(report('model-no-event', `"${m.trigger.lemma}" is no event (${why})`, triggerSpan(tokens, m), 'info')),
         ).map((match) => ({ match, sentence, range })),
       )
-      const mentions = keep(dropSports(ec, keep(dropAskedFor(ec, keep(dropQuestions(found, text, sentences)))), sentences))
+      const refined = keep(dropSports(ec, keep(dropAskedFor(ec, keep(dropQuestions(found, text, sentences)))), sentences))
+      const mentions = keep(dropProtestAims(ec, keep(dropBareStatements(ec, refined))))
       const events: Event[] = []
       for (const { match: m, sentence: si, range: r, act } of mentions) {
         const sentence = sentences[si] as Span

@@ -1,0 +1,74 @@
+import type { Actor, Token } from '../../core/types.js'
+import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
+import type { TriggerMatch } from './01-triggers.js'
+import type { EventContext } from './context.js'
+
+// Statements (CAMEO 010 make statement, 011 decline comment, 015 claim): who said it and to
+// whom, by the annotation guide (§2, §5 and the say-verb rules of §10).
+
+const channelNouns = lazy(() => new Set(loadLexicon<EntryFile<string>>('events/channel-nouns.json').entries))
+
+// the speech-act codes whose party after the verb is whom it was said to, never what was said about
+const SPEECH_CODES = new Set(['010', '011', '015'])
+
+/** Whether a trigger is a plain speech act: a verb coded make statement, decline comment or claim ("said", "told", "announced"). */
+export function isStatement(m: TriggerMatch): boolean {
+  return m.trigger.pos === 'verb' && SPEECH_CODES.has(m.trigger.code)
+}
+
+/** Whether an actor is a medium: MED among its roles ("the state news agency" ---GOVMED, a newspaper). */
+export function isMedium(a: Actor): boolean {
+  for (let k = 3; k + 3 <= a.code.length; k += 3) if (a.code.slice(k, k + 3) === 'MED') return true
+  return false
+}
+
+/** The spans of a statement's subjects that only pass news on: "the state radio", "residents", "diplomatic sources in Pakistan". */
+export function channelSubjects(ctx: EventContext, m: TriggerMatch): { start: number; end: number }[] {
+  const { view } = ctx
+  const out: { start: number; end: number }[] = []
+  for (const head of view.dependents(m.at, 'nsubj').flatMap((h) => view.conjuncts(h))) {
+    const named = ctx.actorAt[head]
+    if (channelNouns().has(ctx.lower[head] ?? '') || (named && isMedium(named))) out.push(view.phrase(head))
+  }
+  return out
+}
+
+/** Whether every subject of a statement only passes news on (the guide's channels, no act of their own). */
+export function spokenByChannel(ctx: EventContext, m: TriggerMatch): boolean {
+  const heads = ctx.view.dependents(m.at, 'nsubj').flatMap((h) => ctx.view.conjuncts(h))
+  return heads.length > 0 && channelSubjects(ctx, m).length === heads.length
+}
+
+// subject pronouns that point back to the speaker of the verb they follow
+const SELF = new Set(['it', 'they', 'we', 'i', 'he', 'she'])
+
+/**
+ * Whether a plain statement only announces its speaker's own act to come: "X said it will
+ * (would) do Z" is one event, Z intended, with no statement beside it (guide §10). `acts`
+ * are the token indexes of the sentence's other triggers.
+ */
+export function announcesOwnAct(ctx: EventContext, m: TriggerMatch, acts: readonly number[]): boolean {
+  if (m.trigger.code !== '010') return false
+  const { view, arcs } = ctx
+  const speaker = view.subjects(m.at).map((p) => ctx.byOffset.actors.inside(p.start, p.end)[0]?.code)
+  for (const clause of view.reportedClauses(m.at)) {
+    const { modality } = view.markers(clause)
+    if (modality !== 'future' && modality !== 'conditional') continue
+    const subject = view.dependents(clause, 'nsubj')[0]
+    if (subject === undefined) continue
+    const own = SELF.has(ctx.lower[subject] ?? '') || (!!ctx.actorAt[subject] && speaker.includes(ctx.actorAt[subject]?.code))
+    if (!own) continue
+    // the act is the clause's verb or hangs from it ("said it would send troops", "would seek talks")
+    for (const a of acts) {
+      let k = a
+      for (let depth = 0; depth < 3 && k >= 0 && k !== clause; depth++) k = arcs[k]?.head ?? -1
+      if (k === clause) return true
+    }
+  }
+  return false
+}
+
+/** Whether token k is a pronoun or noun that can be told something (not a clause's verb). */
+export function nominal(ctx: EventContext, k: number): boolean {
+  return /^(NOUN|PROPN|PRON)$/.test((ctx.tokens[k] as Token).pos)
+}
