@@ -11,6 +11,7 @@ import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
 import { dedupe, isAssassination } from './06-refine.js'
 import { cameoCode } from './codebook.js'
 import { eventContext } from './context.js'
+import { storyCountry } from './story-country.js'
 import type { TriggerMention } from './mention.js'
 import { dropQuestions } from './refiners/01-questions.js'
 import { dropAskedFor } from './refiners/02-asked-for.js'
@@ -56,6 +57,7 @@ export function createEventsStage(): PipelineStage {
       const refined = keep(dropSports(ec, keep(dropAskedFor(ec, keep(dropQuestions(found, text, sentences)))), sentences))
       const mentions = keep(dropProtestAims(ec, keep(dropBareStatements(ec, refined))))
       const events: Event[] = []
+      const located = storyCountry(ec)
       for (const { match: m, sentence: si, range: r, act } of mentions) {
         const sentence = sentences[si] as Span
         const pairs = findPairs(ec, m, r)
@@ -73,7 +75,13 @@ export function createEventsStage(): PipelineStage {
         const { trigger } = m
         const learned = learnedModality(ec, m, r, coding, modality, negated)
         const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}${trigger.decided ? ` (${trigger.decided})` : ''}${learned.note}`
-        for (const [source, target] of pairs) {
+        for (const [foundSource, foundTarget] of pairs) {
+          // an unnamed agent of no stated side takes the country where the act happens, else the story's
+          const s = located(foundSource, sentence)
+          const g = located(foundTarget, sentence)
+          const source = s.party
+          const target = g.party
+          const localised = s.country || g.country ? ` >country ${s.country ?? g.country}` : ''
           const special = isAssassination(coding.code.code, trigger.lemma, target) ? cameoCode('186') : null
           const code = special ?? coding.code
           events.push({
@@ -90,7 +98,7 @@ export function createEventsStage(): PipelineStage {
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },
             trigger: { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
-            rule: special ? `${rule} >assassination` : rule,
+            rule: `${rule}${localised}${special ? ' >assassination' : ''}`,
             confidence: confidenceOf(source, target, t),
           })
         }
