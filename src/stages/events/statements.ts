@@ -22,21 +22,57 @@ export function isMedium(a: Actor): boolean {
   return false
 }
 
-/** The spans of a statement's subjects that only pass news on: "the state radio", "residents", "diplomatic sources in Pakistan". */
-export function channelSubjects(ctx: EventContext, m: TriggerMatch): { start: number; end: number }[] {
-  const { view } = ctx
+// words that end a speaker's head noun: "sources [in] neighboring Pakistan", "a spokesman [for] the army"
+const AFTER_HEAD = new Set(['in', 'of', 'at', 'from', 'for', 'with', 'near', 'close', 'to', 'on', ',', '(', 'who'])
+
+/**
+ * The speakers of a statement, each a span: the quotes layer's speaker for this cue and the
+ * verb's other subjects in the parse, split at "and" and commas ("the state news agency and
+ * local residents" is two).
+ */
+export function speakers(ctx: EventContext, m: TriggerMatch): { start: number; end: number }[] {
+  const at = ctx.tokens[m.at] as Token
+  const quoted = ctx.quotes.find((q) => q.cue && q.speaker && q.cue.start <= at.start && at.end <= q.cue.end)?.speaker
+  // the parse's subjects with their conjuncts ("Russia and China said"), where the quote's speaker does not already cover them
+  const parsed = ctx.view
+    .dependents(m.at, 'nsubj')
+    .flatMap((h) => ctx.view.conjuncts(h))
+    .map((h) => ctx.view.phrase(h))
+    .filter((p) => !quoted || p.end <= quoted.start || p.start >= quoted.end)
+  const spans = [...(quoted ? [quoted] : []), ...parsed].sort((a, b) => a.start - b.start)
   const out: { start: number; end: number }[] = []
-  for (const head of view.dependents(m.at, 'nsubj').flatMap((h) => view.conjuncts(h))) {
-    const named = ctx.actorAt[head]
-    if (channelNouns().has(ctx.lower[head] ?? '') || (named && isMedium(named))) out.push(view.phrase(head))
+  for (const span of spans) {
+    let from = ctx.tokenAt.get(span.start)
+    if (from === undefined) continue
+    for (let k = from; k < ctx.tokens.length && (ctx.tokens[k] as Token).start < span.end; k++) {
+      const end = k + 1 >= ctx.tokens.length || (ctx.tokens[k + 1] as Token).start >= span.end
+      if (ctx.lower[k] === 'and' || (ctx.lower[k] === ',' && !end)) {
+        if (k > from) out.push({ start: (ctx.tokens[from] as Token).start, end: (ctx.tokens[k - 1] as Token).end })
+        from = k + 1
+      } else if (end) out.push({ start: (ctx.tokens[from] as Token).start, end: (ctx.tokens[k] as Token).end })
+    }
   }
   return out
 }
 
-/** Whether every subject of a statement only passes news on (the guide's channels, no act of their own). */
+/** Whether a speaker only passes news on: its head noun (the word before any "in", "of", ...) is a channel's, or it is a medium. */
+export function relaysNews(ctx: EventContext, span: { start: number; end: number }): boolean {
+  const first = ctx.tokenAt.get(span.start) ?? 0
+  let head = first
+  for (let k = first; k < ctx.tokens.length && (ctx.tokens[k] as Token).end <= span.end && !AFTER_HEAD.has(ctx.lower[k] ?? ''); k++) head = k
+  const named = ctx.actorAt[head]
+  return channelNouns().has(ctx.lower[head] ?? '') || (!!named && isMedium(named))
+}
+
+/** The spans of a statement's speakers that only pass news on: "the state radio", "residents", "diplomatic sources in Pakistan". */
+export function channelSubjects(ctx: EventContext, m: TriggerMatch): { start: number; end: number }[] {
+  return speakers(ctx, m).filter((s) => relaysNews(ctx, s))
+}
+
+/** Whether every speaker of a statement only passes news on (the guide's channels, no act of their own). */
 export function spokenByChannel(ctx: EventContext, m: TriggerMatch): boolean {
-  const heads = ctx.view.dependents(m.at, 'nsubj').flatMap((h) => ctx.view.conjuncts(h))
-  return heads.length > 0 && channelSubjects(ctx, m).length === heads.length
+  const all = speakers(ctx, m)
+  return all.length > 0 && all.every((s) => relaysNews(ctx, s))
 }
 
 // subject pronouns that point back to the speaker of the verb they follow

@@ -3,7 +3,7 @@ import type { TriggerMatch } from '../01-triggers.js'
 import type { EventContext } from '../context.js'
 import { actorsIn, headsClause, type Roles } from '../parse-roles.js'
 import { distinctCodes, type Pair } from '../parties.js'
-import { channelSubjects, isMedium, nominal } from '../statements.js'
+import { channelSubjects, isMedium, nominal, speakers } from '../statements.js'
 import { activePairs } from './04-active.js'
 
 /**
@@ -16,7 +16,16 @@ import { activePairs } from './04-active.js'
 export function statementPairs(ctx: EventContext, m: TriggerMatch, r: Span, roles: Roles): Pair[] {
   const channels = channelSubjects(ctx, m)
   const relays = (a: Actor): boolean => isMedium(a) || channels.some((s) => a.start >= s.start && a.end <= s.end)
-  const found = roles.sources.length ? roles.sources : activePairs(ctx, m, r, roles).flatMap(([s]) => (s ? [s] : []))
+  // one party per speaker: "a spokesman for the rebels" speaks for the rebels, no second speaker
+  const spoken = speakers(ctx, m)
+    .filter((s) => !channels.includes(s))
+    .flatMap((s) => {
+      const inside = ctx.byOffset.actors.inside(s.start, s.end)
+      const known = inside.filter((a) => !a.code.startsWith('---'))
+      const pick = (known.length ? known : inside).at(-1)
+      return pick ? [pick] : []
+    })
+  const found = spoken.length ? spoken : roles.sources.length ? roles.sources : activePairs(ctx, m, r, roles).flatMap(([s]) => (s ? [s] : []))
   const sources = distinctCodes(found.filter((a) => !relays(a)))
   if (!sources.length) return []
   const { view } = ctx
