@@ -18,13 +18,14 @@ import { dropAskedFor } from './refiners/02-asked-for.js'
 import { dropSports } from './refiners/03-sports.js'
 import { dropBareStatements } from './refiners/04-statements.js'
 import { dropProtestAims } from './refiners/05-protest-aims.js'
+import { dropReferences } from './refiners/06-references.js'
 
 /**
  * The `events` stage: in each sentence, triggers from the dictionary (verbs with their
  * particles, objects and to-infinitives; nouns with their prepositions) and the actors
  * around them -> CAMEO/PLOVER events with source, target, negation, modality, date, place
  * and evidence. Passes run in file order over arrays: 01 triggers, then the refiners
- * (`refiners/`: questions, acts asked for, sport, bare statements, protests' aims; each drop a message), 02 actor pairs (`frames/`),
+ * (`refiners/`: questions, acts asked for, sport, bare statements, protests' aims, references; each drop a message), 02 actor pairs (`frames/`),
  * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed.
  *
  * @example
@@ -55,7 +56,7 @@ export function createEventsStage(): PipelineStage {
         ).map((match) => ({ match, sentence, range })),
       )
       const refined = keep(dropSports(ec, keep(dropAskedFor(ec, keep(dropQuestions(found, text, sentences)))), sentences))
-      const mentions = keep(dropProtestAims(ec, keep(dropBareStatements(ec, refined))))
+      const mentions = keep(dropReferences(ec, keep(dropProtestAims(ec, keep(dropBareStatements(ec, refined))))))
       const events: Event[] = []
       const located = storyCountry(ec)
       for (const { match: m, sentence: si, range: r, act } of mentions) {
