@@ -84,7 +84,8 @@ const SELF = new Set(['it', 'they', 'we', 'i', 'he', 'she'])
  * are the token indexes of the sentence's other triggers.
  */
 export function announcesOwnAct(ctx: EventContext, m: TriggerMatch, acts: readonly number[]): boolean {
-  if (m.trigger.code !== '010') return false
+  // a plain say-verb, whichever of statement or claim it was coded
+  if (m.trigger.code !== '010' && m.trigger.code !== '015') return false
   const { view, arcs } = ctx
   const speaker = view.subjects(m.at).map((p) => ctx.byOffset.actors.inside(p.start, p.end)[0]?.code)
   for (const clause of view.reportedClauses(m.at)) {
