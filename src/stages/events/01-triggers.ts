@@ -110,8 +110,14 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
     window = window ?? objectWindow(ctx, i, last, r)
     return window
   }
+  // "this jail", "last week's arrest", "a charge that ...": a word with a determiner or a
+  // possessor is a noun, which only the dictionary's noun entries make an act; "the occupied
+  // territories": a word describing a noun is a state, no act (guide §2)
+  const noun = pos === 'NOUN' && ctx.view.dependents(i, 'det', 'nmod:poss').length > 0
+  const describing = /^amod/.test(ctx.arcs[i]?.dep ?? '')
   for (const e of entries) {
     if (e.pos === 'verb' && (pos === 'DET' || pos === 'ADP')) continue
+    if (e.pos === 'verb' && !e.symmetric && (noun || describing)) continue
     // "after two days of fierce fighting": a symmetric verb used as a noun needs its parties after
     // a preposition, as noun entries do ("fighting between A and B", "street battles raged in
     // central Baghdad between A and B"); after "to" it is a verb whatever its tag

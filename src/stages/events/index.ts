@@ -11,7 +11,6 @@ import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
 import { dedupe, isAssassination } from './06-refine.js'
 import { cameoCode } from './codebook.js'
 import { eventContext } from './context.js'
-import { storyCountry } from './story-country.js'
 import type { TriggerMention } from './mention.js'
 import { dropQuestions } from './refiners/01-questions.js'
 import { dropAskedFor } from './refiners/02-asked-for.js'
@@ -19,6 +18,7 @@ import { dropSports } from './refiners/03-sports.js'
 import { dropBareStatements } from './refiners/04-statements.js'
 import { dropProtestAims } from './refiners/05-protest-aims.js'
 import { dropReferences } from './refiners/06-references.js'
+import { storyCountry } from './story-country.js'
 
 /**
  * The `events` stage: in each sentence, triggers from the dictionary (verbs with their
