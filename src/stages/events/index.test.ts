@@ -276,3 +276,42 @@ describe('events: one act, one event (issue #17)', () => {
     )
   })
 })
+
+describe('events: statements, channels and references (issue #17, pair step)', () => {
+  it('a plain "X said (that) ..." has no target; "told X" targets X', () => {
+    const said = events('The Norwegian foreign minister said the rebels had broken the truce.')
+    assert.ok(said.includes('NOR 010 undefined'), said.join('; '))
+    assert.ok(!said.some((e) => /^NOR 01\d* NOR/.test(e)), said.join('; '))
+    const told = events('The Indian foreign minister told Pakistan’s envoy that the talks would resume.')
+    assert.ok(told.includes('IND 010 PAK'), told.join('; '))
+  })
+  it('what media, informants and residents pass on is no statement of theirs; what they relay still is an event', () => {
+    const out = events('Rebels seized two towns on Monday, the state radio and local residents said.')
+    assert.ok(!out.some((e) => / 01\d* /.test(e)), out.join('; '))
+    assert.ok(
+      out.some((e) => / 19\d* /.test(e)),
+      out.join('; '),
+    )
+  })
+  it('"X said it would do Z" is Z alone, with no statement beside it', () => {
+    const out = events('The Finnish government said it would send peacekeepers to Lebanon.')
+    assert.ok(!out.some((e) => / 01\d* /.test(e)), out.join('; '))
+    assert.ok(
+      out.some((e) => e.startsWith('FIN 03')),
+      out.join('; '),
+    )
+  })
+  it('what a protest is held for is part of the protest, no demand of its own', () => {
+    const out = events('Farmers staged rallies in Kenya on Friday to demand lower taxes.')
+    assert.ok(
+      out.some((e) => / 14\d* /.test(e)),
+      out.join('; '),
+    )
+    assert.ok(!out.some((e) => / 10\d* /.test(e)), out.join('; '))
+  })
+  it('a noun that only anchors time, a noun with a determiner and a describing word name no act', () => {
+    assert.deepEqual(events('The Kenyan government closed two universities after the protests.'), [])
+    const jail = events('Kenyan police said the opposition leader remains in this jail near the occupied town.')
+    assert.ok(!jail.some((e) => / 17\d* | 19\d* /.test(e)), jail.join('; '))
+  })
+})
