@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util'
 import { isLoopback, startServer } from '../api/server.js'
-import { openQueueMonitor } from '../services/queue-monitor.js'
 import { createWatchRunner } from '../services/watch-runner.js'
 import { userAgent } from '../sources/safe-fetch.js'
 import { createStore } from '../store/create-store.js'
 import type { CommandEnv } from './command.js'
+import { queueMonitor } from './queue-option.js'
 import { UsageError } from './util.js'
 
 const whole = (value: string | undefined, flag: string, fallback: number, min = 0): number => {
@@ -48,7 +48,7 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
   if (values.contact !== undefined && !/^(https?:\/\/|mailto:)\S+$/i.test(values.contact)) throw new UsageError('--contact needs an http(s) or mailto: URL')
   if (values['queue-name'] !== undefined && values.queue === undefined) throw new UsageError('--queue-name needs --queue redis://HOST:PORT')
   // the queue is opened before the store: a malformed URL or name is refused before anything starts
-  const queue = values.queue === undefined ? null : openQueueMonitor(values.queue, values['queue-name'])
+  const queue = values.queue === undefined ? null : queueMonitor(values.queue, values['queue-name'])
   const store = createStore(values.db)
   await store.migrate()
   const server = await startServer({

@@ -4,13 +4,14 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { type RunningServer, startServer } from '../api/server.js'
 import { checkSecret, issueToken } from '../services/api-tokens.js'
-import { openQueueMonitor, type QueueMonitor } from '../services/queue-monitor.js'
+import type { QueueMonitor } from '../services/queue-monitor.js'
 import { createWatchRunner } from '../services/watch-runner.js'
 import { createStore } from '../store/create-store.js'
 import type { Store } from '../store/store.js'
 import type { CommandEnv } from './command.js'
 import { dbLocation, shownDb } from './db-option.js'
 import { ingestPaths } from './ingest-command.js'
+import { queueMonitor } from './queue-option.js'
 import { UsageError } from './util.js'
 
 /** The article stored when the store is empty, and the day it was published. */
@@ -50,6 +51,8 @@ export async function startCommand(argv: string[], env: CommandEnv): Promise<num
   if (values['queue-name'] !== undefined && values.queue === undefined) throw new UsageError('--queue-name needs --queue redis://HOST:PORT')
   const portText = values.port ?? process.env.PORT ?? '8080'
   if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new UsageError(`the port (--port or PORT) must be from 0 to 65535, got "${portText}"`)
+  // the queue is opened first: a malformed URL or name is refused before the store is touched
+  const queue = values.queue === undefined ? null : queueMonitor(values.queue, values['queue-name'])
   const db = dbLocation(values.db)
   const store = createStore(db)
   await store.migrate()
@@ -62,7 +65,6 @@ export async function startCommand(argv: string[], env: CommandEnv): Promise<num
   process.stderr.write(
     `sitrep: ${made ? 'made a local admin token' : 'the local admin token is'} in ${tokenFile} (readable by you only): paste it into the Ingest view\n`,
   )
-  const queue = values.queue === undefined ? null : openQueueMonitor(values.queue, values['queue-name'])
   const server = await listenFromPort(store, env, Number(portText), queue)
   // the watches run beside the dashboard: evaluated every --watch-every seconds, so alerts appear while it is open
   const watches = createWatchRunner({ store, log: (line) => process.stderr.write(`sitrep: ${line}\n`) })
