@@ -63,7 +63,7 @@ export async function startCommand(argv: string[], env: CommandEnv): Promise<num
   const tokenFile = resolve(values['token-file'] ?? TOKEN_FILE)
   const made = await ensureAdminToken(store, tokenFile)
   process.stderr.write(
-    `sitrep: ${made ? 'made a local admin token' : 'the local admin token is'} in ${tokenFile} (readable by you only): paste it into the Ingest view\n`,
+    `sitrep: ${made ? 'made a local admin token' : 'the local admin token is'} in ${tokenFile} (readable by you only): paste it into the Ingest or Queue view\n`,
   )
   const server = await listenFromPort(store, env, Number(portText), queue)
   // the watches run beside the dashboard: evaluated every --watch-every seconds, so alerts appear while it is open
