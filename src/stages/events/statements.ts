@@ -34,9 +34,9 @@ export function speakers(ctx: EventContext, m: TriggerMatch): { start: number; e
   const at = ctx.tokens[m.at] as Token
   const quoted = ctx.quotes.find((q) => q.cue && q.speaker && q.cue.start <= at.start && at.end <= q.cue.end)?.speaker
   // the parse's subjects with their conjuncts ("Russia and China said"), where the quote's speaker does not already cover them
-  const parsed = ctx.view
-    .dependents(m.at, 'nsubj')
-    .flatMap((h) => ctx.view.conjuncts(h))
+  // of two subjects the parser gave, the nearer one ("his counterpart Lavrov in Moscow, al-Shaibani acknowledged")
+  const nearest = ctx.view.dependents(m.at, 'nsubj').sort((a, b) => Math.abs(a - m.at) - Math.abs(b - m.at))[0]
+  const parsed = (nearest === undefined ? [] : ctx.view.conjuncts(nearest))
     .map((h) => ctx.view.phrase(h))
     .filter((p) => !quoted || p.end <= quoted.start || p.start >= quoted.end)
   const spans = [...(quoted ? [quoted] : []), ...parsed].sort((a, b) => a.start - b.start)
