@@ -114,7 +114,8 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
   // possessor is a noun, which only the dictionary's noun entries make an act; "the occupied
   // territories": a word describing a noun is a state, no act (guide §2)
   const noun = pos === 'NOUN' && ctx.view.dependents(i, 'det', 'nmod:poss').length > 0
-  const describing = /^amod/.test(ctx.arcs[i]?.dep ?? '')
+  // (one word: "tear gas" is an act's two-word name whatever the parse makes of "tear")
+  const describing = last === i && /^amod/.test(ctx.arcs[i]?.dep ?? '')
   for (const e of entries) {
     if (e.pos === 'verb' && (pos === 'DET' || pos === 'ADP')) continue
     if (e.pos === 'verb' && !e.symmetric && (noun || describing)) continue
