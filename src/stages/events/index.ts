@@ -8,7 +8,7 @@ import { findPairs } from './02-arguments.js'
 import { codeOf, topicCoding } from './03-code.js'
 import { isCommitment, isNegated, learnedModality, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
-import { dedupe, isAssassination } from './06-refine.js'
+import { dedupe, isAssassination, mergeRepeats } from './06-refine.js'
 import { cameoCode } from './codebook.js'
 import { eventContext } from './context.js'
 import type { TriggerMention } from './mention.js'
@@ -22,7 +22,8 @@ import { dropSports } from './refiners/03-sports.js'
  * around them -> CAMEO/PLOVER events with source, target, negation, modality, date, place
  * and evidence. Passes run in file order over arrays: 01 triggers, then the refiners
  * (`refiners/`: questions, acts asked for, sport; each drop a message), 02 actor pairs (`frames/`),
- * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed.
+ * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed, and a later
+ * sentence's report of an act already coded made a further mention of it.
  *
  * @example
  *   createEventsStage()
@@ -53,6 +54,8 @@ export function createEventsStage(): PipelineStage {
       )
       const mentions = keep(dropSports(ec, keep(dropAskedFor(ec, keep(dropQuestions(found, text, sentences)))), sentences))
       const events: Event[] = []
+      // the events dated by their own clause, not by the article (see mergeRepeats)
+      const dated = new Set<Event>()
       for (const { match: m, sentence: si, range: r, act } of mentions) {
         const sentence = sentences[si] as Span
         const pairs = findPairs(ec, m, r)
@@ -70,10 +73,11 @@ export function createEventsStage(): PipelineStage {
         const { trigger } = m
         const learned = learnedModality(ec, m, r, coding, modality, negated)
         const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}${trigger.decided ? ` (${trigger.decided})` : ''}${learned.note}`
+        const ownDate = clauseDate(ec, sentence, t)
         for (const [source, target] of pairs) {
           const special = isAssassination(coding.code.code, trigger.lemma, target) ? cameoCode('186') : null
           const code = special ?? coding.code
-          events.push({
+          const event: Event = {
             source: party(source),
             target: party(target),
             cameo: code.code,
@@ -83,16 +87,18 @@ export function createEventsStage(): PipelineStage {
             quad: code.quad,
             negated: learned.negated,
             modality: learned.modality,
-            date: clauseDate(ec, sentence, t) ?? article.published ?? ctx.today,
+            date: ownDate ?? article.published ?? ctx.today,
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },
             trigger: { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
             rule: special ? `${rule} >assassination` : rule,
             confidence: confidenceOf(source, target, t),
-          })
+          }
+          events.push(event)
+          if (ownDate) dated.add(event)
         }
       }
-      return withLayer(doc, 'events', dedupe(events), { messages })
+      return withLayer(doc, 'events', mergeRepeats(dedupe(events), dated), { messages })
     },
   }
 }
