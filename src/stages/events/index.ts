@@ -15,13 +15,15 @@ import type { TriggerMention } from './mention.js'
 import { dropQuestions } from './refiners/01-questions.js'
 import { dropAskedFor } from './refiners/02-asked-for.js'
 import { dropSports } from './refiners/03-sports.js'
+import { ordinaryCrime } from './refiners/04-crime.js'
 
 /**
  * The `events` stage: in each sentence, triggers from the dictionary (verbs with their
  * particles, objects and to-infinitives; nouns with their prepositions) and the actors
  * around them -> CAMEO/PLOVER events with source, target, negation, modality, date, place
  * and evidence. Passes run in file order over arrays: 01 triggers, then the refiners
- * (`refiners/`: questions, acts asked for, sport; each drop a message), 02 actor pairs (`frames/`),
+ * (`refiners/`: questions, acts asked for, sport; each drop a message), 02 actor pairs (`frames/`;
+ * a pair that makes the act an ordinary crime, refiner 4, is dropped with a message),
  * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed, and a later
  * sentence's report of an act already coded made a further mention of it.
  *
@@ -77,6 +79,11 @@ export function createEventsStage(): PipelineStage {
         for (const [source, target] of pairs) {
           const special = isAssassination(coding.code.code, trigger.lemma, target) ? cameoCode('186') : null
           const code = special ?? coding.code
+          const crime = ordinaryCrime(trigger.lemma, code.code, source, target)
+          if (crime) {
+            messages.push(report('ordinary-crime', `${crime}: ordinary crime codes no event (${rule})`, triggerSpan(tokens, m), 'info'))
+            continue
+          }
           const event: Event = {
             source: party(source),
             target: party(target),
