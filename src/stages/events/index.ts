@@ -7,7 +7,7 @@ import { findTriggers, type TriggerMatch } from './01-triggers.js'
 import { findPairs } from './02-arguments.js'
 import { codeOf, topicCoding } from './03-code.js'
 import { isCommitment, isNegated, learnedModality, modalityOf } from './04-modality.js'
-import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
+import { clauseDate, confidenceOf, isBackground, placeIn } from './05-anchor.js'
 import { dedupe, isAssassination, mergeRepeats } from './06-refine.js'
 import { cameoCode } from './codebook.js'
 import { eventContext } from './context.js'
@@ -76,6 +76,8 @@ export function createEventsStage(): PipelineStage {
         const learned = learnedModality(ec, m, r, coding, modality, negated)
         const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}${trigger.decided ? ` (${trigger.decided})` : ''}${learned.note}`
         const ownDate = clauseDate(ec, sentence, t)
+        // a background act with no date of its own is not dated to the article
+        const date = ownDate ?? (isBackground(ec, m.at, r) ? null : (article.published ?? ctx.today))
         for (const [source, target] of pairs) {
           const special = isAssassination(coding.code.code, trigger.lemma, target) ? cameoCode('186') : null
           const code = special ?? coding.code
@@ -94,7 +96,7 @@ export function createEventsStage(): PipelineStage {
             quad: code.quad,
             negated: learned.negated,
             modality: learned.modality,
-            date: ownDate ?? article.published ?? ctx.today,
+            date,
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },
             trigger: { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
