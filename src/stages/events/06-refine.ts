@@ -17,13 +17,13 @@ export function dedupe(events: readonly Event[]): Event[] {
 /**
  * Pass 6, then: one act, one event: an event a later sentence reports again — a headline
  * and the lead telling of one strike — becomes a further mention of the first one, not a
- * second event. It must have the same source and target codes (both named), a code of the
- * same kind (same family; the same leaf unless one is the vaguer one), the same negation, a
+ * second event. It must have the same source and target codes (both named), the same code
+ * (or one that refines it: 138 and 1384; one family is not enough), the same negation, a
  * modality that asserts the same thing, no other date (a date of its own clause must agree
- * with the other's, `dated`) and no other place. Parties are
- * never paired across sentences: only whole events are merged. The first report stays the
- * event's evidence; a date or place only a later one gives is kept. Statements (01) are
- * never merged: "said" twice is two statements, told apart by what they say, not by the code.
+ * with the other's, `dated`) and no other place. Parties are never paired across
+ * sentences: only whole events are merged. The first report stays the event's evidence; a
+ * date or place only a later one gives is kept. Statements (01) are never merged: "said"
+ * twice is two statements, told apart by what they say, not by the code.
  */
 export function mergeRepeats(events: readonly Event[], dated: ReadonlySet<Event>): Event[] {
   const groups: Group[] = []
@@ -79,10 +79,9 @@ function sameAct(g: Group, e: Event, dated: boolean): boolean {
   return !g.place || !e.place || g.place.name === e.place.name
 }
 
-// one family, and the same leaf unless one is the vaguer one: "attacked" (190) and "shelled" (194)
-// may tell of one act, "shelled" (194) and "bombed from the air" (195) of two; 138 holds 1384
-const sameKind = (a: string, b: string): boolean => a.slice(0, 2) === b.slice(0, 2) && (a.startsWith(b) || b.startsWith(a) || vague(a) || vague(b))
-const vague = (code: string): boolean => code.length === 2 || /^\d\d0$/.test(code)
+// the same code, or one that refines the other: "threatened" (138) and "threatened to attack"
+// (1384) may tell of one act; "invaded" (190) and "resumed airstrikes" (195) tell of two
+const sameKind = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a)
 
 // "2019" and "2019-03-04" may name one time; "2019-03" and "2019-04" do not
 const sameTime = (a: string | null, b: string | null): boolean => !a || !b || a.startsWith(b) || b.startsWith(a)
