@@ -1,4 +1,5 @@
-import type { Actor, Event, EventMention, Modality } from '../../core/types.js'
+import type { Actor, Event, EventMention, Modality, Span } from '../../core/types.js'
+import type { EventContext } from './context.js'
 
 /**
  * Pass 6: one event per sentence, source, target and code: "resumed airstrikes on Syria,
@@ -23,13 +24,14 @@ export function dedupe(events: readonly Event[]): Event[] {
  * with the other's, `dated`) and no other place. Parties are never paired across
  * sentences: only whole events are merged. The first report stays the event's evidence; a
  * date or place only a later one gives is kept. Statements (01) are never merged: "said"
- * twice is two statements, told apart by what they say, not by the code.
+ * twice is two statements, told apart by what they say, not by the code, and a report the
+ * text marks as a new occurrence (`anew`: "condemned Iran again") is never a repeat.
  */
-export function mergeRepeats(events: readonly Event[], dated: ReadonlySet<Event>): Event[] {
+export function mergeRepeats(events: readonly Event[], dated: ReadonlySet<Event>, anew: ReadonlySet<Event>): Event[] {
   const groups: Group[] = []
   for (const e of events) {
     const own = dated.has(e)
-    const group = groups.find((g) => sameAct(g, e, own))
+    const group = anew.has(e) ? undefined : groups.find((g) => sameAct(g, e, own))
     if (!group) {
       groups.push({ first: e, members: [e], date: e.date, dated: own, place: e.place })
       continue
@@ -52,6 +54,17 @@ export function mergeRepeats(events: readonly Event[], dated: ReadonlySet<Event>
           mentions: g.members.map(mentionOf),
         },
   )
+}
+
+// words that mark an act as one more occurrence: "struck the city again", "another raid", "a second strike"
+const ANEW = new Set(['again', 'anew', 'another', 'fresh', 'renewed', 'second', 'third'])
+// how many words either side of the trigger are read for them
+const ANEW_WINDOW = 3
+
+/** Whether the words around a trigger tell of a new occurrence of its act ("condemned Iran again", "a fresh offensive"). */
+export function toldAnew(ctx: EventContext, at: number, last: number, r: Span): boolean {
+  for (let k = Math.max(r.start, at - ANEW_WINDOW); k < Math.min(r.end, last + 1 + ANEW_WINDOW); k++) if (ANEW.has(ctx.lower[k] ?? '')) return true
+  return false
 }
 
 interface Group {

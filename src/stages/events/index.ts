@@ -8,7 +8,7 @@ import { findPairs } from './02-arguments.js'
 import { codeOf, topicCoding } from './03-code.js'
 import { isCommitment, isNegated, learnedModality, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, isBackground, placeIn } from './05-anchor.js'
-import { dedupe, isAssassination, mergeRepeats } from './06-refine.js'
+import { dedupe, isAssassination, mergeRepeats, toldAnew } from './06-refine.js'
 import { cameoCode } from './codebook.js'
 import { eventContext } from './context.js'
 import type { TriggerMention } from './mention.js'
@@ -58,6 +58,8 @@ export function createEventsStage(): PipelineStage {
       const events: Event[] = []
       // the events dated by their own clause, not by the article (see mergeRepeats)
       const dated = new Set<Event>()
+      // the events the text marks as a new occurrence of an act ("again", "another")
+      const anew = new Set<Event>()
       for (const { match: m, sentence: si, range: r, act } of mentions) {
         const sentence = sentences[si] as Span
         const pairs = findPairs(ec, m, r)
@@ -76,6 +78,7 @@ export function createEventsStage(): PipelineStage {
         const learned = learnedModality(ec, m, r, coding, modality, negated)
         const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}${trigger.decided ? ` (${trigger.decided})` : ''}${learned.note}`
         const ownDate = clauseDate(ec, sentence, t)
+        const again = toldAnew(ec, m.at, m.last, r)
         // a background act with no date of its own is not dated to the article
         const date = ownDate ?? (isBackground(ec, m.at, r) ? null : (article.published ?? ctx.today))
         for (const [source, target] of pairs) {
@@ -105,9 +108,10 @@ export function createEventsStage(): PipelineStage {
           }
           events.push(event)
           if (ownDate) dated.add(event)
+          if (again) anew.add(event)
         }
       }
-      return withLayer(doc, 'events', mergeRepeats(dedupe(events), dated), { messages })
+      return withLayer(doc, 'events', mergeRepeats(dedupe(events), dated, anew), { messages })
     },
   }
 }

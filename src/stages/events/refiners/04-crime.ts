@@ -15,13 +15,13 @@ const FORCE = /^(1[78]|19|20)/
  * Refiner 4, once the parties are known: ordinary crime is discarded (CAMEO manual;
  * annotation guide §2) — an act that names a crime ("robbed", "a burglary", "murdered") or
  * an act of force by or against criminals, where no party is a state, political or armed
- * actor: every named party private (civilians, criminals, business ...), at least one named.
+ * actor: every named party private (civilians, criminals, business ...), or none named.
  * A bare country, an official, the police, a party, rebels or gunmen on either side keep it,
  * and so does every arrest or trial of the suspects. Returns the reason, or null to keep it.
  */
 export function ordinaryCrime(lemma: string, code: string, source: Actor | null, target: Actor | null): string | null {
   const named = [source, target].filter((a): a is Actor => !!a)
-  if (!named.length || !named.every(isPrivate)) return null
+  if (!named.every(isPrivate)) return null
   if (crimeWords().has(lemma)) return `"${lemma}" names a crime and no party is a state, political or armed actor`
   if (FORCE.test(code) && named.some((a) => sectorOf(a) === 'CRM')) return `"${lemma}" is an act of force among criminals and private people`
   return null
