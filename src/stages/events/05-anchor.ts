@@ -1,5 +1,5 @@
 import type { Actor, Event, Span, Token } from '../../core/types.js'
-import type { EventContext } from './context.js'
+import { type EventContext, isAttributionVerb } from './context.js'
 
 /**
  * Pass 5: the date of the trigger's clause: a DATE in the sentence with no comma between
@@ -43,16 +43,20 @@ const BETWEEN_HAD = new Set(['not', "n't", 'been', 'already', 'also', 'just', 'n
 
 /**
  * A background act: a verb in the past perfect ("had shelled", "had already been seized")
- * outside reported speech, told as earlier than the story's time. With no date of its own
- * it gets none rather than the article's: "said troops had shelled" is only the backshift
- * of reported speech and keeps it.
+ * outside reported speech (an indirect quote, or a clause under "said", "told" ...), told as
+ * earlier than the story's time. With no date of its own it gets none rather than the
+ * article's: "said troops had shelled" is only the backshift of reported speech and keeps it.
  */
 export function isBackground(ctx: EventContext, at: number, r: Span): boolean {
   const t = ctx.tokens[at] as Token
   if (t.pos !== 'VERB' || ctx.byOffset.indirectQuotes.covers(t.start, t.end)) return false
   let k = at - 1
   while (k >= r.start && BETWEEN_HAD.has(ctx.lower[k] ?? '')) k--
-  return k >= r.start && ctx.lower[k] === 'had'
+  if (k < r.start || ctx.lower[k] !== 'had') return false
+  // "he said his government had asked ...": under a verb of saying, the past perfect is reported speech
+  for (let j = ctx.arcs[at]?.head ?? -1, n = 0; j >= 0 && n < MAX_CLIMB; j = ctx.arcs[j]?.head ?? -1, n++)
+    if (isAttributionVerb(ctx.lower[j] ?? '')) return false
+  return true
 }
 
 /** The first place of the sentence that is not one of the parties themselves. */

@@ -77,6 +77,10 @@ describe('events: background acts dated to their own time', () => {
     assert.equal(events.find((e) => e.trigger.text === 'shelled')?.date, '2025-03')
     assert.equal(events.find((e) => e.trigger.text === 'said')?.date, '2025-07-31')
   })
+  it('a past perfect under a verb of saying is reported speech and keeps the article date', () => {
+    const { events } = analyze('Russia had attacked Ukraine, Kyiv officials said.')
+    assert.equal(events.find((e) => e.trigger.text === 'attacked')?.date, '2025-07-31')
+  })
   it('a past perfect act with no date of its own is not given the article date', () => {
     const { events } = analyze('Russia had attacked Ukraine before the talks began.')
     assert.equal(events.find((e) => e.trigger.text === 'attacked')?.date, null)
