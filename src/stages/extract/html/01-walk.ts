@@ -15,7 +15,7 @@ export interface Block {
   readonly linkChars: number
   /** The heading level (1-6) when the owner is a heading, else 0. */
   readonly heading: number
-  /** Whether the text sits in a <figcaption>: what a picture shows, kept only where captions carry the story. */
+  /** Whether the text sits in a <figcaption> or loose in a <figure>: what a picture shows, kept only where captions carry the story. */
   readonly caption: boolean
 }
 
@@ -69,8 +69,8 @@ const DROP_TAGS = new Set([
   'frame',
   'dialog',
 ])
-// Page chrome that can be told by its tag alone.
-const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'header', 'menu'])
+/** Page chrome that can be told by its tag alone. */
+export const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'header', 'menu'])
 // Tags that start a new run of text; everything else is inline.
 const BLOCK_TAGS = new Set([
   'address',
@@ -199,7 +199,8 @@ export function walkPage(html: string): WalkedPage {
           text,
           linkChars: Math.min(partsLink, text.length),
           heading: level ? Number(level) : 0,
-          caption: captionDepth > 0,
+          // '<figure><img><span>Image copyright</span> <span>Agency</span></figure>': a figure's own loose text is its credit
+          caption: captionDepth > 0 || owner.name === 'figure',
         })
       }
     }

@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler'
 import { fold } from '../text-utils.js'
-import { type Block, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
+import { type Block, CHROME_TAGS, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
 import { type ContentRoot, linkDensity } from './03-content-root.js'
 import { besideVerdict, endsSentence, type Verdict } from './block-rules.js'
 
@@ -91,6 +91,7 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
     if (!keep[n + 1] || (n + 1 >= first && n + 1 <= last && (blocks[n] as Block).text.length > MAX_SECTION_TITLE)) keep[n] = false
   }
   keepCaptions(blocks, keep, excluded, inRegion)
+  dropStoryCards(page, keep)
   dropOrphanHeadings(blocks, keep)
   dropEndNotes(blocks, keep)
   return blocks.filter((_, n) => keep[n])
@@ -195,6 +196,8 @@ function exclusion(page: WalkedPage, best: Element, top: Element): (owner: Eleme
   return (owner: Element): boolean => {
     const path: Element[] = []
     let out = false
+    // the quotation the climb came through: a post quoted from a social network sits in one
+    let quote: ElementInfo | null = null
     let el: Element | null = owner
     for (let n = 0; el && n < MAX_CLIMB; n++, el = parentOf(el)) {
       const known = verdict.get(el)
@@ -211,6 +214,8 @@ function exclusion(page: WalkedPage, best: Element, top: Element): (owner: Eleme
       }
       if (el === top) break
       if (holdsBest(i)) continue
+      if (el.name === 'blockquote') quote = i
+      if (quote && i.kind === 'boilerplate' && isEmbed(el, i, quote)) continue
       if (i.kind === 'boilerplate' || i.kind === 'drop' || el.name === 'form') {
         out = true
         break
@@ -223,4 +228,82 @@ function exclusion(page: WalkedPage, best: Element, top: Element): (owner: Eleme
     for (const p of path) verdict.set(p, out)
     return out
   }
+}
+
+// Share of a wrapper's text that its quotation holds when the wrapper is an embedded post.
+const MIN_EMBED_SHARE = 0.8
+
+/**
+ * Whether a wrapper named like a share bar (class words only, never page chrome such as
+ * <aside>) holds a quoted post: '<div class="social-media-embed"><blockquote class="tweet">'
+ * quotes what the article discusses, while a share bar holds no quotation.
+ */
+function isEmbed(el: Element, i: ElementInfo, quote: ElementInfo): boolean {
+  if (CHROME_TAGS.has(el.name) || el.attribs.role !== undefined) return false
+  return quote.chars >= i.chars * MIN_EMBED_SHARE
+}
+
+// A story card is small: a title, a line of summary, a name and a date.
+const MAX_CARD_CHARS = 400
+// How far above its title a card's thumbnail link is looked for.
+const MAX_CARD_LEVELS = 4
+
+/** The target of the link that is, or holds, or sits in the element. */
+function hrefAround(el: Element, page: WalkedPage): string | null {
+  let up: Element | null = el
+  for (let n = 0; up && n < 3; n++, up = parentOf(up)) if (up.name === 'a' && up.attribs.href) return up.attribs.href
+  const { pre, last } = page.info.get(el) as ElementInfo
+  for (let n = pre + 1; n <= last; n++) {
+    const a = page.elements[n] as Element
+    if (a.name === 'a' && a.attribs.href) return a.attribs.href
+  }
+  return null
+}
+
+/**
+ * Drops the cards that point to other stories after the article ("next", "previous", "more
+ * on this"), told by their shape and place, not their words: a heading that is a link, a
+ * second link to the same page (the thumbnail) in a small box around it, and nothing of the
+ * body after it. A list of products or courses in the middle of a guide has the same shape
+ * and stays: the guide's text goes on after it.
+ */
+function dropStoryCards(page: WalkedPage, keep: boolean[]): void {
+  const { blocks, info, elements } = page
+  const cards: ElementInfo[] = []
+  for (let n = 0; n < blocks.length; n++) {
+    const b = blocks[n] as Block
+    if (!keep[n] || !b.heading || b.linkChars < b.text.length) continue
+    const href = hrefAround(b.owner, page)
+    if (!href) continue
+    const own = info.get(b.owner) as ElementInfo
+    let box: Element | null = parentOf(b.owner)
+    for (let level = 0; box && level < MAX_CARD_LEVELS; level++, box = parentOf(box)) {
+      const i = info.get(box) as ElementInfo
+      if (i.chars > MAX_CARD_CHARS) break
+      let twin = false
+      for (let e = i.pre; e <= i.last && !twin; e++) {
+        const a = elements[e] as Element
+        // the title's own link wraps the heading or sits inside it
+        twin = a.name === 'a' && a.attribs.href === href && !(e >= own.pre && e <= own.last) && !isAncestor(a, b.owner)
+      }
+      if (twin) {
+        cards.push(i)
+        break
+      }
+    }
+  }
+  if (!cards.length) return
+  const inCard = (b: Block): boolean => cards.some((c) => b.at >= c.pre && b.at <= c.last)
+  // from the end of the body back to its last block that is no card
+  for (let n = blocks.length - 1; n >= 0; n--) {
+    if (!keep[n]) continue
+    if (!inCard(blocks[n] as Block)) break
+    keep[n] = false
+  }
+}
+
+/** Whether `a` holds `el`. */
+function isAncestor(a: Element, el: Element): boolean {
+  for (let up = parentOf(el); up; up = parentOf(up)) if (up === a) return true
+  return false
 }
