@@ -91,9 +91,11 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
     if (!keep[n + 1] || (n + 1 >= first && n + 1 <= last && (blocks[n] as Block).text.length > MAX_SECTION_TITLE)) keep[n] = false
   }
   keepCaptions(blocks, keep, excluded, inRegion)
+  dropSlotLabels(page, keep)
   dropStoryCards(page, keep)
   dropOrphanHeadings(blocks, keep)
   dropEndNotes(blocks, keep)
+  dropTrailingLabels(blocks, keep)
   return blocks.filter((_, n) => keep[n])
 }
 
@@ -306,4 +308,60 @@ function dropStoryCards(page: WalkedPage, keep: boolean[]): void {
 function isAncestor(a: Element, el: Element): boolean {
   for (let up = parentOf(el); up; up = parentOf(up)) if (up === a) return true
   return false
+}
+
+// A label over a slot that a script fills (an advertisement, a player) is this short at most.
+const MAX_SLOT_LABEL = 30
+// Elements whose content a script puts there when the page is shown.
+const SLOT_TAGS = new Set(['script', 'iframe', 'ins'])
+// How far above the label the slot's box is looked for.
+const MAX_SLOT_LEVELS = 2
+
+/**
+ * Drops the label of a box that a script fills: '<div><span>Advert</span><br><script>...</script></div>'.
+ * Told by the box, whatever the label's language: a little text and a script in it, no more.
+ */
+function dropSlotLabels(page: WalkedPage, keep: boolean[]): void {
+  const { blocks, info, elements } = page
+  for (let n = 0; n < blocks.length; n++) {
+    const b = blocks[n] as Block
+    if (!keep[n] || b.text.length > MAX_SLOT_LABEL || endsSentence(b.text)) continue
+    let box: Element | null = b.owner
+    for (let level = 0; box && level < MAX_SLOT_LEVELS; level++, box = parentOf(box)) {
+      const i = info.get(box) as ElementInfo
+      if (i.chars > MAX_SLOT_LABEL) break
+      let slot = false
+      for (let e = i.pre + 1; e <= i.last && !slot; e++) slot = SLOT_TAGS.has((elements[e] as Element).name)
+      if (slot) {
+        keep[n] = false
+        break
+      }
+    }
+  }
+}
+
+const ITEM_OWNERS = new Set(['li', 'td', 'th', 'dd', 'dt'])
+
+/**
+ * Drops what ends the body without being part of it: a heading with only short labels
+ * under it ('<h3>Have your say</h3><p><span>12</span> replies</p>' over a comment box that a script fills).
+ */
+function dropTrailingLabels(blocks: readonly Block[], keep: boolean[]): void {
+  // the labels seen since the last heading, from the end
+  const dropped: number[] = []
+  for (let n = blocks.length - 1; n >= 0; n--) {
+    if (!keep[n]) continue
+    const b = blocks[n] as Block
+    if (b.heading) {
+      // a heading alone at the end may head a picture, a table of contents or a closing line
+      if (!dropped.length) break
+      dropped.push(n)
+      for (const d of dropped) keep[d] = false
+      dropped.length = 0
+      continue
+    }
+    // the last items of a list are short by nature: "- lyocell", "Patagonia"
+    if (ITEM_OWNERS.has(b.owner.name) || b.text.length >= MIN_DROPPED_CHARS || endsSentence(b.text)) break
+    dropped.push(n)
+  }
 }
