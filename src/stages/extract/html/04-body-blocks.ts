@@ -64,7 +64,8 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
       .map((b) => b.text)
       .join(' '),
   )
-  const repeats = (b: Block): boolean => opening.includes(fold(b.text).slice(0, REPEAT_CHARS))
+  const summaries = pageSummaries(page)
+  const repeats = (b: Block): boolean => opening.includes(fold(b.text).slice(0, REPEAT_CHARS)) || summaries.has(fold(b.text))
   // a heading beside the root stays only over a block kept beside it: "Ingredients" over its list
   const headings: number[] = []
   const widen = (from: number, step: 1 | -1): void => {
@@ -364,4 +365,21 @@ function dropTrailingLabels(blocks: readonly Block[], keep: boolean[]): void {
     if (ITEM_OWNERS.has(b.owner.name) || b.text.length >= MIN_DROPPED_CHARS || endsSentence(b.text)) break
     dropped.push(n)
   }
+}
+
+// Meta tags that carry the page's summary.
+const SUMMARY_KEYS = new Set(['description', 'og:description', 'twitter:description'])
+
+/**
+ * The page's summary as its meta tags give it: a block beside the body that says the same is
+ * the summary shown over the article (a press release's "quote" box), not a lead paragraph.
+ */
+function pageSummaries(page: WalkedPage): Set<string> {
+  const out = new Set<string>()
+  for (const el of page.elements) {
+    if (el.name !== 'meta') continue
+    const key = (el.attribs.property ?? el.attribs.name ?? '').toLowerCase()
+    if (SUMMARY_KEYS.has(key) && el.attribs.content) out.add(fold(el.attribs.content))
+  }
+  return out
 }
