@@ -318,6 +318,22 @@ const SLOT_TAGS = new Set(['script', 'iframe', 'ins'])
 // How far above the label the slot's box is looked for.
 const MAX_SLOT_LEVELS = 2
 
+// What shows something without text: a box holding one of these is no empty slot.
+const MEDIA_TAGS = new Set(['img', 'picture', 'svg', 'video', 'audio', 'canvas', 'iframe', 'object', 'embed'])
+
+/**
+ * Whether an element is a placeholder that a script fills once the page is shown: a <div>
+ * with an id and no text, no picture, no child that is more than another empty box
+ * ('<div id="ad-slot-3" data-sizes="[[300, 250]]"></div>'). A spacer or a clearing <div> has no id.
+ */
+function isPlaceholder(el: Element, page: WalkedPage): boolean {
+  if (el.name !== 'div' || !el.attribs.id) return false
+  const i = page.info.get(el) as ElementInfo
+  if (i.chars > 0) return false
+  for (let e = i.pre + 1; e <= i.last; e++) if (MEDIA_TAGS.has((page.elements[e] as Element).name)) return false
+  return true
+}
+
 /**
  * Drops the label of a box that a script fills: '<div><span>Advert</span><br><script>...</script></div>'.
  * Told by the box, whatever the label's language: a little text and a script in it, no more.
@@ -332,7 +348,11 @@ function dropSlotLabels(page: WalkedPage, keep: boolean[]): void {
       const i = info.get(box) as ElementInfo
       if (i.chars > MAX_SLOT_LABEL) break
       let slot = false
-      for (let e = i.pre + 1; e <= i.last && !slot; e++) slot = SLOT_TAGS.has((elements[e] as Element).name)
+      for (let e = i.pre + 1; e <= i.last && !slot; e++) {
+        const el = elements[e] as Element
+        // a heading or an item with an empty anchor box in it ('<h2>Notes<div id="sec-2"></div></h2>') is no label
+        slot = SLOT_TAGS.has(el.name) || (!b.heading && !ITEM_OWNERS.has(b.owner.name) && isPlaceholder(el, page))
+      }
       if (slot) {
         keep[n] = false
         break
