@@ -246,6 +246,8 @@ function isEmbed(el: Element, i: ElementInfo, quote: ElementInfo): boolean {
   return quote.chars >= i.chars * MIN_EMBED_SHARE
 }
 
+// A card or a slot's box holds this many elements at most (a bound on the work, whatever the page).
+const MAX_BOX_ELEMENTS = 200
 // A story card is small: a title, a line of summary, a name and a date.
 const MAX_CARD_CHARS = 400
 // How far above its title a card's thumbnail link is looked for.
@@ -282,7 +284,7 @@ function dropStoryCards(page: WalkedPage, keep: boolean[]): void {
     let box: Element | null = parentOf(b.owner)
     for (let level = 0; box && level < MAX_CARD_LEVELS; level++, box = parentOf(box)) {
       const i = info.get(box) as ElementInfo
-      if (i.chars > MAX_CARD_CHARS) break
+      if (i.chars > MAX_CARD_CHARS || i.last - i.pre > MAX_BOX_ELEMENTS) break
       let twin = false
       for (let e = i.pre; e <= i.last && !twin; e++) {
         const a = elements[e] as Element
@@ -346,7 +348,7 @@ function dropSlotLabels(page: WalkedPage, keep: boolean[]): void {
     let box: Element | null = b.owner
     for (let level = 0; box && level < MAX_SLOT_LEVELS; level++, box = parentOf(box)) {
       const i = info.get(box) as ElementInfo
-      if (i.chars > MAX_SLOT_LABEL) break
+      if (i.chars > MAX_SLOT_LABEL || i.last - i.pre > MAX_BOX_ELEMENTS) break
       let slot = false
       for (let e = i.pre + 1; e <= i.last && !slot; e++) {
         const el = elements[e] as Element
