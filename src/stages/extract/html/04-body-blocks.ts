@@ -174,14 +174,19 @@ function dropOrphanHeadings(blocks: readonly Block[], keep: boolean[]): void {
   // dropped[level]: whether text of that section was dropped; a heading over pictures alone stays
   const seen = [false, false, false, false, false, false, false]
   const dropped = [false, false, false, false, false, false, false]
+  // whether the block right after is a heading that was dropped: a teaser's title
+  let teaserNext = false
   for (let n = blocks.length - 1; n >= 0; n--) {
     const b = blocks[n] as Block
     if (!b.heading) {
       if (keep[n]) seen.fill(true)
       else if (b.text.length >= MIN_DROPPED_CHARS) dropped.fill(true)
+      teaserNext = false
       continue
     }
-    if (keep[n] && !seen[b.heading] && (dropped[b.heading] || b.linkChars > b.text.length * MAX_BLOCK_LINK_SHARE)) keep[n] = false
+    // "<h3>More on this</h3><ul><li><h3><a>...</a></h3></li>...": a heading right over teasers' titles heads them
+    if (keep[n] && !seen[b.heading] && (teaserNext || dropped[b.heading] || b.linkChars > b.text.length * MAX_BLOCK_LINK_SHARE)) keep[n] = false
+    teaserNext = !keep[n] && b.text.length >= MIN_DROPPED_CHARS
     for (let level = b.heading; level < seen.length; level++) seen[level] = dropped[level] = false
   }
 }
