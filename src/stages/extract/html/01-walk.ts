@@ -123,6 +123,7 @@ const wordPattern = (file: string) =>
 const boilerplateWords = wordPattern('extract/boilerplate-classes.json')
 const contentWords = wordPattern('extract/content-classes.json')
 const popupWords = wordPattern('extract/popup-classes.json')
+const popupClass = memoized((names: string): boolean => popupWords().test(names))
 
 // 'style="display:none"', 'hidden', 'aria-hidden="true"' on a block: not shown to readers
 const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
@@ -136,7 +137,7 @@ function kindOf(el: Element): ElementInfo['kind'] {
   const a = el.attribs
   if (DROP_TAGS.has(el.name) || (a.hidden !== undefined && !STREAMED_SEGMENT.test(a.id ?? '')) || (a.style && HIDDEN_STYLE.test(a.style))) return 'drop'
   // an inline box shown only on hover is no part of the sentence it sits in
-  if (a.class && !BLOCK_TAGS.has(el.name) && popupWords().test(a.class)) return 'drop'
+  if (a.class && !BLOCK_TAGS.has(el.name) && popupClass(a.class)) return 'drop'
   // a caption's fate is the body pass's: its class ("wp-caption") says what it is, not whether it counts
   if (el.name === 'body' || el.name === 'html' || el.name === 'figure' || el.name === 'figcaption') return 'plain'
   if (a.itemprop === 'articleBody' || a.itemprop === 'text') return 'content'
