@@ -105,12 +105,11 @@ const RAID_REPORTS = [
   return report(r.id, r.url, text, [{ sentence: RAID, trigger: 'struck', cameo: '195', source: 'ARL', target: 'BDR', date: r.date, place: HARBOUR }], r.tone)
 })
 
-// Recoded reports whose old and new events cross two dyads: each recode holds one key and needs the other.
-function crossing(name: string, first: string, second: string, events: number): Output {
+// A report of many shootings across one dyad: recoded with another's events, it moves to the other dyad.
+function crossing(name: string, target: string, events: number): Output {
   const specs: Spec[] = []
   let text = ''
   for (let i = 0; i < events; i++) {
-    const target = i % 2 ? second : first
     const sentence = `Report ${name} line ${i}: Arland forces fired on ${target} posts.`
     text += `${sentence}\n\n`
     specs.push({ sentence, trigger: 'fired', cameo: '190', source: 'ARL', target, date: `2026-06-${String(1 + (i % 20)).padStart(2, '0')}` })
@@ -254,11 +253,12 @@ export function clusterContract(name: string, make: () => Promise<Store>): void 
     })
 
     it('lets two recodes run at once when their old and new events cross the same dyads', async () => {
-      const a = crossing('cross-a', 'BDR', 'CSL', 24)
-      const b = crossing('cross-b', 'CSL', 'BDR', 24)
+      const a = crossing('cross-a', 'BDR', 24)
+      const b = crossing('cross-b', 'CSL', 24)
       const ids = [(await store.save(a, 'test')).articleId, (await store.save(b, 'test')).articleId]
       for (let round = 0; round < 6; round++) {
-        // each article takes the other's events: its recode needs the keys the other one holds
+        // each article takes the other's events: its recode holds its old dyad's key and needs the
+        // one the other recode holds (taken one after the other, they would deadlock)
         const swap = round % 2 === 0
         await Promise.all([
           store.replaceAnalysis(ids[0] as string, { ...a, events: (swap ? b : a).events ?? [] }, `v${round}`),
