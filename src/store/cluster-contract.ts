@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import type { ClusterOptions } from '../cluster/cluster-events.js'
 import type { Event } from '../core/types.js'
 import type { Output } from '../output.js'
 import type { Store, StoredCluster } from './store.js'
@@ -284,6 +285,34 @@ export function clusterContract(name: string, make: () => Promise<Store>): void 
         ford.map((c) => [c.numMentions, c.numArticles, c.numSources]),
         [[8, 8, 3]],
       )
+    })
+  })
+}
+
+/**
+ * Re-clustering after the clustering options changed: `open` opens one database (the same
+ * each call, created empty by the first) with the options given.
+ */
+export function reclusterContract(name: string, open: (options?: ClusterOptions) => Promise<Store>): void {
+  describe(`recluster contract: ${name}`, () => {
+    it('files the stored events again under new options, and back', async () => {
+      const counts = async (options?: ClusterOptions, recluster = true): Promise<number[]> => {
+        const store = await open(options)
+        try {
+          await store.migrate()
+          if (recluster) await store.recluster()
+          return (await clusters(store)).map((c) => c.numMentions).sort()
+        } finally {
+          await store.close()
+        }
+      }
+      const store = await open()
+      await store.migrate()
+      for (const r of [FIRST, SECOND, NOTE]) await store.save(r, 'test')
+      await store.close()
+      assert.deepEqual(await counts(undefined, false), [1, 1, 2], 'the report 25 km away joins the shelling')
+      assert.deepEqual(await counts({ maxDays: 1, maxKm: 10 }), [1, 1, 1, 1], 'within 10 km only: it is another event')
+      assert.deepEqual(await counts(), [1, 1, 2])
     })
   })
 }
