@@ -88,7 +88,25 @@ export function reportRank(date: string | null, published: string | null, articl
 }
 
 // Sizes an IN list is padded to (with its last id again), so a handful of statements serve every list.
-const IN_SIZES = [1, 4, 16, 64, 256]
+// (about half again each step: at most a third of a padded list is repeats)
+const IN_SIZES = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256]
+
+/**
+ * One SQL text per size, made once: a store's runner finds its prepared statement by the text,
+ * and the same string object is looked up faster than an equal new one (its hash is kept).
+ */
+function bySize(make: (n: number) => string): (n: number) => string {
+  const made = new Map<number, string>()
+  return (n) => {
+    let sql = made.get(n)
+    if (sql === undefined) {
+      sql = make(n)
+      made.set(n, sql)
+    }
+    return sql
+  }
+}
+const placeholders = bySize((n) => `(${Array.from({ length: n }, () => '?').join(', ')})`)
 
 /** Ids in chunks of at most 256, each padded to one of IN_SIZES, with the `(?, ?, …)` each needs. */
 export function inLists(ids: readonly number[]): { sql: string; params: number[] }[] {
@@ -98,7 +116,7 @@ export function inLists(ids: readonly number[]): { sql: string; params: number[]
     const chunk = ids.slice(at, at + most)
     const size = IN_SIZES.find((n) => n >= chunk.length) as number
     const params = chunk.concat(Array.from({ length: size - chunk.length }, () => chunk[chunk.length - 1] as number))
-    out.push({ sql: `(${params.map(() => '?').join(', ')})`, params })
+    out.push({ sql: placeholders(size), params })
   }
   return out
 }
@@ -110,6 +128,11 @@ export function inLists(ids: readonly number[]): { sql: string; params: number[]
  * few sizes by repeating a range, so a handful of prepared statements serve every article.
  * Rows may repeat; a partial date in a full date's range is dropped later by distance().
  */
+const rangesQuery = bySize((n) =>
+  Array.from({ length: n }, () => `SELECT ${CANDIDATE_COLUMNS} FROM clusters WHERE key = ? AND date >= ? AND date <= ?`).join(' UNION ALL '),
+)
+const undatedQuery = bySize((n) => `SELECT ${CANDIDATE_COLUMNS} FROM clusters WHERE date IS NULL AND key IN ${placeholders(n)}`)
+
 function candidateQueries(mentions: readonly Pick<Filed, 'key' | 'date'>[], options: ClusterOptions): ClusterStep[] {
   const reach = Math.ceil(options.maxDays) * 86_400_000
   const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
@@ -129,7 +152,7 @@ function candidateQueries(mentions: readonly Pick<Filed, 'key' | 'date'>[], opti
     const size = IN_SIZES.find((n) => n >= chunk.length) as number
     const padded = chunk.concat(Array.from({ length: size - chunk.length }, () => chunk[chunk.length - 1] as Cell[]))
     out.push({
-      sql: padded.map(() => `SELECT ${CANDIDATE_COLUMNS} FROM clusters WHERE key = ? AND date >= ? AND date <= ?`).join(' UNION ALL '),
+      sql: rangesQuery(size),
       params: padded.flat(),
     })
   }
@@ -138,7 +161,7 @@ function candidateQueries(mentions: readonly Pick<Filed, 'key' | 'date'>[], opti
     const chunk = keys.slice(at, at + most)
     const size = IN_SIZES.find((n) => n >= chunk.length) as number
     const padded = chunk.concat(Array.from({ length: size - chunk.length }, () => chunk[chunk.length - 1] as string))
-    out.push({ sql: `SELECT ${CANDIDATE_COLUMNS} FROM clusters WHERE date IS NULL AND key IN (${padded.map(() => '?').join(', ')})`, params: padded })
+    out.push({ sql: undatedQuery(size), params: padded })
   }
   return out
 }
@@ -146,12 +169,30 @@ function candidateQueries(mentions: readonly Pick<Filed, 'key' | 'date'>[], opti
 // The columns a new cluster is inserted with: its first mention and its counts at once.
 const NEW_CLUSTER_COLUMNS =
   'seed_id, key, date, lat, lon, place_country, place_feature, num_mentions, num_articles, num_sources, is_root, confidence_sum, tone_sum, tone_count, first_seen, last_seen'
+const insertMentions = bySize(
+  (n) =>
+    `INSERT INTO cluster_mentions (event_id, cluster_id, article_id, source_key, copy_of) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?)').join(', ')}`,
+)
+const INSERT_CLUSTER = `INSERT INTO clusters (${NEW_CLUSTER_COLUMNS}) VALUES ${placeholders(NEW_CLUSTER_COLUMNS.split(',').length)} RETURNING id`
+
 // What a stored cluster's counts gain from an article's mentions.
 const COUNTS_SET = `num_mentions = num_mentions + ?, num_articles = num_articles + ?, num_sources = num_sources + ?,
   is_root = CASE WHEN ? = 1 THEN 1 ELSE is_root END, confidence_sum = confidence_sum + ?,
   tone_sum = tone_sum + ?, tone_count = tone_count + ?,
   first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END,
   last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END`
+
+// Whether each stored cluster an article joins has its source and the article already, and its first mention's rank fields.
+const joinedInfo = bySize(
+  (n) => `SELECT c.id, e.date, e.ordinal, e.article_id, a.published,
+              EXISTS (SELECT 1 FROM cluster_mentions m WHERE m.cluster_id = c.id AND m.source_key = ?) AS has_source,
+              EXISTS (SELECT 1 FROM cluster_mentions m WHERE m.cluster_id = c.id AND m.article_id = ?) AS has_article
+            FROM clusters c LEFT JOIN events e ON e.id = c.seed_id LEFT JOIN articles a ON a.id = e.article_id
+            WHERE c.id IN ${placeholders(n)}`,
+)
+
+const UPDATE_COUNTS = `UPDATE clusters SET ${COUNTS_SET} WHERE id = ?`
+const UPDATE_RESEEDED = `UPDATE clusters SET ${COUNTS_SET}, seed_id = ?, date = ?, lat = ?, lon = ?, place_country = ?, place_feature = ? WHERE id = ?`
 
 // The earliest-ranked of some mentions.
 function firstOf(members: readonly Filed[]): Filed {
@@ -277,9 +318,7 @@ export function* clusterArticle(articleId: string, options: ClusterOptions = DEF
     const seed = firstOf(slot.members)
     const { root, confidence } = summed(slot.members)
     const inserted = yield {
-      sql: `INSERT INTO clusters (${NEW_CLUSTER_COLUMNS}) VALUES (${NEW_CLUSTER_COLUMNS.split(',')
-        .map(() => '?')
-        .join(', ')}) RETURNING id`,
+      sql: INSERT_CLUSTER,
       params: [
         seed.id,
         seed.key,
@@ -307,11 +346,7 @@ export function* clusterArticle(articleId: string, options: ClusterOptions = DEF
   const known = new Map<number, { source: boolean; article: boolean; rank: string | null }>()
   for (const list of inLists(joined.map((s) => s.id as number))) {
     const found = yield {
-      sql: `SELECT c.id, e.date, e.ordinal, e.article_id, a.published,
-              EXISTS (SELECT 1 FROM cluster_mentions m WHERE m.cluster_id = c.id AND m.source_key = ?) AS has_source,
-              EXISTS (SELECT 1 FROM cluster_mentions m WHERE m.cluster_id = c.id AND m.article_id = ?) AS has_article
-            FROM clusters c LEFT JOIN events e ON e.id = c.seed_id LEFT JOIN articles a ON a.id = e.article_id
-            WHERE c.id IN ${list.sql}`,
+      sql: joinedInfo(list.params.length),
       params: [source, articleId, ...list.params],
     }
     for (const r of found)
@@ -329,7 +364,7 @@ export function* clusterArticle(articleId: string, options: ClusterOptions = DEF
     const chunk = mentions.slice(at, at + 100)
     const clusterOf = new Map(all.flatMap((s) => s.members.map((m) => [m.id, s.id as number] as const)))
     yield {
-      sql: `INSERT INTO cluster_mentions (event_id, cluster_id, article_id, source_key, copy_of) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      sql: insertMentions(chunk.length),
       params: chunk.flatMap((m) => [m.id, clusterOf.get(m.id) as number, articleId, source, copy?.copy_of ?? null]),
     }
   }
@@ -356,7 +391,7 @@ export function* clusterArticle(articleId: string, options: ClusterOptions = DEF
     ]
     // the first mention's columns are written only when they change (date is indexed)
     yield {
-      sql: `UPDATE clusters SET ${COUNTS_SET}${reseed ? ', seed_id = ?, date = ?, lat = ?, lon = ?, place_country = ?, place_feature = ?' : ''} WHERE id = ?`,
+      sql: reseed ? UPDATE_RESEEDED : UPDATE_COUNTS,
       params: reseed
         ? counts.concat([earliest.id, earliest.date, earliest.lat, earliest.lon, earliest.placeCountry ?? null, earliest.placeFeature ?? null, slot.id])
         : counts.concat([slot.id]),
