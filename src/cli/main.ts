@@ -9,6 +9,7 @@ import { exportCommand } from './export-command.js'
 import { ingestCommand } from './ingest-command.js'
 import { queryCommand } from './query-command.js'
 import { queueCommand } from './queue-command.js'
+import { reclusterCommand } from './recluster-command.js'
 import { recodeCommand } from './recode-command.js'
 import { serveCommand } from './serve-command.js'
 import { startCommand } from './start-command.js'
@@ -41,6 +42,8 @@ Usage:
                 [--since D] [--until D] [--actor C] [--actor1 C] [--actor2 C] [--code CAMEO]
                 [--root NN] [--quad 1-4] [--country ISO3] [--bbox W,S,E,N]
   sitrep recode [--since DATE] [--db PATH|URL]   re-analyse articles of an older pipeline
+  sitrep recluster [--since DATE] [--db PATH|URL]   file stored events in clusters afresh
+                (all, or the clusters of articles stored since DATE), in one transaction
   sitrep actors check                 validate the actor registry (and --actors FILE)
   sitrep actors find NAME [--date YYYY-MM-DD]
   sitrep serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--reads-need-token] [--cors ORIGIN]
@@ -70,6 +73,7 @@ const COMMANDS: Record<string, Command> = {
   ingest: ingestCommand,
   query: queryCommand,
   recode: recodeCommand,
+  recluster: reclusterCommand,
   stats: statsCommand,
   queue: queueCommand,
   worker: workerCommand,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
+import type { ClusterOptions } from '../cluster/cluster-events.js'
 import type { Event } from '../core/types.js'
 import type { Output } from '../output.js'
 import type { Store, StoredCluster } from './store.js'
@@ -72,6 +73,50 @@ const COPY_TEXT = `${SHELLING}\n\nThe talks were called off, the agency said.`
 const COPY = report('copy', 'https://reprints.example/a', COPY_TEXT, [
   { sentence: SHELLING, trigger: 'shelled', cameo: '194', source: 'ARLMIL', target: 'BDR', date: '2026-03-09', place: HARBOUR },
 ])
+
+// What a cluster row says, whatever ids the store gave: its first mention (article, position), date and counts.
+async function rows(store: Store): Promise<string[]> {
+  const out: string[] = []
+  for await (const c of store.streamClusters({}, 'date')) {
+    const { articleId, triggerStart, date, lat, lon } = c.event
+    out.push(JSON.stringify([articleId, triggerStart, date, lat, lon, c.numMentions, c.numArticles, c.numSources, c.isRoot, c.avgTone, c.avgConfidence]))
+  }
+  return out.sort()
+}
+
+// Which events share a cluster, by article and position.
+async function grouping(store: Store): Promise<string[][]> {
+  const groups = new Map<number, string[]>()
+  for (const e of await store.queryEvents({})) {
+    const list = groups.get(e.clusterId as number) ?? []
+    list.push(`${e.articleId}/${e.triggerText}`)
+    groups.set(e.clusterId as number, list)
+  }
+  return [...groups.values()].map((g) => g.sort()).sort((a, b) => (a[0] as string).localeCompare(b[0] as string))
+}
+
+// Three reports of one raid from three outlets, dated over two days: the earliest is the first report.
+const RAID = 'Arland aircraft struck a Borduria radar post near the harbour.'
+const RAID_REPORTS = [
+  { id: 'raid-late', url: 'https://late.example/raid', date: '2026-05-11', tone: -3 },
+  { id: 'raid-early', url: 'https://early.example/raid', date: '2026-05-10', tone: -1 },
+  { id: 'raid-middle', url: 'https://middle.example/raid', date: '2026-05-10', tone: -2 },
+].map((r) => {
+  const text = `${RAID} The ${r.id.slice(5)} account names the site.`
+  return report(r.id, r.url, text, [{ sentence: RAID, trigger: 'struck', cameo: '195', source: 'ARL', target: 'BDR', date: r.date, place: HARBOUR }], r.tone)
+})
+
+// A report of many shootings across one dyad: recoded with another's events, it moves to the other dyad.
+function crossing(name: string, target: string, events: number): Output {
+  const specs: Spec[] = []
+  let text = ''
+  for (let i = 0; i < events; i++) {
+    const sentence = `Report ${name} line ${i}: Arland forces fired on ${target} posts.`
+    text += `${sentence}\n\n`
+    specs.push({ sentence, trigger: 'fired', cameo: '190', source: 'ARL', target, date: `2026-06-${String(1 + (i % 20)).padStart(2, '0')}` })
+  }
+  return report(name, null, text, specs)
+}
 
 async function clusters(store: Store): Promise<StoredCluster[]> {
   const out: StoredCluster[] = []
@@ -163,6 +208,70 @@ export function clusterContract(name: string, make: () => Promise<Store>): void 
       assert.notEqual(shelling.event.articleId, first)
     })
 
+    it('gives a cluster the same first mention, date and counts whatever order its reports arrive in', async () => {
+      const seen: string[][] = []
+      for (const order of [RAID_REPORTS, [...RAID_REPORTS].reverse(), [RAID_REPORTS[1], RAID_REPORTS[0], RAID_REPORTS[2]]]) {
+        const fresh = await make()
+        try {
+          await fresh.migrate()
+          for (const r of order) await fresh.save(r as Output, 'test')
+          const all = await clusters(fresh)
+          assert.equal(all.length, 1)
+          const raid = all[0] as StoredCluster
+          assert.deepEqual([raid.event.date, raid.numMentions, raid.numArticles, raid.numSources], ['2026-05-10', 3, 3, 3])
+          const dayOne = (await fresh.queryEvents({})).filter((e) => e.date === '2026-05-10').map((e) => e.articleId)
+          assert.ok(dayOne.includes(raid.event.articleId), 'a report of the first day is the first mention')
+          seen.push(await rows(fresh))
+        } finally {
+          await fresh.close()
+        }
+      }
+      assert.deepEqual(seen[1], seen[0], 'the late report first: the same cluster row')
+      assert.deepEqual(seen[2], seen[0])
+    })
+
+    it('files every stored event afresh in one re-clustering, with progress, and only recent clusters with since', async () => {
+      const fresh = await make()
+      try {
+        await fresh.migrate()
+        for (const r of [NOTE, SECOND, FIRST, ...RAID_REPORTS]) await fresh.save(r, 'test')
+        const before = await rows(fresh)
+        const groups = await grouping(fresh)
+        const heard: [number, number][] = []
+        const result = await fresh.recluster({ onProgress: (done, total) => heard.push([done, total]) })
+        assert.deepEqual(result, { dropped: before.length, articles: 6, clusters: before.length })
+        assert.deepEqual(heard.at(-1), [6, 6])
+        assert.deepEqual(await rows(fresh), before, 'the same clusters from the same events and options')
+        assert.deepEqual(await grouping(fresh), groups)
+        assert.equal(await fresh.clusterPending(), 0)
+        assert.deepEqual(await fresh.recluster({ since: '2999-01-01' }), { dropped: 0, articles: 0, clusters: 0 })
+        const today = new Date().toISOString().slice(0, 10)
+        assert.equal((await fresh.recluster({ since: today })).dropped, before.length, 'every article was stored today')
+        assert.deepEqual(await rows(fresh), before)
+      } finally {
+        await fresh.close()
+      }
+    })
+
+    it('lets two recodes run at once when their old and new events cross the same dyads', async () => {
+      const a = crossing('cross-a', 'BDR', 24)
+      const b = crossing('cross-b', 'CSL', 24)
+      const ids = [(await store.save(a, 'test')).articleId, (await store.save(b, 'test')).articleId]
+      for (let round = 0; round < 6; round++) {
+        // each article takes the other's events: its recode holds its old dyad's key and needs the
+        // one the other recode holds (taken one after the other, they would deadlock)
+        const swap = round % 2 === 0
+        await Promise.all([
+          store.replaceAnalysis(ids[0] as string, { ...a, events: (swap ? b : a).events ?? [] }, `v${round}`),
+          store.replaceAnalysis(ids[1] as string, { ...b, events: (swap ? a : b).events ?? [] }, `v${round}`),
+        ])
+      }
+      const mine = (await store.queryEvents({ actor: 'ARL' })).filter((e) => ids.includes(e.articleId))
+      assert.equal(mine.length, 48)
+      assert.ok(mine.every((e) => typeof e.clusterId === 'number'))
+      assert.equal(await store.clusterPending(), 0)
+    })
+
     it('files concurrent saves of reports of one event under one cluster', async () => {
       const reports = Array.from({ length: 8 }, (_, i) => {
         const text = `Arland troops clashed with Borduria militia at the ford, report ${i + 1} says.`
@@ -176,6 +285,34 @@ export function clusterContract(name: string, make: () => Promise<Store>): void 
         ford.map((c) => [c.numMentions, c.numArticles, c.numSources]),
         [[8, 8, 3]],
       )
+    })
+  })
+}
+
+/**
+ * Re-clustering after the clustering options changed: `open` opens one database (the same
+ * each call, created empty by the first) with the options given.
+ */
+export function reclusterContract(name: string, open: (options?: ClusterOptions) => Promise<Store>): void {
+  describe(`recluster contract: ${name}`, () => {
+    it('files the stored events again under new options, and back', async () => {
+      const counts = async (options?: ClusterOptions, recluster = true): Promise<number[]> => {
+        const store = await open(options)
+        try {
+          await store.migrate()
+          if (recluster) await store.recluster()
+          return (await clusters(store)).map((c) => c.numMentions).sort()
+        } finally {
+          await store.close()
+        }
+      }
+      const store = await open()
+      await store.migrate()
+      for (const r of [FIRST, SECOND, NOTE]) await store.save(r, 'test')
+      await store.close()
+      assert.deepEqual(await counts(undefined, false), [1, 1, 2], 'the report 25 km away joins the shelling')
+      assert.deepEqual(await counts({ maxDays: 1, maxKm: 10 }), [1, 1, 1, 1], 'within 10 km only: it is another event')
+      assert.deepEqual(await counts(), [1, 1, 2])
     })
   })
 }

@@ -219,10 +219,32 @@ export interface Store extends TokenStore, WatchStore, EventAggregates {
    * would have; returns how many articles it filed. `migrate()` runs it when it adds the clusters.
    */
   clusterPending(): Promise<number>
+  /**
+   * Files stored events in clusters afresh, as after a change of the clustering options: every
+   * cluster, or with `since` (YYYY-MM-DD) every cluster holding a mention from an article
+   * stored on or after it, is taken apart and its events filed again, article by article in
+   * the order of their earliest event date, all in one transaction (readers see the old
+   * clusters until it commits; saves wait for it). `onProgress` hears (articles filed, articles
+   * to file) as it goes.
+   */
+  recluster(options?: ReclusterOptions): Promise<ReclusterResult>
   /** The ids of the articles whose analysis was made by another pipeline version, stored on or after `since` (YYYY-MM-DD). */
   staleArticles(pipelineVersion: string, since?: string): Promise<string[]>
   /** Replaces an article's analysis and all its events in one transaction; false when no such article is stored. */
   replaceAnalysis(articleId: string, analysis: Output, pipelineVersion: string): Promise<boolean>
+}
+
+/** What `recluster` rebuilds and whom it tells how far it is. */
+export interface ReclusterOptions {
+  readonly since?: string
+  readonly onProgress?: (done: number, total: number) => void
+}
+
+/** What `recluster` did: clusters taken apart, articles whose events were filed again, clusters they now make. */
+export interface ReclusterResult {
+  readonly dropped: number
+  readonly articles: number
+  readonly clusters: number
 }
 
 /** How a store is opened. */

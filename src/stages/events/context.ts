@@ -103,6 +103,9 @@ export function tokenAfter(ctx: EventContext, a: Span): number {
 // verbs of a trailing attribution: "..., the health minister said"
 const attributionVerbs = lazy(() => new Set(loadLexicon<EntryFile<string>>('events/attribution-verbs.json').entries))
 
+/** Whether a word (lower case) is a verb of attribution: "said", "told", "according". */
+export const isAttributionVerb = (word: string): boolean => attributionVerbs().has(word)
+
 // how many words after the comma the attribution's verb may stand: "..., the state news agency
 // and local residents said" (a sayer of up to ten words)
 const ATTRIBUTION_WORDS = 11

@@ -7,17 +7,18 @@ import { findTriggers, type TriggerMatch } from './01-triggers.js'
 import { findPairs } from './02-arguments.js'
 import { codeOf, topicCoding } from './03-code.js'
 import { isCommitment, isNegated, learnedModality, modalityOf } from './04-modality.js'
-import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
-import { dedupe, isAssassination } from './06-refine.js'
+import { clauseDate, confidenceOf, isBackground, placeIn } from './05-anchor.js'
+import { dedupe, isAssassination, mergeRepeats, toldAnew } from './06-refine.js'
 import { cameoCode } from './codebook.js'
 import { eventContext } from './context.js'
 import type { TriggerMention } from './mention.js'
 import { dropQuestions } from './refiners/01-questions.js'
 import { dropAskedFor } from './refiners/02-asked-for.js'
 import { dropSports } from './refiners/03-sports.js'
-import { dropBareStatements } from './refiners/04-statements.js'
-import { dropProtestAims } from './refiners/05-protest-aims.js'
-import { dropReferences } from './refiners/06-references.js'
+import { ordinaryCrime } from './refiners/04-crime.js'
+import { dropBareStatements } from './refiners/05-statements.js'
+import { dropProtestAims } from './refiners/06-protest-aims.js'
+import { dropReferences } from './refiners/07-references.js'
 import { storyCountry } from './story-country.js'
 
 /**
@@ -25,8 +26,11 @@ import { storyCountry } from './story-country.js'
  * particles, objects and to-infinitives; nouns with their prepositions) and the actors
  * around them -> CAMEO/PLOVER events with source, target, negation, modality, date, place
  * and evidence. Passes run in file order over arrays: 01 triggers, then the refiners
- * (`refiners/`: questions, acts asked for, sport, bare statements, protests' aims, references; each drop a message), 02 actor pairs (`frames/`),
- * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed.
+ * (`refiners/`: questions, acts asked for, sport, bare statements, protests' aims, references;
+ * each drop a message), 02 actor pairs (`frames/`; a pair that makes the act an ordinary
+ * crime, refiner 4, is dropped with a message; an unnamed agent takes the story's country),
+ * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed, and a later
+ * sentence's report of an act already coded made a further mention of it.
  *
  * @example
  *   createEventsStage()
@@ -59,6 +63,10 @@ export function createEventsStage(): PipelineStage {
       const mentions = keep(dropReferences(ec, keep(dropProtestAims(ec, keep(dropBareStatements(ec, refined))))))
       const events: Event[] = []
       const located = storyCountry(ec)
+      // the events dated by their own clause, not by the article (see mergeRepeats)
+      const dated = new Set<Event>()
+      // the events the text marks as a new occurrence of an act ("again", "another")
+      const anew = new Set<Event>()
       for (const { match: m, sentence: si, range: r, act } of mentions) {
         const sentence = sentences[si] as Span
         const pairs = findPairs(ec, m, r)
@@ -76,6 +84,10 @@ export function createEventsStage(): PipelineStage {
         const { trigger } = m
         const learned = learnedModality(ec, m, r, coding, modality, negated)
         const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}${trigger.decided ? ` (${trigger.decided})` : ''}${learned.note}`
+        const ownDate = clauseDate(ec, sentence, t)
+        const again = toldAnew(ec, m.at, m.last, r)
+        // a background act with no date of its own is not dated to the article
+        const date = ownDate ?? (isBackground(ec, m.at, r) ? null : (article.published ?? ctx.today))
         for (const [foundSource, foundTarget] of pairs) {
           // an unnamed agent of no stated side takes the country where the act happens, else the story's
           const s = located(foundSource, sentence)
@@ -85,7 +97,12 @@ export function createEventsStage(): PipelineStage {
           const localised = s.country || g.country ? ` >country ${s.country ?? g.country}` : ''
           const special = isAssassination(coding.code.code, trigger.lemma, target) ? cameoCode('186') : null
           const code = special ?? coding.code
-          events.push({
+          const crime = ordinaryCrime(trigger.lemma, code.code, source, target)
+          if (crime) {
+            messages.push(report('ordinary-crime', `${crime}: ordinary crime codes no event (${rule})`, triggerSpan(tokens, m), 'info'))
+            continue
+          }
+          const event: Event = {
             source: party(source),
             target: party(target),
             cameo: code.code,
@@ -95,16 +112,19 @@ export function createEventsStage(): PipelineStage {
             quad: code.quad,
             negated: learned.negated,
             modality: learned.modality,
-            date: clauseDate(ec, sentence, t) ?? article.published ?? ctx.today,
+            date,
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },
             trigger: { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
             rule: `${rule}${localised}${special ? ' >assassination' : ''}`,
             confidence: confidenceOf(source, target, t),
-          })
+          }
+          events.push(event)
+          if (ownDate) dated.add(event)
+          if (again) anew.add(event)
         }
       }
-      return withLayer(doc, 'events', dedupe(events), { messages })
+      return withLayer(doc, 'events', mergeRepeats(dedupe(events), dated, anew), { messages })
     },
   }
 }

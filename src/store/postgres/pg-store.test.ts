@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { after, describe, it } from 'node:test'
 import pg from 'pg'
 import { aggregateContract } from '../aggregate-contract.js'
-import { clusterContract } from '../cluster-contract.js'
+import { clusterContract, reclusterContract } from '../cluster-contract.js'
 import { createStore } from '../create-store.js'
 import { ARTICLE_COLUMNS, articleRow, EVENT_COLUMNS, eventRows } from '../rows.js'
 import { sourceStateContract } from '../source-state-contract.js'
@@ -28,6 +28,11 @@ if (!problem) {
   storeContract('postgres', async () => createPostgresStore(await createTestDatabase()))
   sourceStateContract('postgres', async () => createPostgresStore(await createTestDatabase()))
   clusterContract('postgres', async () => createPostgresStore(await createTestDatabase()))
+  let reopened: Promise<string> | null = null
+  reclusterContract('postgres', async (clusters) => {
+    reopened ??= createTestDatabase()
+    return createPostgresStore(await reopened, clusters ? { clusters } : {})
+  })
   aggregateContract('postgres', async () => createPostgresStore(await createTestDatabase()))
 }
 

@@ -1,7 +1,7 @@
 import pg from 'pg'
 import type { Output } from '../../output.js'
 import { aggregateMethods } from '../aggregates.js'
-import { clusterArticle, detachArticle, pendingArticles } from '../clusters.js'
+import { clusterArticle, detachArticle, dropClusters, pendingArticles, rowKeys } from '../clusters.js'
 import { eventQuery, eventsSinceQuery } from '../event-filter.js'
 import { pagedClusters, pagedEvents } from '../paging.js'
 import {
@@ -20,6 +20,8 @@ import {
 import {
   type EventFilter,
   type EventOrder,
+  type ReclusterOptions,
+  type ReclusterResult,
   type SaveResult,
   type Store,
   type StoredArticle,
@@ -31,7 +33,7 @@ import {
 import { CLUSTERS_VERSION, PG_MIGRATIONS } from './migrations.js'
 import { pgTokens } from './pg-tokens.js'
 import { pgWatches } from './pg-watches.js'
-import { runClusterWork } from './run-clusters.js'
+import { RECLUSTER_LOCK, runClusterWork } from './run-clusters.js'
 import { pgSourceStateMethods } from './source-state.js'
 
 // The advisory lock every migration holds: one number for "sitrep schema" in this database.
@@ -43,6 +45,8 @@ const CONNECTIONS = 4
 const dollar = (n: number): string => `$${n}`
 /** The channel of the notices sent when events are committed (the payload: the smallest new event id). */
 export const EVENTS_CHANNEL = 'sitrep_events'
+// How many articles a re-clustering files between two progress reports.
+const PROGRESS_EVERY = 200
 // How long a lost listening connection waits before it is opened again.
 const RELISTEN_MS = 1000
 
@@ -269,6 +273,22 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
       return ids.length
     },
 
+    async recluster(how: ReclusterOptions = {}): Promise<ReclusterResult> {
+      return transaction(async (client) => {
+        // alone: the saves in progress finish first, later ones wait for the commit
+        await client.query('SELECT pg_advisory_xact_lock($1)', [RECLUSTER_LOCK])
+        const dropped = await runClusterWork(client, dropClusters(how.since), true)
+        const ids = await runClusterWork(client, pendingArticles(true), true)
+        let clusters = 0
+        how.onProgress?.(0, ids.length)
+        for (const [i, id] of ids.entries()) {
+          clusters += await runClusterWork(client, clusterArticle(id, options.clusters), true)
+          if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === ids.length) how.onProgress?.(i + 1, ids.length)
+        }
+        return { dropped, articles: ids.length, clusters }
+      })
+    },
+
     async staleArticles(pipelineVersion: string, since?: string): Promise<string[]> {
       const rows = await query<{ id: string }>(
         `SELECT id FROM articles WHERE pipeline_version <> $1 ${since ? 'AND created_at >= $2' : ''} ORDER BY created_at, id`,
@@ -290,7 +310,9 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
           article[10],
         ])
         if (r.rowCount === 0) return false
-        await runClusterWork(client, detachArticle(articleId))
+        // the keys of the old clusters and of the new events, locked at once in one order: two
+        // recodes each holding one and waiting for the other's would deadlock
+        await runClusterWork(client, detachArticle(articleId, rowKeys(events)))
         await client.query('DELETE FROM events WHERE article_id = $1', [articleId])
         await insertEvents(client, events)
         await runClusterWork(client, clusterArticle(articleId, options.clusters))

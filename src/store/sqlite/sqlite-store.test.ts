@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import { aggregateContract } from '../aggregate-contract.js'
-import { clusterContract } from '../cluster-contract.js'
+import { clusterContract, reclusterContract } from '../cluster-contract.js'
 import { createStore } from '../create-store.js'
 import { ARTICLE_COLUMNS, articleRow, EVENT_COLUMNS, eventRows } from '../rows.js'
 import { sourceStateContract } from '../source-state-contract.js'
@@ -20,6 +20,8 @@ const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.d
 storeContract('sqlite', async () => createSqliteStore(fresh()))
 sourceStateContract('sqlite', async () => createSqliteStore(fresh()))
 clusterContract('sqlite', async () => createSqliteStore(fresh()))
+const reopened = fresh()
+reclusterContract('sqlite', async (clusters) => createSqliteStore(reopened, clusters ? { clusters } : {}))
 aggregateContract('sqlite', async () => createSqliteStore(fresh()))
 
 describe('sqlite store: schema versions and read-only use', () => {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Output } from '../../output.js'
 import { aggregateMethods } from '../aggregates.js'
-import { clusterArticle, detachArticle, pendingArticles } from '../clusters.js'
+import { clusterArticle, detachArticle, dropClusters, pendingArticles, rowKeys } from '../clusters.js'
 import { eventQuery, eventsSinceQuery } from '../event-filter.js'
 import { pagedClusters, pagedEvents } from '../paging.js'
 import {
@@ -20,6 +20,8 @@ import {
 import {
   type EventFilter,
   type EventOrder,
+  type ReclusterOptions,
+  type ReclusterResult,
   type SaveResult,
   type Store,
   type StoredArticle,
@@ -36,6 +38,9 @@ import { sqliteWatches } from './sqlite-watches.js'
 
 // How many articles clusterPending files in one transaction.
 const PENDING_BATCH = 500
+
+// How many articles a re-clustering files between two progress reports.
+const PROGRESS_EVERY = 200
 
 // How long a write waits for another process's lock before giving up (ms).
 const BUSY_TIMEOUT_MS = 30_000
@@ -197,6 +202,23 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
       return clusterPending()
     },
 
+    async recluster(how: ReclusterOptions = {}): Promise<ReclusterResult> {
+      // one write transaction: other writers wait for it, readers see the old clusters until it commits
+      return db
+        .transaction(() => {
+          const dropped = runClusterWork(db, dropClusters(how.since), clusterStatements)
+          const ids = runClusterWork(db, pendingArticles(true), clusterStatements)
+          let clusters = 0
+          how.onProgress?.(0, ids.length)
+          for (const [i, id] of ids.entries()) {
+            clusters += cluster(id)
+            if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === ids.length) how.onProgress?.(i + 1, ids.length)
+          }
+          return { dropped, articles: ids.length, clusters }
+        })
+        .immediate()
+    },
+
     async staleArticles(pipelineVersion: string, since?: string): Promise<string[]> {
       const sql = `SELECT id FROM articles WHERE pipeline_version <> ? ${since ? 'AND created_at >= ?' : ''} ORDER BY created_at, id`
       return (db.prepare(sql).all(since ? [pipelineVersion, since] : [pipelineVersion]) as { id: string }[]).map((r) => r.id)
@@ -212,7 +234,7 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
       return db
         .transaction(() => {
           if (update.run(article[8], pipelineVersion, article[10], articleId).changes === 0) return false
-          runClusterWork(db, detachArticle(articleId), clusterStatements)
+          runClusterWork(db, detachArticle(articleId, rowKeys(events)), clusterStatements)
           remove.run(articleId)
           for (const row of events) eventStatement.run(row)
           cluster(articleId)

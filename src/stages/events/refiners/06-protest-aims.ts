@@ -8,7 +8,7 @@ const AIMS = /^(02|10|14)/
 const PURPOSE = /^(advcl|acl|xcomp)/
 
 /**
- * Refiner 5: what a protest is held for is the protest's own aim, no second event: "staged
+ * Refiner 6: what a protest is held for is the protest's own aim, no second event: "staged
  * demonstrations to demand political reforms" and "observed a strike to protest the move"
  * are one protest each (guide §4: a protest's leaf is chosen by its demand; one act, one
  * event). The demand still names the protest's leaf through its topic words.

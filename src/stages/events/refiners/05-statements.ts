@@ -3,7 +3,7 @@ import type { Refined, TriggerMention } from '../mention.js'
 import { announcesOwnAct, isStatement, spokenByChannel } from '../statements.js'
 
 /**
- * Refiner 4: statements that are no event of their own (annotation guide §2, §10): a saying
+ * Refiner 5: statements that are no event of their own (annotation guide §2, §10): a saying
  * by those who only pass news on ("the state radio said", "residents said": a channel,
  * what it relays may still be an event), and a plain "X said it will do Z", which is the
  * one event Z, intended.

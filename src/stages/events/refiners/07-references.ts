@@ -6,7 +6,7 @@ import type { Refined, TriggerMention } from '../mention.js'
 const TEMPORAL = new Set(['after', 'since', 'before', 'during', 'following', 'amid', 'until', 'ahead'])
 
 /**
- * Refiner 6: words that name no act here (annotation guide §2): a noun that only anchors
+ * Refiner 7: words that name no act here (annotation guide §2): a noun that only anchors
  * time and names no party of its own ("closed the university after protests", "since the
  * 1992 coup" — "after meeting Putin", "following talks with the council" stay), and a
  * trigger word inside a name ("the Warsaw Pact", "the Free Trade Agreement").
