@@ -2,23 +2,38 @@ import { Redis } from 'ioredis'
 import { redisConnection } from './redis-url.js'
 
 /**
- * Grants a host's turn on the Redis server, in one step: the key holds the time (ms, by the
- * server's clock, so the workers' clocks need not agree) of the last request let go to the
- * host. When an interval has passed since, this request goes now and its time is kept;
- * otherwise the answer is how long to wait before asking again. A turn is granted at the
- * moment the request leaves, not booked ahead, so a worker that wakes late cannot send its
- * request just before the next worker's. The key expires once it stops mattering.
- * KEYS[1] the host's key; ARGV[1] the interval (ms). Returns 0 (go) or the wait (ms).
+ * Grants a host's turn on the Redis server, in one step. The key holds `busy` while a request
+ * to the host is in flight, else the time (ms, by the Redis server's clock, so the workers'
+ * clocks need not agree) at which the last one was over. When nothing is in flight and an
+ * interval has passed since, the turn is granted (the key says `busy`); otherwise the answer
+ * is how long to wait before asking again. The next request is thus let go an interval after
+ * the answer to the one before came back, which is after the host received it: the host sees
+ * its requests spaced by at least the interval, however late a busy worker sends its own.
+ * KEYS[1] the host's key; ARGV[1] the interval, ARGV[2] how long a grant may stay unreturned
+ * (a worker killed mid-request). Returns 0 (go) or the wait (ms).
  */
 const GRANT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local interval = tonumber(ARGV[1])
-local last = tonumber(redis.call('GET', KEYS[1]) or '-1')
+local held = redis.call('GET', KEYS[1])
+if held == 'busy' then return math.max(1, math.min(interval, 100)) end
+local last = tonumber(held or '-1')
 if last >= 0 and now < last + interval then return last + interval - now end
-redis.call('SET', KEYS[1], now, 'PX', interval + 60000)
+redis.call('SET', KEYS[1], 'busy', 'PX', tonumber(ARGV[2]))
 return 0
 `
+
+/** Marks the host's request over, now by the Redis server's clock. KEYS[1] the host's key; ARGV[1] the interval. */
+const RETURN = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('SET', KEYS[1], now, 'PX', tonumber(ARGV[1]) + 60000)
+return 0
+`
+
+/** How long a granted turn may stay unreturned before the host is free again (a worker killed mid-request): above the fetcher's 30 s cap on a whole answer. */
+const GRANT_EXPIRES_MS = 60_000
 
 /** How long the turns stay in this process after Redis failed to answer. */
 const RETRY_REDIS_MS = 10_000
@@ -27,6 +42,8 @@ const RETRY_REDIS_MS = 10_000
 export interface SharedHostTurns {
   /** Waits until the host may be sent a request, then takes the turn; resolves to 0 (nothing left to wait). */
   reserve(host: string, intervalMs: number): Promise<number>
+  /** Gives the turn back once the request is over: the host's next request waits an interval from now. */
+  release(host: string, intervalMs: number): void
   /** Disconnects from Redis. */
   close(): Promise<void>
 }
@@ -71,7 +88,7 @@ export function redisHostTurns(
         if (Date.now() < downUntil) return local(host, intervalMs)
         let wait: number
         try {
-          wait = Number(await redis.eval(GRANT, 1, hostTurnKey(prefix, host), interval))
+          wait = Number(await redis.eval(GRANT, 1, hostTurnKey(prefix, host), interval, String(GRANT_EXPIRES_MS)))
         } catch (e) {
           options.onError?.(e as Error)
           downUntil = Date.now() + RETRY_REDIS_MS
@@ -80,6 +97,11 @@ export function redisHostTurns(
         if (!(wait > 0)) return 0
         await sleep(wait)
       }
+    },
+    release(host, intervalMs) {
+      if (Date.now() < downUntil) return
+      // in order on this connection: this worker's next grant is asked after it
+      redis.eval(RETURN, 1, hostTurnKey(prefix, host), String(Math.max(0, Math.round(intervalMs)))).catch((e: Error) => options.onError?.(e))
     },
     async close() {
       redis.disconnect()

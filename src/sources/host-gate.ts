@@ -15,6 +15,8 @@ export interface HostTurns {
    * long to wait for it (ms): 0 when the turn is now (a shared keeper may have waited for it).
    */
   reserve(host: string, intervalMs: number): Promise<number>
+  /** Told when the request of a turn is over (a shared keeper spaces the next one from then). */
+  release?(host: string, intervalMs: number): void
 }
 
 /** Turns kept in this process's memory: one run, one job, one worker process. */
@@ -59,8 +61,10 @@ export function createHostGate(options: { intervalMs: number; concurrency: numbe
   }
   return {
     async enter(host) {
-      if (options.intervalMs > 0) {
-        const wait = await turns.reserve(host.toLowerCase(), options.intervalMs)
+      const key = host.toLowerCase()
+      const spaced = options.intervalMs > 0
+      if (spaced) {
+        const wait = await turns.reserve(key, options.intervalMs)
         if (wait > 0) await sleep(wait)
       }
       await slot()
@@ -69,6 +73,7 @@ export function createHostGate(options: { intervalMs: number; concurrency: numbe
         if (left) return
         left = true
         free()
+        if (spaced) turns.release?.(key, options.intervalMs)
       }
     },
   }
