@@ -124,25 +124,26 @@ if (phase === 'pipeline' || phase === 'warc' || phase === 'stream') {
     `${r.seconds.toFixed(1)} s, ${r.cpu.toFixed(1)} CPU s (${(r.stored / r.cpu).toFixed(1)} docs per CPU s), peak RSS ${r.maxRssMB.toFixed(0)} MB, ${r.stored} stored`
   let alone: Run | null = null
   let warc: Run | null = null
-  const pipelineRun = (round: number): void => {
+  const pipelineRun = (round: number): Run => {
     const p = child(['pipeline', file])
     console.log(`round ${round} pipeline alone (analyze + save, inputs read beforehand): ${line(p)}`)
     alone = leaner(alone, p)
+    return p
   }
-  const warcRun = (round: number): void => {
+  const warcRun = (round: number): Run => {
     const w = child(['warc', file])
     console.log(`round ${round} WARC.gz source (stream, parse, decode, canonical URL, analyze, save, near-duplicates, offset): ${line(w)}`)
     warc = leaner(warc, w)
+    return w
   }
+  // each round's ratio too: its two runs are adjacent in time, so they saw much the same load
+  const roundRatios: string[] = []
   for (let round = 1; round <= rounds; round++) {
     // the order swaps each round, so neither phase always runs on the machine the other left
-    if (round % 2) {
-      pipelineRun(round)
-      warcRun(round)
-    } else {
-      warcRun(round)
-      pipelineRun(round)
-    }
+    const p = round % 2 ? pipelineRun(round) : undefined
+    const w = warcRun(round)
+    const q = p ?? pipelineRun(round)
+    roundRatios.push((q.cpu / w.cpu).toFixed(3))
   }
   const streamed = child(['stream', file])
   console.log(`pipeline alone, documents streamed from the file, not held (its own peak memory): ${line(streamed)}`)
@@ -150,6 +151,6 @@ if (phase === 'pipeline' || phase === 'warc' || phase === 'stream') {
   const w = warc as Run | null
   if (!a || !w) throw new Error('no run')
   console.log(
-    `bench:sources ${phase === 'real' ? 'real' : 'generated'} docs=${w.stored} pipeline_docs_per_cpu_s=${(a.stored / a.cpu).toFixed(1)} warc_docs_per_cpu_s=${(w.stored / w.cpu).toFixed(1)} ratio=${(a.cpu / w.cpu).toFixed(3)} peak_rss_mb=${w.maxRssMB.toFixed(0)} pipeline_streamed_peak_rss_mb=${streamed.maxRssMB.toFixed(0)}`,
+    `bench:sources ${phase === 'real' ? 'real' : 'generated'} docs=${w.stored} pipeline_docs_per_cpu_s=${(a.stored / a.cpu).toFixed(1)} warc_docs_per_cpu_s=${(w.stored / w.cpu).toFixed(1)} ratio=${(a.cpu / w.cpu).toFixed(3)} round_ratios=${roundRatios.join(',')} peak_rss_mb=${w.maxRssMB.toFixed(0)} pipeline_streamed_peak_rss_mb=${streamed.maxRssMB.toFixed(0)}`,
   )
 }
