@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createAnalyzer, isError } from '../src/analyze.js'
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js'
+import { evaluateWatches } from '../src/watch/engine.js'
+import { ruleWithDefaults } from '../src/watch/rule.js'
 import { launch, type PageGlobals, serve, settled } from '../test/web/browser.js'
 import { syntheticDoc } from './synthetic-docs.js'
 
@@ -13,6 +15,15 @@ const out = resolve(process.argv[2] ?? 'docs/screenshots')
 mkdirSync(out, { recursive: true })
 const store = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'sitrep-shots-')), 'shots.db'))
 await store.migrate()
+// a watch on everything Russia does, added before the reports arrive, so the Alerts view has alerts
+await store.addWatch({
+  name: 'russia',
+  rule: JSON.stringify(ruleWithDefaults({ actor: 'RUS' }, 'any', {})),
+  webhookUrl: null,
+  webhookSecret: null,
+  allowPrivate: false,
+  afterEventId: 0,
+})
 const example = createAnalyzer().analyze({ id: 'example', text: readFileSync('examples/syria-russia-support.txt', 'utf8'), published: '2025-07-31' })
 if (isError(example)) throw new Error(example.error)
 const { articleId } = await store.save(example, 'screenshots')
@@ -20,6 +31,7 @@ await store.saveMany(
   Array.from({ length: 300 }, (_, n) => syntheticDoc(n, 12)),
   'screenshots',
 )
+await evaluateWatches(store)
 const server = await serve(store)
 const base = `http://127.0.0.1:${server.port}`
 const browser = await launch()
@@ -40,6 +52,7 @@ await shot('network', '?view=network')
 await shot('events', '?view=events&actor1=RUS&sort=goldstein&order=desc')
 await shot('reader', `?view=reader&event=${first?.id ?? ''}`, false)
 await shot('ingest', '?view=ingest')
+await shot('alerts', '?view=alerts', false)
 await page.setViewportSize({ width: 390, height: 844 })
 await shot('map-390', '?view=map')
 const wide = await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth)

@@ -4,7 +4,8 @@
 // --output, and prints P/R/F1 of root and leaf codes with and without the actor pair (by
 // country and by full code), modality accuracy, the share of fully correct events, per-root
 // figures, and one summary line. An event counts only in the annotated sentences; it is
-// placed in the sentence holding its trigger's first character.
+// placed in the sentence holding its trigger's first character, and an event with several
+// mentions counts once at each mention's trigger, with that mention's code.
 // Usage: npm run eval:events-corpus -- [--split dev|test|train|all] [--output FILE] [--write-input FILE] [--quiet]
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -61,6 +62,7 @@ else {
 interface OutEvent {
   cameo?: unknown
   trigger?: { start?: unknown; end?: unknown }
+  mentions?: { cameo?: unknown; trigger?: { start?: unknown; end?: unknown } }[]
   source?: { code?: unknown } | null
   target?: { code?: unknown } | null
   modality?: unknown
@@ -90,7 +92,11 @@ for (const [n, line] of outputText.split('\n').entries()) {
     console.error(`${doc.id}: article.text differs from the input text (was clean:false honoured?); offsets cannot be trusted, document scored as no events`)
     continue
   }
-  for (const e of out.events ?? []) {
+  // the corpus labels every sentence, so an event reported in two sentences is scored in each (its mentions)
+  const reports = (out.events ?? []).flatMap((e): OutEvent[] =>
+    e.mentions?.length ? e.mentions.map((m): OutEvent => ({ ...e, cameo: m.cameo ?? e.cameo, ...(m.trigger ? { trigger: m.trigger } : {}) })) : [e],
+  )
+  for (const e of reports) {
     const start = Number(e.trigger?.start)
     const end = Number(e.trigger?.end)
     const sent = doc.sentences.findIndex(([s, t]) => start >= s && start < t)

@@ -58,10 +58,45 @@ describe('sitrep tokens and sitrep serve (built CLI)', () => {
       ['serve', '--rate-limit', '-1'],
       ['serve', '--cors', 'not an origin'],
       ['serve', 'extra'],
+      ['serve', '--queue-name', 'news'],
+      ['serve', '--queue', 'http://127.0.0.1:6379'],
+      ['serve', '--queue', 'redis://127.0.0.1:6379', '--queue-name', 'no spaces'],
     ]) {
       const r = run([...args, '--db', db])
       assert.equal(r.status, 2, args.join(' '))
       assert.match(r.stderr, /^sitrep: /)
+    }
+  })
+
+  it('shows a queue at /v1/queue to an admin token when started with --queue', async () => {
+    const issued = run(['tokens', 'add', 'queue-admin', '--scope', 'admin', '--db', db])
+    assert.equal(issued.status, 0, issued.stderr)
+    const secret = issued.stdout.trim()
+    const name = `serve-cli-${process.pid}`
+    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--db', db, '--queue', 'redis://127.0.0.1:6379', '--queue-name', name], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString()
+        const m = /(http:\/\/127\.0\.0\.1:\d+)\/v1/.exec(stderr)
+        if (m?.[1]) resolve(m[1])
+      })
+      child.once('exit', () => reject(new Error(`serve exited: ${stderr}`)))
+    })
+    try {
+      assert.equal((await fetch(`${url}/v1/queue`)).status, 401)
+      const res = await fetch(`${url}/v1/queue`, { headers: { Authorization: `Bearer ${secret}` } })
+      assert.equal(res.status, 200, await res.clone().text())
+      const body = (await res.json()) as { queue: string; waiting: number; dead: number }
+      assert.deepEqual([body.queue, body.waiting, body.dead], [name, 0, 0])
+    } finally {
+      const code = await new Promise<number | null>((resolve) => {
+        child.once('exit', (c) => resolve(c))
+        child.kill('SIGTERM')
+      })
+      assert.equal(code, 0, stderr)
     }
   })
 })

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -10,8 +10,12 @@ import { fileURLToPath } from 'node:url'
 const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url))
 
 // Runs `sitrep start` in a folder until it prints the dashboard's URL; answers the URL, what it wrote to stderr and a way to stop it.
-async function start(cwd: string, port: number): Promise<{ url: string; stderr: string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [CLI, 'start', '--db', join(cwd, 'start.db')], {
+async function start(
+  cwd: string,
+  port: number,
+  extra: string[] = [],
+): Promise<{ url: string; stderr: string; log: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> }> {
+  const child = spawn(process.execPath, [CLI, 'start', '--db', join(cwd, 'start.db'), ...extra], {
     cwd,
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,12 +39,12 @@ async function start(cwd: string, port: number): Promise<{ url: string; stderr: 
     child.stderr.on('data', ready)
     child.once('exit', () => reject(new Error(`start exited: ${stderr}`)))
   })
-  const stop = () =>
+  const stop = (signal: NodeJS.Signals = 'SIGTERM') =>
     new Promise<number | null>((resolve) => {
       child.once('exit', (c) => resolve(c))
-      child.kill('SIGTERM')
+      child.kill(signal)
     })
-  return { url, stderr, stop }
+  return { url, stderr, log: () => stderr, stop }
 }
 
 // A port taken by another listener on 127.0.0.1.
@@ -88,6 +92,54 @@ describe('sitrep start (npm start)', () => {
       assert.match(again.stderr, /the local admin token is in /)
     } finally {
       assert.equal(await again.stop(), 0)
+    }
+  })
+
+  it('runs the watches while it serves: a watch added before fires on the stored example, and SIGINT stops it cleanly', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'sitrep-start-watch-'))
+    const db = join(cwd, 'start.db')
+    // the watch looks at events stored after it was added: the example, stored by start
+    const add = spawnSync(process.execPath, [CLI, 'watch', 'add', '--name', 'russia-any', '--actor', 'RUS', '--db', db], { encoding: 'utf8' })
+    assert.equal(add.status, 0, add.stderr)
+    const run = await start(cwd, 0, ['--watch-every', '1'])
+    try {
+      let alerts: { watch: string; events: { id: number }[] }[] = []
+      for (let i = 0; i < 100 && !alerts.length; i++) {
+        alerts = ((await (await fetch(`${run.url}v1/alerts`)).json()) as { alerts: typeof alerts }).alerts
+        if (!alerts.length) await new Promise((r) => setTimeout(r, 100))
+      }
+      assert.equal(alerts.length, 1, 'the watch fired once on the example')
+      assert.equal(alerts[0]?.watch, 'russia-any')
+      assert.ok((alerts[0]?.events.length ?? 0) > 0)
+      assert.match(run.log(), /watch russia-any fired/)
+      // a new event is found by a later run of the loop, not only the first
+      const secret = readFileSync(join(cwd, '.sitrep-admin-token'), 'utf8').trim()
+      const write = await fetch(`${run.url}v1/articles`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ text: 'Russian troops shelled a border village in Ukraine on Friday, officials in Kyiv said.', published: '2025-08-01' }),
+      })
+      assert.equal(write.status, 201)
+      // the text codes a Russian military source (RUSMIL), which the watch's RUS matches
+      assert.ok(((await write.clone().json()) as { events: number }).events > 0)
+      for (let i = 0; i < 100 && alerts.length < 2; i++) {
+        alerts = ((await (await fetch(`${run.url}v1/alerts`)).json()) as { alerts: typeof alerts }).alerts
+        if (alerts.length < 2) await new Promise((r) => setTimeout(r, 100))
+      }
+      assert.equal(alerts.length, 2, 'a second alert for the new article, from a later run of the loop')
+    } finally {
+      assert.equal(await run.stop('SIGINT'), 0)
+    }
+  })
+
+  it('refuses a malformed --watch-every, and --queue-name without --queue', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'sitrep-start-usage-'))
+    for (const args of [
+      ['--watch-every', 'often'],
+      ['--queue-name', 'news'],
+    ]) {
+      const r = spawnSync(process.execPath, [CLI, 'start', '--db', join(cwd, 'u.db'), '--port', '0', ...args], { encoding: 'utf8', timeout: 30_000 })
+      assert.equal(r.status, 2, r.stderr)
     }
   })
 })

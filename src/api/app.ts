@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { timeout } from 'hono/timeout'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import { createAnalysisService } from '../services/analysis-service.js'
+import type { QueueMonitor } from '../services/queue-monitor.js'
 import { createFetcher, type FetcherOptions } from '../sources/safe-fetch.js'
 import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
@@ -20,6 +21,7 @@ import { dyadRoutes } from './routes-dyads.js'
 import { eventRoutes } from './routes-events.js'
 import { exportRoutes } from './routes-export.js'
 import { metaRoutes } from './routes-meta.js'
+import { queueRoutes } from './routes-queue.js'
 import { watchRoutes } from './routes-watches.js'
 
 /** Settings of the API; every limit has a default. */
@@ -47,6 +49,8 @@ export interface ApiOptions {
    * connector that lead to a local server; the contact URL of the User-Agent).
    */
   readonly fetcher?: FetcherOptions
+  /** The queue shown and managed at /v1/queue (admin tokens only); the caller opens and closes it. Default none. */
+  readonly queue?: QueueMonitor | null
   /** Where a line about an unexpected error goes (default stderr). */
   readonly log?: (line: string) => void
 }
@@ -81,6 +85,7 @@ export function createApp(options: ApiOptions): OpenAPIHono<ApiEnv> {
       ...options.fetcher,
     }),
     timeoutMs,
+    queue: options.queue ?? null,
   }
   const app = new OpenAPIHono<ApiEnv>({ defaultHook: validationHook })
   app.onError((err, c) => answerError(err, c, log))
@@ -112,6 +117,7 @@ export function createApp(options: ApiOptions): OpenAPIHono<ApiEnv> {
   eventRoutes(app, deps)
   articleRoutes(app, deps)
   watchRoutes(app, deps)
+  queueRoutes(app, deps)
   dyadRoutes(app, deps)
   exportRoutes(app, deps, log)
   dashboardRoutes(app, deps)

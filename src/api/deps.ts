@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import type { AnalysisService } from '../services/analysis-service.js'
+import type { QueueMonitor } from '../services/queue-monitor.js'
 import type { Fetcher } from '../sources/safe-fetch.js'
 import type { Store } from '../store/store.js'
 import type { ApiEnv } from './auth.js'
@@ -23,6 +24,8 @@ export interface RouteDeps {
   readonly fetcher: Fetcher
   /** Milliseconds a request may take. */
   readonly timeoutMs: number
+  /** The queue the server shows (GET /v1/queue and its actions); null when it shows none. */
+  readonly queue: QueueMonitor | null
 }
 
 /** The OpenAPI security requirement of a route that needs a bearer token. */

@@ -45,8 +45,10 @@ Usage:
   sitrep actors find NAME [--date YYYY-MM-DD]
   sitrep serve [--db PATH] [--port 8080] [--host 127.0.0.1] [--reads-need-token] [--cors ORIGIN]
                [--rate-limit N/min] [--body-limit BYTES] [--timeout S] [--allow-private] [--contact URL]
-  sitrep start [--db PATH] [--port 8080]   the dashboard (PORT or 8080, else the next free port);
-               stores the example when the store is empty, keeps an admin token in .sitrep-admin-token
+               [--watch-every S] [--queue redis://HOST:PORT [--queue-name NAME]]
+  sitrep start [--db PATH] [--port 8080] [--watch-every S] [--queue redis://HOST:PORT [--queue-name NAME]]
+               the dashboard (PORT or 8080, else the next free port); stores the example when the
+               store is empty, keeps an admin token in .sitrep-admin-token, runs the watches every S s
   sitrep tokens add NAME [--scope read|write|admin] | list | revoke ID   [--db PATH]
   sitrep watch add --name NAME [--actor1 CODE] [--actor2 CODE] [--both-ways] [--actor CODE]
                    [--root NN] [--quad 1-4] [--country ISO] [--bbox W,S,E,N] [--min-confidence X]

@@ -4,6 +4,7 @@ import { createWatchRunner } from '../services/watch-runner.js'
 import { userAgent } from '../sources/safe-fetch.js'
 import { createStore } from '../store/create-store.js'
 import type { CommandEnv } from './command.js'
+import { queueMonitor } from './queue-option.js'
 import { UsageError } from './util.js'
 
 const whole = (value: string | undefined, flag: string, fallback: number, min = 0): number => {
@@ -31,6 +32,8 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
       'watch-every': { type: 'string', default: '10' },
       'allow-private': { type: 'boolean', default: false },
       contact: { type: 'string' },
+      queue: { type: 'string' },
+      'queue-name': { type: 'string' },
     },
   })
   if (positionals.length) throw new UsageError(`serve takes no arguments, got "${positionals[0]}"`)
@@ -43,6 +46,9 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new UsageError(`--cors expects an origin such as https://dash.example.org, got "${origin}"`)
   const watchEvery = whole(values['watch-every'], '--watch-every', 10)
   if (values.contact !== undefined && !/^(https?:\/\/|mailto:)\S+$/i.test(values.contact)) throw new UsageError('--contact needs an http(s) or mailto: URL')
+  if (values['queue-name'] !== undefined && values.queue === undefined) throw new UsageError('--queue-name needs --queue redis://HOST:PORT')
+  // the queue is opened before the store: a malformed URL or name is refused before anything starts
+  const queue = values.queue === undefined ? null : queueMonitor(values.queue, values['queue-name'])
   const store = createStore(values.db)
   await store.migrate()
   const server = await startServer({
@@ -57,6 +63,7 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
     timeoutMs: whole(values.timeout, '--timeout', 30, 1) * 1000,
     streamPollMs: whole(values['poll-ms'], '--poll-ms', 1000, 50),
     allowPrivate: values['allow-private'],
+    queue,
     ...(values.contact && { fetcher: { userAgent: userAgent(values.contact) } }),
   })
   // the watches run beside the API: evaluated on new events every --watch-every seconds (0: never), alerts posted to their webhooks
@@ -80,6 +87,7 @@ export async function serveCommand(argv: string[], env: CommandEnv): Promise<num
   })
   await watches.stop()
   await server.close()
+  await queue?.close()
   await store.close()
   return 0
 }

@@ -32,6 +32,8 @@ export function formatReport(out: Output): string {
       `     Goldstein ${e.goldstein ?? 'n/a'} · quad ${e.quad} · ${e.date ?? 'undated'}${e.place ? ` · ${e.place.name}` : ''}${flags ? ` · ${flags}` : ''}`,
     )
     lines.push(`     “${evidence(text, e)}”`)
+    // the act told again in a later sentence: each further mention's evidence
+    for (const m of (e.mentions ?? []).slice(1)) lines.push(`     also “${evidence(text, { ...e, sentence: m.sentence, trigger: m.trigger })}”`)
   })
   const quotes = (out.quotes ?? []).filter((q) => q.direct)
   if (quotes.length) {

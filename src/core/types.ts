@@ -92,6 +92,15 @@ export interface EventParty extends Span {
 
 export type Modality = 'asserted' | 'intended' | 'hypothetical' | 'reported' | 'denied' | 'requested'
 
+/** One report of an event in the text: its sentence (the evidence span), trigger, code and how sure the coder is. */
+export interface EventMention {
+  readonly sentence: Span
+  readonly trigger: Span & { readonly text: string }
+  /** The code this report alone gave (same CAMEO family as its event's; the leaf may differ). */
+  readonly cameo: string
+  readonly confidence: number
+}
+
 /** A coded event with its evidence. */
 export interface Event {
   readonly source: EventParty | null
@@ -109,6 +118,17 @@ export interface Event {
   readonly trigger: Span & { readonly text: string }
   readonly rule: string
   readonly confidence: number
+  /**
+   * Every report of this act in the text, in text order, the event's own evidence
+   * (`sentence`, `trigger`) among them: a headline and a lead telling of one strike are one
+   * event with two mentions. Absent means one mention, the event's own (see `mentionsOf`).
+   */
+  readonly mentions?: readonly EventMention[]
+}
+
+/** The reports of an event: its `mentions`, or its own evidence alone when it has none listed. */
+export function mentionsOf(e: Event): readonly EventMention[] {
+  return e.mentions?.length ? e.mentions : [{ sentence: e.sentence, trigger: e.trigger, cameo: e.cameo, confidence: e.confidence }]
 }
 
 /** A problem found in the content: never an exception. */

@@ -1,5 +1,5 @@
 import { type Job, Queue, UnrecoverableError, Worker } from 'bullmq'
-import { DEFAULT_ATTEMPTS, deadLetterName } from './job-options.js'
+import { DEFAULT_ATTEMPTS, deadLetterName, plainJobId } from './job-options.js'
 import { ARTICLE_JOB, type ArticleJob, parseArticleJob, parseSourceJob, SOURCE_JOB, type SourceJob } from './job-schema.js'
 import { whenReachable } from './reachable.js'
 import { redisConnection } from './redis-url.js'
@@ -70,7 +70,7 @@ export function startConsumer(options: ConsumerOptions): Consumer {
     await dead.add(
       'dead',
       { queue: options.name, jobId: job.id, name: job.name, data: job.data, reason, attempts: job.attemptsMade + 1, at: new Date().toISOString() },
-      { ...(job.id !== undefined && { jobId: job.id }), removeOnComplete: true, removeOnFail: true },
+      { ...(job.id !== undefined && { jobId: plainJobId(job.id) }), removeOnComplete: true, removeOnFail: true },
     )
     emit({ kind: 'dead', id: String(job.id), reason })
   }

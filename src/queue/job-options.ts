@@ -9,6 +9,15 @@ export function deadLetterName(name: string): string {
   return `${name}.dead`
 }
 
+/**
+ * The id a job gets when it is put in the dead-letter queue, or back in the queue by a retry:
+ * its own, with any ':' made '_' (BullMQ refuses a custom id with ':'; the jobs a schedule makes
+ * are named `repeat:KEY:TIME`, so a failed poll could be neither buried nor retried).
+ */
+export function plainJobId(id: string): string {
+  return id.replaceAll(':', '_')
+}
+
 /** The options every analysis job is added with: retries with exponential backoff, bounded history in Redis. */
 export function jobOptions(attempts = DEFAULT_ATTEMPTS, backoffMs = DEFAULT_BACKOFF_MS) {
   return {

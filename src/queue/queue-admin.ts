@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq'
-import { deadLetterName, jobOptions } from './job-options.js'
+import { deadLetterName, jobOptions, plainJobId } from './job-options.js'
 import { ARTICLE_JOB, scheduleId } from './job-schema.js'
 import { whenReachable } from './reachable.js'
 import { redisConnection } from './redis-url.js'
@@ -14,6 +14,8 @@ export interface QueueStatus {
   readonly dead: number
   /** The most recent dead jobs with their reasons (at most `limit`). */
   readonly deadJobs: readonly DeadJob[]
+  /** The most recent failed jobs of the queue itself with their reasons (at most `limit`): the dead ones, and those whose worker died too often. */
+  readonly failedJobs: readonly DeadJob[]
   /** URLs polled on a schedule (`ingest … --every … --queue …`), at most `limit`. */
   readonly schedules: readonly Schedule[]
   /** How many URLs are polled on a schedule. */
@@ -84,8 +86,15 @@ export function openQueueAdmin(url: string, name: string): QueueAdmin {
       const recent = limit > 0 ? await dead.getJobs(['waiting'], 0, limit - 1, false) : []
       const deadJobs = recent.map((j) => {
         const x = j.data as DeadData
-        return { id: String(j.id), where: x.data?.where ?? '', reason: x.reason ?? '', attempts: x.attempts ?? 0, at: x.at ?? '' }
+        return { id: x.jobId ?? String(j.id), where: x.data?.where ?? '', reason: x.reason ?? '', attempts: x.attempts ?? 0, at: x.at ?? '' }
       })
+      const failedJobs = (limit > 0 ? await queue.getJobs(['failed'], 0, limit - 1, false) : []).map((j) => ({
+        id: String(j.id),
+        where: whereOf(j.data),
+        reason: j.failedReason ?? '',
+        attempts: j.attemptsMade,
+        at: j.finishedOn ? new Date(j.finishedOn).toISOString() : '',
+      }))
       const scheduled = await queue.getJobSchedulersCount()
       const schedules = (limit > 0 ? await queue.getJobSchedulers(0, limit - 1, true) : []).map((j) => ({
         url: (j.template?.data as { url?: string } | undefined)?.url ?? j.key.replace(/^poll:/, ''),
@@ -102,6 +111,7 @@ export function openQueueAdmin(url: string, name: string): QueueAdmin {
         failed: c.failed ?? 0,
         dead: d.waiting ?? 0,
         deadJobs,
+        failedJobs,
       }
     },
     async unschedule(urls) {
@@ -123,12 +133,13 @@ export function openQueueAdmin(url: string, name: string): QueueAdmin {
         if (!batch.length) return n
         for (const letter of batch) {
           const x = letter.data as DeadData
-          const id = String(letter.id)
+          // the letter keeps the original's id (its own may have had its ':' replaced)
+          const id = x.jobId ?? String(letter.id)
           // the failed original keeps its id: it goes, then the job comes back with fresh tries
           const original = await queue.getJob(id)
           if (original) await original.remove()
           if (x.data) {
-            await queue.add(x.name ?? original?.name ?? ARTICLE_JOB, x.data, { ...jobOptions(), jobId: id })
+            await queue.add(x.name ?? original?.name ?? ARTICLE_JOB, x.data, { ...jobOptions(), jobId: plainJobId(id) })
             n++
           }
           await letter.remove()
@@ -160,4 +171,10 @@ export function openQueueAdmin(url: string, name: string): QueueAdmin {
       await dead.close()
     },
   }
+}
+
+/** Where a job's document came from, as its data says (a source job's URL, an article's file or feed). */
+function whereOf(data: unknown): string {
+  const where = (data as { where?: unknown } | null | undefined)?.where
+  return typeof where === 'string' ? where : ''
 }

@@ -1,4 +1,4 @@
-import type { Event, Place } from '../core/types.js'
+import { type Event, mentionsOf, type Place } from '../core/types.js'
 import type { Output } from '../output.js'
 import { articleId } from './article-id.js'
 import type { StoredArticle, StoredCluster, StoredEvent } from './store.js'
@@ -183,11 +183,19 @@ function placeOf(analysis: Output, place: Event['place']): Place | null {
   return analysis.places?.find((p) => p.name === place.name && p.lat === place.lat && p.lon === place.lon) ?? null
 }
 
-/** The event rows of an analysis, each in EVENT_COLUMNS order, with the evidence sentence cut from the text. */
+/**
+ * The event rows of an analysis, each in EVENT_COLUMNS order, with the evidence sentence cut
+ * from the text: a stored event is one mention, so an event the text reports twice (its
+ * `mentions`) gives a row for each, with the event's codes, date and place and the mention's
+ * sentence, trigger and confidence; the clusters then count both (GDELT's NumMentions).
+ */
 export function eventRows(analysis: Output, id: string, pipelineVersion: string): Cell[][] {
   const text = analysis.article?.text ?? ''
   const lead = leadSpan(analysis)
-  return (analysis.events ?? []).map((e, i) => [
+  const reports = (analysis.events ?? []).flatMap((event) =>
+    mentionsOf(event).map((m) => ({ ...event, sentence: m.sentence, trigger: m.trigger, confidence: m.confidence })),
+  )
+  return reports.map((e, i) => [
     id,
     i,
     e.source?.code ?? null,

@@ -138,10 +138,70 @@ async function answer<T>(res: Response): Promise<T> {
   return body as T
 }
 
-/** GET a path of the API with query parameters. */
-export async function get<T>(path: string, params?: URLSearchParams, signal?: AbortSignal): Promise<T> {
+/** GET a path of the API with query parameters (and a bearer token when the route needs one). */
+export async function get<T>(path: string, params?: URLSearchParams, signal?: AbortSignal, token?: string): Promise<T> {
   const query = params?.toString()
-  return answer<T>(await fetch(`${path}${query ? `?${query}` : ''}`, { signal: signal ?? null, headers: { Accept: 'application/json' } }))
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (token) headers.Authorization = `Bearer ${token}`
+  return answer<T>(await fetch(`${path}${query ? `?${query}` : ''}`, { signal: signal ?? null, headers }))
+}
+
+/** Where the dashboard keeps the token pasted into the Ingest or Queue view (this tab only). */
+export const TOKEN_KEY = 'sitrep-token'
+
+/** An event an alert cites. */
+export interface AlertEvidence {
+  id: number
+  date: string | null
+  source: string | null
+  target: string | null
+  cameo: string
+  cameoName: string
+  goldstein: number | null
+  evidence: string
+  articleId: string
+  articleTitle: string | null
+  articleUrl: string | null
+}
+
+/** An alert of a watch as the API answers it. */
+export interface ApiAlert {
+  id: number
+  watch: string
+  kind: string
+  windowStart: string
+  windowEnd: string
+  summary: string
+  firedAt: string
+  delivery: 'none' | 'pending' | 'delivered' | 'failed'
+  deliveryError: string | null
+  eventCount: number
+  events: AlertEvidence[]
+}
+
+/** A failed or dead job of the queue. */
+export interface QueueJob {
+  id: string
+  where: string
+  reason: string
+  attempts: number
+  at: string
+}
+
+/** The queue as GET /v1/queue answers it. */
+export interface QueueState {
+  queue: string
+  redis: string
+  waiting: number
+  active: number
+  delayed: number
+  completed: number
+  failed: number
+  dead: number
+  deadJobs: QueueJob[]
+  failedJobs: QueueJob[]
+  scheduled: number
+  schedules: { url: string; everyMs: number; next: string | null }[]
 }
 
 /** POST JSON to the API with a bearer token. */

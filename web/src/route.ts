@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { FILTER_KEYS, type Filters } from './api'
 
 /** The views of the dashboard, in the order of its navigation. */
-export const VIEWS = ['map', 'timeline', 'network', 'events', 'reader', 'ingest'] as const
+export const VIEWS = ['map', 'timeline', 'network', 'events', 'reader', 'alerts', 'ingest', 'queue'] as const
 export type View = (typeof VIEWS)[number]
 
 /** What the URL holds: the view, the filters and each view's own settings (sort, page, bucket, event). */

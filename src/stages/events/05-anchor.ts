@@ -1,21 +1,62 @@
 import type { Actor, Event, Span, Token } from '../../core/types.js'
-import type { EventContext } from './context.js'
+import { type EventContext, isAttributionVerb } from './context.js'
 
 /**
  * Pass 5: the date of the trigger's clause: a DATE in the sentence with no comma between
  * it and the trigger, or one that opens the sentence ("Earlier this month, clashes
- * erupted"). "ties with Moscow, jeopardized following last year’s ouster" keeps the
- * article's date.
+ * erupted"), so a background act gets its own time ("seized a tanker in 2019", "last
+ * year"). "ties with Moscow, jeopardized following last year’s ouster" keeps the article's
+ * date, and so does a date of a clause the trigger governs: in "the ministry said troops
+ * had shelled the city in March", March dates the shelling, not the saying.
  */
 export function clauseDate(ctx: EventContext, sentence: Span, t: Token): string | null {
   const { text } = ctx
+  const at = ctx.tokenAt.get(t.start)
   const inSentence = ctx.byOffset.dates.inside(sentence.start, sentence.end).filter((d) => d.type === 'DATE')
   const sameClause = (d: Span): boolean => {
     const between = d.end <= t.start ? text.slice(d.end, t.start) : text.slice(t.end, d.start)
     return !/[,;:()–—]/.test(between) || (d.end <= t.start && !/\S/.test(text.slice(sentence.start, d.start)))
   }
-  const near = inSentence.filter(sameClause).sort((a, b) => Math.abs(a.start - t.start) - Math.abs(b.start - t.start))[0]
+  const own = (d: Span): boolean => sameClause(d) && (at === undefined || !underAnotherVerb(ctx, d, at))
+  const near = inSentence.filter(own).sort((a, b) => Math.abs(a.start - t.start) - Math.abs(b.start - t.start))[0]
   return near?.value ?? null
+}
+
+// how far up the parse a walk goes before it gives up (a cycle guard too)
+const MAX_CLIMB = 40
+
+/** Whether a date hangs on a verb other than the trigger that the trigger governs (a reported or complement clause). */
+function underAnotherVerb(ctx: EventContext, d: Span, at: number): boolean {
+  let i = ctx.tokenAt.get(d.start) ?? -1
+  for (let n = 0; i >= 0 && n < MAX_CLIMB; n++) {
+    const tok = ctx.tokens[i] as Token
+    if ((tok.start >= d.end || tok.end <= d.start) && tok.pos === 'VERB') break
+    i = ctx.arcs[i]?.head ?? -1
+  }
+  if (i < 0 || i === at) return false
+  for (let j = ctx.arcs[i]?.head ?? -1, n = 0; j >= 0 && n < MAX_CLIMB; j = ctx.arcs[j]?.head ?? -1, n++) if (j === at) return true
+  return false
+}
+
+// words that may stand between "had" and its participle: "had not", "had already been"
+const BETWEEN_HAD = new Set(['not', "n't", 'been', 'already', 'also', 'just', 'never', 'previously', 'earlier', 'recently', 'once', 'long', 'first'])
+
+/**
+ * A background act: a verb in the past perfect ("had shelled", "had already been seized")
+ * outside reported speech (an indirect quote, or a clause under "said", "told" ...), told as
+ * earlier than the story's time. With no date of its own it gets none rather than the
+ * article's: "said troops had shelled" is only the backshift of reported speech and keeps it.
+ */
+export function isBackground(ctx: EventContext, at: number, r: Span): boolean {
+  const t = ctx.tokens[at] as Token
+  if (t.pos !== 'VERB' || ctx.byOffset.indirectQuotes.covers(t.start, t.end)) return false
+  let k = at - 1
+  while (k >= r.start && BETWEEN_HAD.has(ctx.lower[k] ?? '')) k--
+  if (k < r.start || ctx.lower[k] !== 'had') return false
+  // "he said his government had asked ...": under a verb of saying, the past perfect is reported speech
+  for (let j = ctx.arcs[at]?.head ?? -1, n = 0; j >= 0 && n < MAX_CLIMB; j = ctx.arcs[j]?.head ?? -1, n++)
+    if (isAttributionVerb(ctx.lower[j] ?? '')) return false
+  return true
 }
 
 /** The first place of the sentence that is not one of the parties themselves. */

@@ -1,4 +1,5 @@
-import type { Actor, Event } from '../../core/types.js'
+import type { Actor, Event, EventMention, Modality, Span } from '../../core/types.js'
+import type { EventContext } from './context.js'
 
 /**
  * Pass 6: one event per sentence, source, target and code: "resumed airstrikes on Syria,
@@ -13,6 +14,90 @@ export function dedupe(events: readonly Event[]): Event[] {
     return true
   })
 }
+
+/**
+ * Pass 6, then: one act, one event: an event a later sentence reports again — a headline
+ * and the lead telling of one strike — becomes a further mention of the first one, not a
+ * second event. It must have the same source and target codes (both named), the same code
+ * (or one that refines it: 138 and 1384; one family is not enough), the same negation, a
+ * modality that asserts the same thing, no other date (a date of its own clause must agree
+ * with the other's, `dated`) and no other place. Parties are never paired across
+ * sentences: only whole events are merged. The first report stays the event's evidence; a
+ * date or place only a later one gives is kept. Statements (01) are never merged: "said"
+ * twice is two statements, told apart by what they say, not by the code, and a report the
+ * text marks as a new occurrence (`anew`: "condemned Iran again") is never a repeat.
+ */
+export function mergeRepeats(events: readonly Event[], dated: ReadonlySet<Event>, anew: ReadonlySet<Event>): Event[] {
+  const groups: Group[] = []
+  for (const e of events) {
+    const own = dated.has(e)
+    const group = anew.has(e) ? undefined : groups.find((g) => sameAct(g, e, own))
+    if (!group) {
+      groups.push({ first: e, members: [e], date: e.date, dated: own, place: e.place })
+      continue
+    }
+    group.members.push(e)
+    if (own && !group.dated) {
+      group.date = e.date
+      group.dated = true
+    }
+    group.place ??= e.place
+  }
+  return groups.map((g) =>
+    g.members.length === 1
+      ? g.first
+      : {
+          ...g.first,
+          date: g.date,
+          place: g.place,
+          confidence: g.members.reduce((best, m) => Math.max(best, m.confidence), 0),
+          mentions: g.members.map(mentionOf),
+        },
+  )
+}
+
+// words that mark an act as one more occurrence: "struck the city again", "another raid", "a second strike"
+const ANEW = new Set(['again', 'anew', 'another', 'fresh', 'renewed', 'second', 'third'])
+// how many words either side of the trigger are read for them
+const ANEW_WINDOW = 3
+
+/** Whether the words around a trigger tell of a new occurrence of its act ("condemned Iran again", "a fresh offensive"). */
+export function toldAnew(ctx: EventContext, at: number, last: number, r: Span): boolean {
+  for (let k = Math.max(r.start, at - ANEW_WINDOW); k < Math.min(r.end, last + 1 + ANEW_WINDOW); k++) if (ANEW.has(ctx.lower[k] ?? '')) return true
+  return false
+}
+
+interface Group {
+  readonly first: Event
+  readonly members: Event[]
+  date: string | null
+  dated: boolean
+  place: Event['place']
+}
+
+const mentionOf = (e: Event): EventMention => ({ sentence: e.sentence, trigger: e.trigger, cameo: e.cameo, confidence: e.confidence })
+
+// modalities that both say the act took place: "Russia struck Kyiv" and "Russia struck Kyiv, officials said"
+const TOOK_PLACE: ReadonlySet<Modality> = new Set(['asserted', 'reported'])
+
+function sameAct(g: Group, e: Event, dated: boolean): boolean {
+  const f = g.first
+  if (e.sentence.start === f.sentence.start) return false
+  // a dyad: with a party left unsaid, two reports may be two acts ("attacked" here and there)
+  if (!f.source || !f.target || f.cameo.startsWith('01')) return false
+  if (f.source?.code !== e.source?.code || f.target?.code !== e.target?.code) return false
+  if (!sameKind(f.cameo, e.cameo) || f.negated !== e.negated) return false
+  if (f.modality !== e.modality && !(TOOK_PLACE.has(f.modality) && TOOK_PLACE.has(e.modality))) return false
+  if (dated && g.dated && !sameTime(g.date, e.date)) return false
+  return !g.place || !e.place || g.place.name === e.place.name
+}
+
+// the same code, or one that refines the other: "threatened" (138) and "threatened to attack"
+// (1384) may tell of one act; "invaded" (190) and "resumed airstrikes" (195) tell of two
+const sameKind = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a)
+
+// "2019" and "2019-03-04" may name one time; "2019-03" and "2019-04" do not
+const sameTime = (a: string | null, b: string | null): boolean => !a || !b || a.startsWith(b) || b.startsWith(a)
 
 // killing verbs and nouns that, aimed at one named political figure, are an assassination
 const KILLING = new Set(['kill', 'killing', 'murder', 'slay', 'shoot', 'gun', 'stab'])

@@ -103,6 +103,9 @@ export function tokenAfter(ctx: EventContext, a: Span): number {
 // verbs of a trailing attribution: "..., the health minister said"
 const attributionVerbs = lazy(() => new Set(loadLexicon<EntryFile<string>>('events/attribution-verbs.json').entries))
 
+/** Whether a word (lower case) is a verb of attribution: "said", "told", "according". */
+export const isAttributionVerb = (word: string): boolean => attributionVerbs().has(word)
+
 /**
  * Where a trailing attribution starts in [from, to): "shelled the town, Ukraine’s military
  * said" — the sayer after the comma is not the target.

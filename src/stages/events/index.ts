@@ -7,22 +7,25 @@ import { findTriggers, type TriggerMatch } from './01-triggers.js'
 import { findPairs } from './02-arguments.js'
 import { codeOf, topicCoding } from './03-code.js'
 import { isCommitment, isNegated, learnedModality, modalityOf } from './04-modality.js'
-import { clauseDate, confidenceOf, placeIn } from './05-anchor.js'
-import { dedupe, isAssassination } from './06-refine.js'
+import { clauseDate, confidenceOf, isBackground, placeIn } from './05-anchor.js'
+import { dedupe, isAssassination, mergeRepeats, toldAnew } from './06-refine.js'
 import { cameoCode } from './codebook.js'
 import { eventContext } from './context.js'
 import type { TriggerMention } from './mention.js'
 import { dropQuestions } from './refiners/01-questions.js'
 import { dropAskedFor } from './refiners/02-asked-for.js'
 import { dropSports } from './refiners/03-sports.js'
+import { ordinaryCrime } from './refiners/04-crime.js'
 
 /**
  * The `events` stage: in each sentence, triggers from the dictionary (verbs with their
  * particles, objects and to-infinitives; nouns with their prepositions) and the actors
  * around them -> CAMEO/PLOVER events with source, target, negation, modality, date, place
  * and evidence. Passes run in file order over arrays: 01 triggers, then the refiners
- * (`refiners/`: questions, acts asked for, sport; each drop a message), 02 actor pairs (`frames/`),
- * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed.
+ * (`refiners/`: questions, acts asked for, sport; each drop a message), 02 actor pairs (`frames/`;
+ * a pair that makes the act an ordinary crime, refiner 4, is dropped with a message),
+ * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed, and a later
+ * sentence's report of an act already coded made a further mention of it.
  *
  * @example
  *   createEventsStage()
@@ -53,6 +56,10 @@ export function createEventsStage(): PipelineStage {
       )
       const mentions = keep(dropSports(ec, keep(dropAskedFor(ec, keep(dropQuestions(found, text, sentences)))), sentences))
       const events: Event[] = []
+      // the events dated by their own clause, not by the article (see mergeRepeats)
+      const dated = new Set<Event>()
+      // the events the text marks as a new occurrence of an act ("again", "another")
+      const anew = new Set<Event>()
       for (const { match: m, sentence: si, range: r, act } of mentions) {
         const sentence = sentences[si] as Span
         const pairs = findPairs(ec, m, r)
@@ -70,10 +77,19 @@ export function createEventsStage(): PipelineStage {
         const { trigger } = m
         const learned = learnedModality(ec, m, r, coding, modality, negated)
         const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}${trigger.decided ? ` (${trigger.decided})` : ''}${learned.note}`
+        const ownDate = clauseDate(ec, sentence, t)
+        const again = toldAnew(ec, m.at, m.last, r)
+        // a background act with no date of its own is not dated to the article
+        const date = ownDate ?? (isBackground(ec, m.at, r) ? null : (article.published ?? ctx.today))
         for (const [source, target] of pairs) {
           const special = isAssassination(coding.code.code, trigger.lemma, target) ? cameoCode('186') : null
           const code = special ?? coding.code
-          events.push({
+          const crime = ordinaryCrime(trigger.lemma, code.code, source, target)
+          if (crime) {
+            messages.push(report('ordinary-crime', `${crime}: ordinary crime codes no event (${rule})`, triggerSpan(tokens, m), 'info'))
+            continue
+          }
+          const event: Event = {
             source: party(source),
             target: party(target),
             cameo: code.code,
@@ -83,16 +99,19 @@ export function createEventsStage(): PipelineStage {
             quad: code.quad,
             negated: learned.negated,
             modality: learned.modality,
-            date: clauseDate(ec, sentence, t) ?? article.published ?? ctx.today,
+            date,
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },
             trigger: { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
             rule: special ? `${rule} >assassination` : rule,
             confidence: confidenceOf(source, target, t),
-          })
+          }
+          events.push(event)
+          if (ownDate) dated.add(event)
+          if (again) anew.add(event)
         }
       }
-      return withLayer(doc, 'events', dedupe(events), { messages })
+      return withLayer(doc, 'events', mergeRepeats(dedupe(events), dated, anew), { messages })
     },
   }
 }

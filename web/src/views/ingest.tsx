@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks'
-import { ApiFailure, post } from '../api'
+import { ApiFailure, post, TOKEN_KEY } from '../api'
 import { hrefFor } from '../route'
 
-const TOKEN_KEY = 'sitrep-token'
 type Mode = 'text' | 'html' | 'url' | 'feed'
 
 interface Result {

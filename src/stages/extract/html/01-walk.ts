@@ -15,7 +15,7 @@ export interface Block {
   readonly linkChars: number
   /** The heading level (1-6) when the owner is a heading, else 0. */
   readonly heading: number
-  /** Whether the text sits in a <figcaption>: what a picture shows, kept only where captions carry the story. */
+  /** Whether the text sits in a <figcaption> or loose in a <figure>: what a picture shows, kept only where captions carry the story. */
   readonly caption: boolean
 }
 
@@ -69,8 +69,8 @@ const DROP_TAGS = new Set([
   'frame',
   'dialog',
 ])
-// Page chrome that can be told by its tag alone.
-const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'header', 'menu'])
+/** Page chrome that can be told by its tag alone. */
+export const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'header', 'menu'])
 // Tags that start a new run of text; everything else is inline.
 const BLOCK_TAGS = new Set([
   'address',
@@ -122,6 +122,8 @@ const wordPattern = (file: string) =>
   })
 const boilerplateWords = wordPattern('extract/boilerplate-classes.json')
 const contentWords = wordPattern('extract/content-classes.json')
+const popupWords = wordPattern('extract/popup-classes.json')
+const popupClass = memoized((names: string): boolean => popupWords().test(names))
 
 // 'style="display:none"', 'hidden', 'aria-hidden="true"' on a block: not shown to readers
 const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
@@ -134,6 +136,8 @@ const STREAMED_SEGMENT = /^S:\d+$/
 function kindOf(el: Element): ElementInfo['kind'] {
   const a = el.attribs
   if (DROP_TAGS.has(el.name) || (a.hidden !== undefined && !STREAMED_SEGMENT.test(a.id ?? '')) || (a.style && HIDDEN_STYLE.test(a.style))) return 'drop'
+  // an inline box shown only on hover is no part of the sentence it sits in
+  if (a.class && !BLOCK_TAGS.has(el.name) && popupClass(a.class)) return 'drop'
   // a caption's fate is the body pass's: its class ("wp-caption") says what it is, not whether it counts
   if (el.name === 'body' || el.name === 'html' || el.name === 'figure' || el.name === 'figcaption') return 'plain'
   if (a.itemprop === 'articleBody' || a.itemprop === 'text') return 'content'
@@ -199,7 +203,8 @@ export function walkPage(html: string): WalkedPage {
           text,
           linkChars: Math.min(partsLink, text.length),
           heading: level ? Number(level) : 0,
-          caption: captionDepth > 0,
+          // '<figure><img><span>Image copyright</span> <span>Agency</span></figure>': a figure's own loose text is its credit
+          caption: captionDepth > 0 || owner.name === 'figure',
         })
       }
     }

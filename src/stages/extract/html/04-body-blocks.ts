@@ -1,6 +1,6 @@
 import type { Element } from 'domhandler'
 import { fold } from '../text-utils.js'
-import { type Block, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
+import { type Block, CHROME_TAGS, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
 import { type ContentRoot, linkDensity } from './03-content-root.js'
 import { besideVerdict, endsSentence, type Verdict } from './block-rules.js'
 
@@ -64,7 +64,8 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
       .map((b) => b.text)
       .join(' '),
   )
-  const repeats = (b: Block): boolean => opening.includes(fold(b.text).slice(0, REPEAT_CHARS))
+  const summaries = pageSummaries(page)
+  const repeats = (b: Block): boolean => opening.includes(fold(b.text).slice(0, REPEAT_CHARS)) || summaries.has(fold(b.text))
   // a heading beside the root stays only over a block kept beside it: "Ingredients" over its list
   const headings: number[] = []
   const widen = (from: number, step: 1 | -1): void => {
@@ -91,8 +92,11 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
     if (!keep[n + 1] || (n + 1 >= first && n + 1 <= last && (blocks[n] as Block).text.length > MAX_SECTION_TITLE)) keep[n] = false
   }
   keepCaptions(blocks, keep, excluded, inRegion)
+  dropSlotLabels(page, keep)
+  dropStoryCards(page, keep)
   dropOrphanHeadings(blocks, keep)
   dropEndNotes(blocks, keep)
+  dropTrailingLabels(blocks, keep)
   return blocks.filter((_, n) => keep[n])
 }
 
@@ -170,14 +174,19 @@ function dropOrphanHeadings(blocks: readonly Block[], keep: boolean[]): void {
   // dropped[level]: whether text of that section was dropped; a heading over pictures alone stays
   const seen = [false, false, false, false, false, false, false]
   const dropped = [false, false, false, false, false, false, false]
+  // whether the block right after is a heading that was dropped: a teaser's title
+  let teaserNext = false
   for (let n = blocks.length - 1; n >= 0; n--) {
     const b = blocks[n] as Block
     if (!b.heading) {
       if (keep[n]) seen.fill(true)
       else if (b.text.length >= MIN_DROPPED_CHARS) dropped.fill(true)
+      teaserNext = false
       continue
     }
-    if (keep[n] && !seen[b.heading] && (dropped[b.heading] || b.linkChars > b.text.length * MAX_BLOCK_LINK_SHARE)) keep[n] = false
+    // "<h3>More on this</h3><ul><li><h3><a>...</a></h3></li>...": a heading right over teasers' titles heads them
+    if (keep[n] && !seen[b.heading] && (teaserNext || dropped[b.heading] || b.linkChars > b.text.length * MAX_BLOCK_LINK_SHARE)) keep[n] = false
+    teaserNext = !keep[n] && b.text.length >= MIN_DROPPED_CHARS
     for (let level = b.heading; level < seen.length; level++) seen[level] = dropped[level] = false
   }
 }
@@ -195,6 +204,8 @@ function exclusion(page: WalkedPage, best: Element, top: Element): (owner: Eleme
   return (owner: Element): boolean => {
     const path: Element[] = []
     let out = false
+    // the quotation the climb came through: a post quoted from a social network sits in one
+    let quote: ElementInfo | null = null
     let el: Element | null = owner
     for (let n = 0; el && n < MAX_CLIMB; n++, el = parentOf(el)) {
       const known = verdict.get(el)
@@ -211,6 +222,8 @@ function exclusion(page: WalkedPage, best: Element, top: Element): (owner: Eleme
       }
       if (el === top) break
       if (holdsBest(i)) continue
+      if (el.name === 'blockquote') quote = i
+      if (quote && i.kind === 'boilerplate' && isEmbed(el, i, quote)) continue
       if (i.kind === 'boilerplate' || i.kind === 'drop' || el.name === 'form') {
         out = true
         break
@@ -223,4 +236,177 @@ function exclusion(page: WalkedPage, best: Element, top: Element): (owner: Eleme
     for (const p of path) verdict.set(p, out)
     return out
   }
+}
+
+// Share of a wrapper's text that its quotation holds when the wrapper is an embedded post.
+const MIN_EMBED_SHARE = 0.8
+
+/**
+ * Whether a wrapper named like a share bar (class words only, never page chrome such as
+ * <aside>) holds a quoted post: '<div class="social-media-embed"><blockquote class="tweet">'
+ * quotes what the article discusses, while a share bar holds no quotation.
+ */
+function isEmbed(el: Element, i: ElementInfo, quote: ElementInfo): boolean {
+  if (CHROME_TAGS.has(el.name) || el.attribs.role !== undefined) return false
+  return quote.chars >= i.chars * MIN_EMBED_SHARE
+}
+
+// A card or a slot's box holds this many elements at most (a bound on the work, whatever the page).
+const MAX_BOX_ELEMENTS = 200
+// A story card is small: a title, a line of summary, a name and a date.
+const MAX_CARD_CHARS = 400
+// How far above its title a card's thumbnail link is looked for.
+const MAX_CARD_LEVELS = 4
+
+/** The target of the link that is, or holds, or sits in the element. */
+function hrefAround(el: Element, page: WalkedPage): string | null {
+  let up: Element | null = el
+  for (let n = 0; up && n < 3; n++, up = parentOf(up)) if (up.name === 'a' && up.attribs.href) return up.attribs.href
+  const { pre, last } = page.info.get(el) as ElementInfo
+  for (let n = pre + 1; n <= last; n++) {
+    const a = page.elements[n] as Element
+    if (a.name === 'a' && a.attribs.href) return a.attribs.href
+  }
+  return null
+}
+
+/**
+ * Drops the cards that point to other stories after the article ("next", "previous", "more
+ * on this"), told by their shape and place, not their words: a heading that is a link, a
+ * second link to the same page (the thumbnail) in a small box around it, and nothing of the
+ * body after it. A list of products or courses in the middle of a guide has the same shape
+ * and stays: the guide's text goes on after it.
+ */
+function dropStoryCards(page: WalkedPage, keep: boolean[]): void {
+  const { blocks, info, elements } = page
+  const cards: ElementInfo[] = []
+  for (let n = 0; n < blocks.length; n++) {
+    const b = blocks[n] as Block
+    if (!keep[n] || !b.heading || b.linkChars < b.text.length) continue
+    const href = hrefAround(b.owner, page)
+    if (!href) continue
+    const own = info.get(b.owner) as ElementInfo
+    let box: Element | null = parentOf(b.owner)
+    for (let level = 0; box && level < MAX_CARD_LEVELS; level++, box = parentOf(box)) {
+      const i = info.get(box) as ElementInfo
+      if (i.chars > MAX_CARD_CHARS || i.last - i.pre > MAX_BOX_ELEMENTS) break
+      let twin = false
+      for (let e = i.pre; e <= i.last && !twin; e++) {
+        const a = elements[e] as Element
+        // the title's own link wraps the heading or sits inside it
+        twin = a.name === 'a' && a.attribs.href === href && !(e >= own.pre && e <= own.last) && !isAncestor(a, b.owner)
+      }
+      if (twin) {
+        cards.push(i)
+        break
+      }
+    }
+  }
+  if (!cards.length) return
+  const inCard = (b: Block): boolean => cards.some((c) => b.at >= c.pre && b.at <= c.last)
+  // from the end of the body back to its last block that is no card
+  for (let n = blocks.length - 1; n >= 0; n--) {
+    if (!keep[n]) continue
+    if (!inCard(blocks[n] as Block)) break
+    keep[n] = false
+  }
+}
+
+/** Whether `a` holds `el`. */
+function isAncestor(a: Element, el: Element): boolean {
+  for (let up = parentOf(el); up; up = parentOf(up)) if (up === a) return true
+  return false
+}
+
+// A label over a slot that a script fills (an advertisement, a player) is this short at most.
+const MAX_SLOT_LABEL = 30
+// Elements whose content a script puts there when the page is shown.
+const SLOT_TAGS = new Set(['script', 'iframe', 'ins'])
+// How far above the label the slot's box is looked for.
+const MAX_SLOT_LEVELS = 2
+
+// What shows something without text: a box holding one of these is no empty slot.
+const MEDIA_TAGS = new Set(['img', 'picture', 'svg', 'video', 'audio', 'canvas', 'iframe', 'object', 'embed'])
+
+/**
+ * Whether an element is a placeholder that a script fills once the page is shown: a <div>
+ * with an id and no text, no picture, no child that is more than another empty box
+ * ('<div id="ad-slot-3" data-sizes="[[300, 250]]"></div>'). A spacer or a clearing <div> has no id.
+ */
+function isPlaceholder(el: Element, page: WalkedPage): boolean {
+  if (el.name !== 'div' || !el.attribs.id) return false
+  const i = page.info.get(el) as ElementInfo
+  if (i.chars > 0) return false
+  for (let e = i.pre + 1; e <= i.last; e++) if (MEDIA_TAGS.has((page.elements[e] as Element).name)) return false
+  return true
+}
+
+/**
+ * Drops the label of a box that a script fills: '<div><span>Advert</span><br><script>...</script></div>'.
+ * Told by the box, whatever the label's language: a little text and a script in it, no more.
+ */
+function dropSlotLabels(page: WalkedPage, keep: boolean[]): void {
+  const { blocks, info, elements } = page
+  for (let n = 0; n < blocks.length; n++) {
+    const b = blocks[n] as Block
+    if (!keep[n] || b.text.length > MAX_SLOT_LABEL || endsSentence(b.text)) continue
+    let box: Element | null = b.owner
+    for (let level = 0; box && level < MAX_SLOT_LEVELS; level++, box = parentOf(box)) {
+      const i = info.get(box) as ElementInfo
+      if (i.chars > MAX_SLOT_LABEL || i.last - i.pre > MAX_BOX_ELEMENTS) break
+      let slot = false
+      for (let e = i.pre + 1; e <= i.last && !slot; e++) {
+        const el = elements[e] as Element
+        // a heading or an item with an empty anchor box in it ('<h2>Notes<div id="sec-2"></div></h2>') is no label
+        slot = SLOT_TAGS.has(el.name) || (!b.heading && !ITEM_OWNERS.has(b.owner.name) && isPlaceholder(el, page))
+      }
+      if (slot) {
+        keep[n] = false
+        break
+      }
+    }
+  }
+}
+
+const ITEM_OWNERS = new Set(['li', 'td', 'th', 'dd', 'dt'])
+
+/**
+ * Drops what ends the body without being part of it: a heading with only short labels
+ * under it ('<h3>Have your say</h3><p><span>12</span> replies</p>' over a comment box that a script fills).
+ */
+function dropTrailingLabels(blocks: readonly Block[], keep: boolean[]): void {
+  // the labels seen since the last heading, from the end
+  const dropped: number[] = []
+  for (let n = blocks.length - 1; n >= 0; n--) {
+    if (!keep[n]) continue
+    const b = blocks[n] as Block
+    if (b.heading) {
+      // a heading alone at the end may head a picture, a table of contents or a closing line
+      if (!dropped.length) break
+      dropped.push(n)
+      for (const d of dropped) keep[d] = false
+      dropped.length = 0
+      continue
+    }
+    // the last items of a list are short by nature: "- lyocell", "Patagonia"
+    if (ITEM_OWNERS.has(b.owner.name) || b.text.length >= MIN_DROPPED_CHARS || endsSentence(b.text)) break
+    dropped.push(n)
+  }
+}
+
+// Meta tags that carry the page's summary.
+const SUMMARY_KEYS = new Set(['description', 'og:description', 'twitter:description'])
+
+/**
+ * The page's summary as its meta tags give it: a block beside the body that says the same is
+ * the summary shown over the article (a press release's "quote" box), not a lead paragraph.
+ */
+function pageSummaries(page: WalkedPage): Set<string> {
+  const out = new Set<string>()
+  for (const el of page.elements) {
+    if (el.name !== 'meta') continue
+    const key = (el.attribs.property ?? el.attribs.name ?? '').toLowerCase()
+    if (SUMMARY_KEYS.has(key) && el.attribs.content) out.add(fold(el.attribs.content))
+  }
+  return out
 }

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { createAnalyzer, isError } from '../../analyze.js'
+import type { Event, Message } from '../../core/types.js'
+
+const analyzer = createAnalyzer({ today: '2025-07-31' })
+function analyze(text: string): { events: readonly Event[]; messages: readonly Message[] } {
+  const out = analyzer.analyze({ text, published: '2025-07-31', clean: false })
+  if (isError(out)) throw new Error(out.error)
+  return { events: out.events ?? [], messages: out.messages ?? [] }
+}
+const dyad = (e: Event): string => `${e.source?.code.slice(0, 3)} ${e.cameo} ${e.target?.code.slice(0, 3)}`
+
+describe('events: one act, one event', () => {
+  it('a headline and its lead telling of one act are one event with two mentions', () => {
+    const text = 'Egypt expels Sudanese envoy\n\nEgypt expelled the Sudanese ambassador on Sunday, its foreign ministry said.'
+    const expulsions = analyze(text).events.filter((e) => e.cameo.startsWith('16'))
+    assert.equal(expulsions.length, 1)
+    const [event] = expulsions as [Event]
+    assert.equal(dyad(event), 'EGY 161 SDN')
+    assert.deepEqual(
+      event.mentions?.map((m) => m.trigger.text),
+      ['expels', 'expelled'],
+    )
+    // the first report stays the evidence; the date only the lead gives is the event's
+    assert.equal(event.trigger.text, 'expels')
+    assert.equal(event.date, '2025-07-27')
+  })
+  it('two acts of one dyad on different dates stay two events', () => {
+    const { events } = analyze('Norway criticised Chile in February. Norway criticised Chile in August.')
+    const criticisms = events.filter((e) => dyad(e) === 'NOR 111 CHL')
+    assert.equal(criticisms.length, 2)
+    assert.ok(criticisms.every((e) => !e.mentions))
+    assert.notEqual(criticisms[0]?.date, criticisms[1]?.date)
+  })
+  it('an act told as happening again is a new event', () => {
+    const { events } = analyze('Norway criticised Chile over the fishing dispute. Later, Norway criticised Chile again.')
+    assert.equal(events.filter((e) => dyad(e) === 'NOR 111 CHL').length, 2)
+  })
+  it('another code of the same family is another act', () => {
+    const { events } = analyze('Israel invaded southern Lebanon. It also carried out airstrikes on Lebanon.')
+    assert.ok(events.every((e) => !e.mentions))
+  })
+  it('statements are never merged: each "said" says something else', () => {
+    const { events } = analyze('Peru said it would hold talks with Bolivia. Peru said the border was calm.')
+    assert.ok(events.every((e) => !e.mentions))
+  })
+})
+
+describe('events: ordinary crime is discarded', () => {
+  const CRIMES: [string, string][] = [
+    ['A pensioner was murdered by her nephew in Leeds, police said.', 'murdered'],
+    ['Robbers attacked a shopkeeper in a Kenyan market town.', 'attacked'],
+    ['Gang members attacked two Kenyan traders.', 'attacked'],
+  ]
+  for (const [text, trigger] of CRIMES)
+    it(`no event for "${trigger}": ${text}`, () => {
+      const { events, messages } = analyze(text)
+      assert.ok(!events.some((e) => e.trigger.text === trigger))
+      assert.ok(messages.some((m) => m.ruleId === 'ordinary-crime' && text.slice(m.start ?? 0, m.end ?? 0) === trigger))
+    })
+  it('a killing of a legislator by gunmen is kept', () => {
+    assert.ok(analyze('Gunmen killed a senator in Kaduna on Monday.').events.some((e) => e.cameo.startsWith('1') && e.target?.code.endsWith('LEG')))
+  })
+  it('the arrest of the suspects is kept', () => {
+    assert.ok(analyze('Police in Ghana arrested two robbers on Friday.').events.some((e) => e.cameo === '173'))
+  })
+})
+
+describe('events: background acts dated to their own time', () => {
+  it('a year of its own clause', () => {
+    const { events } = analyze('Iran, which seized a British tanker in 2019, threatened Britain on Monday.')
+    assert.equal(events.find((e) => e.trigger.text === 'seized')?.date, '2019')
+  })
+  it('a date of the reported clause dates the reported act, not the saying', () => {
+    const { events } = analyze('The ministry said Russian troops had shelled Kharkiv in March.')
+    assert.equal(events.find((e) => e.trigger.text === 'shelled')?.date, '2025-03')
+    assert.equal(events.find((e) => e.trigger.text === 'said')?.date, '2025-07-31')
+  })
+  it('a past perfect under a verb of saying is reported speech and keeps the article date', () => {
+    const { events } = analyze('Russia had attacked Ukraine, Kyiv officials said.')
+    assert.equal(events.find((e) => e.trigger.text === 'attacked')?.date, '2025-07-31')
+  })
+  it('a past perfect act with no date of its own is not given the article date', () => {
+    const { events } = analyze('Russia had attacked Ukraine before the talks began.')
+    assert.equal(events.find((e) => e.trigger.text === 'attacked')?.date, null)
+  })
+})
