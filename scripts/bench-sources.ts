@@ -1,23 +1,26 @@
 // Sources speed and memory: a WARC.gz ingested through the WARC source into a fresh SQLite
-// store, against the pipeline alone (analyze + save of the same pages, read from the same file
-// beforehand). Each phase runs in its own process (each peak RSS is its own); the phases
-// alternate, twice each, and the run of each with the least CPU time counts (wall time on this
-// shared machine swings twofold between runs). ratio = pipeline CPU s / WARC CPU s.
+// store, against the pipeline alone (analyze + save of the same documents — the WARC source's
+// own reader gives them, decoded alike —, read from the file before the clock starts). Each
+// phase runs in its own process (each peak RSS is its own) and analyses one warm-up document
+// outside the timing (the models load there, a cost both share and that would hide the
+// difference); the phases alternate, their order swapped each round, and the run of each with
+// the least CPU time counts (wall time on this shared machine swings twofold between runs).
+// ratio = pipeline CPU s / WARC CPU s. A third process streams the documents through the
+// pipeline alone without holding them, for the pipeline's own peak RSS beside the WARC path's.
 //   npm run bench:sources [-- N]      N generated articles (default 2,000), with a request and
 //                                     a metadata record beside each response
 //   npm run bench:sources -- real     the extraction sets' pages (../shared/data/extraction/*/html),
 //                                     read from there at run time, one round
 // Timings, not accuracy.
 import { spawnSync } from 'node:child_process'
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createGunzip, gunzipSync } from 'node:zlib'
+import { gunzipSync } from 'node:zlib'
 import { createAnalyzer, isError } from '../src/analyze.js'
 import type { Input } from '../src/core/doc.js'
-import { ingestSources } from '../src/sources/index.js'
+import { ingestSources, warcDocuments } from '../src/sources/index.js'
 import { articleHtml, type TestWarcRecord, warcBytes } from '../src/sources/test-articles.js'
-import { parseHttpResponse, readWarcRecords } from '../src/sources/warc.js'
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js'
 
 const [phase, arg] = process.argv.slice(2)
@@ -38,34 +41,35 @@ function generatedRecords(n: number, from: number): TestWarcRecord[] {
   return out
 }
 
-/** The HTML responses of a WARC.gz as inputs, read before the pipeline-alone timing starts. */
+/** The documents of a WARC.gz as the WARC source reads them (same decoding, same dates). */
 async function inputsOf(file: string): Promise<Input[]> {
   const inputs: Input[] = []
-  for await (const r of readWarcRecords(createReadStream(file).pipe(createGunzip()))) {
-    if (r.headers['warc-type'] !== 'response' || !r.block) continue
-    const res = parseHttpResponse(r.block)
-    if (!res) continue
-    inputs.push({ html: res.body.toString('utf8'), url: r.headers['warc-target-uri'] ?? '', published: (r.headers['warc-date'] ?? '').slice(0, 10) })
-  }
+  for await (const doc of warcDocuments(file)) if (doc.input) inputs.push(doc.input)
   return inputs
 }
 
-if (phase === 'pipeline' || phase === 'warc') {
+// a document of neither set, analysed by every phase before its clock starts
+const WARM_UP: Input = { html: articleHtml(999_999), url: 'https://warm.example/up', published: '2026-01-01' }
+
+if (phase === 'pipeline' || phase === 'warc' || phase === 'stream') {
   const db = join(mkdtempSync(join(tmpdir(), 'sitrep-bench-')), 'b.db')
   const file = arg as string
   const inputs = phase === 'pipeline' ? await inputsOf(file) : []
   const store = createSqliteStore(db)
   await store.migrate()
+  const analyzer = createAnalyzer()
+  analyzer.analyze(WARM_UP)
   const started = process.hrtime.bigint()
   const cpu0 = process.cpuUsage()
   let stored = 0
-  if (phase === 'pipeline') {
-    const analyzer = createAnalyzer()
-    for (const input of inputs) {
-      const out = analyzer.analyze(input)
-      if (!isError(out) && (await store.save(out, 'bench')).inserted) stored++
-    }
-  } else stored = (await ingestSources([file], { ledger: store, pipelineVersion: 'bench', stderr: quiet })).inserted
+  const one = async (input: Input): Promise<void> => {
+    const out = analyzer.analyze(input)
+    if (!isError(out) && (await store.save(out, 'bench')).inserted) stored++
+  }
+  if (phase === 'pipeline') for (const input of inputs) await one(input)
+  else if (phase === 'stream') {
+    for await (const doc of warcDocuments(file)) if (doc.input) await one(doc.input)
+  } else stored = (await ingestSources([file], { ledger: store, analyzer, pipelineVersion: 'bench', stderr: quiet })).inserted
   const cpu = cpuSeconds(cpu0)
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
   await store.close()
@@ -120,16 +124,33 @@ if (phase === 'pipeline' || phase === 'warc') {
     `${r.seconds.toFixed(1)} s, ${r.cpu.toFixed(1)} CPU s (${(r.stored / r.cpu).toFixed(1)} docs per CPU s), peak RSS ${r.maxRssMB.toFixed(0)} MB, ${r.stored} stored`
   let alone: Run | null = null
   let warc: Run | null = null
-  for (let round = 1; round <= rounds; round++) {
+  const pipelineRun = (round: number): Run => {
     const p = child(['pipeline', file])
     console.log(`round ${round} pipeline alone (analyze + save, inputs read beforehand): ${line(p)}`)
+    alone = leaner(alone, p)
+    return p
+  }
+  const warcRun = (round: number): Run => {
     const w = child(['warc', file])
     console.log(`round ${round} WARC.gz source (stream, parse, decode, canonical URL, analyze, save, near-duplicates, offset): ${line(w)}`)
-    alone = leaner(alone, p)
     warc = leaner(warc, w)
+    return w
   }
-  if (!alone || !warc) throw new Error('no run')
+  // each round's ratio too: its two runs are adjacent in time, so they saw much the same load
+  const roundRatios: string[] = []
+  for (let round = 1; round <= rounds; round++) {
+    // the order swaps each round, so neither phase always runs on the machine the other left
+    const p = round % 2 ? pipelineRun(round) : undefined
+    const w = warcRun(round)
+    const q = p ?? pipelineRun(round)
+    roundRatios.push((q.cpu / w.cpu).toFixed(3))
+  }
+  const streamed = child(['stream', file])
+  console.log(`pipeline alone, documents streamed from the file, not held (its own peak memory): ${line(streamed)}`)
+  const a = alone as Run | null
+  const w = warc as Run | null
+  if (!a || !w) throw new Error('no run')
   console.log(
-    `bench:sources ${phase === 'real' ? 'real' : 'generated'} docs=${warc.stored} pipeline_docs_per_cpu_s=${(alone.stored / alone.cpu).toFixed(1)} warc_docs_per_cpu_s=${(warc.stored / warc.cpu).toFixed(1)} ratio=${(alone.cpu / warc.cpu).toFixed(3)} peak_rss_mb=${warc.maxRssMB.toFixed(0)}`,
+    `bench:sources ${phase === 'real' ? 'real' : 'generated'} docs=${w.stored} pipeline_docs_per_cpu_s=${(a.stored / a.cpu).toFixed(1)} warc_docs_per_cpu_s=${(w.stored / w.cpu).toFixed(1)} ratio=${(a.cpu / w.cpu).toFixed(3)} round_ratios=${roundRatios.join(',')} peak_rss_mb=${w.maxRssMB.toFixed(0)} pipeline_streamed_peak_rss_mb=${streamed.maxRssMB.toFixed(0)}`,
   )
 }

@@ -43,6 +43,13 @@ describe('sitrep ingest: pages, OPML files, WARC files', () => {
         s
           .writeHead(200, { 'content-type': 'application/rss+xml' })
           .end(`<rss version="2.0"><channel><item><link>${server.origin}/a/11</link></item><item><link>${server.origin}/a/12</link></item></channel></rss>`),
+      '/news-sitemap.xml': (_q, s) => {
+        const url = (i: number) =>
+          `<url><loc>${server.origin}/a/${i}</loc><news:news><news:publication><news:name>Desk</news:name><news:language>en</news:language></news:publication><news:publication_date>2026-11-30</news:publication_date><news:title>Story ${i}</news:title></news:news></url>`
+        s.writeHead(200, { 'content-type': 'application/xml' }).end(
+          `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${url(21)}${url(22)}</urlset>`,
+        )
+      },
     })
   })
   after(() => server.close())
@@ -56,6 +63,17 @@ describe('sitrep ingest: pages, OPML files, WARC files', () => {
     assert.equal(r.status, 0, r.stderr)
     assert.match(r.stderr, /1 new, 0 already stored, 0 failed/)
     assert.match(String(server.seen.at(-1)?.headers['user-agent']), /^sitrep\/\d+\.\d+\.\d+ \(\+https:\/\/example\.org\/contact\)$/)
+  })
+
+  it('ingests a feed URL and a news sitemap URL: every page they name', async () => {
+    const db = join(dir, 'lists.db')
+    const feed = await run(['ingest', `${server.origin}/rss`, '--db', db, '--allow-private'])
+    assert.equal(feed.status, 0, feed.stderr)
+    assert.match(feed.stderr, /2 new, 0 already stored, 0 failed/)
+    const sitemap = await run(['ingest', `${server.origin}/news-sitemap.xml`, '--db', db, '--allow-private'])
+    assert.equal(sitemap.status, 0, sitemap.stderr)
+    assert.match(sitemap.stderr, /2 new, 0 already stored, 0 failed/)
+    assert.equal(await articles(db), 4)
   })
 
   it('ingests the feeds of an OPML file, one JSON line per document with --log json', async () => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { startConsumer } from '../queue/consumer.js'
+import { redisHostTurns } from '../queue/host-turns.js'
 import { queueName, redactUrl } from '../queue/redis-url.js'
 import { queueAnalysis } from '../services/queue-analysis.js'
 import { createWatchRunner } from '../services/watch-runner.js'
@@ -41,6 +42,15 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
   const say = (line: string): boolean => process.stderr.write(`sitrep worker: ${line}\n`)
   // watches are evaluated after each stored article with events; several workers record each alert once
   const watches = createWatchRunner({ store, log: (line) => void say(line) })
+  // source jobs space their requests to a host through the queue's Redis: one request a second per host from all workers together
+  let turnsError = { reason: '', at: 0 }
+  const hostTurns = redisHostTurns(values.queue, {
+    onError: (e) => {
+      if (e.message === turnsError.reason && Date.now() - turnsError.at < 30_000) return
+      turnsError = { reason: e.message, at: Date.now() }
+      say(`host turns: ${e.message} (spacing this worker's own requests meanwhile)`)
+    },
+  })
   const { handle, handleSource, warm, stats } = queueAnalysis({
     store,
     lexicon: env.lexicon,
@@ -52,6 +62,7 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
     allowPrivate: values['allow-private'],
     ...(values.contact && { contact: values.contact }),
     onSourceProblem: (line) => say(line),
+    hostTurns,
   })
   warm()
   let lastError = { reason: '', at: 0 }
@@ -76,6 +87,7 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
   } catch (e) {
     await consumer.stop()
     await watches.stop()
+    await hostTurns.close()
     await store.close()
     throw e
   }
@@ -90,6 +102,7 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
   })
   await consumer.stop()
   await watches.stop()
+  await hostTurns.close()
   await store.close()
   say(
     `stopped: ${stats.inserted} new, ${stats.duplicates} already stored, ${stats.events} new event(s), ${stats.storeRetries} refused save(s) retried, ${stats.sources} source(s) read`,

@@ -26,18 +26,26 @@ export function normWord(word: string): string {
 }
 
 /**
- * A function of a string, computed once per distinct argument; the memory starts afresh
- * when it holds `limit` entries, so a long run over many documents stays bounded.
+ * A function of a string, computed once per distinct argument while it is in use. The memory
+ * holds at most `limit` entries in two generations: when the newer fills (half the limit) it
+ * becomes the older and the oldest is dropped, and an argument met again in the older moves
+ * back to the newer. A long run over many documents stays bounded, the arguments met often
+ * stay known, and the rare ones (names, numbers, a page's one-off tokens) do not pile up.
  */
 export function memoize<T>(compute: (key: string) => T, limit = 200_000): (key: string) => T {
-  const memory = new Map<string, T>()
+  const half = Math.max(1, Math.floor(limit / 2))
+  let newer = new Map<string, T>()
+  let older = new Map<string, T>()
   return (key) => {
-    let value = memory.get(key)
-    if (value === undefined) {
-      value = compute(key)
-      if (memory.size >= limit) memory.clear()
-      memory.set(key, value)
+    let value = newer.get(key)
+    if (value !== undefined) return value
+    value = older.get(key)
+    if (value === undefined) value = compute(key)
+    if (newer.size >= half) {
+      older = newer
+      newer = new Map()
     }
+    newer.set(key, value)
     return value
   }
 }

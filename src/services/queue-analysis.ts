@@ -2,6 +2,7 @@ import { createAnalyzer, isError } from '../analyze.js'
 import type { Lexicon } from '../lexicon/lexicon.js'
 import { PermanentJobError } from '../queue/consumer.js'
 import { type ArticleJob, jobInput, type SourceJob } from '../queue/job-schema.js'
+import type { HostTurns } from '../sources/host-gate.js'
 import { ingestSources } from '../sources/index.js'
 import type { Store } from '../store/store.js'
 import { PIPELINE_VERSION } from '../version.js'
@@ -29,6 +30,12 @@ export interface QueueAnalysisOptions {
   readonly allowPrivate?: boolean
   /** The contact URL in the User-Agent of source jobs' requests. */
   readonly contact?: string
+  /**
+   * Where the hosts' turns are kept for source jobs' requests: shared by every worker of the
+   * queue (in its Redis), so one host gets one request a second from all of them together.
+   * Without it, each job spaces only its own requests.
+   */
+  readonly hostTurns?: HostTurns
   /** Told of each problem a source job meets (a page that failed, a feed that could not be read), one line each. */
   readonly onSourceProblem?: (line: string) => void
 }
@@ -94,6 +101,7 @@ export function queueAnalysis(options: QueueAnalysisOptions): {
         allowPrivate: options.allowPrivate ?? false,
         stderr: lines,
         ...(options.contact && { contact: options.contact }),
+        ...(options.hostTurns && { fetcher: { hostTurns: options.hostTurns } }),
       })
       stats.inserted += run.inserted
       stats.duplicates += run.duplicates

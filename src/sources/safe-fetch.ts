@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream'
 import { connect as tlsConnect } from 'node:tls'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import { PIPELINE_VERSION } from '../version.js'
-import { createHostGate, type HostGate } from './host-gate.js'
+import { createHostGate, type HostGate, type HostTurns } from './host-gate.js'
 import { blockedReason } from './ip-address.js'
 import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type RobotsRules } from './robots.js'
 
@@ -54,6 +54,8 @@ export interface FetcherOptions {
   readonly backoffMs?: number
   /** Least time between two requests to one host (default 1000 ms). */
   readonly intervalMs?: number
+  /** Where the hosts' turns are kept: this process by default; shared ones space several workers' requests as one. */
+  readonly hostTurns?: HostTurns
   readonly concurrency?: number
   readonly robots?: boolean
   readonly resolver?: Resolver
@@ -149,7 +151,12 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     connector: options.connector ?? defaultConnector,
     sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
   }
-  const gate: HostGate = createHostGate({ intervalMs: options.intervalMs ?? 1000, concurrency: options.concurrency ?? 4, sleep: o.sleep })
+  const gate: HostGate = createHostGate({
+    intervalMs: options.intervalMs ?? 1000,
+    concurrency: options.concurrency ?? 4,
+    sleep: o.sleep,
+    ...(options.hostTurns && { turns: options.hostTurns }),
+  })
   const robotsCache = new Map<string, Promise<RobotsRules>>()
 
   const address = async (url: URL): Promise<string> => {

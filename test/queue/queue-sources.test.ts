@@ -81,3 +81,53 @@ test('a page URL, a WARC.gz and a feed polled every 2 s go through the queue; th
   const s = await admin.status()
   assert.equal(s.failed + s.dead, 0, worker.stderr())
 })
+
+test('two workers reading pages of one host keep one request a second between them (the turns kept in Redis)', async () => {
+  const arrivals: number[] = []
+  const server = await startTestServer({
+    '/robots.txt': (_q, s) => {
+      arrivals.push(performance.now())
+      s.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n')
+    },
+    '/a/*': (q, s) => {
+      arrivals.push(performance.now())
+      s.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articleHtml(Number((q.url ?? '').split('/')[2])))
+    },
+  })
+  cleanups.push(() => server.close())
+  const dir = tempDir()
+  const db = join(dir, 'sitrep.db')
+  const name = uniqueQueue('polite')
+  const admin = openQueueAdmin(SHARED_REDIS, name)
+  cleanups.push(async () => {
+    await admin.obliterate()
+    await admin.close()
+  })
+  const workers = [0, 1].map(() => startCli(['worker', '--queue', SHARED_REDIS, '--queue-name', name, '--db', db, '--allow-private']))
+  for (const w of workers) cleanups.push(() => void w.child.kill('SIGKILL'))
+  // both workers wait for jobs before any is sent, so they take them side by side
+  await waitFor('both workers taking jobs', () => workers.every((w) => /taking jobs from/.test(w.stderr())), 120_000)
+  const pages = [401, 402, 403, 404, 405, 406]
+  const sent = runCli(['ingest', ...pages.map((i) => `${server.origin}/a/${i}`), '--queue', SHARED_REDIS, '--queue-name', name])
+  assert.equal(sent.status, 0, sent.stderr)
+  await waitFor('the six pages', () => sqliteCounts(db).articles >= pages.length, 180_000)
+  for (const w of workers) w.child.kill('SIGTERM')
+  const read = await Promise.all(
+    workers.map(async (w) => {
+      assert.equal(await w.exited, 0, w.stderr())
+      return Number(/(\d+) source\(s\) read/.exec(w.stderr())?.[1] ?? 0)
+    }),
+  )
+  assert.equal(read[0] + read[1], pages.length)
+  assert.ok(read[0] > 0 && read[1] > 0, `each worker read pages: ${read}`)
+  // each job reads robots.txt and its page: twelve requests, one a second from both workers together.
+  // The next turn is granted a second after the answer to the last came back, so after the server
+  // handled it: the gaps hold whatever the load (less at most Redis's whole-millisecond rounding)
+  const sorted = [...arrivals].sort((a, b) => a - b)
+  const gaps = sorted.slice(1).map((t, i) => t - (sorted[i] as number))
+  assert.equal(sorted.length, 2 * pages.length)
+  assert.ok(
+    gaps.every((g) => g >= 998),
+    `requests to the host ${gaps.map((g) => g.toFixed(0)).join(', ')} ms apart`,
+  )
+})

@@ -114,7 +114,10 @@ export function nerWordInfo(s: NerSentence): NerWords {
   return { w, pos, headline: letters > 1 && upper, length: n }
 }
 
-// a word's hashes depend on the word alone: computed once per distinct word
+// a word's hashes depend on the word alone: computed once per distinct word. A word's entry,
+// with its scores, takes about a kilobyte: the words kept are bounded well below memoize's
+// default, so a long ingest of real pages (many one-off names and numbers) stays small
+const WORD_MEMO_LIMIT = 40_000
 const posHash = memoize(valueHash, 1000)
 
 const nerWord = memoize((w: string): NerWord => {
@@ -132,7 +135,7 @@ const nerWord = memoize((w: string): NerWord => {
     valueHash(gazetteer().get(normalizeName(w)) ?? '-'),
   )
   return { h, plain: isPlainWord(w), letters: /\p{L}/u.test(w), upper: w === w.toUpperCase(), scores: [] }
-})
+}, WORD_MEMO_LIMIT)
 
 /**
  * The features of word i, hashed into `out`: the word, its affixes, shape and part of

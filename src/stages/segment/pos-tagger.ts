@@ -67,6 +67,9 @@ const RIGHT_END = 255
 // what the tagger knows of a word depends on the word (and the dictionary) alone: computed
 // once per distinct word and dictionary
 const wordMemos = new WeakMap<TagDict, (w: string) => PosWord>()
+// a word's entry, with its scores, takes about a kilobyte: the words kept are bounded well below
+// memoize's default, so a long ingest of real pages (many one-off names and numbers) stays small
+const WORD_MEMO_LIMIT = 40_000
 
 function posWord(w: string, dict: TagDict, classes: readonly string[]): PosWord {
   let memo = wordMemos.get(dict)
@@ -97,7 +100,7 @@ function posWord(w: string, dict: TagDict, classes: readonly string[]): PosWord 
         fixed === undefined ? 0 : fixed + 1,
       )
       return { h, scores: [] }
-    })
+    }, WORD_MEMO_LIMIT)
     wordMemos.set(dict, memo)
   }
   return memo(w)
