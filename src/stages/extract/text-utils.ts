@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities'
+import { detached } from '../../models/features.js'
 import { undoMojibake } from './decode.js'
 
 /** Collapses every run of whitespace to one space and trims the ends. */
@@ -17,7 +18,8 @@ export const decodeField = (s: string): string => undoMojibake(squeeze(s.include
 /**
  * `f` with its answers kept by argument: pages repeat a few class strings on many elements
  * ("<li class="menu-item">" a hundred times), so each is worked out once. The memo is
- * emptied when it holds `max` answers, so a stream of pages cannot grow it without end.
+ * emptied when it holds `max` answers, so a stream of pages cannot grow it without end; keys are
+ * kept as copies, so a class string cut from a page's HTML does not keep the whole page.
  */
 export function memoized<T>(f: (s: string) => T, max = 20_000): (s: string) => T {
   const kept = new Map<string, T>()
@@ -26,7 +28,7 @@ export function memoized<T>(f: (s: string) => T, max = 20_000): (s: string) => T
     if (known !== undefined) return known
     const value = f(s)
     if (kept.size >= max) kept.clear()
-    kept.set(s, value)
+    kept.set(detached(s), value)
     return value
   }
 }
