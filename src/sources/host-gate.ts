@@ -27,6 +27,9 @@ export function localHostTurns(): HostTurns {
       // the host's next turn is reserved before waiting, so two callers never share one turn
       const now = Date.now()
       const at = Math.max(now, nextAt.get(host) ?? 0)
+      // a host whose next turn has passed waits for nothing: forgetting it changes no wait, and
+      // keeps a long-running server's map to the hosts of the last interval
+      if (nextAt.size >= 1000) for (const [h, next] of nextAt) if (next <= now) nextAt.delete(h)
       nextAt.set(host, at + intervalMs)
       return at - now
     },

@@ -176,6 +176,38 @@ describe('safe fetcher: limits, retries, robots.txt, conditional GET', () => {
     assert.equal((await fetcher().fetch(`${server.origin}/private/ok`)).body.toString(), 'fine')
   })
 
+  it('keeps a robots.txt for a day at most, and asks again soon after a server error', async () => {
+    let robotsAnswer = 503
+    let clock = 1_000_000
+    const site = await startTestServer({
+      '/robots.txt': (_q, s) =>
+        robotsAnswer === 200 ? s.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /closed\n') : s.writeHead(robotsAnswer).end(),
+      '/open': (_q, s) => s.writeHead(200, { 'content-type': 'text/html' }).end('open'),
+      '/closed': (_q, s) => s.writeHead(200, { 'content-type': 'text/html' }).end('closed'),
+    })
+    try {
+      const f = fetcher({ now: () => clock })
+      const asked = () => site.seen.filter((r) => r.path === '/robots.txt').length
+      // a server error refuses the whole site, and is kept for a while only
+      await assert.rejects(f.fetch(`${site.origin}/open`), /robots/)
+      await assert.rejects(f.fetch(`${site.origin}/open`), /robots/)
+      assert.equal(asked(), 1)
+      robotsAnswer = 200
+      clock += 11 * 60 * 1000
+      assert.equal((await f.fetch(`${site.origin}/open`)).body.toString(), 'open')
+      assert.equal(asked(), 2)
+      // a rule read is kept for the day, then read again
+      await assert.rejects(f.fetch(`${site.origin}/closed`), /robots/)
+      assert.equal(asked(), 2)
+      robotsAnswer = 404
+      clock += 25 * 3600 * 1000
+      assert.equal((await f.fetch(`${site.origin}/closed`)).body.toString(), 'closed')
+      assert.equal(asked(), 3)
+    } finally {
+      await site.close()
+    }
+  })
+
   it('checks content types and caps redirects', async () => {
     await assert.rejects(fetcher().fetch(`${server.origin}/image`, { accept: ['text/html'] }), /content type image\/png, expected text\/html/)
     await assert.rejects(fetcher().fetch(`${server.origin}/loop`), /more than 5 redirects/)

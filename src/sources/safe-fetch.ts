@@ -61,6 +61,8 @@ export interface FetcherOptions {
   readonly resolver?: Resolver
   readonly connector?: Connector
   readonly sleep?: (ms: number) => Promise<void>
+  /** The clock robots.txt rules are kept by (ms since the epoch; tests move it). */
+  readonly now?: () => number
 }
 
 /** One GET: the content types accepted and the validators of a copy already held. */
@@ -114,6 +116,12 @@ export function userAgent(contact?: string): string {
   return contact ? `sitrep/${PIPELINE_VERSION} (+${contact})` : `sitrep/${PIPELINE_VERSION}`
 }
 
+// how long a site's robots.txt is kept (RFC 9309 §2.4: no more than a day), how soon a server
+// error's refuse-all is asked again, and how many sites' rules are kept at once
+const ROBOTS_DAY_MS = 24 * 3600 * 1000
+const ROBOTS_RETRY_MS = 10 * 60 * 1000
+const ROBOTS_KEPT = 1000
+
 const defaultResolver: Resolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address)
 const defaultConnector: Connector = (t) =>
   t.secure
@@ -157,7 +165,11 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     sleep: o.sleep,
     ...(options.hostTurns && { turns: options.hostTurns }),
   })
-  const robotsCache = new Map<string, Promise<RobotsRules>>()
+  const clock = options.now ?? Date.now
+  // robots.txt by origin, each kept for a while (RFC 9309 §2.4: at most a day) and at most
+  // ROBOTS_KEPT origins, so a long-running server or poller neither grows without end nor
+  // keeps a rule past its day; a server error's refuse-all is retried sooner
+  const robotsCache = new Map<string, { rules: Promise<RobotsRules>; until: number }>()
 
   const address = async (url: URL): Promise<string> => {
     const host = url.hostname.replace(/^\[|\]$/g, '')
@@ -271,20 +283,29 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
     })
 
   const robotsFor = (url: URL): Promise<RobotsRules> => {
-    let rules = robotsCache.get(url.origin)
-    if (!rules) {
-      rules = follow(new URL('/robots.txt', url), {}, 512 * 1024, false).then(
-        ({ hop }) => (hop.status >= 200 && hop.status < 300 ? parseRobots(hop.body.toString('utf8'), 'sitrep') : ALLOW_ALL),
-        // RFC 9309: an unreachable robots.txt (4xx) allows all, a server error refuses all
-        // (an address refused for the robots.txt is refused for the page: that reason is the one to give)
-        (e: unknown) => {
-          if (e instanceof FetchError && e.kind === 'refused') throw e
-          return e instanceof FetchError && e.status !== null && e.status < 500 ? ALLOW_ALL : DISALLOW_ALL
-        },
-      )
-      robotsCache.set(url.origin, rules)
-    }
-    return rules
+    const now = clock()
+    const kept = robotsCache.get(url.origin)
+    if (kept && kept.until > now) return kept.rules
+    robotsCache.delete(url.origin)
+    const entry = { rules: Promise.resolve(ALLOW_ALL), until: now + ROBOTS_DAY_MS }
+    entry.rules = follow(new URL('/robots.txt', url), {}, 512 * 1024, false).then(
+      ({ hop }) => (hop.status >= 200 && hop.status < 300 ? parseRobots(hop.body.toString('utf8'), 'sitrep') : ALLOW_ALL),
+      // RFC 9309: an unreachable robots.txt (4xx) allows all, a server error refuses all
+      // (an address refused for the robots.txt is refused for the page: that reason is the one to give)
+      (e: unknown) => {
+        if (e instanceof FetchError && e.kind === 'refused') {
+          robotsCache.delete(url.origin)
+          throw e
+        }
+        if (e instanceof FetchError && e.status !== null && e.status < 500) return ALLOW_ALL
+        entry.until = clock() + ROBOTS_RETRY_MS
+        return DISALLOW_ALL
+      },
+    )
+    robotsCache.set(url.origin, entry)
+    // the oldest origin goes first (a Map keeps insertion order)
+    if (robotsCache.size > ROBOTS_KEPT) robotsCache.delete(robotsCache.keys().next().value as string)
+    return entry.rules
   }
 
   const follow = async (start: URL, headers: Record<string, string>, maxBytes: number, robots: boolean): Promise<{ url: URL; hop: Hop }> => {
