@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { bCubed } from './b-cubed.js'
-import { clusterMentions, dyadKey, haversineKm, type Mention } from './cluster-events.js'
+import { clusterMentions, dyadKey, haversineKm, type Mention, matchCode, matchFamilies } from './cluster-events.js'
 
 let next = 1
 const mention = (fields: Partial<Mention>): Mention => ({
@@ -57,6 +57,46 @@ describe('clusterMentions', () => {
   it('reads both orders as one dyad for symmetric codes only', () => {
     assert.equal(dyadKey({ sourceCode: 'ISR', targetCode: 'EGY', cameo: '043' }), dyadKey({ sourceCode: 'EGYGOV', targetCode: 'ISR', cameo: '040' }))
     assert.notEqual(dyadKey({ sourceCode: 'ISR', targetCode: 'EGY', cameo: '111' }), dyadKey({ sourceCode: 'EGY', targetCode: 'ISR', cameo: '111' }))
+  })
+
+  it('compares a demand with the appeal for the same content and an intent with the act it announces', () => {
+    assert.deepEqual(['1056', '100', '106', '0333', '0312', '0353', '036', '039', '034', '037', '190'].map(matchCode), [
+      '0256',
+      '020',
+      '026',
+      '073',
+      '062',
+      '084',
+      '04',
+      '045',
+      '083',
+      '037',
+      '190',
+    ])
+    const key = (cameo: string, sourceCode = 'IRQ', targetCode = 'TUR'): string => dyadKey({ sourceCode, targetCode, cameo })
+    assert.equal(key('1056'), key('0256'))
+    assert.equal(key('103', 'IRQGOV'), key('023'))
+    assert.equal(key('0332', 'DEU', 'UKR'), key('072', 'DEUMIL', 'UKR'))
+    assert.equal(key('036', 'UKR', 'POL'), key('042', 'POL', 'UKR'), 'an intent to meet is as symmetric as a meeting')
+    assert.notEqual(key('033'), key('072', 'TUR', 'IRQ'), 'the dyad still counts')
+    assert.notEqual(key('138'), key('190'), 'a threat is not the attack')
+    assert.notEqual(key('037'), key('080'), 'an intent without an act of its own stays in 03')
+    assert.deepEqual(matchFamilies('106'), ['02', '10'])
+    assert.deepEqual(matchFamilies('023'), ['02', '10'])
+    assert.deepEqual(matchFamilies('0333'), ['03', '07'])
+    assert.deepEqual(matchFamilies('073'), ['03', '07'])
+    assert.deepEqual(matchFamilies('190'), ['19'])
+  })
+
+  it('joins a pledge and a delivery of aid on one day, and keeps aid to another place apart', () => {
+    const kyiv = { lat: 50.45, lon: 30.52 }
+    const pledge = mention({ sourceCode: 'DEUGOV', targetCode: 'UKR', cameo: '033', ...kyiv })
+    const sent = mention({ sourceCode: 'DEU', targetCode: 'UKR', cameo: '070', date: '2025-03-04', ...kyiv })
+    const lviv = mention({ sourceCode: 'DEU', targetCode: 'UKR', cameo: '0332', lat: 49.84, lon: 24.03 })
+    assert.deepEqual(
+      clusterMentions([pledge, sent, lviv]).map((c) => c.mentionIds),
+      [[pledge.id, sent.id], [lviv.id]],
+    )
   })
 
   it('lets a country-level place match a town in that country', () => {

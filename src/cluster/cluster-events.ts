@@ -43,6 +43,48 @@ export function cameoFamily(code: string): string {
   return code.slice(0, 2)
 }
 
+// CAMEO's expressed intents (03x) announce the acts of the cooperative families, sub-code for
+// sub-code: an intent to cooperate materially (031x) the act of 06x, to give aid (033x) 07x, to
+// yield (035x) 08x, to meet or negotiate (036) 04, to mediate (039) 045; a report that a party
+// "pledged" an act and one that it did it on the same day are read as one event. The ones
+// without an act of their own (030, 037 settle, 038 accept mediation) stay in 03.
+const INTENT_ACTS: readonly (readonly [string, string])[] = [
+  ['0351', '081'],
+  ['0352', '082'],
+  ['0353', '084'],
+  ['0354', '085'],
+  ['0355', '086'],
+  ['0356', '087'],
+  ['031', '06'],
+  ['032', '05'],
+  ['033', '07'],
+  ['034', '083'],
+  ['035', '08'],
+  ['036', '04'],
+  ['039', '045'],
+]
+
+/**
+ * The code a mention is compared under: a demand (10x) as the appeal (02x) for the same content
+ * (CAMEO numbers the two families' sub-codes alike: 1056 demands and 0256 appeals for
+ * de-escalation), an expressed intent as the act it announces (see INTENT_ACTS), any other
+ * code as itself.
+ */
+export function matchCode(code: string): string {
+  if (code.startsWith('10')) return `02${code.slice(2)}`
+  for (const [intent, act] of INTENT_ACTS) if (code.startsWith(intent)) return act + code.slice(intent.length)
+  return code
+}
+
+/** The CAMEO families whose codes can be compared under the same family as this code (see matchCode): what to read to cluster it. */
+export function matchFamilies(code: string): string[] {
+  const family = cameoFamily(matchCode(code))
+  const families = new Set([cameoFamily(code), family])
+  if (family === '02') families.add('10')
+  if (INTENT_ACTS.some(([, act]) => cameoFamily(act) === family)) families.add('03')
+  return [...families].sort()
+}
+
 /** Whether the two actors of an event with this code play the same part. */
 export function isSymmetric(code: string): boolean {
   return SYMMETRIC.some((p) => code.startsWith(p))
@@ -51,12 +93,16 @@ export function isSymmetric(code: string): boolean {
 // An actor as clusters compare it: its country or group (the first three letters of its code).
 const party = (code: string | null): string => (code ? code.slice(0, 3) : '-')
 
-/** The key mentions of one event share: the family and the dyad (sorted when the code is symmetric). */
+/**
+ * The key mentions of one event share: the family and the dyad (sorted when the code is
+ * symmetric), both of the code the mention is compared under (see matchCode).
+ */
 export function dyadKey(m: Pick<Mention, 'sourceCode' | 'targetCode' | 'cameo'>): string {
+  const code = matchCode(m.cameo)
   const a = party(m.sourceCode)
   const b = party(m.targetCode)
-  const dyad = isSymmetric(m.cameo) && b < a ? `${b}|${a}` : `${a}|${b}`
-  return `${cameoFamily(m.cameo)}|${dyad}`
+  const dyad = isSymmetric(code) && b < a ? `${b}|${a}` : `${a}|${b}`
+  return `${cameoFamily(code)}|${dyad}`
 }
 
 /** What a cluster keeps of its first mention to compare the next ones with. */

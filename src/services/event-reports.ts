@@ -1,7 +1,7 @@
-import { type ClusterOptions, cameoFamily, createClusterer, DEFAULT_CLUSTER_OPTIONS } from '../cluster/cluster-events.js'
+import { type ClusterOptions, createClusterer, DEFAULT_CLUSTER_OPTIONS, matchFamilies } from '../cluster/cluster-events.js'
 import type { Store, StoredEvent } from '../store/store.js'
 
-/** The most candidate events read around one event (its CAMEO family, within the date window). */
+/** The most candidate events read around one event (of each CAMEO family it is compared with, within the date window). */
 const MAX_CANDIDATES = 20_000
 
 /** An event and the other reports of the same real-world event. */
@@ -14,11 +14,17 @@ export interface EventReports {
 }
 
 const DAY_MS = 86_400_000
+
+// the order queryEvents returns events in: date (undated first), article, place in the article
+const inDateOrder = (a: StoredEvent, b: StoredEvent): number =>
+  (a.date ?? '').localeCompare(b.date ?? '') || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0) || a.id - b.id
+
 const shift = (day: string, days: number): string => new Date(Date.parse(day) + days * DAY_MS).toISOString().slice(0, 10)
 
 /**
- * The other reports of the event `id`: the events of the same CAMEO family dated near it are
- * clustered as `sitrep` clusters a store (same family and dyad, within `maxDays` and `maxKm`
+ * The other reports of the event `id`: the events of the CAMEO families its code is compared
+ * with (see matchFamilies) dated near it are clustered as `sitrep` clusters a store (same
+ * family and dyad of the compared codes, within `maxDays` and `maxKm`
  * of the cluster's first report), and the members of the event's cluster are returned. The
  * clusterer is greedy in date order, so it is run from four windows before the event on, which
  * gives the cluster a run over the whole store gives unless a chain of reports reaches further
@@ -34,7 +40,11 @@ export async function otherReports(store: Store, id: number, options: ClusterOpt
   // a partial date ("2025-07") matches only the same partial date: its whole month or year is read
   const since = day ? shift(day, -4 * window) : `${event.date}-01-01`.slice(0, 10)
   const until = day ? shift(day, 2 * window) : event.date.length === 7 ? `${event.date}-31` : `${event.date}-12-31`
-  const candidates = await store.queryEvents({ root: cameoFamily(event.cameo), since, until, limit: MAX_CANDIDATES })
+  // the families the clusterer compares the event's code with (a demand with appeals, an intent with the act), in date order as one query returns them
+  const roots = matchFamilies(event.cameo)
+  const candidates: StoredEvent[] = []
+  for (const root of roots) for (const m of await store.queryEvents({ root, since, until, limit: MAX_CANDIDATES })) candidates.push(m)
+  if (roots.length > 1) candidates.sort(inDateOrder)
   // the store files each event in its cluster as it is saved: that cluster is the answer, as in the exports
   if (event.clusterId !== undefined && event.clusterId !== null) {
     const filed = event.clusterId

@@ -286,6 +286,21 @@ export function clusterContract(name: string, make: () => Promise<Store>): void 
         [[8, 8, 3]],
       )
     })
+
+    it('files a demand with the appeal for the same content and a pledge with the act, in either order', async () => {
+      const day = '2026-07-06'
+      const filed = (id: string, sentence: string, trigger: string, cameo: string, source: string, target: string): Output =>
+        report(id, `https://${id}.example/1`, sentence, [{ sentence, trigger, cameo, source, target, date: day, place: HARBOUR }])
+      await store.save(filed('demand', 'Borduria demanded that Arland pull back its guns.', 'demanded', '1056', 'BDRGOV', 'ARL'), 'test')
+      await store.save(filed('appeal', 'Borduria urged Arland to pull back its guns.', 'urged', '0256', 'BDR', 'ARL'), 'test')
+      await store.save(filed('sent', 'Arland shipped food to the harbour of Borduria.', 'shipped', '073', 'ARL', 'BDR'), 'test')
+      await store.save(filed('pledge', 'Arland promised food aid to Borduria.', 'promised', '0333', 'ARLGOV', 'BDR'), 'test')
+      await store.save(filed('refused', 'Borduria refused to pull back its guns.', 'refused', '1256', 'BDR', 'ARL'), 'test')
+      const groups = new Map<number, string[]>()
+      for (const e of await store.queryEvents({ since: day, until: day }))
+        groups.set(e.clusterId as number, [...(groups.get(e.clusterId as number) ?? []), e.triggerText])
+      assert.deepEqual([...groups.values()].map((g) => g.sort().join(' ')).sort(), ['demanded urged', 'promised shipped', 'refused'])
+    })
   })
 }
 
