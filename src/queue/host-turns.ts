@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis'
+import { localHostTurns } from '../sources/host-gate.js'
 import { redisConnection } from './redis-url.js'
 
 /**
@@ -72,27 +73,21 @@ export function redisHostTurns(
   const redis = new Redis({ ...redisConnection(url), maxRetriesPerRequest: 1, lazyConnect: true })
   redis.on('error', (e: Error) => options.onError?.(e))
   // this process's own turns, for when Redis does not answer
-  const fallback = new Map<string, number>()
-  const local = (host: string, intervalMs: number): number => {
-    const now = Date.now()
-    const at = Math.max(now, fallback.get(host) ?? 0)
-    fallback.set(host, at + intervalMs)
-    return at - now
-  }
+  const local = localHostTurns()
   // after a failed call Redis is left alone for a while: each try costs a connection attempt
   let downUntil = 0
   return {
     async reserve(host, intervalMs) {
       const interval = String(Math.max(0, Math.round(intervalMs)))
       for (;;) {
-        if (Date.now() < downUntil) return local(host, intervalMs)
+        if (Date.now() < downUntil) return local.reserve(host, intervalMs)
         let wait: number
         try {
           wait = Number(await redis.eval(GRANT, 1, hostTurnKey(prefix, host), interval, String(GRANT_EXPIRES_MS)))
         } catch (e) {
           options.onError?.(e as Error)
           downUntil = Date.now() + RETRY_REDIS_MS
-          return local(host, intervalMs)
+          return local.reserve(host, intervalMs)
         }
         if (!(wait > 0)) return 0
         await sleep(wait)
