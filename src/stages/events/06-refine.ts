@@ -1,4 +1,5 @@
 import type { Actor, Event, EventMention, Modality, Span } from '../../core/types.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
 import type { EventContext } from './context.js'
 
 /**
@@ -121,4 +122,37 @@ export function isAssassination(code: string, lemma: string, target: Actor | nul
     ONE_PERSON.test(target.via) &&
     POLITICAL.test(target.sector ?? target.code.slice(3))
   )
+}
+
+interface Unconventional {
+  readonly codes: readonly string[]
+  readonly stateForces: readonly string[]
+  readonly armed: readonly string[]
+  readonly explosives: readonly string[]
+  readonly explosivesCode: string
+  readonly otherCode: string
+}
+const unconventional = lazy(() => {
+  const f = loadLexicon<Unconventional>('events/unconventional-violence.json')
+  return { ...f, codes: new Set(f.codes), stateForces: new Set(f.stateForces), armed: new Set(f.armed), explosives: new Set(f.explosives) }
+})
+
+/** The role element of an actor code ("FRACVL" -> "CVL"); a bare state ("IRQ") is "STATE". */
+const roleOf = (a: Actor): string => (a.code.length <= 3 ? (a.code.startsWith('-') ? '' : 'STATE') : a.code.slice(3, 6))
+
+/**
+ * A use of force (190, 193) that is unconventional violence (root 18, CAMEO 1.1b3): no state
+ * force does it (the source is unknown, a rebel group, gunmen) and it strikes a party that
+ * does not fight (civilians, officials, journalists, aid workers): "six people were killed in
+ * a car bomb attack", "rebels killed 31 villagers". The code then is 183 when the sentence
+ * names explosives, else 180; null when the act stays a use of force.
+ */
+export function unconventionalCode(ctx: EventContext, code: string, source: Actor | null, target: Actor | null, r: Span): string | null {
+  const u = unconventional()
+  if (!u.codes.has(code) || !target) return null
+  if (source && (u.stateForces.has(roleOf(source)) || roleOf(source) === 'STATE')) return null
+  const role = roleOf(target)
+  if (!role || role === 'STATE' || u.armed.has(role)) return null
+  for (let k = r.start; k < r.end; k++) if (u.explosives.has(ctx.lower[k] ?? '')) return u.explosivesCode
+  return u.otherCode
 }
