@@ -131,25 +131,48 @@ interface Unconventional {
   readonly explosives: readonly string[]
   readonly explosivesCode: string
   readonly otherCode: string
+  readonly lemmas: readonly string[]
+  readonly clashLemmas: readonly string[]
+  readonly police: readonly string[]
+  readonly protesters: readonly string[]
+  readonly riotCode: string
 }
 const unconventional = lazy(() => {
   const f = loadLexicon<Unconventional>('events/unconventional-violence.json')
-  return { ...f, codes: new Set(f.codes), stateForces: new Set(f.stateForces), armed: new Set(f.armed), explosives: new Set(f.explosives) }
+  return {
+    ...f,
+    codes: new Set(f.codes),
+    stateForces: new Set(f.stateForces),
+    armed: new Set(f.armed),
+    explosives: new Set(f.explosives),
+    lemmas: new Set(f.lemmas),
+    clashLemmas: new Set(f.clashLemmas),
+    police: new Set(f.police),
+    protesters: new Set(f.protesters),
+  }
 })
 
 /** The role element of an actor code ("FRACVL" -> "CVL"); a bare state ("IRQ") is "STATE". */
 const roleOf = (a: Actor): string => (a.code.length <= 3 ? (a.code.startsWith('-') ? '' : 'STATE') : a.code.slice(3, 6))
 
 /**
- * A use of force (190, 193) that is unconventional violence (root 18, CAMEO 1.1b3): no state
- * force does it (the source is unknown, a rebel group, gunmen) and it strikes a party that
- * does not fight (civilians, officials, journalists, aid workers): "six people were killed in
- * a car bomb attack", "rebels killed 31 villagers". The code then is 183 when the sentence
- * names explosives, else 180; null when the act stays a use of force.
+ * A use of force (190, 193) that the CAMEO codebook puts elsewhere (lexicon/events/unconventional-violence.json):
+ * a killing or attack that no state force does (the source is unknown, a rebel group,
+ * gunmen) on a party that does not fight (civilians, officials, journalists, aid workers) is
+ * unconventional violence, root 18 ("six people were killed in a car bomb attack", "rebels
+ * killed 31 villagers"): 183 when the sentence names explosives, else 180; a clash between
+ * the police and protesters, students or workers is a riot (145). Null when the act stays a
+ * use of force.
  */
-export function unconventionalCode(ctx: EventContext, code: string, source: Actor | null, target: Actor | null, r: Span): string | null {
+export function violenceCode(ctx: EventContext, code: string, lemma: string, source: Actor | null, target: Actor | null, r: Span): string | null {
   const u = unconventional()
-  if (!u.codes.has(code) || !target) return null
+  if (!u.codes.has(code)) return null
+  if (u.clashLemmas.has(lemma)) {
+    const roles = [source, target].map((a) => (a ? roleOf(a) : ''))
+    const police = roles.some((x) => u.police.has(x))
+    return police && roles.some((x) => u.protesters.has(x)) ? u.riotCode : null
+  }
+  if (!target || !u.lemmas.has(lemma)) return null
   if (source && (u.stateForces.has(roleOf(source)) || roleOf(source) === 'STATE')) return null
   const role = roleOf(target)
   if (!role || role === 'STATE' || u.armed.has(role)) return null

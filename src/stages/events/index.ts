@@ -8,7 +8,7 @@ import { findPairs, type Pair } from './02-arguments.js'
 import { codeOf, topicCoding } from './03-code.js'
 import { isCommitment, isNegated, isWilling, learnedModality, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, isBackground, placeIn } from './05-anchor.js'
-import { dedupe, isAssassination, mergeRepeats, toldAnew, unconventionalCode } from './06-refine.js'
+import { dedupe, isAssassination, mergeRepeats, toldAnew, violenceCode } from './06-refine.js'
 import { cameoCode } from './codebook.js'
 import { type EventContext, eventContext } from './context.js'
 import { defaultEventModels, judgeTrigger, MARGINS } from './learned/model.js'
@@ -100,7 +100,7 @@ export function createEventsStage(): PipelineStage {
           const target = g.party
           const localised = s.country || g.country ? ` >country ${s.country ?? g.country}` : ''
           const special = isAssassination(coding.code.code, trigger.lemma, target) ? cameoCode('186') : null
-          const violence = special ? null : unconventionalCode(ec, coding.code.code, source, target, r)
+          const violence = special ? null : violenceCode(ec, coding.code.code, trigger.lemma, source, target, r)
           const code = special ?? (violence ? cameoCode(violence) : null) ?? coding.code
           const crime = ordinaryCrime(trigger.lemma, code.code, source, target)
           if (crime) {
@@ -121,7 +121,7 @@ export function createEventsStage(): PipelineStage {
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },
             trigger: { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
-            rule: `${rule}${localised}${special ? ' >assassination' : ''}${violence ? ' >unconventional' : ''}`,
+            rule: `${rule}${localised}${special ? ' >assassination' : ''}${violence ? ` >violence ${violence}` : ''}`,
             confidence: confidenceOf(source, target, t),
           }
           events.push(event)

@@ -86,3 +86,29 @@ describe('events: background acts dated to their own time', () => {
     assert.equal(events.find((e) => e.trigger.text === 'attacked')?.date, null)
   })
 })
+
+describe('events: unconventional violence and plans (issue #17)', () => {
+  it('a killing of civilians by an unknown attacker is root 18, with explosives 183', () => {
+    const { events } = analyze('Nine Ruritanian villagers were killed by a car bomb in Sandford on Tuesday.')
+    const killing = events.find((e) => e.trigger.text === 'killed')
+    assert.equal(killing?.cameo, '183')
+  })
+  it('troops killing rebels stay a use of force (root 19)', () => {
+    const { events } = analyze('Turkish troops killed 12 Kurdish rebels in southeastern Turkey, the army said.')
+    const killing = events.find((e) => e.trigger.text === 'killed')
+    assert.equal(killing?.cameo.slice(0, 2), '19')
+  })
+  it('a clash between police and students is a riot (145), one between troops and rebels a use of force', () => {
+    const riot = analyze('Riot police clashed with thousands of Bangladeshi students in Dhaka on Monday.').events.find((e) => e.trigger.text === 'clashed')
+    assert.equal(riot?.cameo, '145')
+    const fight = analyze('Government troops clashed with Tamil rebels in northern Sri Lanka on Monday.').events.find((e) => e.trigger.text === 'clashed')
+    assert.equal(fight?.cameo.slice(0, 2), '19')
+  })
+  it('a visit planned with "to" keeps its own code, intended; "will" makes it an intent', () => {
+    const planned = analyze('Danish Foreign Minister Niels Helveg Petersen plans to visit Norway next week.').events.find((e) => e.trigger.text === 'visit')
+    assert.equal(planned?.cameo.slice(0, 2), '04')
+    assert.equal(planned?.modality, 'intended')
+    const future = analyze('Danish Foreign Minister Niels Helveg Petersen will visit Norway next week.').events.find((e) => e.trigger.text === 'visit')
+    assert.equal(future?.cameo.slice(0, 2), '03')
+  })
+})
