@@ -1,5 +1,6 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
 import { kept, messagesFrom, type Refined } from '../../core/messages.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
 import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Actor, Event, EventParty, Message, Span, Token } from '../../core/types.js'
 import type { PipelineStage } from '../context.js'
@@ -80,6 +81,8 @@ export function createEventsStage(): PipelineStage {
         const pairs: readonly Pair[] = found.length ? found : [[null, null]]
         const t = tokens[m.at] as Token
         const lastToken = tokens[m.last] as Token
+        // "held talks": a light verb's object names the act, so its word is the event's trigger
+        const named = m.objectAt !== null && lightVerbs().has(m.trigger.lemma) ? (tokens[m.objectAt] as Token) : null
         const modality = modalityOf(ec, m.at, r)
         const negated = isNegated(ec, m.at, r)
         const coded = codeOf(m, modality, negated, isCommitment(ec, m.at, r), isWilling(ec, m.at, r), act)
@@ -120,7 +123,7 @@ export function createEventsStage(): PipelineStage {
             date,
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },
-            trigger: { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
+            trigger: named ? { start: named.start, end: named.end, text: text.slice(named.start, named.end) } : { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
             rule: `${rule}${localised}${special ? ' >assassination' : ''}${violence ? ` >violence ${violence}` : ''}`,
             confidence: confidenceOf(source, target, t),
           }
@@ -137,6 +140,8 @@ export function createEventsStage(): PipelineStage {
 const party = (a: Actor | null): EventParty | null => (a ? { code: a.code, text: a.text, start: a.start, end: a.end } : null)
 
 const report = messagesFrom('events')
+
+const lightVerbs = lazy(() => new Set(loadLexicon<{ lemmas: string[] }>('events/light-verbs.json').lemmas))
 
 /** The text span of a trigger's words. */
 const triggerSpan = (tokens: readonly Token[], m: TriggerMatch): Span => ({ start: (tokens[m.at] as Token).start, end: (tokens[m.last] as Token).end })
