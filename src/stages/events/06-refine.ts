@@ -136,6 +136,9 @@ interface Unconventional {
   readonly police: readonly string[]
   readonly protesters: readonly string[]
   readonly riotCode: string
+  readonly verbalLemmas: readonly string[]
+  readonly political: readonly string[]
+  readonly criticismCode: string
 }
 const unconventional = lazy(() => {
   const f = loadLexicon<Unconventional>('events/unconventional-violence.json')
@@ -149,6 +152,8 @@ const unconventional = lazy(() => {
     clashLemmas: new Set(f.clashLemmas),
     police: new Set(f.police),
     protesters: new Set(f.protesters),
+    verbalLemmas: new Set(f.verbalLemmas),
+    political: new Set(f.political),
   }
 })
 
@@ -161,8 +166,9 @@ const roleOf = (a: Actor): string => (a.code.length <= 3 ? (a.code.startsWith('-
  * gunmen) on a party that does not fight (civilians, officials, journalists, aid workers) is
  * unconventional violence, root 18 ("six people were killed in a car bomb attack", "rebels
  * killed 31 villagers"): 183 when the sentence names explosives, else 180; a clash between
- * the police and protesters, students or workers is a riot (145). Null when the act stays a
- * use of force.
+ * the police and protesters, students or workers is a riot (145); an attack by one unarmed
+ * political actor on another ("Republicans attacked the judge") is criticism (111). Null
+ * when the act stays a use of force.
  */
 export function violenceCode(ctx: EventContext, code: string, lemma: string, source: Actor | null, target: Actor | null, r: Span): string | null {
   const u = unconventional()
@@ -173,6 +179,7 @@ export function violenceCode(ctx: EventContext, code: string, lemma: string, sou
     return police && roles.some((x) => u.protesters.has(x)) ? u.riotCode : null
   }
   if (!target || !u.lemmas.has(lemma)) return null
+  if (source && u.verbalLemmas.has(lemma) && u.political.has(roleOf(source)) && u.political.has(roleOf(target))) return u.criticismCode
   if (source && (u.stateForces.has(roleOf(source)) || roleOf(source) === 'STATE')) return null
   const role = roleOf(target)
   if (!role || role === 'STATE' || u.armed.has(role)) return null

@@ -104,6 +104,16 @@ describe('events: unconventional violence and plans (issue #17)', () => {
     const fight = analyze('Government troops clashed with Tamil rebels in northern Sri Lanka on Monday.').events.find((e) => e.trigger.text === 'clashed')
     assert.equal(fight?.cameo.slice(0, 2), '19')
   })
+  it('an attack by one politician on another is criticism (111)', () => {
+    const attack = analyze('Senator Ted Cruz attacked President Barack Obama over the deal on Monday.').events.find((e) => e.trigger.text === 'attacked')
+    assert.equal(attack?.cameo, '111')
+  })
+  it('"called" is a verb: no telephone call', () => {
+    const { events, messages } = analyze('Opposition leader Sheikh Hasina called the vote a farce.')
+    assert.ok(!events.some((e) => e.cameo === '041'))
+    // not even a noun trigger for the model to drop
+    assert.ok(!messages.some((m) => m.source === 'events' && m.reason.includes('"call"')))
+  })
   it('a visit planned with "to" keeps its own code, intended; "will" makes it an intent', () => {
     const planned = analyze('Danish Foreign Minister Niels Helveg Petersen plans to visit Norway next week.').events.find((e) => e.trigger.text === 'visit')
     assert.equal(planned?.cameo.slice(0, 2), '04')
