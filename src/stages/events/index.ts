@@ -1,8 +1,8 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
 import { kept, messagesFrom, type Refined } from '../../core/messages.js'
-import { lazy, loadLexicon } from '../../lexicon/load.js'
 import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Actor, Event, EventParty, Message, Span, Token } from '../../core/types.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
 import type { PipelineStage } from '../context.js'
 import { findTriggers, type TriggerMatch } from './01-triggers.js'
 import { findPairs, type Pair } from './02-arguments.js'
@@ -123,7 +123,9 @@ export function createEventsStage(): PipelineStage {
             date,
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },
-            trigger: named ? { start: named.start, end: named.end, text: text.slice(named.start, named.end) } : { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
+            trigger: named
+              ? { start: named.start, end: named.end, text: text.slice(named.start, named.end) }
+              : { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
             rule: `${rule}${localised}${special ? ' >assassination' : ''}${violence ? ` >violence ${violence}` : ''}`,
             confidence: confidenceOf(source, target, t),
           }
