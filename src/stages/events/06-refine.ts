@@ -181,7 +181,8 @@ export function violenceCode(ctx: EventContext, code: string, lemma: string, sou
   if (!target || !u.lemmas.has(lemma)) return null
   if (source && u.verbalLemmas.has(lemma) && u.political.has(roleOf(source)) && u.political.has(roleOf(target))) return u.criticismCode
   if (source && (u.stateForces.has(roleOf(source)) || roleOf(source) === 'STATE')) return null
-  const role = roleOf(target)
+  // "eight Americans were killed": people named by their nationality are civilians, not their state
+  const role = target.via === 'nationality' ? 'CVL' : roleOf(target)
   if (!role || role === 'STATE' || u.armed.has(role)) return null
   for (let k = r.start; k < r.end; k++) if (u.explosives.has(ctx.lower[k] ?? '')) return u.explosivesCode
   return u.otherCode

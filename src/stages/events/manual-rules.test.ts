@@ -93,6 +93,11 @@ describe('events: unconventional violence and plans (issue #17)', () => {
     const killing = events.find((e) => e.trigger.text === 'killed')
     assert.equal(killing?.cameo, '183')
   })
+  it('people named by their nationality are civilians when killed', () => {
+    const { events } = analyze('Twelve Ruritanian aid workers and eight Americans were killed by unknown gunmen near Sandford.')
+    const killing = events.find((e) => e.trigger.text === 'killed')
+    assert.equal(killing?.cameo.slice(0, 2), '18')
+  })
   it('troops killing rebels stay a use of force (root 19)', () => {
     const { events } = analyze('Turkish troops killed 12 Kurdish rebels in southeastern Turkey, the army said.')
     const killing = events.find((e) => e.trigger.text === 'killed')
