@@ -60,6 +60,15 @@ const CASES: [string, string, string, string | null][] = [
   ['Such mistakes belong to the past.', 'the past', 'PAST_REF', null],
   ['He was born in nineteen ninety-six.', 'nineteen ninety-six', '1996', null],
   ['The plan was announced in January nineteen ninety-seven.', 'January nineteen ninety-seven', '1997-01', null],
+  // "May" is the month where its neighbours say so: a preposition of time, another month, a day, a year, "last"
+  ['The election was held in May.', 'May', '2025-05', null],
+  ['Parliament will reconvene by May.', 'May', '2026-05', null],
+  ['Exports fell between April and May.', 'May', '2025-05', null],
+  ['Rainfall was low in May and June.', 'May', '2025-05', null],
+  ['The ceasefire began on May 3.', 'May 3', '2025-05-03', null],
+  ['Talks resumed in May 2024.', 'May 2024', '2024-05', null],
+  ['Inflation peaked last May.', 'last May', '2025-05', null],
+  ['Prices dipped in mid-May.', 'mid-May', '2025-05', 'MID'],
 ]
 
 describe('dates', () => {
