@@ -39,6 +39,9 @@ const CASES: [string, string, string, string | null][] = [
   ['In September, the company bought a rival for $22 million.', 'September', '2024-09', null],
   ['The group has scheduled a news conference Monday.', 'Monday', '2025-08-04', null],
   ['Since KKR bought the company in December, it has sold three units.', 'December', '2024-12', null],
+  // a participle after a present "is" is a passive, not a past tense; "be supposed to" looks ahead
+  ['The appeal is argued in October.', 'October', '2025-10', null],
+  ['The talks are supposed to end in November.', 'November', '2025-11', null],
   // a report about a quarter compares with the same quarter a year before
   ['Third-quarter profit rose 12%. Sales were $1.2 billion, up from $1 billion a year earlier.', 'a year earlier', '2024-Q2', null],
   ['The company made a profit for the year.', 'the year', '2025', null],

@@ -14,8 +14,9 @@ const futureMarkers = lazy(() => {
 const CLAUSE_BREAK = /^(?:[,;:()"“”]|``|''|--|—|–)$/u
 // how many words of its clause before (and after) a bare month or weekday are read for its tense
 const TENSE_WINDOW = 12
-// a participle after these is not a past tense: "to be completed by Dec. 15", "will be published in early November"
-const NOT_PAST_BEFORE = new Set(['to', 'be', 'been', 'being', 'will', 'would'])
+// a participle after these is not a past tense: "to be completed by Dec. 15", "will be published in early November",
+// the present passive "the bill is debated in March"
+const NOT_PAST_BEFORE = new Set(['to', 'be', 'been', 'being', 'will', 'would', 'is', 'are', 'am'])
 
 /**
  * The tense of the clause around an expression, read from its words: 1 ahead, -1 back, 0 when
