@@ -22,6 +22,15 @@ const SETS: [file: string, take: number][] = [
   ['geo/geovirus.jsonl', 35],
 ]
 
+// an article (written for this test) that tells one expulsion twice: one event, two mentions
+const TOLD_TWICE_TITLE = 'Norway expels Chilean envoy'
+const TOLD_TWICE = {
+  published: '2025-07-29',
+  text:
+    `${TOLD_TWICE_TITLE}\n\nNorway expelled the Chilean ambassador on Monday, officials in Oslo said. ` +
+    'The ambassador left the country within hours. Norway expelled the Chilean envoy after a spying inquiry, the ministry added.',
+}
+
 function devOutputs(): Output[] {
   if (!existsSync(DATA)) throw new Error(`the dev data is not at ${DATA}: the browser test loads its news texts from ../shared/data`)
   const analyzer = createAnalyzer()
@@ -40,6 +49,8 @@ function devOutputs(): Output[] {
       if (!isError(analysed)) out.push(analysed)
     }
   }
+  const told = analyzer.analyze(TOLD_TWICE)
+  if (!isError(told)) out.push(told)
   return out
 }
 
@@ -136,6 +147,38 @@ describe('dashboard in chromium over dev-set news', () => {
     assert.ok((await page.locator('.article-text .m-actor').count()) > 0, 'actors are marked')
     await page.locator('#reports-title').waitFor()
     await shot('reader', false)
+  })
+
+  it('marks every mention of the chosen event and steps from one to the other', async () => {
+    // a stored event is one mention: open the later one, as a link from the map or the table would
+    const page1 = (await (await fetch(`${base}/v1/events?actor1=NOR&limit=500`)).json()) as {
+      events: { id: number; articleTitle: string | null; triggerText: string; sentenceStart: number }[]
+    }
+    const told = page1.events.filter((e) => e.articleTitle === TOLD_TWICE_TITLE && e.triggerText === 'expelled').sort((a, b) => a.sentenceStart - b.sentenceStart)
+    assert.equal(told.length, 2, 'the expulsion told twice is stored as two mentions')
+    await page.goto(`${base}/?view=reader&event=${told[1]?.id}`)
+    await page.waitForSelector('#chosen-sentence')
+    await settled(page)
+    const steps = page.getByRole('navigation', { name: 'Mentions of this event' })
+    const sentence = async (): Promise<string> => (await page.locator('.article-text .chosen-sentence').allTextContents()).join('')
+    const other = async (): Promise<string> => (await page.locator('.article-text .mention-sentence').allTextContents()).join('')
+    // the later mention is the chosen sentence; the earlier one is marked as a mention of the same event
+    await steps.getByText('Mention 2 of 2').waitFor()
+    assert.match(await sentence(), /spying inquiry/)
+    assert.match(await other(), /on Monday/)
+    assert.equal(await page.locator('.article-text .mention-trigger').textContent(), 'expelled')
+    assert.ok(await steps.getByRole('button', { name: 'Next mention' }).isDisabled())
+    // stepping back brings the earlier one into view and marks the later one
+    await steps.getByRole('button', { name: 'Previous mention' }).click()
+    await steps.getByText('Mention 1 of 2').waitFor()
+    assert.match(await sentence(), /on Monday/)
+    assert.match(await other(), /spying inquiry/)
+    assert.ok(await page.locator('#chosen-sentence').isVisible())
+    assert.ok(await steps.getByRole('button', { name: 'Previous mention' }).isDisabled())
+    await steps.getByRole('button', { name: 'Next mention' }).click()
+    await steps.getByText('Mention 2 of 2').waitFor()
+    assert.match(await sentence(), /spying inquiry/)
+    await shot('reader-mentions', false)
   })
 
   it('brushes the timeline to a date range that every view then uses', async () => {
