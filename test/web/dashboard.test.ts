@@ -154,7 +154,9 @@ describe('dashboard in chromium over dev-set news', () => {
     const page1 = (await (await fetch(`${base}/v1/events?actor1=NOR&limit=500`)).json()) as {
       events: { id: number; articleTitle: string | null; triggerText: string; sentenceStart: number }[]
     }
-    const told = page1.events.filter((e) => e.articleTitle === TOLD_TWICE_TITLE && e.triggerText === 'expelled').sort((a, b) => a.sentenceStart - b.sentenceStart)
+    const told = page1.events
+      .filter((e) => e.articleTitle === TOLD_TWICE_TITLE && e.triggerText === 'expelled')
+      .sort((a, b) => a.sentenceStart - b.sentenceStart)
     assert.equal(told.length, 2, 'the expulsion told twice is stored as two mentions')
     await page.goto(`${base}/?view=reader&event=${told[1]?.id}`)
     await page.waitForSelector('#chosen-sentence')

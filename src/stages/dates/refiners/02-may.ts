@@ -2,13 +2,12 @@ import { firstTokenAt } from '../../../core/tokens.js'
 import type { Token } from '../../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import type { Candidate, Refined } from '../candidate.js'
-import { alt, dateWords } from '../parser.js'
+import { alt, dateWords, literal } from '../parser.js'
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 // a preposition of time as the word right before the month: "in May", "by May" (lexicon/dates/month-cues.json)
 const cueBefore = lazy(() => {
   const cues = loadLexicon<EntryFile<string>>('dates/month-cues.json').entries
-  return new RegExp(`(?:^|[^\\p{L}])(?:${alt(cues.map(escape))})[ \\t\\u00a0]+$`, 'iu')
+  return new RegExp(`(?:^|[^\\p{L}])(?:${alt(cues.map(literal))})[ \\t\\u00a0]+$`, 'iu')
 })
 // another month name joined to it: "April and May", "May-June", "May or June"
 const otherMonths = lazy(() => {
