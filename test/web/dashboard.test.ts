@@ -2,18 +2,14 @@
 // a dyad, open an event from the map, read its evidence; every view is screenshotted at 1280
 // and 390 px; no request leaves 127.0.0.1.
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { createAnalyzer, isError } from '../../src/analyze.js'
-import type { RunningServer } from '../../src/api/server.js'
 import type { Output } from '../../src/output.js'
-import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
-import type { Store } from '../../src/store/store.js'
-import { launch, outside, type PageGlobals, recordRequests, SCREENSHOTS, serve, settled } from './browser.js'
+import { type Dashboard, openDashboard, outside, type PageGlobals, SCREENSHOTS, settled, tempStore } from './browser.js'
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url))
 // the first documents of two dev sets: dated political news (PolNeAR) and world-wide outbreak reports (GeoVirus)
@@ -55,27 +51,18 @@ function devOutputs(): Output[] {
 }
 
 describe('dashboard in chromium over dev-set news', () => {
-  let store: Store
-  let server: RunningServer
-  let browser: Browser
+  let dashboard: Dashboard
   let page: Page
-  let requests: string[]
   let base: string
 
   before(async () => {
-    store = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'sitrep-web-')), 'dev.db'))
-    await store.migrate()
+    const { store } = await tempStore('web')
     await store.saveMany(devOutputs(), 'test')
-    server = await serve(store)
-    base = `http://127.0.0.1:${server.port}`
-    browser = await launch()
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    requests = recordRequests(page)
+    dashboard = await openDashboard(store)
+    ;({ page, base } = dashboard)
   })
   after(async () => {
-    await browser?.close()
-    await server?.close()
-    await store?.close()
+    await dashboard?.close()
     console.log(`dashboard screenshots: ${SCREENSHOTS}`)
   })
 
@@ -234,7 +221,7 @@ describe('dashboard in chromium over dev-set news', () => {
   })
 
   it('requested nothing outside 127.0.0.1', () => {
-    assert.ok(requests.length > 20)
-    assert.deepEqual(outside(requests), [])
+    assert.ok(dashboard.requests.length > 20)
+    assert.deepEqual(outside(dashboard.requests), [])
   })
 })
