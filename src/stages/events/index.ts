@@ -150,11 +150,13 @@ const triggerSpan = (tokens: readonly Token[], m: TriggerMatch): Span => ({ star
 
 /**
  * Whether a trigger with no actor in its sentence is an event all the same (issue #17: "about
- * 200 demonstrators were arrested", "police firing"): the trigger model calls it one, by the
- * margin `MARGINS.partyless`. Returns the decision for the event's rule, or null.
+ * 200 demonstrators were arrested", "police firing"): a dictionary trigger the trigger model
+ * calls an event by the margin `MARGINS.partyless`. A word only the model made a trigger
+ * needs a party ("He added that ...", its speaker unknown, is no event). Returns the decision
+ * for the event's rule, or null.
  */
 function partyless(ctx: EventContext, m: TriggerMatch, r: Span): string | null {
-  if (m.trigger.decided) return 'model'
+  if (m.trigger.decided) return null
   const models = defaultEventModels()
   if (!models) return null
   const d = judgeTrigger(models, ctx, m, r)
