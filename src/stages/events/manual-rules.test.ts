@@ -94,7 +94,7 @@ describe('events: unconventional violence and plans (issue #17)', () => {
     assert.equal(killing?.cameo, '183')
   })
   it('people named by their nationality are civilians when killed', () => {
-    const { events } = analyze('Eight Americans were killed near Sandford on Tuesday.')
+    const { events } = analyze('Three Britons were killed near Sandford on Tuesday.')
     const killing = events.find((e) => e.trigger.text === 'killed')
     assert.equal(killing?.cameo.slice(0, 2), '18')
   })
