@@ -13,7 +13,7 @@ export interface Block {
   readonly text: string
   /** Characters of the text that sit inside links. */
   readonly linkChars: number
-  /** Characters of the text set in italics ("<i>", "<em>"), links included. */
+  /** Characters of the text outside links set in italics ("<i>", "<em>"), counted as links are (each run trimmed). */
   readonly italicChars: number
   /** Whether a rule ("<hr>") stands between this block and the one before it. */
   readonly afterRule: boolean
@@ -249,7 +249,7 @@ export function walkPage(html: string): WalkedPage {
       if (!dropDepth && openBlocks.length) {
         parts.push(item.data)
         if (linkDepth) partsLink += item.data.trim().length
-        if (italicDepth) partsItalic += item.data.trim().length
+        if (italicDepth && !linkDepth) partsItalic += item.data.trim().length
       }
       continue
     }

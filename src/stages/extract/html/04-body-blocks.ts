@@ -146,7 +146,7 @@ function dropEndNotes(blocks: readonly Block[], keep: boolean[]): void {
 }
 
 // Italics set a sign-off apart when they hold this share of its text outside links at least.
-const MIN_ITALIC_SHARE = 0.9
+const MIN_ITALIC_SHARE = 0.8
 const socialHosts = lazy(() => new Set(loadLexicon<EntryFile<{ host: string }>>('extract/social-hosts.json').entries.map((e) => e.host)))
 // A link to one post, video or photo on a network is a citation: '/status/123', '/p/Cx1', '/watch?v='.
 const ONE_POST = /\/(?:status|statuses|p|reel|posts?|watch|video|photos?)(?:[/?]|$)/i
@@ -172,8 +172,9 @@ function dropSignOff(page: WalkedPage, keep: boolean[]): void {
   for (let n = blocks.length - 1; n >= 0 && run.length < MAX_NOTES; n--) {
     if (!keep[n]) continue
     const b = blocks[n] as Block
-    const plain = b.text.length - b.linkChars
-    const italic = b.italicChars >= plain * MIN_ITALIC_SHARE
+    // the walk counts runs of text without the spaces around them, so spaces are left out here too
+    const plain = b.text.replace(/\s+/g, '').length - b.linkChars
+    const italic = b.italicChars > 0 && b.italicChars >= plain * MIN_ITALIC_SHARE
     if (b.heading || b.text.length > MAX_NOTE_CHARS || !italic) break
     run.push(n)
     const own = info.get(b.owner) as ElementInfo
