@@ -84,7 +84,7 @@ describe('extract: HTML', () => {
       `${P1}\n\n* * *\n\n${P2}\n\n${P3}`,
     ],
     [
-      'a sign-off in italics under the body that points to the outlet\'s profiles on social networks',
+      "a sign-off in italics under the body that points to the outlet's profiles on social networks",
       page(
         `<article><p>${P1}</p><p>${P2}</p><p>${P3}</p><p>${P1}</p>` +
           `<p><em>Síguenos en </em><a href="https://www.instagram.com/desk">Instagram</a><em> y </em><a href="https://x.com/desk">X</a><em>.</em></p>` +
@@ -102,7 +102,7 @@ describe('extract: HTML', () => {
       `${P1}\n\n${P2}\n\n${P3}\n\n${P1}\n\nDie Ministerin hatte den Besuch am Vorabend angekündigt.\n\nZuerst erschienen in der Wochenausgabe.`,
     ],
     [
-      'a profile of the company under a drawn rule, in a box of its own after the body; a rule between the body\'s own paragraphs stays',
+      "a profile of the company under a drawn rule, in a box of its own after the body; a rule between the body's own paragraphs stays",
       page(
         `<div class="main"><div class="text"><p>${P1}</p><hr><p>${P2}</p><p>${P3}</p><p>${P1}</p></div>` +
           `<div class="text"><div><hr><p style="font-size:12px">Die Firma entwickelt Software für Spitäler und Lagerhäuser, beschäftigt rund 900 Menschen in elf Ländern und ist an der Börse kotiert.</p></div></div></div>`,
