@@ -110,6 +110,14 @@ describe('extract: HTML', () => {
       `${P1}\n\n${P2}\n\n${P3}\n\n${P1}`,
     ],
     [
+      'an article over two boxes that clip their overflow ("overflow-hidden"); a block classed "hidden" stays out',
+      page(
+        `<section><div class="card overflow-hidden"><div><p>${P1}</p><p>${P3}</p></div></div>` +
+          `<div class="card vds-overflow_hidden"><div><p>${P2}</p></div></div><div class="note hidden"><p>${P3}</p></div></section>`,
+      ),
+      `${P1}\n\n${P3}\n\n${P2}`,
+    ],
+    [
       'a page builder that puts every paragraph in its own "elementor-widget-container", beside a sidebar of widgets',
       page(
         `<div class="elementor-section"><div class="elementor-widget-wrap">` +
