@@ -139,6 +139,10 @@ const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 // pages (Next.js and the like) the whole article can sit in one. Hidden only until then.
 const STREAMED_SEGMENT = /^S:\d+$/
 
+// An id made of the words of a heading, the anchor a table of contents links to
+// ("how-popular-are-these-practices"): the page's text, not its designer's name for a box.
+const TEXT_SLUG = /^(?:h-|\d+-)?[a-z0-9]+(?:-[a-z0-9]+){3,}$/
+
 function kindOf(el: Element): ElementInfo['kind'] {
   const a = el.attribs
   if (DROP_TAGS.has(el.name) || (a.hidden !== undefined && !STREAMED_SEGMENT.test(a.id ?? '')) || (a.style && HIDDEN_STYLE.test(a.style))) return 'drop'
@@ -149,7 +153,8 @@ function kindOf(el: Element): ElementInfo['kind'] {
   if (a.itemprop === 'articleBody' || a.itemprop === 'text') return 'content'
   if (CHROME_TAGS.has(el.name)) return 'boilerplate'
   if (a.role === 'navigation' || a.role === 'complementary' || a.role === 'contentinfo' || a.role === 'banner') return 'boilerplate'
-  const vote = a.class === undefined && a.id === undefined ? 0 : classVote(`${a.class ?? ''} ${a.id ?? ''}`)
+  const id = a.id !== undefined && !TEXT_SLUG.test(a.id) ? a.id : ''
+  const vote = a.class === undefined && !id ? 0 : classVote(`${a.class ?? ''} ${id}`)
   if (vote < 0) return 'boilerplate'
   if (vote > 0) return 'content'
   return el.name === 'article' || el.name === 'main' ? 'content' : 'plain'
