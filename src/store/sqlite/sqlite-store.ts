@@ -30,7 +30,7 @@ import {
   StoreError,
   type StoreOptions,
 } from '../store.js'
-import { CLUSTERS_VERSION, MIGRATIONS } from './migrations.js'
+import { CLUSTERS_REFILED_VERSION, MIGRATIONS } from './migrations.js'
 import { runClusterWork } from './run-clusters.js'
 import { sourceStateMethods } from './source-state.js'
 import { sqliteTokens } from './sqlite-tokens.js'
@@ -110,8 +110,8 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
           db.exec(MIGRATIONS[next] as string)
           db.pragma(`user_version = ${next + 1}`)
         }
-        // the events stored before clusters were: filed as their saves would have, in the same transaction
-        if (v > 0 && v < CLUSTERS_VERSION) runClusterWork(db, pendingArticles()).forEach(cluster)
+        // the events stored before clusters were, or before their rules changed: filed as their saves would have, in the same transaction
+        if (v > 0 && v < CLUSTERS_REFILED_VERSION) runClusterWork(db, pendingArticles()).forEach(cluster)
       }).immediate()
     },
 
