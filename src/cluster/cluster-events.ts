@@ -160,8 +160,11 @@ const hasParty = (key: string, party: string): boolean => {
 /**
  * How a mention filed under `key` may join a cluster filed under `clusterKey`:
  *   - `same`: the same key;
- *   - `partial`: the same family, one of the two naming one actor only, and that actor a party
- *     of the other (either side: a coder that missed one actor may have missed the roles too);
+ *   - `partial`: the same family, the mention naming one actor only and that actor a party of
+ *     the cluster (either side: a coder that missed one actor may have missed the roles too);
+ *     not the other way round: a two-actor mention is not compared with clusters of another
+ *     key (it would read five keys' clusters where it reads one), so a cluster started by a
+ *     one-actor report keeps its key and later one-actor reports of its family join either;
  *   - `statement`: the mention a statement with no target and the cluster an event (not a
  *     statement) its speaker is a party of: "X said" reports an event, it is not one;
  * else null. What each allows is in joinScore.
@@ -170,27 +173,9 @@ export function relation(key: string, clusterKey: string): 'same' | 'partial' | 
   if (key === clusterKey) return 'same'
   const [family, a, b] = keyParts(key)
   if (isStatementKey(key)) return !isStatementKey(clusterKey) && hasParty(clusterKey, a) ? 'statement' : null
-  const [clusterFamily, ca, cb] = keyParts(clusterKey)
+  const [clusterFamily] = keyParts(clusterKey)
   if (family !== clusterFamily) return null
-  if (isOneActorKey(key)) return hasParty(clusterKey, a === NONE ? b : a) ? 'partial' : null
-  if (isOneActorKey(clusterKey)) return hasParty(key, ca === NONE ? cb : ca) ? 'partial' : null
-  return null
-}
-
-/**
- * The keys of clusters a mention filed under `key` may join by name (see relation): its own
- * and, for a two-actor mention, the one-actor keys of its family naming either party. The
- * others (a one-actor mention's or a statement's) are found by party (see reachByParty).
- */
-export function relatedKeys(key: string): string[] {
-  const [family, a, b] = keyParts(key)
-  if (a === NONE || b === NONE) return [key]
-  const keys = new Set([key])
-  for (const p of [country(a), country(b)]) {
-    keys.add(`${family}|${p}|${NONE}`)
-    keys.add(`${family}|${NONE}|${p}`)
-  }
-  return [...keys]
+  return isOneActorKey(key) && hasParty(clusterKey, a === NONE ? b : a) ? 'partial' : null
 }
 
 /**
@@ -275,7 +260,7 @@ export function createClusterer(options: ClusterOptions = DEFAULT_CLUSTER_OPTION
     add(m: Mention): number {
       const key = dyadKey(m)
       const seeds: KeyedSeed[] = []
-      for (const k of relatedKeys(key)) for (const s of byKey.get(k) ?? []) seeds.push(s)
+      for (const s of byKey.get(key) ?? []) seeds.push(s)
       const reach = reachByParty(key)
       if (reach) for (const s of byParty.get(reach.party) ?? []) if (s.key !== key) seeds.push(s)
       let best: KeyedSeed | null = null

@@ -6,11 +6,10 @@ import {
   joinScore,
   keyLocks,
   reachByParty,
-  relatedKeys,
   relation,
   type Seed,
 } from '../cluster/cluster-events.js'
-import { type Cell, EVENT_COLUMNS } from './rows.js'
+import { ARTICLE_COLUMNS, type Cell, EVENT_COLUMNS } from './rows.js'
 
 /**
  * One step of cluster upkeep: a statement with `?` placeholders (a store's runner rewrites them
@@ -158,10 +157,8 @@ function candidateQueries(mentions: readonly Pick<Filed, 'key' | 'date'>[], opti
   const undated = new Set<string>()
   const byParty = new Map<string, ClusterStep>()
   for (const m of mentions) {
-    for (const key of relatedKeys(m.key)) {
-      if (m.date === null) undated.add(key)
-      else ranges.set(`${key}\u0000${m.date}`, [key, ...span(m.date)])
-    }
+    if (m.date === null) undated.add(m.key)
+    else ranges.set(`${m.key}\u0000${m.date}`, [m.key, ...span(m.date)])
     // a statement or a one-actor mention: the clusters of the window naming its party (filtered by relation later)
     const party = reachByParty(m.key)
     if (party) {
@@ -242,6 +239,58 @@ export function rowKeys(rows: readonly (readonly Cell[])[]): string[] {
 }
 
 /**
+ * What a save has just written, handed to clusterArticle so it need not read it back: the
+ * article's row (ARTICLE_COLUMNS order) with the created_at the database gave it, and its
+ * event rows (EVENT_COLUMNS order) with the id each was given.
+ */
+export interface SavedArticle {
+  readonly article: readonly Cell[]
+  readonly createdAt: string | null
+  readonly events: readonly { readonly id: number; readonly row: readonly Cell[] }[]
+}
+
+const column = (name: (typeof EVENT_COLUMNS)[number]): number => EVENT_COLUMNS.indexOf(name)
+const EVENT_AT = {
+  ordinal: column('ordinal'),
+  source: column('source_code'),
+  target: column('target_code'),
+  cameo: column('cameo'),
+  date: column('date'),
+  lat: column('lat'),
+  lon: column('lon'),
+  country: column('place_country'),
+  feature: column('place_feature'),
+  root: column('is_root'),
+  confidence: column('confidence'),
+}
+const ARTICLE_AT = { outlet: ARTICLE_COLUMNS.indexOf('outlet'), tone: ARTICLE_COLUMNS.indexOf('tone'), published: ARTICLE_COLUMNS.indexOf('published') }
+
+// The rows clusterArticle would read back, from what the save wrote (in ordinal order, as the query gives them).
+function savedMentions(saved: SavedArticle): MentionRow[] {
+  const a = saved.article
+  return saved.events
+    .map(({ id, row }) => ({
+      id,
+      ordinal: row[EVENT_AT.ordinal] as number,
+      source_code: row[EVENT_AT.source] as string | null,
+      target_code: row[EVENT_AT.target] as string | null,
+      cameo: row[EVENT_AT.cameo] as string,
+      date: row[EVENT_AT.date] as string | null,
+      lat: row[EVENT_AT.lat] as number | null,
+      lon: row[EVENT_AT.lon] as number | null,
+      place_country: row[EVENT_AT.country] as string | null,
+      place_feature: row[EVENT_AT.feature] as string | null,
+      is_root: row[EVENT_AT.root] as number | null,
+      confidence: row[EVENT_AT.confidence] as number,
+      outlet: a[ARTICLE_AT.outlet] as string | null,
+      created_at: saved.createdAt,
+      tone: a[ARTICLE_AT.tone] as number | null,
+      published: a[ARTICLE_AT.published] as string | null,
+    }))
+    .sort((x, y) => Number(x.ordinal) - Number(y.ordinal))
+}
+
+/**
  * Files the not yet clustered events of one stored article under the real-world events they
  * report, as the article is saved: each mention joins the closest stored cluster of its
  * family and dyad within the day and distance limits (see createClusterer), else starts one;
@@ -251,14 +300,16 @@ export function rowKeys(rows: readonly (readonly Cell[])[]): string[] {
  * reportRank), whichever arrived first. Writes the new clusters with their counts in one
  * statement and updates each stored cluster it touched. Returns how many clusters it started.
  */
-export function* clusterArticle(articleId: string, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): ClusterWork<number> {
-  const rows = (yield {
-    sql: `SELECT e.id, e.ordinal, e.source_code, e.target_code, e.cameo, e.date, e.lat, e.lon, e.place_country, e.place_feature, e.is_root, e.confidence,
+export function* clusterArticle(articleId: string, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS, saved?: SavedArticle): ClusterWork<number> {
+  const rows = saved
+    ? savedMentions(saved)
+    : ((yield {
+        sql: `SELECT e.id, e.ordinal, e.source_code, e.target_code, e.cameo, e.date, e.lat, e.lon, e.place_country, e.place_feature, e.is_root, e.confidence,
             a.outlet, a.created_at, a.tone, a.published
           FROM events e JOIN articles a ON a.id = e.article_id
           WHERE e.article_id = ? AND NOT EXISTS (SELECT 1 FROM cluster_mentions m WHERE m.event_id = e.id) ORDER BY e.ordinal`,
-    params: [articleId],
-  }) as unknown as MentionRow[]
+        params: [articleId],
+      }) as unknown as MentionRow[])
   if (!rows.length) return 0
   const copy = (yield {
     sql: 'SELECT c.copy_of, o.outlet FROM article_copies c JOIN articles o ON o.id = c.copy_of WHERE c.article_id = ?',
@@ -304,14 +355,25 @@ export function* clusterArticle(articleId: string, options: ClusterOptions = DEF
       had.add(c.id)
     }
   }
-  // compared in id order (a tie goes to the older cluster), the article's new ones after them
+  // compared in id order (a tie goes to the older cluster), the article's new ones after them;
+  // by key, so a mention reads only the slots of its own key (a statement or a one-actor
+  // mention reads them all, see reachByParty)
   slots.sort((a, b) => (a.id as number) - (b.id as number))
+  const byKey = new Map<string, Slot[]>()
+  const addSlot = (slot: Slot): void => {
+    const list = byKey.get(slot.key)
+    if (list) list.push(slot)
+    else byKey.set(slot.key, [slot])
+  }
+  for (const slot of slots) addSlot(slot)
 
   // each mention in the article's order: the closest cluster it can join, else a new one
   for (const m of mentions) {
+    const reach = reachByParty(m.key) !== null
+    const related = reach ? slots : (byKey.get(m.key) ?? [])
     let best: Slot | null = null
     let bestScore = Number.POSITIVE_INFINITY
-    for (const slot of slots) {
+    for (const slot of related) {
       // a copy's mention joins the original's cluster of a related key whatever its date says
       // (a copy dated by its own publication day may read "yesterday" as another day)
       const score =
@@ -328,6 +390,7 @@ export function* clusterArticle(articleId: string, options: ClusterOptions = DEF
     if (!best) {
       best = { id: null, key: m.key, stored: null, compare: m, members: [] }
       slots.push(best)
+      addSlot(best)
     }
     best.members.push(m)
   }
