@@ -267,6 +267,10 @@ function openReadWrite(path: string): Database.Database {
   // process) loses nothing committed and the file stays consistent; only a power cut or an OS
   // crash can roll back the last commits before a checkpoint (SQLite's own advice for WAL)
   db.pragma('synchronous = NORMAL')
+  // a checkpoint every 10,000 WAL pages (40 MiB) rather than 1,000: filing clusters touches
+  // index pages all over (cluster keys are random), and a longer interval writes a page
+  // rewritten by many saves back once (bench:store: about a tenth less CPU per save)
+  db.pragma('wal_autocheckpoint = 10000')
   db.pragma('foreign_keys = ON')
   return db
 }
