@@ -13,7 +13,8 @@ import { ARTICLE_COLUMNS, type Cell, EVENT_COLUMNS } from './rows.js'
 
 /**
  * One step of cluster upkeep: a statement with `?` placeholders (a store's runner rewrites them
- * for its database) and its parameters, or the dyad keys whose clusters must be locked first
+ * for its database) and its parameters, or the names to lock first (see keyLocks: the parties
+ * of the keys being filed)
  * (PostgreSQL takes advisory locks so concurrent saves of one event join one cluster; SQLite's
  * write lock already serialises them).
  */
