@@ -29,6 +29,7 @@ import { storyCountry } from './story-country.js'
  * (`refiners/`: questions, acts asked for, sport, bare statements, protests' aims, references;
  * each drop a message), 02 actor pairs (`frames/`; a pair that makes the act an ordinary
  * crime, refiner 4, is dropped with a message; an unnamed agent takes the story's country),
+ * the learned role model may choose another source or target (`learned/roles.ts`),
  * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed, and a later
  * sentence's report of an act already coded made a further mention of it.
  *
@@ -69,7 +70,7 @@ export function createEventsStage(): PipelineStage {
       const anew = new Set<Event>()
       for (const { match: m, sentence: si, range: r, act } of mentions) {
         const sentence = sentences[si] as Span
-        const pairs = findPairs(ec, m, r)
+        const { pairs, decided: roles } = findPairs(ec, m, r)
         if (!pairs.length) {
           messages.push(report('no-parties', `"${m.trigger.lemma}" has neither a source nor a target in its sentence`, triggerSpan(tokens, m), 'info'))
           continue
@@ -116,7 +117,7 @@ export function createEventsStage(): PipelineStage {
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },
             trigger: { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
-            rule: `${rule}${localised}${special ? ' >assassination' : ''}`,
+            rule: `${rule}${localised}${special ? ' >assassination' : ''}${roles ? ` (${roles})` : ''}`,
             confidence: confidenceOf(source, target, t),
           }
           events.push(event)
