@@ -50,8 +50,9 @@ export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): { pairs:
 
 /**
  * The frames the rules keep to themselves: symmetric acts give every party a pair of its
- * own ("clashes between A and B"), and recipient verbs turn the subject into the target
- * ("received asylum in Moscow"); the corpus has too few of either to learn them.
+ * own ("clashes between A and B"), which one chosen pair would cut to one; recipient verbs
+ * turn the subject into the target ("received asylum in Moscow"), which the model, learnt
+ * mostly on other frames, reads the other way round (it made the receiver the source).
  */
 export const rulesOnly = (m: TriggerMatch): boolean => !!m.trigger.symmetric || m.trigger.voice === 'recipient'
 
