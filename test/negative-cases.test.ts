@@ -39,6 +39,8 @@ describe('negative cases', () => {
     const CASES: [string, string][] = [
       ['a percentage', 'Inflation reached 12.5% and then 2025.5 points.'],
       ['"may" the verb', 'Officials may meet again. May I ask a question?'],
+      ['"May" the verb in a title-case headline', 'Rebels May Seize Capital After Talks Fail'],
+      ['"May" the surname, once the text names her', 'Prime Minister Theresa May spoke. The plan was backed by May.'],
       ['a count, not a year', 'About 2000 people protested.'],
       ['a fall that is not autumn', 'After Assad’s fall the country changed.'],
       ['a fraction, not a quarter of the year', 'The country imports about three-quarters of its food.'],
