@@ -31,6 +31,7 @@ import { storyCountry } from './story-country.js'
  * (`refiners/`: questions, acts asked for, sport, bare statements, protests' aims, references;
  * each drop a message), 02 actor pairs (`frames/`; a pair that makes the act an ordinary
  * crime, refiner 4, is dropped with a message; an unnamed agent takes the story's country),
+ * the learned role model may choose another source or target (`learned/roles.ts`),
  * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed, and a later
  * sentence's report of an act already coded made a further mention of it.
  *
@@ -71,7 +72,7 @@ export function createEventsStage(): PipelineStage {
       const anew = new Set<Event>()
       for (const { match: m, sentence: si, range: r, act } of mentions) {
         const sentence = sentences[si] as Span
-        const found = findPairs(ec, m, r)
+        const { pairs: found, decided: roles } = findPairs(ec, m, r)
         // an act whose parties the text leaves implicit is still an event when the trigger model calls it one
         const implicit = found.length ? null : partyless(ec, m, r)
         if (!found.length && !implicit) {
@@ -126,7 +127,7 @@ export function createEventsStage(): PipelineStage {
             trigger: named
               ? { start: named.start, end: named.end, text: text.slice(named.start, named.end) }
               : { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
-            rule: `${rule}${localised}${special ? ' >assassination' : ''}${violence ? ` >violence ${violence}` : ''}`,
+            rule: `${rule}${localised}${special ? ' >assassination' : ''}${violence ? ` >violence ${violence}` : ''}${roles ? ` (${roles})` : ''}`,
             confidence: confidenceOf(source, target, t),
           }
           events.push(event)
