@@ -86,10 +86,13 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
   // the names only the entities stage found: unknown people, bodies, places
   const tokenAt = new Map(tokens.map((t, i) => [t.start, i]))
   for (const e of entities) {
-    const first = tokenAt.get(e.start)
+    let first = tokenAt.get(e.start)
     if (first === undefined) continue
     let end = first
     while (end < tokens.length && (tokens[end] as Token).end <= e.end) end++
+    // "Sen. Ann Ray", "Judge Okafor" typed as one person: the title is left to the role
+    // nouns below and the rest is the name
+    if (e.type === 'PER') first = afterTitle(first, end)
     if (end === first || covered.slice(first, end).some(Boolean)) continue
     // "the Mongolian President", "Ecuador's Ombudsman's Office": a role noun typed as a
     // name is left to the role nouns below
@@ -142,6 +145,18 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
     if (end > start) add({ first: start, end, kind: 'name', entityType: 'PER' })
   }
   return mentions.sort((a, b) => a.first - b.first)
+
+  // the first token after the titles that open a name, keeping at least one word of the name
+  function afterTitle(first: number, end: number): number {
+    let at = first
+    for (let len = Math.min(MAX_ROLE_WORDS, end - at - 1); len >= 1; len--) {
+      const role = registry.sectorByNoun.get(nameKey(text.slice((tokens[at] as Token).start, (tokens[at + len - 1] as Token).end)))
+      if (!role || !isTitle(role)) continue
+      at += len
+      len = Math.min(MAX_ROLE_WORDS, end - at - 1) + 1
+    }
+    return at
+  }
 }
 
 /** A title before a name: our titles and the dictionaries' abbreviations ("Gen.", "Lt."). */

@@ -162,13 +162,27 @@ const NONE: ReadonlySet<string> = new Set()
 function focusCountry(entities: readonly Entity[]): string | null {
   const counts = new Map<string, number>()
   const places = new Map<string, number>()
+  // "Georgia" among "Wyoming" and "Virginia": a country's name that is also a state of another country
+  const states = new Map<string, string[]>()
   for (const e of entities) {
     const c = e.type === 'GPE' ? lookupName(countryByName(), e.text) : e.type === 'NORP' ? lookupName(countryByDemonym(), e.text) : undefined
-    if (c) counts.set(c.code, (counts.get(c.code) ?? 0) + 1)
-    else if ((e.type === 'GPE' || e.type === 'LOC') && isKnownPlace(e.text)) {
+    if (c) {
+      counts.set(c.code, (counts.get(c.code) ?? 0) + 1)
+      if (e.type === 'GPE') {
+        const owners = candidatesFor(e.text).flatMap((x) => (x.feature === 'ADM1' && x.country && x.country !== c.code ? [x.country] : []))
+        if (owners.length) states.set(c.code, owners)
+      }
+    } else if ((e.type === 'GPE' || e.type === 'LOC') && isKnownPlace(e.text)) {
       const place = candidatesFor(e.text)[0]?.country
       if (place) places.set(place, (places.get(place) ?? 0) + 1)
     }
+  }
+  // ... is that state where the article's other places outnumber the country's mentions
+  for (const [c, owners] of states) {
+    const owner = owners.find((o) => (places.get(o) ?? 0) > (counts.get(c) ?? 0))
+    if (!owner) continue
+    counts.set(owner, (counts.get(owner) ?? 0) + (counts.get(c) ?? 0))
+    counts.delete(c)
   }
   // places speak only where no country or nationality is named at all
   if (counts.size === 0) for (const [c, k] of places) counts.set(c, k)

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { createAnalyzer, isError } from '../../analyze.js'
+import type { Entity, Token } from '../../core/types.js'
+import { packageRegistry } from '../../lexicon/registry.js'
+import { findMentions } from './01-mentions.js'
 
 const analyzer = createAnalyzer({ stages: ['actors'] })
 function actorsOf(text: string, published = '2025-07-31') {
@@ -56,4 +59,55 @@ describe('actors no registry lists', () => {
     // a named country still decides over places
     assert.equal(actorsOf('In Nairobi, Ugandan officials met. The judge spoke.').find((a) => a.text === 'judge')?.code, 'UGAJUD')
   })
+
+  it('codes kin and other generic people as civilians of the story country', () => {
+    const actors = actorsOf('Her brother told Ghanaian reporters that three men had taken the car.')
+    assert.equal(actors.find((a) => a.text === 'brother')?.code, 'GHACVL')
+    assert.equal(actors.find((a) => a.text === 'men')?.code, 'GHACVL')
+    assert.equal(actorsOf('Relatives of the crew waited at the port in Mombasa.').find((a) => a.text === 'Relatives')?.code, 'KENCVL')
+  })
+
+  it('leaves words that only look like kin nouns alone', () => {
+    const actors = actorsOf('Trade stayed at a relative low in Peru while the parent company grew.')
+    assert.equal(
+      actors.some((a) => a.sector === 'CVL'),
+      false,
+    )
+  })
+
+  it('gives hijackers, exiles and abbreviated senators their sectors', () => {
+    assert.equal(actorsOf('The hijackers freed the crew at a Chilean airport.').find((a) => a.text === 'hijackers')?.code, 'CHLUAF')
+    assert.equal(actorsOf('Bolivian exiles marched on Sunday.').find((a) => a.text.includes('exiles'))?.code, 'BOLOPP')
+    const senator = actorsOf('Sen. Ruth Alder of Ohio voted against the bill.').find((a) => a.text.includes('Alder'))
+    assert.equal(senator?.code, 'USALEG')
+    assert.equal(senator?.via, 'title')
+  })
+
+  it('splits a title off a name the entities stage typed with it', () => {
+    const text = 'Sen. Ruth Alder voted.'
+    const tokens: Token[] = [
+      { start: 0, end: 4, pos: 'PROPN', sentence: 0 },
+      { start: 5, end: 9, pos: 'PROPN', sentence: 0 },
+      { start: 10, end: 15, pos: 'PROPN', sentence: 0 },
+      { start: 16, end: 21, pos: 'VERB', sentence: 0 },
+      { start: 21, end: 22, pos: 'PUNCT', sentence: 0 },
+    ]
+    const entities: Entity[] = [{ start: 0, end: 15, text: 'Sen. Ruth Alder', type: 'PER' }]
+    const mentions = findMentions(text, tokens, entities, packageRegistry())
+    assert.deepEqual(
+      mentions.map((m) => [m.first, m.end, m.kind, m.role?.sector ?? null]),
+      [
+        [0, 1, 'role', 'LEG'],
+        [1, 3, 'name', null],
+      ],
+    )
+  })
+
+  it('reads a country name that is also a state of the country the article is in as that state', () => {
+    const text = 'Polls closed in Georgia, Ohio, Iowa and Virginia. Sen. Ruth Alder said turnout was high.'
+    assert.equal(actorsOf(text).find((a) => a.text.includes('Alder'))?.code, 'USALEG')
+    // named more often than the other country's places, it stays the country
+    assert.equal(actorsOf('Georgia and Armenia met in Iowa. Georgia said the judge ruled.').find((a) => a.text === 'judge')?.code, 'GEOJUD')
+  })
 })
+
