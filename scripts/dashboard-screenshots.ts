@@ -1,20 +1,17 @@
 // The README's screenshots of the dashboard: a store of the example article and generated
 // reports (scripts/synthetic-docs.ts, not news), served and shot in Debian's chromium.
 //   node --import tsx scripts/dashboard-screenshots.ts [OUT_DIR]   (default docs/screenshots; needs npm run build)
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { createAnalyzer, isError } from '../src/analyze.js'
-import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js'
 import { evaluateWatches } from '../src/watch/engine.js'
 import { ruleWithDefaults } from '../src/watch/rule.js'
-import { launch, type PageGlobals, serve, settled } from '../test/web/browser.js'
+import { openDashboard, type PageGlobals, settled, tempStore } from '../test/web/browser.js'
 import { syntheticDoc } from './synthetic-docs.js'
 
 const out = resolve(process.argv[2] ?? 'docs/screenshots')
 mkdirSync(out, { recursive: true })
-const store = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'sitrep-shots-')), 'shots.db'))
-await store.migrate()
+const { store } = await tempStore('shots')
 // a watch on everything Russia does, added before the reports arrive, so the Alerts view has alerts
 await store.addWatch({
   name: 'russia',
@@ -32,10 +29,8 @@ await store.saveMany(
   'screenshots',
 )
 await evaluateWatches(store)
-const server = await serve(store)
-const base = `http://127.0.0.1:${server.port}`
-const browser = await launch()
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+const dashboard = await openDashboard(store)
+const { page, base } = dashboard
 const shot = async (name: string, path: string, fullPage = true): Promise<void> => {
   await page.goto(`${base}/${path}`)
   await page.waitForSelector('main')
@@ -56,7 +51,5 @@ await shot('alerts', '?view=alerts', false)
 await page.setViewportSize({ width: 390, height: 844 })
 await shot('map-390', '?view=map')
 const wide = await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth)
-await browser.close()
-await server.close()
-await store.close()
+await dashboard.close()
 console.log(`dashboard screenshots in ${out} (the map at 390 px is ${wide} px wide)`)

@@ -14,9 +14,9 @@ import {
   ErrorSchema,
   IngestBodySchema,
   IngestResultSchema,
+  json,
 } from './schemas.js'
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } })
 const refusals = {
   400: { description: 'Malformed JSON or an invalid field', content: json(ErrorSchema) },
   401: { description: 'A missing, bad or revoked token', content: json(ErrorSchema) },

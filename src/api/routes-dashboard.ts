@@ -1,19 +1,12 @@
 import { createRequire } from 'node:module'
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi'
 import { otherReports } from '../services/event-reports.js'
 import { EVENT_SORTS, SERIES_BUCKETS } from '../store/aggregates.js'
 import { EventFilterSchema } from '../store/event-filter.js'
 import { requireScope } from './auth.js'
 import { type ApiApp, BEARER_SECURITY, type RouteDeps } from './deps.js'
 import { ApiError } from './errors.js'
-import { ErrorSchema, EventIdParams, EventSchema } from './schemas.js'
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } })
-const errors = {
-  400: { description: 'A malformed or unknown query parameter', content: json(ErrorSchema) },
-  401: { description: 'A bad, revoked or (when reads need one) missing token', content: json(ErrorSchema) },
-  429: { description: 'Over the rate limit', content: json(ErrorSchema) },
-}
+import { ErrorSchema, EventIdParams, EventSchema, json, READ_ERRORS } from './schemas.js'
 
 // a whole number from a query string within [min, max]
 const whole = (min: number, max: number, description: string) =>
@@ -96,6 +89,9 @@ const TableSchema = z.object({ events: z.array(EventSchema), total: z.number().i
 
 const ReportsSchema = z.object({ event: EventSchema, clusterId: z.number().int(), others: z.array(EventSchema) }).openapi('EventReports')
 
+/** What a dashboard route says of itself; the method, tags, security and error answers are the same for all. */
+type DashboardRoute = Pick<RouteConfig, 'path' | 'summary' | 'description' | 'request' | 'responses'>
+
 /** A map zoom's grid cell in degrees: about 40 pixels of a 256-pixel tile. */
 export function cellForZoom(zoom: number): number {
   return 360 / 2 ** zoom / (256 / 40)
@@ -108,18 +104,17 @@ export function cellForZoom(zoom: number): number {
 export function dashboardRoutes(app: ApiApp, deps: RouteDeps): void {
   const read = requireScope('read', deps.readsOpen)
   const security = deps.readsOpen ? [] : BEARER_SECURITY
+  // every dashboard route is a read: a GET with the read scope and the same error answers
+  const readRoute = <R extends DashboardRoute>(route: R) =>
+    createRoute({ tags: ['dashboard'], security, middleware: [read] as const, method: 'get', ...route, responses: { ...route.responses, ...READ_ERRORS } })
 
   app.openapi(
-    createRoute({
-      tags: ['dashboard'],
-      security,
-      middleware: [read] as const,
-      method: 'get',
+    readRoute({
       path: '/v1/series',
       summary: 'Events per day, week or month by quad class, with their mean Goldstein score',
       description: 'Events dated more coarsely than the period (a month only, for a daily series) are left out.',
       request: { query: SeriesQuerySchema },
-      responses: { 200: { description: 'The series', content: json(SeriesSchema) }, ...errors },
+      responses: { 200: { description: 'The series', content: json(SeriesSchema) } },
     }),
     async (c) => {
       const { bucket = 'day', ...filter } = c.req.valid('query')
@@ -128,15 +123,11 @@ export function dashboardRoutes(app: ApiApp, deps: RouteDeps): void {
   )
 
   app.openapi(
-    createRoute({
-      tags: ['dashboard'],
-      security,
-      middleware: [read] as const,
-      method: 'get',
+    readRoute({
       path: '/v1/places',
       summary: 'Located events in grid cells for a map zoom, and events per country',
       request: { query: PlacesQuerySchema },
-      responses: { 200: { description: 'Cells and countries', content: json(PlacesSchema) }, ...errors },
+      responses: { 200: { description: 'Cells and countries', content: json(PlacesSchema) } },
     }),
     async (c) => {
       const { zoom = 2, limit = 5000, ...filter } = c.req.valid('query')
@@ -147,16 +138,12 @@ export function dashboardRoutes(app: ApiApp, deps: RouteDeps): void {
   )
 
   app.openapi(
-    createRoute({
-      tags: ['dashboard'],
-      security,
-      middleware: [read] as const,
-      method: 'get',
+    readRoute({
       path: '/v1/network',
       summary: 'Actors and the dyads between them, with event counts and mean Goldstein scores',
       description: 'Only events with both a source and a target count; a node sums the dyads shown that it is in.',
       request: { query: NetworkQuerySchema },
-      responses: { 200: { description: 'Nodes and edges', content: json(NetworkSchema) }, ...errors },
+      responses: { 200: { description: 'Nodes and edges', content: json(NetworkSchema) } },
     }),
     async (c) => {
       const { level = 'code', limit = 60, ...filter } = c.req.valid('query')
@@ -183,15 +170,11 @@ export function dashboardRoutes(app: ApiApp, deps: RouteDeps): void {
   )
 
   app.openapi(
-    createRoute({
-      tags: ['dashboard'],
-      security,
-      middleware: [read] as const,
-      method: 'get',
+    readRoute({
       path: '/v1/table',
       summary: 'A page of the events the filters match, sorted by a column, with their total',
       request: { query: TableQuerySchema },
-      responses: { 200: { description: 'A page of events', content: json(TableSchema) }, ...errors },
+      responses: { 200: { description: 'A page of events', content: json(TableSchema) } },
     }),
     async (c) => {
       const { sort = 'date', order = 'desc', offset = 0, limit = 50, ...filter } = c.req.valid('query')
@@ -201,11 +184,7 @@ export function dashboardRoutes(app: ApiApp, deps: RouteDeps): void {
   )
 
   app.openapi(
-    createRoute({
-      tags: ['dashboard'],
-      security,
-      middleware: [read] as const,
-      method: 'get',
+    readRoute({
       path: '/v1/events/{id}/reports',
       summary: 'Other reports of the same real-world event (its cluster)',
       description: 'Events of the same CAMEO family and dyad close in date and place, as `sitrep` clusters them.',
@@ -213,7 +192,6 @@ export function dashboardRoutes(app: ApiApp, deps: RouteDeps): void {
       responses: {
         200: { description: 'The event and the other reports', content: json(ReportsSchema) },
         404: { description: 'No such event', content: json(ErrorSchema) },
-        ...errors,
       },
     }),
     async (c) => {

@@ -4,7 +4,7 @@ import { csvCell } from '../exports/export-events.js'
 import { EventFilterSchema } from '../store/event-filter.js'
 import { requireScope } from './auth.js'
 import { type ApiApp, BEARER_SECURITY, type RouteDeps } from './deps.js'
-import { ErrorSchema } from './schemas.js'
+import { ErrorSchema, json } from './schemas.js'
 
 const STEPS = ['day', 'week', 'month'] as const satisfies readonly SeriesStep[]
 
@@ -51,7 +51,6 @@ const COLUMNS = Object.keys(SeriesRowSchema.shape) as (keyof SeriesRow)[]
 
 /** GET /v1/dyads/series: what `sitrep query dyads` prints, per day, week or month. */
 export function dyadRoutes(app: ApiApp, deps: RouteDeps): void {
-  const json = <T>(schema: T) => ({ 'application/json': { schema } })
   app.openapi(
     createRoute({
       method: 'get',

@@ -4,14 +4,18 @@ import type { StoredEvent } from '../store/store.js'
 import { requireScope } from './auth.js'
 import { type ApiApp, BEARER_SECURITY, type RouteDeps } from './deps.js'
 import { ApiError } from './errors.js'
-import { DEFAULT_PAGE, ErrorSchema, EventDetailSchema, EventIdParams, EventSchema, EventsPageSchema, EventsQuerySchema, StreamQuerySchema } from './schemas.js'
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } })
-const errors = {
-  400: { description: 'A malformed or unknown query parameter', content: json(ErrorSchema) },
-  401: { description: 'A bad, revoked or (when reads need one) missing token', content: json(ErrorSchema) },
-  429: { description: 'Over the rate limit', content: json(ErrorSchema) },
-}
+import {
+  DEFAULT_PAGE,
+  ErrorSchema,
+  EventDetailSchema,
+  EventIdParams,
+  EventSchema,
+  EventsPageSchema,
+  EventsQuerySchema,
+  json,
+  READ_ERRORS,
+  StreamQuerySchema,
+} from './schemas.js'
 
 // how many new events one poll of the stream sends at most (the next poll sends the rest)
 const STREAM_BATCH = 500
@@ -35,7 +39,7 @@ export function eventRoutes(app: ApiApp, deps: RouteDeps): void {
       security,
       middleware: [read] as const,
       request: { query: EventsQuerySchema },
-      responses: { 200: { description: 'A page of events', content: json(EventsPageSchema) }, ...errors },
+      responses: { 200: { description: 'A page of events', content: json(EventsPageSchema) }, ...READ_ERRORS },
     }),
     async (c) => {
       const { cursor, limit, ...filter } = c.req.valid('query')
@@ -60,7 +64,7 @@ export function eventRoutes(app: ApiApp, deps: RouteDeps): void {
       responses: {
         200: { description: 'The event', content: json(EventDetailSchema) },
         404: { description: 'No such event', content: json(ErrorSchema) },
-        ...errors,
+        ...READ_ERRORS,
       },
     }),
     async (c) => {
@@ -96,7 +100,7 @@ export function eventRoutes(app: ApiApp, deps: RouteDeps): void {
       responses: {
         200: { description: 'A text/event-stream of events', content: { 'text/event-stream': { schema: EventSchema } } },
         503: { description: 'Too many streams open', content: json(ErrorSchema) },
-        ...errors,
+        ...READ_ERRORS,
       },
     }),
     async (c) => {

@@ -4,9 +4,7 @@ import { nameKey } from '../lexicon/load.js'
 import { PIPELINE_VERSION } from '../version.js'
 import { requireScope } from './auth.js'
 import { type ApiApp, BEARER_SECURITY, type RouteDeps } from './deps.js'
-import { ActorQuerySchema, ActorResultSchema, ErrorSchema, HealthSchema, StatsSchema } from './schemas.js'
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } })
+import { ActorQuerySchema, ActorResultSchema, ErrorSchema, HealthSchema, json, StatsSchema } from './schemas.js'
 
 /** GET /v1/health, GET /v1/stats and GET /v1/actors (registry search). */
 export function metaRoutes(app: ApiApp, deps: RouteDeps): void {

@@ -3,9 +3,8 @@ import { QueueUnavailableError } from '../services/queue-monitor.js'
 import { requireScope } from './auth.js'
 import { type ApiApp, BEARER_SECURITY, type RouteDeps } from './deps.js'
 import { ApiError } from './errors.js'
-import { ErrorSchema } from './schemas.js'
+import { ErrorSchema, json } from './schemas.js'
 
-const json = <T>(schema: T) => ({ 'application/json': { schema } })
 const errors = {
   401: { description: 'No token, or a bad or revoked one', content: json(ErrorSchema) },
   403: { description: 'A token without the admin scope', content: json(ErrorSchema) },

@@ -6,14 +6,7 @@ import { WATCH_KINDS } from '../watch/rule.js'
 import { requireScope } from './auth.js'
 import { type ApiApp, BEARER_SECURITY, type RouteDeps } from './deps.js'
 import { ApiError } from './errors.js'
-import { ErrorSchema } from './schemas.js'
-
-const json = <T>(schema: T) => ({ 'application/json': { schema } })
-const errors = {
-  400: { description: 'A malformed or unknown query parameter', content: json(ErrorSchema) },
-  401: { description: 'A bad, revoked or (when reads need one) missing token', content: json(ErrorSchema) },
-  429: { description: 'Over the rate limit', content: json(ErrorSchema) },
-}
+import { ErrorSchema, EventSchema, json, PageCursor, pageSize, READ_ERRORS } from './schemas.js'
 
 /** The largest page of alerts one request gets, and the default. */
 const MAX_ALERTS = 500
@@ -37,19 +30,17 @@ export const WatchSchema = z
   })
   .openapi('Watch')
 
-const EvidenceSchema = z.object({
-  id: z.number().int(),
-  date: z.string().nullable(),
-  source: z.string().nullable(),
-  target: z.string().nullable(),
-  cameo: z.string(),
-  cameoName: z.string(),
-  goldstein: z.number().nullable(),
-  evidence: z.string().openapi({ description: 'The sentence that says so' }),
-  articleId: z.string(),
-  articleTitle: z.string().nullable(),
-  articleUrl: z.string().nullable(),
-})
+// an event an alert cites: the stored event's fields, its actors by code, and its article's URL
+const EvidenceSchema = EventSchema.pick({
+  id: true,
+  date: true,
+  cameo: true,
+  cameoName: true,
+  goldstein: true,
+  evidence: true,
+  articleId: true,
+  articleTitle: true,
+}).extend({ source: z.string().nullable(), target: z.string().nullable(), articleUrl: z.string().nullable() })
 
 /** An alert with the figures and the events that made it fire. */
 export const AlertSchema = z
@@ -75,19 +66,8 @@ export const AlertSchema = z
 const AlertsQuerySchema = z
   .object({
     watch: z.string().regex(WATCH_NAME, { message: 'expects a watch name' }).optional(),
-    limit: z
-      .string()
-      .regex(/^[1-9]\d{0,2}$/, { message: `expects a whole number from 1 to ${MAX_ALERTS}` })
-      .transform(Number)
-      .refine((n) => n <= MAX_ALERTS, { message: `expects a whole number from 1 to ${MAX_ALERTS}` })
-      .optional()
-      .openapi({ description: `Alerts per page (default ${DEFAULT_ALERTS})` }),
-    cursor: z
-      .string()
-      .regex(/^[1-9]\d{0,14}$/, { message: 'expects the "next" value of a previous page' })
-      .transform(Number)
-      .optional()
-      .openapi({ description: 'The "next" value of the previous page' }),
+    limit: pageSize(MAX_ALERTS).openapi({ description: `Alerts per page (default ${DEFAULT_ALERTS})` }),
+    cursor: PageCursor,
   })
   .strict()
 
@@ -118,7 +98,7 @@ export function watchRoutes(app: ApiApp, deps: RouteDeps): void {
       tags: ['watches'],
       security,
       middleware: [read] as const,
-      responses: { 200: { description: 'Every watch', content: json(z.object({ watches: z.array(WatchSchema) })) }, ...errors },
+      responses: { 200: { description: 'Every watch', content: json(z.object({ watches: z.array(WatchSchema) })) }, ...READ_ERRORS },
     }),
     async (c) => c.json({ watches: (await deps.store.listWatches()).map(publicWatch) }, 200),
   )
@@ -135,7 +115,7 @@ export function watchRoutes(app: ApiApp, deps: RouteDeps): void {
       request: { query: AlertsQuerySchema },
       responses: {
         200: { description: 'A page of alerts', content: json(z.object({ alerts: z.array(AlertSchema), next: z.string().nullable() })) },
-        ...errors,
+        ...READ_ERRORS,
       },
     }),
     async (c) => {
@@ -160,7 +140,7 @@ export function watchRoutes(app: ApiApp, deps: RouteDeps): void {
       responses: {
         200: { description: 'An Atom 1.0 feed', content: { 'application/atom+xml': { schema: z.string() } } },
         404: { description: 'No such watch', content: json(ErrorSchema) },
-        ...errors,
+        ...READ_ERRORS,
       },
     }),
     async (c) => {

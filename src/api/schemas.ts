@@ -13,29 +13,47 @@ export const ErrorSchema = z
   })
   .openapi('Error')
 
+/** The content of a JSON body of a schema, as a route's request or response declares it. */
+export const json = <T>(schema: T) => ({ 'application/json': { schema } })
+
+/** The error answers every read route may give. */
+export const READ_ERRORS = {
+  400: { description: 'A malformed or unknown query parameter', content: json(ErrorSchema) },
+  401: { description: 'A bad, revoked or (when reads need one) missing token', content: json(ErrorSchema) },
+  429: { description: 'Over the rate limit', content: json(ErrorSchema) },
+}
+
 /** The largest page of events one request gets. */
 export const MAX_PAGE = 1000
 
 /** The page size when a request gives none. */
 export const DEFAULT_PAGE = 100
 
+/** A page size in a query string: a whole number from 1 to `max` (as many digits as `max` has, then capped). */
+export function pageSize(max: number) {
+  const message = `expects a whole number from 1 to ${max}`
+  return z
+    .string()
+    .regex(new RegExp(`^[1-9]\\d{0,${String(max).length - 1}}$`), { message })
+    .transform(Number)
+    .refine((n) => n <= max, { message })
+    .optional()
+}
+
+/** A page cursor in a query string: the "next" value of the previous page (the id of the last row seen). */
+export const PageCursor = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/, { message: 'expects the "next" value of a previous page' })
+  .transform(Number)
+  .optional()
+  .openapi({ description: 'The "next" value of the previous page' })
+
 // the filters are the CLI's (the shared zod EventFilter, so a new filter shows up here by
 // itself); the page size is capped and the cursor is the id of the last event seen
 /** Query of GET /v1/events: the shared filters, a capped page size and a cursor. */
 export const EventsQuerySchema = EventFilterSchema.extend({
-  limit: z
-    .string()
-    .regex(/^[1-9]\d{0,3}$/, { message: `expects a whole number from 1 to ${MAX_PAGE}` })
-    .transform(Number)
-    .refine((n) => n <= MAX_PAGE, { message: `expects a whole number from 1 to ${MAX_PAGE}` })
-    .optional()
-    .openapi({ description: `Events per page (default ${DEFAULT_PAGE}, at most ${MAX_PAGE})`, example: '50' }),
-  cursor: z
-    .string()
-    .regex(/^[1-9]\d{0,14}$/, { message: 'expects the "next" value of a previous page' })
-    .transform(Number)
-    .optional()
-    .openapi({ description: 'The "next" value of the previous page' }),
+  limit: pageSize(MAX_PAGE).openapi({ description: `Events per page (default ${DEFAULT_PAGE}, at most ${MAX_PAGE})`, example: '50' }),
+  cursor: PageCursor,
 }).strict()
 
 /** An event as the API shows it (a stored event: one coded act in one sentence of one article, with its evidence). */

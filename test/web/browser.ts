@@ -1,12 +1,14 @@
 // What the dashboard's browser tests share: Debian's chromium driven by playwright-core (never
 // a browser download), a server over a store, and where screenshots go.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { type RunningServer, startServer } from '../../src/api/server.js'
 import { createLexicon } from '../../src/lexicon/lexicon.js'
+import type { QueueMonitor } from '../../src/services/queue-monitor.js'
+import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import type { Store } from '../../src/store/store.js'
 
 /** The browser: Debian's chromium package (.ci/run installs it with apt-get when missing). */
@@ -25,9 +27,58 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
 }
 
-/** Serves the API and the dashboard over a store on a free port of 127.0.0.1. */
-export function serve(store: Store): Promise<RunningServer> {
-  return startServer({ store, lexicon: createLexicon(), port: 0, rateLimitPerMinute: 0, log: () => undefined })
+/** Serves the API and the dashboard over a store on a free port of 127.0.0.1 (showing a queue when given one). */
+export function serve(store: Store, queue?: QueueMonitor): Promise<RunningServer> {
+  return startServer({ store, lexicon: createLexicon(), port: 0, rateLimitPerMinute: 0, log: () => undefined, ...(queue && { queue }) })
+}
+
+/** A new SQLite store in a folder of its own under the system's temporary folder, migrated. */
+export async function tempStore(name: string): Promise<{ store: Store; path: string }> {
+  const path = join(mkdtempSync(join(tmpdir(), `sitrep-${name}-`)), `${name}.db`)
+  const store = createSqliteStore(path)
+  await store.migrate()
+  return { store, path }
+}
+
+/** The dashboard served over a store and open in chromium: the server, its address, the browser and a page. */
+export interface Dashboard {
+  readonly server: RunningServer
+  /** http://127.0.0.1:PORT */
+  readonly base: string
+  readonly browser: Browser
+  /** A page of 1280 × 900. */
+  readonly page: Page
+  /** Every URL the page requested. */
+  readonly requests: string[]
+  /** Closes the browser, the server and the store. */
+  close(): Promise<void>
+}
+
+/**
+ * Serves the dashboard over a store and opens a page of it in chromium, recording its requests;
+ * `close` ends the browser, the server and the store, whatever of them was started.
+ *
+ * @example
+ *   const dashboard = await openDashboard((await tempStore('web')).store)
+ *   await dashboard.page.goto(`${dashboard.base}/?view=map`)
+ */
+export async function openDashboard(store: Store, options: { queue?: QueueMonitor } = {}): Promise<Dashboard> {
+  let server: RunningServer | undefined
+  let browser: Browser | undefined
+  const close = async (): Promise<void> => {
+    await browser?.close()
+    await server?.close()
+    await store.close()
+  }
+  try {
+    server = await serve(store, options.queue)
+    browser = await launch()
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    return { server, base: `http://127.0.0.1:${server.port}`, browser, page, requests: recordRequests(page), close }
+  } catch (error) {
+    await close()
+    throw error
+  }
 }
 
 /** Every URL a page requests, to check that none leaves this machine. */

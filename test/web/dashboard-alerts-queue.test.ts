@@ -2,35 +2,28 @@
 // seen, the Alerts view lists them with links to their events' evidence, and the Queue view
 // (admin token only) shows a real Redis queue's counts and dead jobs and retries them.
 import assert from 'node:assert/strict'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { type RunningServer, startServer } from '../../src/api/server.js'
-import { LEXICON } from '../../src/api/test-helpers.js'
+import type { Page } from 'playwright-core'
 import { type Consumer, startConsumer } from '../../src/queue/consumer.js'
 import { createProducer } from '../../src/queue/producer.js'
 import { openQueueAdmin } from '../../src/queue/queue-admin.js'
 import { issueToken } from '../../src/services/api-tokens.js'
 import { openQueueMonitor, type QueueMonitor } from '../../src/services/queue-monitor.js'
-import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
 import type { Store } from '../../src/store/store.js'
 import { DOC_A, DOC_B } from '../../src/store/store-contract.js'
 import { evaluateWatches } from '../../src/watch/engine.js'
 import { ruleWithDefaults } from '../../src/watch/rule.js'
 import { SHARED_REDIS, uniqueQueue, waitFor } from '../queue/queue-helpers.js'
-import { launch, outside, recordRequests, SCREENSHOTS, settled } from './browser.js'
+import { type Dashboard, openDashboard, outside, SCREENSHOTS, settled, tempStore } from './browser.js'
 
 describe('dashboard: alerts and the queue in chromium', () => {
   const name = uniqueQueue('web')
   const admin = openQueueAdmin(SHARED_REDIS, name)
   let monitor: QueueMonitor
   let store: Store
-  let server: RunningServer
-  let browser: Browser
+  let dashboard: Dashboard
   let page: Page
-  let requests: string[]
   let base: string
   let tokens: { read: string; admin: string }
 
@@ -38,8 +31,7 @@ describe('dashboard: alerts and the queue in chromium', () => {
     store.addWatch({ name: watchName, rule: JSON.stringify(rule), webhookUrl: null, webhookSecret: null, allowPrivate: false, afterEventId: 0 })
 
   before(async () => {
-    store = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'sitrep-web-alerts-')), 'alerts.db'))
-    await store.migrate()
+    ;({ store } = await tempStore('web-alerts'))
     await store.save(DOC_A, 'test')
     await store.save(DOC_B, 'test')
     tokens = { read: (await issueToken(store, 'reader', 'read')).secret, admin: (await issueToken(store, 'admin', 'admin')).secret }
@@ -69,19 +61,15 @@ describe('dashboard: alerts and the queue in chromium', () => {
     )
     await consumer.stop()
     monitor = openQueueMonitor(SHARED_REDIS, name)
-    server = await startServer({ store, lexicon: LEXICON, port: 0, rateLimitPerMinute: 0, log: () => undefined, queue: monitor })
-    base = `http://127.0.0.1:${server.port}`
-    browser = await launch()
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    requests = recordRequests(page)
+    dashboard = await openDashboard(store, { queue: monitor })
+    ;({ page, base } = dashboard)
   })
   after(async () => {
-    await browser?.close()
-    await server?.close()
+    // the dashboard closes the store; a setup that failed before it closes the store alone
+    await (dashboard ? dashboard.close() : store?.close())
     await monitor?.close()
     await admin.obliterate()
     await admin.close()
-    await store?.close()
   })
 
   const badge = () => page.locator('nav .badge')
@@ -151,7 +139,7 @@ describe('dashboard: alerts and the queue in chromium', () => {
   })
 
   it('requested nothing outside 127.0.0.1', () => {
-    assert.ok(requests.length > 5)
-    assert.deepEqual(outside(requests), [])
+    assert.ok(dashboard.requests.length > 5)
+    assert.deepEqual(outside(dashboard.requests), [])
   })
 })

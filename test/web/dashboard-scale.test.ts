@@ -1,18 +1,14 @@
 // The dashboard over 100,000 stored events (generated): the first view within 2 s and a filter
 // change within 300 ms, measured in chromium from the click to the views drawn, and printed.
 import assert from 'node:assert/strict'
-import { mkdtempSync } from 'node:fs'
-import { availableParallelism, loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { availableParallelism, loadavg } from 'node:os'
 import { after, before, describe, it } from 'node:test'
 import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
 import { syntheticDoc } from '../../scripts/synthetic-docs.js'
-import type { RunningServer } from '../../src/api/server.js'
 import { ARTICLE_COLUMNS, articleRow, EVENT_COLUMNS, eventRows } from '../../src/store/rows.js'
 import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
-import type { Store } from '../../src/store/store.js'
-import { launch, serve, settled } from './browser.js'
+import { type Dashboard, openDashboard, settled, tempStore } from './browser.js'
 
 // The rows `save` writes (rows.ts), all in one transaction without waiting for the disk: what
 // takes a minute as 2000 transactions on a busy machine takes seconds, and the data is the same.
@@ -38,29 +34,22 @@ const FIRST_VIEW_MS = 2000
 const FILTER_MS = 300
 
 describe('dashboard over 100,000 events', () => {
-  let store: Store
-  let server: RunningServer
+  let dashboard: Dashboard
   let browser: Browser
   let page: Page
   let base: string
 
   before(async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'sitrep-web-scale-')), 'scale.db')
-    const empty = createSqliteStore(path)
-    await empty.migrate()
+    const { store: empty, path } = await tempStore('web-scale')
     await empty.close()
     fillFast(path)
-    store = createSqliteStore(path)
+    const store = createSqliteStore(path)
     assert.equal((await store.counts()).events, ARTICLES * PER_ARTICLE)
-    server = await serve(store)
-    base = `http://127.0.0.1:${server.port}`
-    browser = await launch()
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    dashboard = await openDashboard(store)
+    ;({ browser, page, base } = dashboard)
   })
   after(async () => {
-    await browser?.close()
-    await server?.close()
-    await store?.close()
+    await dashboard?.close()
   })
 
   it(`draws the first view within ${FIRST_VIEW_MS} ms and answers a filter change within ${FILTER_MS} ms`, async () => {

@@ -2,18 +2,14 @@
 // a dyad, open an event from the map, read its evidence; every view is screenshotted at 1280
 // and 390 px; no request leaves 127.0.0.1.
 import assert from 'node:assert/strict'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { createAnalyzer, isError } from '../../src/analyze.js'
-import type { RunningServer } from '../../src/api/server.js'
 import type { Output } from '../../src/output.js'
-import { createSqliteStore } from '../../src/store/sqlite/sqlite-store.js'
-import type { Store } from '../../src/store/store.js'
-import { launch, outside, type PageGlobals, recordRequests, SCREENSHOTS, serve, settled } from './browser.js'
+import { type Dashboard, openDashboard, outside, type PageGlobals, SCREENSHOTS, settled, tempStore } from './browser.js'
 
 const DATA = fileURLToPath(new URL('../../../shared/data/', import.meta.url))
 // the first documents of two dev sets: dated political news (PolNeAR) and world-wide outbreak reports (GeoVirus)
@@ -21,6 +17,15 @@ const SETS: [file: string, take: number][] = [
   ['quotes/polnear-dev.jsonl', 45],
   ['geo/geovirus.jsonl', 35],
 ]
+
+// an article (written for this test) that tells one expulsion twice: one event, two mentions
+const TOLD_TWICE_TITLE = 'Norway expels Chilean envoy'
+const TOLD_TWICE = {
+  published: '2025-07-29',
+  text:
+    `${TOLD_TWICE_TITLE}\n\nNorway expelled the Chilean ambassador on Monday, officials in Oslo said. ` +
+    'The ambassador left the country within hours. Norway expelled the Chilean envoy after a spying inquiry, the ministry added.',
+}
 
 function devOutputs(): Output[] {
   if (!existsSync(DATA)) throw new Error(`the dev data is not at ${DATA}: the browser test loads its news texts from ../shared/data`)
@@ -40,31 +45,24 @@ function devOutputs(): Output[] {
       if (!isError(analysed)) out.push(analysed)
     }
   }
+  const told = analyzer.analyze(TOLD_TWICE)
+  if (!isError(told)) out.push(told)
   return out
 }
 
 describe('dashboard in chromium over dev-set news', () => {
-  let store: Store
-  let server: RunningServer
-  let browser: Browser
+  let dashboard: Dashboard
   let page: Page
-  let requests: string[]
   let base: string
 
   before(async () => {
-    store = createSqliteStore(join(mkdtempSync(join(tmpdir(), 'sitrep-web-')), 'dev.db'))
-    await store.migrate()
+    const { store } = await tempStore('web')
     await store.saveMany(devOutputs(), 'test')
-    server = await serve(store)
-    base = `http://127.0.0.1:${server.port}`
-    browser = await launch()
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    requests = recordRequests(page)
+    dashboard = await openDashboard(store)
+    ;({ page, base } = dashboard)
   })
   after(async () => {
-    await browser?.close()
-    await server?.close()
-    await store?.close()
+    await dashboard?.close()
     console.log(`dashboard screenshots: ${SCREENSHOTS}`)
   })
 
@@ -138,6 +136,40 @@ describe('dashboard in chromium over dev-set news', () => {
     await shot('reader', false)
   })
 
+  it('marks every mention of the chosen event and steps from one to the other', async () => {
+    // a stored event is one mention: open the later one, as a link from the map or the table would
+    const page1 = (await (await fetch(`${base}/v1/events?actor1=NOR&limit=500`)).json()) as {
+      events: { id: number; articleTitle: string | null; triggerText: string; sentenceStart: number }[]
+    }
+    const told = page1.events
+      .filter((e) => e.articleTitle === TOLD_TWICE_TITLE && e.triggerText === 'expelled')
+      .sort((a, b) => a.sentenceStart - b.sentenceStart)
+    assert.equal(told.length, 2, 'the expulsion told twice is stored as two mentions')
+    await page.goto(`${base}/?view=reader&event=${told[1]?.id}`)
+    await page.waitForSelector('#chosen-sentence')
+    await settled(page)
+    const steps = page.getByRole('navigation', { name: 'Mentions of this event' })
+    const sentence = async (): Promise<string> => (await page.locator('.article-text .chosen-sentence').allTextContents()).join('')
+    const other = async (): Promise<string> => (await page.locator('.article-text .mention-sentence').allTextContents()).join('')
+    // the later mention is the chosen sentence; the earlier one is marked as a mention of the same event
+    await steps.getByText('Mention 2 of 2').waitFor()
+    assert.match(await sentence(), /spying inquiry/)
+    assert.match(await other(), /on Monday/)
+    assert.equal(await page.locator('.article-text .mention-trigger').textContent(), 'expelled')
+    assert.ok(await steps.getByRole('button', { name: 'Next mention' }).isDisabled())
+    // stepping back brings the earlier one into view and marks the later one
+    await steps.getByRole('button', { name: 'Previous mention' }).click()
+    await steps.getByText('Mention 1 of 2').waitFor()
+    assert.match(await sentence(), /on Monday/)
+    assert.match(await other(), /spying inquiry/)
+    assert.ok(await page.locator('#chosen-sentence').isVisible())
+    assert.ok(await steps.getByRole('button', { name: 'Previous mention' }).isDisabled())
+    await steps.getByRole('button', { name: 'Next mention' }).click()
+    await steps.getByText('Mention 2 of 2').waitFor()
+    assert.match(await sentence(), /spying inquiry/)
+    await shot('reader-mentions', false)
+  })
+
   it('brushes the timeline to a date range that every view then uses', async () => {
     await page.goto(`${base}/?view=timeline&bucket=month`)
     await page.waitForSelector('.timeline-chart rect')
@@ -189,7 +221,7 @@ describe('dashboard in chromium over dev-set news', () => {
   })
 
   it('requested nothing outside 127.0.0.1', () => {
-    assert.ok(requests.length > 20)
-    assert.deepEqual(outside(requests), [])
+    assert.ok(dashboard.requests.length > 20)
+    assert.deepEqual(outside(dashboard.requests), [])
   })
 })

@@ -92,7 +92,16 @@ export interface Analysis {
     quad: number
     date: string | null
     place: { name: string } | null
+    /** Every report of the act in the text, in text order, the event's own among them; absent when there is one. */
+    mentions?: AnalysisMention[]
   }[]
+}
+/** One report of an event in its article: the sentence and the trigger word. */
+export interface AnalysisMention {
+  sentence: Span
+  trigger: Span & { text: string }
+  cameo: string
+  confidence: number
 }
 export interface ApiArticle {
   id: string

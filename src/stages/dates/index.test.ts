@@ -39,6 +39,9 @@ const CASES: [string, string, string, string | null][] = [
   ['In September, the company bought a rival for $22 million.', 'September', '2024-09', null],
   ['The group has scheduled a news conference Monday.', 'Monday', '2025-08-04', null],
   ['Since KKR bought the company in December, it has sold three units.', 'December', '2024-12', null],
+  // a participle after a present "is" is a passive, not a past tense; "be supposed to" looks ahead
+  ['The appeal is argued in October.', 'October', '2025-10', null],
+  ['The talks are supposed to end in November.', 'November', '2025-11', null],
   // a report about a quarter compares with the same quarter a year before
   ['Third-quarter profit rose 12%. Sales were $1.2 billion, up from $1 billion a year earlier.', 'a year earlier', '2024-Q2', null],
   ['The company made a profit for the year.', 'the year', '2025', null],
@@ -60,6 +63,15 @@ const CASES: [string, string, string, string | null][] = [
   ['Such mistakes belong to the past.', 'the past', 'PAST_REF', null],
   ['He was born in nineteen ninety-six.', 'nineteen ninety-six', '1996', null],
   ['The plan was announced in January nineteen ninety-seven.', 'January nineteen ninety-seven', '1997-01', null],
+  // "May" is the month where its neighbours say so: a preposition of time, another month, a day, a year, "last"
+  ['The election was held in May.', 'May', '2025-05', null],
+  ['Parliament will reconvene by May.', 'May', '2026-05', null],
+  ['Exports fell between April and May.', 'May', '2025-05', null],
+  ['Rainfall was low in May and June.', 'May', '2025-05', null],
+  ['The ceasefire began on May 3.', 'May 3', '2025-05-03', null],
+  ['Talks resumed in May 2024.', 'May 2024', '2024-05', null],
+  ['Inflation peaked last May.', 'last May', '2025-05', null],
+  ['Prices dipped in mid-May.', 'mid-May', '2025-05', 'MID'],
 ]
 
 describe('dates', () => {

@@ -16,7 +16,8 @@ import { lastQuarter, namedQuarter, reportingPeriod } from './parsers/06-quarter
 import { bareYear, season, yearAfterWord } from './parsers/07-years-seasons.js'
 import { duration, everyNamed, everyUnit, reference } from './parsers/08-durations-sets.js'
 import { dropNotTemporal } from './refiners/01-not-temporal.js'
-import { removeOverlaps } from './refiners/02-overlaps.js'
+import { readMay } from './refiners/02-may.js'
+import { removeOverlaps } from './refiners/03-overlaps.js'
 import { direction } from './tense.js'
 
 /**
@@ -100,7 +101,7 @@ export function createDatesStage(): PipelineStage {
       }
       const found: Found[] = []
       const aboutQuarters = quarterly(text, sentences)
-      for (const c of keep(dropNotTemporal(candidates, text, tokens))) {
+      for (const c of keep(readMay(keep(dropNotTemporal(candidates, text, tokens)), text, tokens))) {
         const dir = direction(text, tokens, c.start, c.end)
         const r = byParser.get(c)?.resolve(c.groups, { anchor, dir, byQuarter: aboutQuarters(c.start), words })
         if (r) found.push({ kind: c.kind, start: c.start, end: c.end, ...r })

@@ -7,7 +7,8 @@ import { dateWords, fragments, type ResolveContext } from './parser.js'
 import { monthDay } from './parsers/02-months.js'
 import { unitsAgo } from './parsers/03-relative.js'
 import { dropNotTemporal } from './refiners/01-not-temporal.js'
-import { removeOverlaps } from './refiners/02-overlaps.js'
+import { readMay } from './refiners/02-may.js'
+import { removeOverlaps } from './refiners/03-overlaps.js'
 
 // passes run alone, on hand-built candidates and contexts: no pipeline, no tagger
 const context = (dir: -1 | 0 | 1, byQuarter = false): ResolveContext => ({ anchor: parseYmd('2025-07-31'), dir, byQuarter, words: dateWords() })
@@ -48,6 +49,30 @@ describe('dates refiners alone', () => {
     assert.deepEqual(
       r.dropped.map((d) => d.reason),
       ['"a week" is a rate', '"Jan" is a name'],
+    )
+  })
+
+  it('reads "May" as the month only beside a preposition of time, another month or its day', () => {
+    const text = 'in May; May I; it may; April or May; May 5'
+    const candidates: Candidate[] = [
+      { kind: 'month', start: 3, end: 6, groups: { month: 'May' } },
+      { kind: 'month', start: 8, end: 11, groups: { month: 'May' } },
+      { kind: 'month', start: 18, end: 21, groups: { month: 'may' } },
+      { kind: 'month', start: 32, end: 35, groups: { month: 'May' } },
+      { kind: 'md', start: 37, end: 42, groups: { month: 'May', d: '5' } },
+      { kind: 'month', start: 37, end: 40, groups: { month: 'May' } },
+    ]
+    const r = readMay(candidates, text, [])
+    assert.deepEqual(
+      r.kept.map((c) => text.slice(c.start, c.end)),
+      ['May', 'May', 'May 5', 'May'],
+    )
+    assert.deepEqual(
+      r.dropped.map((d) => [d.item.start, d.reason]),
+      [
+        [8, '"May" is alone: no preposition of time or other month beside it'],
+        [18, '"may" is the modal verb'],
+      ],
     )
   })
 

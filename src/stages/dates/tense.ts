@@ -1,21 +1,22 @@
 import { firstTokenAt } from '../../core/tokens.js'
 import type { Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
-import { alt, type Direction } from './parser.js'
+import { alt, type Direction, literal } from './parser.js'
 
 const pastForms = lazy(() => new Set(loadLexicon<EntryFile<string>>('dates/past-forms.json').entries))
 // the future markers as one pattern over a clause's lower-case words joined by single spaces
 const futureMarkers = lazy(() => {
   const phrases = loadLexicon<EntryFile<string>>('dates/future-markers.json').entries
-  return new RegExp(`(?:^| )(?:${alt(phrases.map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))})(?= |$)`, 'u')
+  return new RegExp(`(?:^| )(?:${alt(phrases.map(literal))})(?= |$)`, 'u')
 })
 
 // words that end a clause: the tense of one clause says nothing of the next
 const CLAUSE_BREAK = /^(?:[,;:()"“”]|``|''|--|—|–)$/u
 // how many words of its clause before (and after) a bare month or weekday are read for its tense
 const TENSE_WINDOW = 12
-// a participle after these is not a past tense: "to be completed by Dec. 15", "will be published in early November"
-const NOT_PAST_BEFORE = new Set(['to', 'be', 'been', 'being', 'will', 'would'])
+// a participle after these is not a past tense: "to be completed by Dec. 15", "will be published in early November",
+// the present passive "the bill is debated in March"
+const NOT_PAST_BEFORE = new Set(['to', 'be', 'been', 'being', 'will', 'would', 'is', 'are', 'am'])
 
 /**
  * The tense of the clause around an expression, read from its words: 1 ahead, -1 back, 0 when

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks'
-import { type Analysis, type ApiArticle, type ApiEvent, get, QUADS } from '../api'
+import { type Analysis, type AnalysisMention, type ApiArticle, type ApiEvent, get, QUADS } from '../api'
 import { hrefFor, type Route } from '../route'
 import { useFetch } from '../use-fetch'
 
@@ -10,6 +10,20 @@ interface Mark {
   kind: Kind
   label: string
   event?: number
+  /** Which of its event's mentions a trigger is. */
+  mention?: number
+}
+
+type AnalysisEvent = NonNullable<Analysis['events']>[number]
+type Mention = Pick<AnalysisMention, 'sentence' | 'trigger'>
+
+/** An event's reports in text order: its mentions, or its own evidence alone when it has none listed. */
+const mentionsOf = (e: AnalysisEvent): Mention[] => (e.mentions?.length ? e.mentions : [{ sentence: e.sentence, trigger: e.trigger }])
+
+/** The chosen event (its index in the analysis) and which of its mentions is in view. */
+interface Choice {
+  event: number
+  mention: number
 }
 
 const KINDS: { kind: Kind; label: string }[] = [
@@ -30,8 +44,20 @@ function marksOf(a: Analysis): Mark[] {
   for (const e of a.dates ?? []) marks.push({ start: e.start, end: e.end, kind: 'date', label: `${e.type.toLowerCase()} ${e.value}` })
   for (const q of a.quotes ?? [])
     marks.push({ start: q.start, end: q.end, kind: 'quote', label: `${q.direct ? 'direct' : 'indirect'} quote${q.speaker ? ` of ${q.speaker.text}` : ''}` })
-  for (const [i, e] of (a.events ?? []).entries())
-    marks.push({ start: e.trigger.start, end: e.trigger.end, kind: 'trigger', label: `event trigger: ${e.cameo} ${e.cameoName}`, event: i })
+  for (const [i, e] of (a.events ?? []).entries()) {
+    const mentions = mentionsOf(e)
+    for (const [k, m] of mentions.entries()) {
+      const which = mentions.length > 1 ? ` (mention ${k + 1} of ${mentions.length})` : ''
+      marks.push({
+        start: m.trigger.start,
+        end: m.trigger.end,
+        kind: 'trigger',
+        label: `event trigger: ${e.cameo} ${e.cameoName}${which}`,
+        event: i,
+        mention: k,
+      })
+    }
+  }
   return marks
 }
 
@@ -58,10 +84,23 @@ function segments(text: string, marks: Mark[], cuts: number[]): Segment[] {
   return out
 }
 
+/** The event and mention a stored event is: a stored event is one mention of an analysis event. */
+function choiceOf(events: readonly AnalysisEvent[], stored: ApiEvent | undefined): Choice | null {
+  if (!stored) return null
+  for (const [i, e] of events.entries()) {
+    const k = mentionsOf(e).findIndex((m) => m.sentence.start === stored.sentenceStart && m.trigger.text === stored.triggerText)
+    if (k >= 0) return { event: i, mention: k }
+  }
+  return null
+}
+
+const within = (s: Segment, span: { start: number; end: number }): boolean => s.start >= span.start && s.end <= span.end
+
 /**
  * An article with every layer marked (entities, actors, places, dates, quotes, event triggers);
- * the chosen event's sentence is scrolled to and shaded, with why it was coded so beside it,
- * the article's source and date, and other reports of the same event.
+ * the chosen event's sentence is scrolled to and shaded, every other mention of the event shaded
+ * too and stepped through from the card beside it, with why it was coded so, the article's
+ * source and date, and other reports of the same event.
  */
 export function ReaderView({ route }: { route: Route }) {
   const eventId = Number(route.params.get('event')) || null
@@ -78,19 +117,31 @@ export function ReaderView({ route }: { route: Route }) {
   )
   const analysis = article.data?.analysis
   const events = analysis?.events ?? []
-  // the stored event is the analysis event in the same sentence with the same trigger
-  const stored = detail.data?.event
-  const initial = stored ? events.findIndex((e) => e.sentence.start === stored.sentenceStart && e.trigger.text === stored.triggerText) : -1
-  const [chosen, setChosen] = useState<number | null>(null)
+  // the stored event is the mention of an analysis event in the same sentence with the same trigger
+  const initial = useMemo(() => choiceOf(events, detail.data?.event), [events, detail.data])
+  const [chosen, setChosen] = useState<Choice | null>(null)
   useEffect(() => setChosen(null), [eventId, articleId])
-  const selected = chosen ?? (initial >= 0 ? initial : null)
-  const event = selected === null ? null : events[selected]
+  const selected = chosen ?? initial
+  const event = selected === null ? null : (events[selected.event] ?? null)
+  const mentions = useMemo(() => (event ? mentionsOf(event) : []), [event])
+  const mention = selected ? (mentions[selected.mention] ?? mentions[0]) : undefined
   const text = analysis?.article?.text ?? ''
   const marks = useMemo(() => (analysis ? marksOf(analysis) : []), [analysis])
-  const pieces = useMemo(() => segments(text, marks, event ? [event.sentence.start, event.sentence.end] : []), [text, marks, event])
+  const pieces = useMemo(
+    () =>
+      segments(
+        text,
+        marks,
+        mentions.flatMap((m) => [m.sentence.start, m.sentence.end]),
+      ),
+    [text, marks, mentions],
+  )
   useEffect(() => {
     document.getElementById('chosen-sentence')?.scrollIntoView({ block: 'center' })
-  }, [event, pieces])
+  }, [mention, pieces])
+  const step = (by: number): void => {
+    if (selected) setChosen({ event: selected.event, mention: Math.max(0, Math.min(mentions.length - 1, selected.mention + by)) })
+  }
 
   if (!eventId && !articleParam)
     return (
@@ -125,11 +176,14 @@ export function ReaderView({ route }: { route: Route }) {
         </ul>
         <div class="article-text">
           {pieces.map((s) => {
-            const inSentence = event !== null && event !== undefined && s.start >= event.sentence.start && s.end <= event.sentence.end
-            const trigger = s.marks.find((m) => m.kind === 'trigger')
+            const inSentence = mention !== undefined && within(s, mention.sentence)
+            const inOther = !inSentence && mentions.some((m) => within(s, m.sentence))
+            const triggers = s.marks.filter((m) => m.kind === 'trigger')
+            const trigger = triggers.find((m) => m.event === selected?.event) ?? triggers[0]
             const classes = [...new Set(s.marks.map((m) => `m-${m.kind}`))]
             if (inSentence) classes.push('chosen-sentence')
-            if (trigger && trigger.event === selected) classes.push('chosen-trigger')
+            if (inOther) classes.push('mention-sentence')
+            if (trigger && trigger.event === selected?.event) classes.push(inSentence ? 'chosen-trigger' : 'mention-trigger')
             const id = inSentence && firstInSentence ? 'chosen-sentence' : undefined
             if (inSentence) firstInSentence = false
             const body = text.slice(s.start, s.end)
@@ -138,7 +192,13 @@ export function ReaderView({ route }: { route: Route }) {
             return (
               // biome-ignore lint/a11y/noStaticElementInteractions: the event list beside the text chooses the same events from the keyboard
               // biome-ignore lint/a11y/useKeyWithClickEvents: the event list beside the text chooses the same events from the keyboard
-              <span key={s.start} id={id} class={classes.join(' ')} title={title} onClick={trigger ? () => setChosen(trigger.event ?? null) : undefined}>
+              <span
+                key={s.start}
+                id={id}
+                class={classes.join(' ')}
+                title={title}
+                onClick={trigger ? () => setChosen({ event: trigger.event ?? 0, mention: trigger.mention ?? 0 }) : undefined}
+              >
                 {body}
               </span>
             )
@@ -156,7 +216,9 @@ export function ReaderView({ route }: { route: Route }) {
               <dt>Rule</dt>
               <dd class="code">{event.rule}</dd>
               <dt>Trigger</dt>
-              <dd>“{event.trigger.text}”</dd>
+              <dd>“{(mention ?? event).trigger.text}”</dd>
+              <dt>Mentions</dt>
+              <dd>{mentions.length}</dd>
               <dt>Confidence</dt>
               <dd>{event.confidence.toFixed(2)}</dd>
               <dt>Modality</dt>
@@ -178,6 +240,19 @@ export function ReaderView({ route }: { route: Route }) {
                 {event.date ?? 'undated'}, {event.place?.name ?? 'no place'}
               </dd>
             </dl>
+            {mentions.length > 1 && selected && (
+              <nav class="mention-steps" aria-label="Mentions of this event">
+                <button type="button" disabled={selected.mention <= 0} onClick={() => step(-1)}>
+                  Previous mention
+                </button>
+                <span aria-live="polite">
+                  Mention {selected.mention + 1} of {mentions.length}
+                </span>
+                <button type="button" disabled={selected.mention >= mentions.length - 1} onClick={() => step(1)}>
+                  Next mention
+                </button>
+              </nav>
+            )}
           </section>
         )}
         <section class="card" aria-labelledby="article-events-title">
@@ -185,8 +260,9 @@ export function ReaderView({ route }: { route: Route }) {
           <ol class="compact-list">
             {events.map((e, i) => (
               <li key={`${e.sentence.start}:${e.trigger.start}`}>
-                <button type="button" aria-pressed={i === selected} onClick={() => setChosen(i)}>
+                <button type="button" aria-pressed={i === selected?.event} onClick={() => setChosen({ event: i, mention: 0 })}>
                   {e.source?.code ?? '—'} → {e.target?.code ?? '—'} · {e.cameoName} (“{e.trigger.text}”)
+                  {(e.mentions?.length ?? 0) > 1 && ` · ${e.mentions?.length} mentions`}
                 </button>
               </li>
             ))}

@@ -61,8 +61,8 @@ export const bareMonth: DateParser = {
     const { anchor: a, dir } = c
     const month = monthOf(g, c.words)
     const date = dateWith(modOf(g))
-    // month names are capitalised; "May" alone is too often the verb ("May I ...") to trust
-    if (!month || !g.month || /^\p{Ll}/u.test(g.month) || (g.month === 'May' && !g.mod)) return null
+    // month names are capitalised; whether a bare "May" is the month is the refiner's to say (refiners/02-may.ts)
+    if (!month || !g.month || /^\p{Ll}/u.test(g.month)) return null
     return date(fmtMonth(nearestYear(a, month, dir), month))
   },
 }

@@ -1,7 +1,7 @@
 import type { Found, Refined } from '../candidate.js'
 
 /**
- * Refiner 2: keeps the longest expression where several overlap ("July 31, 2025" over "July
+ * Refiner 3: keeps the longest expression where several overlap ("July 31, 2025" over "July
  * 31"); of two as long, the earlier. The characters of the kept ones are marked as they are
  * kept, so a candidate is checked over its own characters, not against every kept one.
  */
