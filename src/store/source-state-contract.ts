@@ -84,6 +84,36 @@ export function sourceStateContract(name: string, make: () => Promise<Store>): v
       assert.equal((await store.getSourceState('warc:/tmp/y.warc'))?.offset, 77)
     })
 
+    it('gives the candidates sharing the most bands first, ties in id order, up to the limit', async () => {
+      const none = { urls: [] as string[], copyOf: null, checkpoint: null }
+      const ids: string[] = []
+      for (const [i, text] of [
+        'The ferry to the island ran late on Sunday.',
+        'A new school opened in the valley town.',
+        'Snow closed the mountain road for a day.',
+      ].entries()) {
+        const { articleId } = await store.save(analysed(`tie-${i}`, text), 'test')
+        ids.push(articleId)
+        // the first and the last share two bands with the look-up, the middle one a single band
+        const bands = i === 1 ? [900] : [900, 901]
+        await store.recordSourceDocument({ ...none, articleId, sketch: { articleId, sketch: new Uint8Array([i]), shingles: 12 + i }, bands })
+      }
+      const [first, middle, last] = ids as [string, string, string]
+      const pair = [first, last].sort()
+      assert.deepEqual(
+        (await store.sketchesSharingBands([900, 901], 2)).map((s) => s.articleId),
+        pair,
+      )
+      const all = await store.sketchesSharingBands([900, 901], 10)
+      assert.deepEqual(
+        all.map((s) => s.articleId),
+        [...pair, middle],
+      )
+      // the sketches come with their articles, read again from memory the second time
+      assert.deepEqual(all.at(-1), { articleId: middle, sketch: new Uint8Array([1]), shingles: 13 })
+      assert.deepEqual(await store.sketchesSharingBands([900], 0), [])
+    })
+
     it('saves an analysis with what its source records, in one transaction', async () => {
       const original = await store.save(analysed('e', 'Grain ships left the harbour on Monday under a new export deal, port officials said.'), 'test')
       const record = (offset: number, url: string) => ({

@@ -15,6 +15,8 @@ type SourceStateMethods = Pick<
  * bench:sources, where two articles in five are copies).
  */
 const BAND_READ = 64
+/** The most sketches kept in memory once read (about 600 bytes each). */
+const SKETCH_CACHE = 8192
 /** How the source methods save an article: without filing its events in clusters, then filing them once its copy-of link is written. */
 export interface SqliteSaving {
   readonly saveUnclustered: (analysis: Output, pipelineVersion: string) => SaveResult
@@ -60,6 +62,33 @@ export function sourceStateMethods(db: Database.Database, saving: SqliteSaving):
       )
     }
   }
+  // a stored sketch never changes (its row is written once, with its article), so one read
+  // is kept: the articles of crowded bands are candidates for most look-ups
+  const sketchCache = new Map<string, { readonly sketch: Uint8Array; readonly shingles: number }>()
+  const sketchesOf = (ids: readonly string[]): Map<string, { readonly sketch: Uint8Array; readonly shingles: number }> => {
+    const found = new Map<string, { readonly sketch: Uint8Array; readonly shingles: number }>()
+    const missing: string[] = []
+    for (const id of ids) {
+      const s = sketchCache.get(id)
+      if (s) found.set(id, s)
+      else missing.push(id)
+    }
+    for (let i = 0; i < missing.length; i += 400) {
+      const slice = missing.slice(i, i + 400)
+      const rows = sql(`SELECT article_id, sketch, shingles FROM article_sketches WHERE article_id IN (${slice.map(() => '?').join(', ')})`).all(
+        // spread-ok: at most 400 SQL parameters (ids a statement)
+        ...slice,
+      ) as { article_id: string; sketch: Buffer; shingles: number }[]
+      for (const r of rows) {
+        const s = { sketch: new Uint8Array(r.sketch), shingles: r.shingles }
+        found.set(r.article_id, s)
+        // oldest first out: bounded memory whatever the store holds
+        if (sketchCache.size >= SKETCH_CACHE) sketchCache.delete(sketchCache.keys().next().value as string)
+        sketchCache.set(r.article_id, s)
+      }
+    }
+    return found
+  }
   const linkCopy = (articleId: string, link: CopyLink): void => {
     sql('INSERT INTO article_copies (article_id, copy_of, similarity) VALUES (?, ?, ?) ON CONFLICT(article_id) DO NOTHING').run(
       articleId,
@@ -91,20 +120,42 @@ export function sourceStateMethods(db: Database.Database, saving: SqliteSaving):
     },
 
     async sketchesSharingBands(bands, limit) {
-      if (!bands.length) return []
+      if (!bands.length || limit < 1) return []
       // the articles sharing the most bands first: the more bands shared, the more alike. Each
       // band is read for at most BAND_READ articles: a band that a site's boilerplate (or a story
       // syndicated everywhere) gives to thousands of stored articles would otherwise make every
-      // look-up count them all, a cost growing with the store
+      // look-up count them all, a cost growing with the store. The bands' articles are counted
+      // here, not by a GROUP BY: its temporary b-trees (a group, two sorts) and the join cost
+      // more than the band reads themselves
       const perBand = bands.map(() => 'SELECT article_id FROM (SELECT article_id FROM sketch_bands WHERE band = ? LIMIT ?)').join(' UNION ALL ')
-      const rows = sql(
-        `SELECT s.article_id, s.sketch, s.shingles FROM
-           (SELECT article_id, count(*) AS shared FROM (${perBand})
-            GROUP BY article_id ORDER BY shared DESC, article_id LIMIT ?) c
-         JOIN article_sketches s ON s.article_id = c.article_id ORDER BY c.shared DESC, c.article_id`,
-        // spread-ok: two parameters per LSH band of a sketch (21)
-      ).all(...bands.flatMap((b) => [b, BAND_READ]), limit) as { article_id: string; sketch: Buffer; shingles: number }[]
-      return rows.map((r) => ({ articleId: r.article_id, sketch: new Uint8Array(r.sketch), shingles: r.shingles }))
+      const reads = sql(perBand).pluck()
+      // spread-ok: two parameters per LSH band of a sketch (21)
+      const ids = reads.all(...bands.flatMap((b) => [b, BAND_READ])) as string[]
+      const shared = new Map<string, number>()
+      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1)
+      // the most shared first, ties in id order; a count is at most the number of bands, so the
+      // ids go in one list per count and only the lists the limit reaches are sorted
+      const byCount: string[][] = []
+      for (const [id, n] of shared) {
+        const list = byCount[n]
+        if (list) list.push(id)
+        else byCount[n] = [id]
+      }
+      const top: string[] = []
+      for (let n = byCount.length - 1; n > 0 && top.length < limit; n--) {
+        for (const id of byCount[n]?.sort() ?? []) {
+          if (top.length === limit) break
+          top.push(id)
+        }
+      }
+      const found = sketchesOf(top)
+      const out: StoredSketch[] = []
+      for (const id of top) {
+        const s = found.get(id)
+        // an article with bands but no sketch row is no candidate (as the join it replaces had it)
+        if (s) out.push({ articleId: id, sketch: new Uint8Array(s.sketch), shingles: s.shingles })
+      }
+      return out
     },
 
     async copyOf(articleId) {
