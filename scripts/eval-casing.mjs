@@ -84,7 +84,11 @@ function lastLine(cmd, args, env = {}) {
 
 /** Sentences and tokens found by the segment stage on the long texts of the speed set, per casing. */
 function sentenceCounts(mode) {
-  const texts = ['geo/gwn.jsonl', 'quotes/polnear-dev.jsonl'].flatMap((p) => jsonlHalf(join(DATA, p)).map((d) => d.text).filter(Boolean))
+  const texts = ['geo/gwn.jsonl', 'quotes/polnear-dev.jsonl'].flatMap((p) =>
+    jsonlHalf(join(DATA, p))
+      .map((d) => d.text)
+      .filter(Boolean),
+  )
   const input = texts.map((t, i) => JSON.stringify({ id: String(i), text: CASE[mode](t), clean: false })).join('\n')
   const [cmd, ...base] = (process.env.SITREP_CMD || 'npx --no-install sitrep').split(/\s+/)
   const r = spawnSync(cmd, [...base, 'analyze', '--jsonl', '--stages', 'segment'], { input, encoding: 'utf8', maxBuffer: 1 << 30 })
@@ -110,8 +114,10 @@ for (const set of SETS) {
   for (const mode of MODES) {
     let line
     if (set === 'sentences') line = sentenceCounts(mode)
-    else if (set === 'events') line = lastLine('node', [join(EVAL, 'events.mjs'), recasedJsonl('plover', join(DATA, 'events/plover-gsr-dev.jsonl'), 'text', mode)])
-    else if (set === 'cameo') line = lastLine('node', [join(EVAL, 'events.mjs'), recasedJsonl('cameo', join(DATA, 'events/cameo-examples-dev.jsonl'), 'text', mode)])
+    else if (set === 'events')
+      line = lastLine('node', [join(EVAL, 'events.mjs'), recasedJsonl('plover', join(DATA, 'events/plover-gsr-dev.jsonl'), 'text', mode)])
+    else if (set === 'cameo')
+      line = lastLine('node', [join(EVAL, 'events.mjs'), recasedJsonl('cameo', join(DATA, 'events/cameo-examples-dev.jsonl'), 'text', mode)])
     else if (set === 'actors') line = lastLine('node', [join(EVAL, 'actors.mjs'), recasedJsonl('actors', join(DATA, 'events/actors-dev.jsonl'), 'actor', mode)])
     else if (set === 'ner') line = lastLine('node', [join(EVAL, 'ner.mjs'), recasedConll(join(DATA, 'ner/conll2003/dev.txt'), mode)])
     else throw new TypeError(`unknown set "${set}": use sentences, events, cameo, actors or ner`)

@@ -43,7 +43,8 @@ export function sentenceCasings(text: string, words: readonly string[], ranges: 
   return ranges.map((r) => (shouted(words, r) ? 'headline' : 'cased'))
 }
 
-function writtenInCapitals(text: string): boolean {
+/** Whether a text is written in capitals: under 1% of its letters (in its first 20,000 characters) are lower-case. */
+export function writtenInCapitals(text: string): boolean {
   let letters = 0
   let lower = 0
   for (const ch of text.slice(0, 20_000)) {
@@ -68,8 +69,7 @@ function shouted(words: readonly string[], r: Span): boolean {
 /** The registry's and the country table's acronyms ("UN", "NATO", "BJP"), in capitals without dots. */
 const acronyms = perRegistry((registry) => {
   const out = new Set<string>()
-  for (const index of [registry.organisationsByName, countryByName()])
-    for (const key of index.keys()) if (key.startsWith('=')) out.add(key.slice(1))
+  for (const index of [registry.organisationsByName, countryByName()]) for (const key of index.keys()) if (key.startsWith('=')) out.add(key.slice(1))
   return out
 })
 
@@ -148,8 +148,7 @@ export function truecase(words: readonly string[], casing: Casing, registry: Act
   }
   // the sentence's first word, after any opening quote or bracket
   const first = out.findIndex((w) => /\p{L}/u.test(w))
-  if (first >= 0 && !kept(first) && (shout || out[first] === lower[first]) && !known.has(out[first] as string))
-    out[first] = capitalise(out[first] as string)
+  if (first >= 0 && !kept(first) && (shout || out[first] === lower[first]) && !known.has(out[first] as string)) out[first] = capitalise(out[first] as string)
   return out
 }
 
