@@ -23,6 +23,9 @@ describe('truecase', () => {
       '.',
     ])
   })
+  it('writes a known acronym in capitals, not a word that spells one', () => {
+    assert.deepEqual(truecase(words('un envoys told us they left.'), 'lower', registry), ['UN', 'envoys', 'told', 'us', 'they', 'left', '.'])
+  })
   it('reads a sentence in capitals the same way, acronyms kept', () => {
     assert.deepEqual(truecase(words('NATO TROOPS LEFT KABUL ON FRIDAY.'), 'upper', registry), ['NATO', 'troops', 'left', 'Kabul', 'on', 'Friday', '.'])
   })

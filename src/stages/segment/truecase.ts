@@ -142,6 +142,12 @@ export function truecase(words: readonly string[], casing: Casing, registry: Act
     }
     const entry = clusters.get(normWord(w))
     const bin = entry?.[CLUSTER_CAPITAL]
+    // "un", "bjp": a known acronym the raw text writes with capitals (or hardly ever met), not "us" or "who"
+    const acronym = w.replace(/\./g, '').toUpperCase()
+    if (known.has(acronym) && (entry === undefined || (bin !== undefined && bin >= NAME_BIN))) {
+      out[i] = w.toUpperCase()
+      continue
+    }
     // a word the raw text hardly ever met is a name when the gazetteer knows it as a place
     if ((bin !== undefined && bin >= NAME_BIN) || (entry === undefined && w.length > 3 && isKnownPlace(w))) out[i] = capitalise(w)
     else if (w === 'i') out[i] = 'I'
