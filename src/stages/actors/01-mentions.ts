@@ -1,4 +1,4 @@
-import { sentenceTokenRanges, writtenWithoutCase } from '../../core/tokens.js'
+import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Entity, EntityType, Token } from '../../core/types.js'
 import type { Organisation, Person, Seat, SectorNoun } from '../../lexicon/actors.js'
 import { type Country, countryByDemonym, countryByName } from '../../lexicon/countries.js'
@@ -57,10 +57,9 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
     for (let k = m.first; k < m.end; k++) covered[k] = true
   }
 
-  // "police in nairobi said": in a text written without case every word may start a name
-  const caseless = writtenWithoutCase(text)
+  // "police in nairobi said": a text written without case is read truecased, its names capitalised
   for (let i = 0; i < tokens.length; i++) {
-    if (!caseless && !CAPITALISED.test(word(i))) continue
+    if (!CAPITALISED.test(word(i))) continue
     for (let len = Math.min(MAX_NAME_WORDS, tokens.length - i); len >= 1; len--) {
       const last = tokens[i + len - 1] as Token
       // a name never runs over a sentence end

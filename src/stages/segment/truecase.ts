@@ -24,6 +24,8 @@ const SHOUTED_LOWER = 0.01
 // writes the word with a capital inside a sentence at least 80% of the time ("delhi", "march")
 const NAME_BIN = 4
 const CLUSTER_CAPITAL = 3
+// bin 2 and up: at least 20% of the time ("ministry", "national")
+const MAYBE_NAME_BIN = 2
 // "Democratic Forces for the Liberation of Rwanda": the longest registry names run to about eight words
 const MAX_NAME_WORDS = 8
 // words a multi-word name keeps in lower case ("Bank of England", "Hayat Tahrir al-Sham")
@@ -116,11 +118,19 @@ export function truecase(words: readonly string[], casing: Casing, registry: Act
   const known = acronyms(registry)
   const clusters = defaultWordClusters()
   const done = new Array<boolean>(words.length).fill(false)
+  // a name starts or ends with a word the raw text capitalises at least one time in five, or
+  // one it hardly met ("world bank", "hayat tahrir al-sham"); "police arrested" is no name,
+  // and costs no look-up
+  const nameish = lower.map((w) => {
+    if (!/\p{L}/u.test(w)) return false
+    const bin = clusters.get(normWord(w))?.[CLUSTER_CAPITAL]
+    return bin === undefined || bin < 0 || bin >= MAYBE_NAME_BIN
+  })
   for (let i = 0; i < words.length; i++) {
     if (!/\p{L}/u.test(lower[i] as string) || CONNECTOR.test(lower[i] as string)) continue
     // the longest registry name starting here: "hayat tahrir al-sham", "ministry of defence"
     let len = Math.min(MAX_NAME_WORDS, words.length - i)
-    while (len > 0 && !namesActor(registry, lower, i, len)) len--
+    while (len > 0 && ((!nameish[i] && !nameish[i + len - 1]) || !namesActor(registry, lower, i, len))) len--
     if (len === 0) continue
     for (let k = i; k < i + len; k++) {
       done[k] = true
