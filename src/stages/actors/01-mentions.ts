@@ -37,10 +37,11 @@ const CAPITALISED = /^[\p{Lu}\d]|^(?:al|el|ad|as|an|ash|at|az|ar|bin|ibn|de|van|
  */
 export function findMentions(text: string, tokens: readonly Token[], entities: readonly Entity[], registry: ActorRegistry): Mention[] {
   // "POLICE ARRESTED ...", "police arrested ... in delhi": names are looked up as prose would write them
-  const cased = truecasedWords(text, tokens, sentenceTokenRanges(tokens, tokens.length ? (tokens[tokens.length - 1] as Token).sentence + 1 : 0), registry).words
-  const word = (i: number): string => cased[i] ?? ''
+  const cased = truecasedWords(text, tokens, sentenceTokenRanges(tokens, tokens.length ? (tokens[tokens.length - 1] as Token).sentence + 1 : 0), registry)
+  const word = (i: number): string => cased.words[i] ?? ''
   // the words [first, end) with the text's own spacing between them
   const surface = (first: number, end: number): string => {
+    if (cased.prose) return text.slice((tokens[first] as Token).start, (tokens[end - 1] as Token).end)
     let out = word(first)
     for (let k = first + 1; k < end; k++) out += text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start) + word(k)
     return out

@@ -1,6 +1,5 @@
-import { writtenWithoutCase } from '../../core/tokens.js'
 import type { Span } from '../../core/types.js'
-import { writtenInCapitals } from './truecase.js'
+import { textCasing } from './truecase.js'
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»'])
 const ENDERS = /^(?:[.!?]+|\.{2,}|…)$/
@@ -22,7 +21,7 @@ export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
   const out: Span[] = []
   // "police arrested 200 protesters. the curfew ...", "POLICE ARRESTED 200 PROTESTERS. THE CURFEW
   // ...": where capitals mark nothing, a full stop before any word ends a sentence there
-  const uncased = writtenWithoutCase(text) || writtenInCapitals(text)
+  const uncased = textCasing(text) !== 'cased'
   let first = 0
   const close = (end: number): void => {
     if (end > first) out.push({ start: first, end })

@@ -40,13 +40,22 @@ const PARTICLE = /^(?<particle>al|el|as|ash|ad|an|ar|at|az|abu|bin|ibn)-(?<rest>
  * letter) in another text, `cased` otherwise.
  */
 export function sentenceCasings(text: string, words: readonly string[], ranges: readonly Span[]): Casing[] {
-  if (writtenWithoutCase(text)) return ranges.map(() => 'lower')
-  if (writtenInCapitals(text)) return ranges.map(() => 'upper')
+  const whole = textCasing(text)
+  if (whole !== 'cased') return ranges.map(() => whole)
   return ranges.map((r) => (shouted(words, r) ? 'headline' : 'cased'))
 }
 
+// the casing of the last text asked about: the splitter and three stages ask of each document
+let lastCasing: { text: string; casing: 'cased' | 'lower' | 'upper' } | undefined
+
+/** How a whole text is written: without capitals (`lower`), in capitals (`upper`) or as prose (`cased`). */
+export function textCasing(text: string): 'cased' | 'lower' | 'upper' {
+  if (lastCasing?.text !== text) lastCasing = { text, casing: writtenWithoutCase(text) ? 'lower' : writtenInCapitals(text) ? 'upper' : 'cased' }
+  return lastCasing.casing
+}
+
 /** Whether a text is written in capitals: under 1% of its letters (in its first 20,000 characters) are lower-case. */
-export function writtenInCapitals(text: string): boolean {
+function writtenInCapitals(text: string): boolean {
   let letters = 0
   let lower = 0
   for (const ch of text.slice(0, 20_000)) {
@@ -175,6 +184,8 @@ let last: { text: string; tokens: readonly Span[]; registry: ActorRegistry; read
 export interface TruecasedText {
   readonly words: readonly string[]
   readonly casings: readonly Casing[]
+  /** Whether every sentence is written as prose (the words are the text's own). */
+  readonly prose: boolean
 }
 
 /**
@@ -183,11 +194,14 @@ export interface TruecasedText {
  * which the entities and actors stages read in turn.
  */
 export function truecasedWords(text: string, tokens: readonly Span[], ranges: readonly Span[], registry: ActorRegistry): TruecasedText {
-  if (last && last.text === text && last.tokens === tokens && last.registry === registry) return last.read
+  // the same document's tokens, read again by a later stage (the layer may be a new array)
+  if (last && last.text === text && last.registry === registry && last.tokens.length === tokens.length && last.tokens[0]?.start === tokens[0]?.start)
+    return last.read
   const raw = tokens.map((t) => text.slice(t.start, t.end))
   const casings = sentenceCasings(text, raw, ranges)
   let words: readonly string[] = raw
-  if (casings.some((c) => c !== 'cased')) {
+  const prose = casings.every((c) => c === 'cased')
+  if (!prose) {
     const out = [...raw]
     for (const [si, r] of ranges.entries()) {
       const casing = casings[si] as Casing
@@ -197,7 +211,7 @@ export function truecasedWords(text: string, tokens: readonly Span[], ranges: re
     }
     words = out
   }
-  const read = { words, casings }
+  const read = { words, casings, prose }
   last = { text, tokens, registry, read }
   return read
 }
