@@ -53,9 +53,9 @@ const CHILD = `
 import { createWriteStream } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import { createStore } from ${JSON.stringify(new URL('../dist/store/create-store.js', import.meta.url).href)}
-import { exportEvents } from ${JSON.stringify(new URL('../dist/exports/export-events.js', import.meta.url).href)}
+import { EXPORT_STORE_OPTIONS, exportEvents } from ${JSON.stringify(new URL('../dist/exports/export-events.js', import.meta.url).href)}
 const [db, format, file] = process.argv.slice(1)
-const store = createStore(db, { readOnly: true })
+const store = createStore(db, EXPORT_STORE_OPTIONS)
 const out = createWriteStream(file)
 const t0 = performance.now()
 const n = await exportEvents(store, {}, { format: format === 'mentions' ? 'gdelt' : format, mentions: format === 'mentions' }, out)

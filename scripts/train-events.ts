@@ -19,7 +19,7 @@ import { FeatureBuffer, PerceptronTrainer } from '../src/models/perceptron.js'
 import { defaultStages } from '../src/pipeline.js'
 import { ruleTriggers, type TriggerMatch } from '../src/stages/events/01-triggers.js'
 import { codeOf } from '../src/stages/events/03-code.js'
-import { isCommitment, isNegated, modalityOf } from '../src/stages/events/04-modality.js'
+import { isCommitment, isNegated, isWilling, modalityOf } from '../src/stages/events/04-modality.js'
 import { type EventContext, eventContext } from '../src/stages/events/context.js'
 import { modalityFeatures, triggerFeatures } from '../src/stages/events/learned/features.js'
 import {
@@ -154,7 +154,7 @@ function load(split: string): { examples: Example[]; modality: ModalityExample[]
   function modalityExample(ctx: EventContext, at: number, r: Span, g: GoldEvent, rule: TriggerMatch | null): void {
     const ruleModality = modalityOf(ctx, at, r)
     const ruleNegated = isNegated(ctx, at, r)
-    const coded = rule ? codeOf(rule, ruleModality, ruleNegated, isCommitment(ctx, at, r)) : null
+    const coded = rule ? codeOf(rule, ruleModality, ruleNegated, isCommitment(ctx, at, r), isWilling(ctx, at, r)) : null
     modalityFeatures(buffer, ctx, at, r, g.code, { modality: ruleModality, negated: ruleNegated, recoded: coded?.recoded ?? null })
     modality.push({ features: copy(), modality: g.modality as Modality, negated: g.negated, ruleModality, ruleNegated })
   }

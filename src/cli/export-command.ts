@@ -1,7 +1,7 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs'
 import { finished } from 'node:stream/promises'
 import { parseArgs } from 'node:util'
-import { EXPORT_FORMATS, type ExportFormat, exportEvents } from '../exports/export-events.js'
+import { EXPORT_FORMATS, EXPORT_STORE_OPTIONS, type ExportFormat, exportEvents } from '../exports/export-events.js'
 import { createStore } from '../store/create-store.js'
 import { dbLocation } from './db-option.js'
 import { FILTER_OPTIONS, filterFromFlags } from './filter-options.js'
@@ -26,7 +26,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     throw new UsageError('--format parquet writes binary: give --out FILE or redirect standard output')
   if (values.mentions && format !== 'gdelt') throw new UsageError('--mentions goes with --format gdelt (the GDELT Mentions table)')
   const filter = filterFromFlags(values)
-  const store = createStore(dbLocation(values.db), { readOnly: true })
+  const store = createStore(dbLocation(values.db), EXPORT_STORE_OPTIONS)
   const partial = values.out ? `${values.out}.partial-${process.pid}` : null
   const out = partial ? createWriteStream(partial) : process.stdout
   try {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { bCubed } from './b-cubed.js'
-import { clusterMentions, dyadKey, haversineKm, type Mention, matchCode, matchFamilies } from './cluster-events.js'
+import { clusterMentions, dyadKey, haversineKm, keyLocks, type Mention, matchCode, matchFamilies, relation, statementsLast } from './cluster-events.js'
 
 let next = 1
 const mention = (fields: Partial<Mention>): Mention => ({
@@ -81,11 +81,14 @@ describe('clusterMentions', () => {
     assert.notEqual(key('033'), key('072', 'TUR', 'IRQ'), 'the dyad still counts')
     assert.notEqual(key('138'), key('190'), 'a threat is not the attack')
     assert.notEqual(key('037'), key('080'), 'an intent without an act of its own stays in 03')
-    assert.deepEqual(matchFamilies('106'), ['02', '10'])
-    assert.deepEqual(matchFamilies('023'), ['02', '10'])
-    assert.deepEqual(matchFamilies('0333'), ['03', '07'])
-    assert.deepEqual(matchFamilies('073'), ['03', '07'])
-    assert.deepEqual(matchFamilies('190'), ['19'])
+    // every family also reads 01: a targetless statement may join its clusters
+    assert.deepEqual(matchFamilies('106'), ['01', '02', '10'])
+    assert.deepEqual(matchFamilies('023'), ['01', '02', '10'])
+    assert.deepEqual(matchFamilies('0333'), ['01', '03', '07'])
+    assert.deepEqual(matchFamilies('073'), ['01', '03', '07'])
+    assert.deepEqual(matchFamilies('190'), ['01', '19'])
+    assert.deepEqual(matchFamilies('141'), ['01', '11', '14'])
+    assert.equal(matchFamilies('010').length, 20)
   })
 
   it('joins a pledge and a delivery of aid on one day, and keeps aid to another place apart', () => {
@@ -104,6 +107,81 @@ describe('clusterMentions', () => {
     const country = mention({ lat: 60, lon: 100, placeCountry: 'RUS', placeFeature: 'PCLI' })
     assert.equal(clusterMentions([town, country]).length, 1)
     assert.ok(Math.abs(haversineKm(33.51, 36.29, 36.2, 37.16) - 309) < 5)
+  })
+})
+
+describe('related keys', () => {
+  const key = (cameo: string, sourceCode: string | null, targetCode: string | null): string => dyadKey({ sourceCode, targetCode, cameo })
+
+  it('compares parties by country across countries and by role within one', () => {
+    assert.equal(key('195', 'RUSGOV', 'SYR'), key('195', 'RUS', 'SYRCVL'))
+    assert.equal(key('194', 'SDNMIL', 'SDN'), key('194', 'SDNMIL', 'SDN'))
+    assert.notEqual(key('194', 'SDNMIL', 'SDN'), key('194', 'SDNMIL', 'SDNGOV'), 'the army against the country is not the army against the government')
+    assert.notEqual(key('173', 'TURCOP', 'TURMED'), key('173', 'TURCOP', 'TUROPP'))
+  })
+
+  it("compares a state's protest as an official complaint, and a crowd's as a protest", () => {
+    assert.equal(key('141', 'JPN', 'CHN'), key('114', 'JPNGOV', 'CHNGOV'))
+    assert.equal(key('140', 'JPNGOV', 'CHN'), key('111', 'JPN', 'CHN'))
+    assert.notEqual(key('141', 'JPNCVL', 'CHN'), key('114', 'JPN', 'CHN'))
+    assert.notEqual(key('141', 'IGOUNO', 'CHN'), key('114', 'IGOUNO', 'CHN'))
+  })
+
+  it('relates a targetless statement to events naming its speaker, and a one-actor mention to its family', () => {
+    assert.equal(relation(key('010', 'FRA', null), key('161', 'FRA', 'RUS')), 'statement')
+    assert.equal(relation(key('010', 'RUS', null), key('190', 'UKR', 'RUS')), 'statement', 'the speaker on either side')
+    assert.equal(relation(key('010', 'DEU', null), key('161', 'FRA', 'RUS')), null)
+    assert.equal(relation(key('010', 'FRA', null), key('010', 'FRA', null)), 'same')
+    assert.equal(relation(key('010', 'FRA', 'RUS'), key('161', 'FRA', 'RUS')), null, 'a statement with a target is an event')
+    assert.equal(relation(key('161', null, 'FRA'), key('161', 'FRA', 'RUS')), 'partial')
+    assert.equal(relation(key('161', 'FRA', 'RUS'), key('161', null, 'RUS')), null, 'a two-actor mention is compared with its own key only')
+    assert.equal(relation(key('161', null, 'FRA'), key('190', 'FRA', 'RUS')), null, 'another family')
+    assert.equal(relation(key('161', null, 'DEU'), key('161', 'FRA', 'RUS')), null, 'another party')
+    assert.equal(relation(key('161', 'FRA', 'RUS'), key('161', 'FRA', 'DEU')), null)
+  })
+
+  it('files a targetless statement with the event its speaker is party to within a day, wherever it was said', () => {
+    const aleppo = { lat: 36.2, lon: 37.16, placeCountry: 'SYR', placeFeature: 'PPLA' }
+    const strike = mention({ sourceCode: 'RUS', targetCode: 'SYR', cameo: '195', ...aleppo })
+    const said = mention({ sourceCode: 'RUSGOV', targetCode: null, cameo: '010', date: '2025-03-04', lat: 55.75, lon: 37.62 })
+    const late = mention({ sourceCode: 'RUS', targetCode: null, cameo: '010', date: '2025-03-06' })
+    const other = mention({ sourceCode: 'TUR', targetCode: null, cameo: '010' })
+    const clusters = clusterMentions([strike, said, late, other])
+    assert.deepEqual(
+      clusters.map((c) => c.mentionIds),
+      [[strike.id, said.id], [late.id], [other.id]],
+    )
+  })
+
+  it("files an article's statements after its events, so the statement joins the event", () => {
+    const said = mention({ articleId: 'p', sourceCode: 'FRA', targetCode: null, cameo: '010' })
+    const act = mention({ articleId: 'p', sourceCode: 'FRA', targetCode: 'RUS', cameo: '161' })
+    const next = mention({ articleId: 'q', sourceCode: 'DEU', targetCode: null, cameo: '010' })
+    assert.deepEqual(
+      statementsLast([said, act, next]).map((m) => m.id),
+      [act.id, said.id, next.id],
+    )
+    assert.deepEqual(
+      clusterMentions([said, act]).map((c) => c.mentionIds),
+      [[act.id, said.id]],
+    )
+  })
+
+  it('joins a one-actor mention with a two-actor one of its family, the actor on either side', () => {
+    const full = mention({ sourceCode: 'FRA', targetCode: 'RUSGOV', cameo: '161' })
+    const oneActor = mention({ sourceCode: null, targetCode: 'FRA', cameo: '161' })
+    assert.deepEqual(
+      clusterMentions([full, oneActor]).map((c) => c.mentionIds),
+      [[full.id, oneActor.id]],
+    )
+    const far = mention({ sourceCode: 'FRA', targetCode: 'RUS', cameo: '161', date: '2025-03-06' })
+    assert.equal(clusterMentions([full, far, mention({ sourceCode: null, targetCode: 'FRA', cameo: '161', date: '2025-03-06' })]).length, 2)
+    const other = mention({ sourceCode: null, targetCode: 'FRA', cameo: '190' })
+    assert.equal(clusterMentions([full, other]).length, 2, 'another family')
+  })
+
+  it('locks the parties a key could share a cluster through', () => {
+    assert.deepEqual(keyLocks([key('161', 'FRA', 'RUSGOV'), key('010', 'FRA', null), key('010', null, null)]), ['01|-|-', 'party:FRA', 'party:RUS'])
   })
 })
 

@@ -76,12 +76,18 @@ export function matchCode(code: string): string {
   return code
 }
 
-/** The CAMEO families whose codes can be compared under the same family as this code (see matchCode): what to read to cluster it. */
+/**
+ * The CAMEO families whose codes can share a cluster with this code (see matchCode and
+ * relation): what to read to find the other reports of an event. A targetless statement (01)
+ * may join an event of any family, so every family reads 01, and 01 reads them all.
+ */
 export function matchFamilies(code: string): string[] {
+  if (cameoFamily(code) === STATEMENT) return Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, '0'))
   const family = cameoFamily(matchCode(code))
-  const families = new Set([cameoFamily(code), family])
+  const families = new Set([cameoFamily(code), family, STATEMENT])
   if (family === '02') families.add('10')
   if (INTENT_ACTS.some(([, act]) => cameoFamily(act) === family)) families.add('03')
+  if (family === '14' || family === '11') families.add('14').add('11')
   return [...families].sort()
 }
 
@@ -90,19 +96,135 @@ export function isSymmetric(code: string): boolean {
   return SYMMETRIC.some((p) => code.startsWith(p))
 }
 
-// An actor as clusters compare it: its country or group (the first three letters of its code).
-const party = (code: string | null): string => (code ? code.slice(0, 3) : '-')
+// The family of public statements (CAMEO 01: make statement, comment, deny, ...).
+const STATEMENT = '01'
+// No actor on that side.
+const NONE = '-'
+
+// An actor's country or group: the first three letters of its code.
+const country = (code: string): string => code.slice(0, 3)
+
+/**
+ * The two parties of a dyad as clusters compare them. Across countries (or groups) an actor
+ * is its country: reports name the same party "Russia", "Moscow" or "the Russian government"
+ * (RUS, RUSGOV). Within one country the country tells the parties apart no more, and the
+ * role does (SDNMIL against SDN or SDNGOV: the army against the country or its government).
+ */
+function parties(source: string | null, target: string | null): [string, string] {
+  if (source && target && country(source) === country(target)) return [source.slice(0, 6), target.slice(0, 6)]
+  return [source ? country(source) : NONE, target ? country(target) : NONE]
+}
 
 /**
  * The key mentions of one event share: the family and the dyad (sorted when the code is
- * symmetric), both of the code the mention is compared under (see matchCode).
+ * symmetric), both of the code the mention is compared under (see matchCode and parties).
+ * A protest (14x) whose source is a state (a country alone or its government) is compared as
+ * an official complaint (114): CAMEO keeps 14 for demonstrations and other collective
+ * actions, and reports call a government's formal protest either.
  */
 export function dyadKey(m: Pick<Mention, 'sourceCode' | 'targetCode' | 'cameo'>): string {
-  const code = matchCode(m.cameo)
-  const a = party(m.sourceCode)
-  const b = party(m.targetCode)
+  const code = cameoFamily(m.cameo) === '14' && isState(m.sourceCode) ? '114' : matchCode(m.cameo)
+  const [a, b] = parties(m.sourceCode, m.targetCode)
   const dyad = isSymmetric(code) && b < a ? `${b}|${a}` : `${a}|${b}`
   return `${cameoFamily(code)}|${dyad}`
+}
+
+// A country alone or its government (RUS, RUSGOV), not a group or a part of its people.
+function isState(code: string | null): boolean {
+  return !!code && /^[A-Z]{3}(GOV)?$/.test(code) && !/^(IGO|NGO|IMG|MNC|CVL|GOV|MIL|REB|OPP|BUS|MED|COP|JUD|LEG|SPY|ELI|UAF)/.test(code)
+}
+
+/** A key's parts: the family and the two parties. */
+function keyParts(key: string): [string, string, string] {
+  const [family = '', a = NONE, b = NONE] = key.split('|')
+  return [family, a, b]
+}
+
+/** Whether a key is a statement with no target ("X said ..."): it tells who spoke, not what happened. */
+export function isStatementKey(key: string): boolean {
+  const [family, a, b] = keyParts(key)
+  return family === STATEMENT && b === NONE && a !== NONE
+}
+
+/** Whether a key names one actor only (the coder found no source or no target), a statement aside. */
+function isOneActorKey(key: string): boolean {
+  const [, a, b] = keyParts(key)
+  return (a === NONE) !== (b === NONE) && !isStatementKey(key)
+}
+
+const hasParty = (key: string, party: string): boolean => {
+  const [, a, b] = keyParts(key)
+  return (a !== NONE && country(a) === country(party)) || (b !== NONE && country(b) === country(party))
+}
+
+/**
+ * How a mention filed under `key` may join a cluster filed under `clusterKey`:
+ *   - `same`: the same key;
+ *   - `partial`: the same family, the mention naming one actor only and that actor a party of
+ *     the cluster (either side: a coder that missed one actor may have missed the roles too);
+ *     not the other way round: a two-actor mention is not compared with clusters of another
+ *     key (it would read five keys' clusters where it reads one), so a cluster started by a
+ *     one-actor report keeps its key and later one-actor reports of its family join either;
+ *   - `statement`: the mention a statement with no target and the cluster an event (not a
+ *     statement) its speaker is a party of: "X said" reports an event, it is not one;
+ * else null. What each allows is in joinScore.
+ */
+export function relation(key: string, clusterKey: string): 'same' | 'partial' | 'statement' | null {
+  if (key === clusterKey) return 'same'
+  const [family, a, b] = keyParts(key)
+  if (isStatementKey(key)) return !isStatementKey(clusterKey) && hasParty(clusterKey, a) ? 'statement' : null
+  const [clusterFamily] = keyParts(clusterKey)
+  if (family !== clusterFamily) return null
+  return isOneActorKey(key) && hasParty(clusterKey, a === NONE ? b : a) ? 'partial' : null
+}
+
+/**
+ * For a mention that may join clusters of other dyads (a targetless statement, a one-actor
+ * mention): the party they must have and the family they must be of (null: any); else null.
+ */
+export function reachByParty(key: string): { party: string; family: string | null } | null {
+  const [family, a, b] = keyParts(key)
+  if (isStatementKey(key)) return { party: country(a), family: null }
+  if (isOneActorKey(key)) return { party: country(a === NONE ? b : a), family }
+  return null
+}
+
+/**
+ * What a store locks to file mentions of these keys (see src/store/clusters.ts), sorted: the
+ * parties' countries (and a key with no party as itself), as a mention may join a cluster of
+ * another key that shares a party (see relation); two saves that could file into one cluster
+ * hold a name in common.
+ */
+export function keyLocks(keys: readonly string[]): string[] {
+  const names = new Set<string>()
+  for (const key of keys) {
+    const [, a, b] = keyParts(key)
+    if (a === NONE && b === NONE) names.add(key)
+    for (const p of [a, b]) if (p !== NONE) names.add(`party:${country(p)}`)
+  }
+  return [...names].sort()
+}
+
+// A cluster reached by a partial or a statement relation ranks after every one of the same key within the limits.
+const RELATED_PENALTY = 1e3
+
+/**
+ * The score of a mention (filed under `key`) against a cluster (filed under `clusterKey`,
+ * compared through its first mention): lower is closer, null when it cannot join it. Same
+ * key and partial: within `maxDays` and `maxKm` (see distance), a partial one ranked after
+ * any of the same key. A statement: within `maxDays` of the event whatever its place (the
+ * place of "X said" is often where it was said), ranked before a cluster of statements alone.
+ */
+export function joinScore(key: string, m: Seed, clusterKey: string, seed: Seed, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): number | null {
+  const how = relation(key, clusterKey)
+  if (how === null) return null
+  if (how === 'statement') {
+    const days = dayGap(seed.date, m.date)
+    return days !== null && days <= options.maxDays ? days : null
+  }
+  const score = distance(seed, m, options)
+  if (score === null) return null
+  return how === 'partial' || isStatementKey(key) ? score + RELATED_PENALTY : score
 }
 
 /** What a cluster keeps of its first mention to compare the next ones with. */
@@ -118,30 +240,51 @@ export interface Clusterer {
   forget(ids: ReadonlySet<number>): void
 }
 
+type KeyedSeed = Seed & { readonly key: string }
+
 /**
- * A clusterer: mentions of one event share the family and dyad (see dyadKey) and lie within
- * `maxDays` and `maxKm` of the event's first mention. Greedy in the order given (date order
- * works best); each mention joins the closest matching event or starts one.
+ * A clusterer: a mention joins the event whose first mention scores lowest against it (see
+ * joinScore: the same family and dyad, or a related one, within `maxDays` and `maxKm`), else
+ * starts one. Greedy in the order given (date order works best).
  */
 export function createClusterer(options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): Clusterer {
-  const byKey = new Map<string, Seed[]>()
+  const byKey = new Map<string, KeyedSeed[]>()
+  const byParty = new Map<string, KeyedSeed[]>()
   let count = 0
+  const file = (map: Map<string, KeyedSeed[]>, name: string, seed: KeyedSeed): void => {
+    const list = map.get(name)
+    if (list) list.push(seed)
+    else map.set(name, [seed])
+  }
   return {
     add(m: Mention): number {
       const key = dyadKey(m)
-      const seeds = byKey.get(key) ?? []
-      let best: Seed | null = null
+      const seeds: KeyedSeed[] = []
+      for (const s of byKey.get(key) ?? []) seeds.push(s)
+      const reach = reachByParty(key)
+      if (reach) for (const s of byParty.get(reach.party) ?? []) if (s.key !== key) seeds.push(s)
+      let best: KeyedSeed | null = null
       let bestScore = Number.POSITIVE_INFINITY
       for (const seed of seeds) {
-        const score = distance(seed, m, options)
-        if (score !== null && score < bestScore) {
+        const score = joinScore(key, m, seed.key, seed, options)
+        if (score !== null && (score < bestScore || (score === bestScore && best !== null && seed.id < best.id))) {
           best = seed
           bestScore = score
         }
       }
       if (best) return best.id
-      seeds.push({ id: m.id, date: m.date, lat: m.lat, lon: m.lon, placeCountry: m.placeCountry ?? null, placeFeature: m.placeFeature ?? null })
-      byKey.set(key, seeds)
+      const seed: KeyedSeed = {
+        id: m.id,
+        key,
+        date: m.date,
+        lat: m.lat,
+        lon: m.lon,
+        placeCountry: m.placeCountry ?? null,
+        placeFeature: m.placeFeature ?? null,
+      }
+      file(byKey, key, seed)
+      const [, a, b] = keyParts(key)
+      for (const p of new Set([a, b])) if (p !== NONE) file(byParty, country(p), seed)
       count++
       return m.id
     },
@@ -149,26 +292,49 @@ export function createClusterer(options: ClusterOptions = DEFAULT_CLUSTER_OPTION
       return count
     },
     forget(ids: ReadonlySet<number>) {
-      for (const [key, seeds] of byKey) {
-        const kept = seeds.filter((seed) => !ids.has(seed.id))
-        if (!kept.length) byKey.delete(key)
-        else if (kept.length !== seeds.length) byKey.set(key, kept)
-      }
+      for (const map of [byKey, byParty])
+        for (const [name, seeds] of map) {
+          const kept = seeds.filter((seed) => !ids.has(seed.id))
+          if (!kept.length) map.delete(name)
+          else if (kept.length !== seeds.length) map.set(name, kept)
+        }
     },
   }
 }
 
-/** Groups mentions into events with a clusterer (see createClusterer) and sums each event up. */
+/**
+ * Groups mentions into events with a clusterer (see createClusterer) and sums each event up.
+ * A targetless statement is filed after the other mentions of its article (it joins what the
+ * article reports rather than the article's events joining it).
+ */
 export function clusterMentions(mentions: Iterable<Mention>, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): EventCluster[] {
   const clusterer = createClusterer(options)
   const groups = new Map<number, Mention[]>()
-  for (const m of mentions) {
+  for (const m of statementsLast([...mentions])) {
     const id = clusterer.add(m)
     const group = groups.get(id)
     if (group) group.push(m)
     else groups.set(id, [m])
   }
   return [...groups.values()].map(summarise)
+}
+
+/** The mentions in their order, each article's targetless statements moved after its other mentions (see clusterMentions). */
+export function statementsLast<T extends Pick<Mention, 'articleId' | 'sourceCode' | 'targetCode' | 'cameo'>>(mentions: readonly T[]): T[] {
+  const out: T[] = []
+  const held: T[] = []
+  let article: string | null = null
+  for (const m of mentions) {
+    if (m.articleId !== article) {
+      for (const h of held) out.push(h)
+      held.length = 0
+      article = m.articleId
+    }
+    if (isStatementKey(dyadKey(m))) held.push(m)
+    else out.push(m)
+  }
+  for (const h of held) out.push(h)
+  return out
 }
 
 /** The number of events the stored events of a filter report, streamed (only each event's first mention is kept). */

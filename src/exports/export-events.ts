@@ -1,11 +1,17 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
-import type { EventFilter, Store, StoredCluster, StoredEvent } from '../store/store.js'
+import type { EventFilter, Store, StoredCluster, StoredEvent, StoreOptions } from '../store/store.js'
 import { type EventCounts, gdeltEventRow, gdeltMentionRow } from './gdelt.js'
 import { type ParquetColumn, writeParquet } from './parquet.js'
 
 /** The formats `exportEvents` writes. */
 export const EXPORT_FORMATS = ['gdelt', 'csv', 'jsonl', 'geojson', 'parquet'] as const
+
+/**
+ * How an export opens its store: for reading only, with a small SQLite page cache (an export
+ * reads each page once; the default cache of 64 MiB would fill and stay, see StoreOptions).
+ */
+export const EXPORT_STORE_OPTIONS: StoreOptions = { readOnly: true, pageCacheMib: 4 }
 
 /** One of the export formats. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]

@@ -11,8 +11,8 @@ interface Spec {
   readonly sentence: string
   readonly trigger: string
   readonly cameo: string
-  readonly source: string
-  readonly target: string
+  readonly source: string | null
+  readonly target: string | null
   readonly date: string | null
   readonly place?: { name: string; lat: number; lon: number }
 }
@@ -24,8 +24,8 @@ function report(id: string, url: string | null, text: string, specs: readonly Sp
     const at = text.indexOf(s.trigger, start)
     const word = (code: string): NonNullable<Event['source']> => ({ start, end: start + 3, text: code, code })
     return {
-      source: word(s.source),
-      target: word(s.target),
+      source: s.source === null ? null : word(s.source),
+      target: s.target === null ? null : word(s.target),
       cameo: s.cameo,
       cameoName: s.cameo,
       plover: null,
@@ -300,6 +300,44 @@ export function clusterContract(name: string, make: () => Promise<Store>): void 
       for (const e of await store.queryEvents({ since: day, until: day }))
         groups.set(e.clusterId as number, [...(groups.get(e.clusterId as number) ?? []), e.triggerText])
       assert.deepEqual([...groups.values()].map((g) => g.sort().join(' ')).sort(), ['demanded urged', 'promised shipped', 'refused'])
+    })
+
+    it("files a targetless statement with its speaker's event and a one-actor report with its family's", async () => {
+      const day = '2026-08-04'
+      const filed = (id: string, specs: readonly Omit<Spec, 'date'>[], text: string): Output =>
+        report(
+          id,
+          `https://${id}.example/1`,
+          text,
+          specs.map((spec) => ({ ...spec, date: day })),
+        )
+      const names = new Map<string, string>()
+      const save = async (output: Output): Promise<void> => {
+        names.set((await store.save(output, 'test')).articleId, output.id as string)
+      }
+      const ousted = 'Borduria expelled two envoys of Arland.'
+      await save(filed('expelled', [{ sentence: ousted, trigger: 'expelled', cameo: '161', source: 'BDR', target: 'ARLGOV', place: HARBOUR }], ousted))
+      // the statement comes first in its article, with a place far from the event: it still joins, as the article's last mention
+      const said = 'Arland said it regretted the move.'
+      const ordered = 'Two envoys were ordered out.'
+      await save(
+        filed(
+          'said',
+          [
+            { sentence: said, trigger: 'said', cameo: '010', source: 'ARL', target: null, place: FAR },
+            { sentence: ordered, trigger: 'ordered', cameo: '161', source: null, target: 'BDR' },
+          ],
+          `${said} ${ordered}`,
+        ),
+      )
+      const other = 'Carpania said it would stay out of the quarrel.'
+      await save(filed('other', [{ sentence: other, trigger: 'said', cameo: '010', source: 'CRP', target: null }], other))
+      const groups = new Map<number, string[]>()
+      for (const e of await store.queryEvents({ since: day, until: day }))
+        groups.set(e.clusterId as number, [...(groups.get(e.clusterId as number) ?? []), `${names.get(e.articleId)}/${e.triggerText}`])
+      assert.deepEqual([...groups.values()].map((g) => g.sort().join(' ')).sort(), ['expelled/expelled said/ordered said/said', 'other/said'])
+      const [joined] = (await clusters(store)).filter((c) => c.event.date === day && c.numMentions === 3)
+      assert.deepEqual([joined?.event.cameo, joined?.numArticles, joined?.numSources], ['161', 2, 2], 'the act leads the cluster')
     })
   })
 }

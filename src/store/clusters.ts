@@ -1,9 +1,20 @@
-import { type ClusterOptions, DEFAULT_CLUSTER_OPTIONS, distance, dyadKey, type Seed } from '../cluster/cluster-events.js'
-import { type Cell, EVENT_COLUMNS } from './rows.js'
+import {
+  type ClusterOptions,
+  DEFAULT_CLUSTER_OPTIONS,
+  dyadKey,
+  isStatementKey,
+  joinScore,
+  keyLocks,
+  reachByParty,
+  relation,
+  type Seed,
+} from '../cluster/cluster-events.js'
+import { ARTICLE_COLUMNS, type Cell, EVENT_COLUMNS } from './rows.js'
 
 /**
  * One step of cluster upkeep: a statement with `?` placeholders (a store's runner rewrites them
- * for its database) and its parameters, or the dyad keys whose clusters must be locked first
+ * for its database) and its parameters, or the names to lock first (see keyLocks: the parties
+ * of the keys being filed)
  * (PostgreSQL takes advisory locks so concurrent saves of one event join one cluster; SQLite's
  * write lock already serialises them).
  */
@@ -49,6 +60,7 @@ interface Filed extends Seed {
 // One cluster an article's mentions may join: a stored one (id) or one the article starts (id null until inserted).
 interface Slot {
   id: number | null
+  readonly key: string
   readonly stored: Candidate | null
   // what later mentions of the article are compared with: the stored first mention, or the slot's first mention
   readonly compare: Seed
@@ -133,16 +145,29 @@ const rangesQuery = bySize((n) =>
 )
 const undatedQuery = bySize((n) => `SELECT ${CANDIDATE_COLUMNS} FROM clusters WHERE date IS NULL AND key IN ${placeholders(n)}`)
 
+// Clusters of any key in a date range (or undated) whose key names a party (see reachByParty): by the date index.
+const byPartyQuery = `SELECT ${CANDIDATE_COLUMNS} FROM clusters WHERE date >= ? AND date <= ? AND key LIKE ? AND key LIKE ?`
+const byPartyUndatedQuery = `SELECT ${CANDIDATE_COLUMNS} FROM clusters WHERE date IS NULL AND key LIKE ? AND key LIKE ?`
+
 function candidateQueries(mentions: readonly Pick<Filed, 'key' | 'date'>[], options: ClusterOptions): ClusterStep[] {
   const reach = Math.ceil(options.maxDays) * 86_400_000
   const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
+  const span = (date: string): [string, string] =>
+    date.length === 10 && Number.isFinite(Date.parse(date)) ? [day(Date.parse(date) - reach), day(Date.parse(date) + reach)] : [date, date]
   const ranges = new Map<string, Cell[]>()
   const undated = new Set<string>()
+  const byParty = new Map<string, ClusterStep>()
   for (const m of mentions) {
     if (m.date === null) undated.add(m.key)
-    else if (m.date.length === 10 && Number.isFinite(Date.parse(m.date)))
-      ranges.set(`${m.key}\u0000${m.date}`, [m.key, day(Date.parse(m.date) - reach), day(Date.parse(m.date) + reach)])
-    else ranges.set(`${m.key}\u0000${m.date}`, [m.key, m.date, m.date])
+    else ranges.set(`${m.key}\u0000${m.date}`, [m.key, ...span(m.date)])
+    // a statement or a one-actor mention: the clusters of the window naming its party (filtered by relation later)
+    const party = reachByParty(m.key)
+    if (party) {
+      const like = [`${party.family ?? '%'}|%`, `%|${party.party}%`]
+      const id = `${m.date}\u0000${like.join('\u0000')}`
+      if (!byParty.has(id))
+        byParty.set(id, m.date === null ? { sql: byPartyUndatedQuery, params: like } : { sql: byPartyQuery, params: [...span(m.date), ...like] })
+    }
   }
   const out: ClusterStep[] = []
   const most = IN_SIZES[IN_SIZES.length - 1] as number
@@ -163,6 +188,7 @@ function candidateQueries(mentions: readonly Pick<Filed, 'key' | 'date'>[], opti
     const padded = chunk.concat(Array.from({ length: size - chunk.length }, () => chunk[chunk.length - 1] as string))
     out.push({ sql: undatedQuery(size), params: padded })
   }
+  for (const step of byParty.values()) out.push(step)
   return out
 }
 
@@ -205,12 +231,64 @@ const SOURCE_COLUMN = EVENT_COLUMNS.indexOf('source_code')
 const TARGET_COLUMN = EVENT_COLUMNS.indexOf('target_code')
 const CAMEO_COLUMN = EVENT_COLUMNS.indexOf('cameo')
 
-/** The keys (see dyadKey) event rows (EVENT_COLUMNS order) are filed under, sorted: what a recode locks before it starts. */
+/** The keys (see dyadKey) event rows (EVENT_COLUMNS order) are filed under, sorted: what a recode locks (see keyLocks) before it starts. */
 export function rowKeys(rows: readonly (readonly Cell[])[]): string[] {
   const keys = rows.map((r) =>
     dyadKey({ sourceCode: r[SOURCE_COLUMN] as string | null, targetCode: r[TARGET_COLUMN] as string | null, cameo: r[CAMEO_COLUMN] as string }),
   )
   return [...new Set(keys)].sort()
+}
+
+/**
+ * What a save has just written, handed to clusterArticle so it need not read it back: the
+ * article's row (ARTICLE_COLUMNS order) with the created_at the database gave it, and its
+ * event rows (EVENT_COLUMNS order) with the id each was given.
+ */
+export interface SavedArticle {
+  readonly article: readonly Cell[]
+  readonly createdAt: string | null
+  readonly events: readonly { readonly id: number; readonly row: readonly Cell[] }[]
+}
+
+const column = (name: (typeof EVENT_COLUMNS)[number]): number => EVENT_COLUMNS.indexOf(name)
+const EVENT_AT = {
+  ordinal: column('ordinal'),
+  source: column('source_code'),
+  target: column('target_code'),
+  cameo: column('cameo'),
+  date: column('date'),
+  lat: column('lat'),
+  lon: column('lon'),
+  country: column('place_country'),
+  feature: column('place_feature'),
+  root: column('is_root'),
+  confidence: column('confidence'),
+}
+const ARTICLE_AT = { outlet: ARTICLE_COLUMNS.indexOf('outlet'), tone: ARTICLE_COLUMNS.indexOf('tone'), published: ARTICLE_COLUMNS.indexOf('published') }
+
+// The rows clusterArticle would read back, from what the save wrote (in ordinal order, as the query gives them).
+function savedMentions(saved: SavedArticle): MentionRow[] {
+  const a = saved.article
+  return saved.events
+    .map(({ id, row }) => ({
+      id,
+      ordinal: row[EVENT_AT.ordinal] as number,
+      source_code: row[EVENT_AT.source] as string | null,
+      target_code: row[EVENT_AT.target] as string | null,
+      cameo: row[EVENT_AT.cameo] as string,
+      date: row[EVENT_AT.date] as string | null,
+      lat: row[EVENT_AT.lat] as number | null,
+      lon: row[EVENT_AT.lon] as number | null,
+      place_country: row[EVENT_AT.country] as string | null,
+      place_feature: row[EVENT_AT.feature] as string | null,
+      is_root: row[EVENT_AT.root] as number | null,
+      confidence: row[EVENT_AT.confidence] as number,
+      outlet: a[ARTICLE_AT.outlet] as string | null,
+      created_at: saved.createdAt,
+      tone: a[ARTICLE_AT.tone] as number | null,
+      published: a[ARTICLE_AT.published] as string | null,
+    }))
+    .sort((x, y) => Number(x.ordinal) - Number(y.ordinal))
 }
 
 /**
@@ -223,20 +301,22 @@ export function rowKeys(rows: readonly (readonly Cell[])[]): string[] {
  * reportRank), whichever arrived first. Writes the new clusters with their counts in one
  * statement and updates each stored cluster it touched. Returns how many clusters it started.
  */
-export function* clusterArticle(articleId: string, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): ClusterWork<number> {
-  const rows = (yield {
-    sql: `SELECT e.id, e.ordinal, e.source_code, e.target_code, e.cameo, e.date, e.lat, e.lon, e.place_country, e.place_feature, e.is_root, e.confidence,
+export function* clusterArticle(articleId: string, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS, saved?: SavedArticle): ClusterWork<number> {
+  const rows = saved
+    ? savedMentions(saved)
+    : ((yield {
+        sql: `SELECT e.id, e.ordinal, e.source_code, e.target_code, e.cameo, e.date, e.lat, e.lon, e.place_country, e.place_feature, e.is_root, e.confidence,
             a.outlet, a.created_at, a.tone, a.published
           FROM events e JOIN articles a ON a.id = e.article_id
           WHERE e.article_id = ? AND NOT EXISTS (SELECT 1 FROM cluster_mentions m WHERE m.event_id = e.id) ORDER BY e.ordinal`,
-    params: [articleId],
-  }) as unknown as MentionRow[]
+        params: [articleId],
+      }) as unknown as MentionRow[])
   if (!rows.length) return 0
   const copy = (yield {
     sql: 'SELECT c.copy_of, o.outlet FROM article_copies c JOIN articles o ON o.id = c.copy_of WHERE c.article_id = ?',
     params: [articleId],
   })[0] as { copy_of: string; outlet: string | null } | undefined
-  const mentions: Filed[] = rows.map((r) => ({
+  const filed: Filed[] = rows.map((r) => ({
     id: Number(r.id),
     key: dyadKey({ sourceCode: r.source_code, targetCode: r.target_code, cameo: r.cameo }),
     rank: reportRank(r.date, r.published, articleId, Number(r.ordinal)),
@@ -248,23 +328,22 @@ export function* clusterArticle(articleId: string, options: ClusterOptions = DEF
     isRoot: truthy(r.is_root),
     confidence: r.confidence,
   }))
+  // a targetless statement after the article's other mentions: it joins what they report (see relation)
+  const mentions = filed.filter((m) => !isStatementKey(m.key)).concat(filed.filter((m) => isStatementKey(m.key)))
   const keys = [...new Set(mentions.map((m) => m.key))].sort()
-  yield { lock: keys }
+  yield { lock: keyLocks(keys) }
 
-  // the stored clusters each key's mentions could join, and those holding the original's mentions
-  const slots = new Map<string, Slot[]>()
-  const storedSlot = (c: Candidate): Slot => ({ id: c.id, stored: c, compare: c, members: [] })
-  for (const key of keys) slots.set(key, [])
+  // the stored clusters the mentions could join (see relation), and those holding the original's mentions
+  const slots: Slot[] = []
+  const storedSlot = (c: Candidate): Slot => ({ id: c.id, key: c.key, stored: c, compare: c, members: [] })
   const had = new Set<number>()
   for (const list of candidateQueries(mentions, options)) {
     for (const c of (yield list).map(candidateOf)) {
       if (had.has(c.id)) continue
       had.add(c.id)
-      slots.get(c.key)?.push(storedSlot(c))
+      slots.push(storedSlot(c))
     }
   }
-  // compared in id order, as one query per key returned them
-  for (const list of slots.values()) list.sort((a, b) => (a.id as number) - (b.id as number))
   const original = new Set<number>()
   if (copy) {
     const found = yield {
@@ -273,33 +352,50 @@ export function* clusterArticle(articleId: string, options: ClusterOptions = DEF
     }
     for (const c of found.map(candidateOf)) {
       original.add(c.id)
-      const list = slots.get(c.key)
-      if (list && !list.some((s) => s.id === c.id)) list.push(storedSlot(c))
+      if (!had.has(c.id)) slots.push(storedSlot(c))
+      had.add(c.id)
     }
   }
+  // compared in id order (a tie goes to the older cluster), the article's new ones after them;
+  // by key, so a mention reads only the slots of its own key (a statement or a one-actor
+  // mention reads them all, see reachByParty)
+  slots.sort((a, b) => (a.id as number) - (b.id as number))
+  const byKey = new Map<string, Slot[]>()
+  const addSlot = (slot: Slot): void => {
+    const list = byKey.get(slot.key)
+    if (list) list.push(slot)
+    else byKey.set(slot.key, [slot])
+  }
+  for (const slot of slots) addSlot(slot)
 
   // each mention in the article's order: the closest cluster it can join, else a new one
   for (const m of mentions) {
-    const list = slots.get(m.key) as Slot[]
+    const reach = reachByParty(m.key) !== null
+    const related = reach ? slots : (byKey.get(m.key) ?? [])
     let best: Slot | null = null
     let bestScore = Number.POSITIVE_INFINITY
-    for (const slot of list) {
-      // a copy's mention joins the original's cluster whatever its date says (a copy dated by
-      // its own publication day may read "yesterday" as another day)
+    for (const slot of related) {
+      // a copy's mention joins the original's cluster of a related key whatever its date says
+      // (a copy dated by its own publication day may read "yesterday" as another day)
       const score =
-        slot.id !== null && original.has(slot.id) ? (distance(slot.compare, m, options) ?? COPY_FAR) - COPY_FIRST : distance(slot.compare, m, options)
+        slot.id !== null && original.has(slot.id)
+          ? relation(m.key, slot.key) === null
+            ? null
+            : (joinScore(m.key, m, slot.key, slot.compare, options) ?? COPY_FAR) - COPY_FIRST
+          : joinScore(m.key, m, slot.key, slot.compare, options)
       if (score !== null && score < bestScore) {
         best = slot
         bestScore = score
       }
     }
     if (!best) {
-      best = { id: null, stored: null, compare: m, members: [] }
-      list.push(best)
+      best = { id: null, key: m.key, stored: null, compare: m, members: [] }
+      slots.push(best)
+      addSlot(best)
     }
     best.members.push(m)
   }
-  const all = [...slots.values()].flat().filter((s) => s.members.length)
+  const all = slots.filter((s) => s.members.length)
 
   // the counts: every mention and article counts; the source is the outlet (a copy's is its original's)
   const first = rows[0] as MentionRow
@@ -321,7 +417,7 @@ export function* clusterArticle(articleId: string, options: ClusterOptions = DEF
       sql: INSERT_CLUSTER,
       params: [
         seed.id,
-        seed.key,
+        slot.key,
         seed.date,
         seed.lat,
         seed.lon,
@@ -415,7 +511,7 @@ export function* detachArticle(articleId: string, alsoLock: readonly string[] = 
     sql: 'SELECT DISTINCT c.id, c.key FROM cluster_mentions m JOIN clusters c ON c.id = m.cluster_id WHERE m.article_id = ? ORDER BY c.id',
     params: [articleId],
   }
-  const keys = [...new Set([...found.map((r) => r.key as string), ...alsoLock])].sort()
+  const keys = keyLocks([...found.map((r) => r.key as string), ...alsoLock])
   if (keys.length) yield { lock: keys }
   if (!found.length) return
   yield { sql: 'DELETE FROM cluster_mentions WHERE article_id = ?', params: [articleId] }

@@ -253,6 +253,12 @@ export interface StoreOptions {
   readonly readOnly?: boolean
   /** How close mentions must be to be filed under one cluster (default DEFAULT_CLUSTER_OPTIONS; the evaluation tries others). */
   readonly clusters?: ClusterOptions
+  /**
+   * SQLite's page cache in MiB (default 64: the dashboard's aggregates read every event and a
+   * second view then reads no file pages). A one-pass reader such as an export gains nothing
+   * from it and would hold it all, so it asks for a small one. PostgreSQL ignores it.
+   */
+  readonly pageCacheMib?: number
 }
 
 /** A problem with the database itself (missing, of a newer schema, not a sitrep database), said in words. */

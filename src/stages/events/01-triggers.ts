@@ -116,8 +116,11 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
   const noun = pos === 'NOUN' && ctx.view.dependents(i, 'det', 'nmod:poss').length > 0
   // (one word: "tear gas" is an act's two-word name whatever the parse makes of "tear")
   const describing = last === i && /^amod/.test(ctx.arcs[i]?.dep ?? '')
+  // "called", "talked": a verb's past form is no noun, whatever entries its lemma has ("a call with", "talks")
+  const pastForm = last === i && /ed$/.test(lower[i] ?? '') && lemmaOf(lower[i] ?? '') !== lower[i]
   for (const e of entries) {
     if (e.pos === 'verb' && (pos === 'DET' || pos === 'ADP')) continue
+    if (e.pos === 'noun' && pastForm) continue
     if (e.pos === 'verb' && !e.symmetric && (noun || describing)) continue
     // "after two days of fierce fighting": a symmetric verb used as a noun needs its parties after
     // a preposition, as noun entries do ("fighting between A and B", "street battles raged in

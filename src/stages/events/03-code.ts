@@ -14,9 +14,11 @@ export interface Coding {
  * Pass 3: the event's CAMEO code. A negated cooperative trigger ("will not accept any more
  * refugees") is a rejection (root 12); a cooperative trigger stated as an intention ("will
  * assist Damascus", "eager to restore ties") is coded as its root-03 intent code, a
- * conflictual one ("will extend the curfew", "vowed to fight") as its root-13 threat.
+ * conflictual one ("will extend the curfew", "vowed to fight") as its root-13 threat. The
+ * intent code needs a word of willingness (`willing`: "ready to assist"); a plain future
+ * ("will visit") keeps the act's own code, the modality saying it is to come.
  */
-export function codeOf(m: TriggerMatch, modality: Modality, negated: boolean, committed: boolean, act?: TriggerMatch): Coding | null {
+export function codeOf(m: TriggerMatch, modality: Modality, negated: boolean, committed: boolean, willing: boolean, act?: TriggerMatch): Coding | null {
   // "called for the withdrawal of Syrian forces": a generic appeal named after the act it asks for
   const asked = act && !negated ? requestCode(m.trigger.code, act.trigger.code) : null
   if (asked) {
@@ -24,7 +26,7 @@ export function codeOf(m: TriggerMatch, modality: Modality, negated: boolean, co
     if (code) return { code, recoded: `act ${act?.trigger.lemma}` }
   }
   const rejected = negated ? negationCode(m.trigger.code) : null
-  const intended = !rejected && modality === 'intended' ? intentCode(m.trigger.code) : null
+  const intended = !rejected && modality === 'intended' && willing ? intentCode(m.trigger.code) : null
   const threat = !rejected && !intended && modality === 'intended' && committed && !negated ? threatCode(m.trigger.code) : null
   const code = cameoCode(rejected ?? intended ?? threat ?? m.trigger.code)
   if (!code) return null

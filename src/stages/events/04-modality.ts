@@ -12,6 +12,7 @@ interface Cues {
   readonly reported: readonly string[]
   readonly aspectual: readonly string[]
   readonly necessity: readonly string[]
+  readonly willingness: readonly string[]
 }
 const cues = lazy(() => {
   const c = loadLexicon<Cues>('events/modality-cues.json')
@@ -22,6 +23,7 @@ const cues = lazy(() => {
     reported: new Set(c.reported),
     aspectual: new Set(c.aspectual),
     necessity: new Set(c.necessity),
+    willingness: new Set(c.willingness),
   }
 })
 
@@ -47,6 +49,22 @@ export function isCommitment(ctx: EventContext, i: number, r: Span): boolean {
   const to = before.lastIndexOf('to')
   const head = ctx.tokens[Math.max(r.start, i - 4) + to - 1]
   return to > 0 && !!head && /^(VERB|ADJ|AUX)$/.test(head.pos) && !doneOfNecessity(before, to)
+}
+
+/**
+ * Whether the trigger is stated as an intent of root 03 when it is intended: a word of
+ * willingness ("ready to talk", "offered to mediate") or the future tense ("will assist":
+ * PLOVER 2.0 codes future-tense cooperation as an intent) within four words before it. A plan
+ * or schedule told with "to" ("plans to visit", "to meet on Friday") keeps the act's own code,
+ * the modality saying it is to come (annotation guide §7).
+ */
+export function isWilling(ctx: EventContext, i: number, r: Span): boolean {
+  const c = cues()
+  for (let k = i - 1; k >= Math.max(r.start, i - 4); k--) {
+    const w = ctx.lower[k] ?? ''
+    if (c.willingness.has(w) || c.future.has(w)) return true
+  }
+  return false
 }
 
 /** "riot police had to use tear gas", "were forced to retreat": an act done of necessity, no intention. */

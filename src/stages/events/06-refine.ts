@@ -1,4 +1,5 @@
 import type { Actor, Event, EventMention, Modality, Span } from '../../core/types.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
 import type { EventContext } from './context.js'
 
 /**
@@ -121,4 +122,68 @@ export function isAssassination(code: string, lemma: string, target: Actor | nul
     ONE_PERSON.test(target.via) &&
     POLITICAL.test(target.sector ?? target.code.slice(3))
   )
+}
+
+interface Unconventional {
+  readonly codes: readonly string[]
+  readonly stateForces: readonly string[]
+  readonly armed: readonly string[]
+  readonly explosives: readonly string[]
+  readonly explosivesCode: string
+  readonly otherCode: string
+  readonly lemmas: readonly string[]
+  readonly clashLemmas: readonly string[]
+  readonly police: readonly string[]
+  readonly protesters: readonly string[]
+  readonly riotCode: string
+  readonly verbalLemmas: readonly string[]
+  readonly political: readonly string[]
+  readonly criticismCode: string
+}
+const unconventional = lazy(() => {
+  const f = loadLexicon<Unconventional>('events/unconventional-violence.json')
+  return {
+    ...f,
+    codes: new Set(f.codes),
+    stateForces: new Set(f.stateForces),
+    armed: new Set(f.armed),
+    explosives: new Set(f.explosives),
+    lemmas: new Set(f.lemmas),
+    clashLemmas: new Set(f.clashLemmas),
+    police: new Set(f.police),
+    protesters: new Set(f.protesters),
+    verbalLemmas: new Set(f.verbalLemmas),
+    political: new Set(f.political),
+  }
+})
+
+/** The role element of an actor code ("FRACVL" -> "CVL"); a bare state ("IRQ") is "STATE". */
+const roleOf = (a: Actor): string => (a.code.length <= 3 ? (a.code.startsWith('-') ? '' : 'STATE') : a.code.slice(3, 6))
+
+/**
+ * A use of force (190, 193) that the CAMEO codebook puts elsewhere (lexicon/events/unconventional-violence.json):
+ * a killing or attack that no state force does (the source is unknown, a rebel group,
+ * gunmen) on a party that does not fight (civilians, officials, journalists, aid workers) is
+ * unconventional violence, root 18 ("a roadside bomb killed four farmers", "insurgents
+ * shot dead two teachers"): 183 when the sentence names explosives, else 180; a clash between
+ * the police and protesters, students or workers is a riot (145); an attack by one unarmed
+ * political actor on another ("a senator attacked the governor") is criticism (111). Null
+ * when the act stays a use of force.
+ */
+export function violenceCode(ctx: EventContext, code: string, lemma: string, source: Actor | null, target: Actor | null, r: Span): string | null {
+  const u = unconventional()
+  if (!u.codes.has(code)) return null
+  if (u.clashLemmas.has(lemma)) {
+    const roles = [source, target].map((a) => (a ? roleOf(a) : ''))
+    const police = roles.some((x) => u.police.has(x))
+    return police && roles.some((x) => u.protesters.has(x)) ? u.riotCode : null
+  }
+  if (!target || !u.lemmas.has(lemma)) return null
+  if (source && u.verbalLemmas.has(lemma) && u.political.has(roleOf(source)) && u.political.has(roleOf(target))) return u.criticismCode
+  if (source && (u.stateForces.has(roleOf(source)) || roleOf(source) === 'STATE')) return null
+  // "three Britons died in the blast": people named by their nationality are civilians, not their state
+  const role = target.via === 'nationality' ? 'CVL' : roleOf(target)
+  if (!role || role === 'STATE' || u.armed.has(role)) return null
+  for (let k = r.start; k < r.end; k++) if (u.explosives.has(ctx.lower[k] ?? '')) return u.explosivesCode
+  return u.otherCode
 }

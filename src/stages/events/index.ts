@@ -2,15 +2,17 @@ import { type Doc, need, withLayer } from '../../core/doc.js'
 import { kept, messagesFrom, type Refined } from '../../core/messages.js'
 import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Actor, Event, EventParty, Message, Span, Token } from '../../core/types.js'
+import { lazy, loadLexicon } from '../../lexicon/load.js'
 import type { PipelineStage } from '../context.js'
 import { findTriggers, type TriggerMatch } from './01-triggers.js'
-import { findPairs } from './02-arguments.js'
+import { findPairs, type Pair } from './02-arguments.js'
 import { codeOf, topicCoding } from './03-code.js'
-import { isCommitment, isNegated, learnedModality, modalityOf } from './04-modality.js'
+import { isCommitment, isNegated, isWilling, learnedModality, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, isBackground, placeIn } from './05-anchor.js'
-import { dedupe, isAssassination, mergeRepeats, toldAnew } from './06-refine.js'
+import { dedupe, isAssassination, mergeRepeats, toldAnew, violenceCode } from './06-refine.js'
 import { cameoCode } from './codebook.js'
-import { eventContext } from './context.js'
+import { type EventContext, eventContext } from './context.js'
+import { defaultEventModels, judgeTrigger, MARGINS } from './learned/model.js'
 import type { TriggerMention } from './mention.js'
 import { dropQuestions } from './refiners/01-questions.js'
 import { dropAskedFor } from './refiners/02-asked-for.js'
@@ -29,6 +31,7 @@ import { storyCountry } from './story-country.js'
  * (`refiners/`: questions, acts asked for, sport, bare statements, protests' aims, references;
  * each drop a message), 02 actor pairs (`frames/`; a pair that makes the act an ordinary
  * crime, refiner 4, is dropped with a message; an unnamed agent takes the story's country),
+ * the learned role model may choose another source or target (`learned/roles.ts`),
  * 03 code, 04 modality, 05 date, place and confidence, 06 duplicates removed, and a later
  * sentence's report of an act already coded made a further mention of it.
  *
@@ -69,21 +72,26 @@ export function createEventsStage(): PipelineStage {
       const anew = new Set<Event>()
       for (const { match: m, sentence: si, range: r, act } of mentions) {
         const sentence = sentences[si] as Span
-        const pairs = findPairs(ec, m, r)
-        if (!pairs.length) {
+        const { pairs: found, decided: roles } = findPairs(ec, m, r)
+        // an act whose parties the text leaves implicit is still an event when the trigger model calls it one
+        const implicit = found.length ? null : partyless(ec, m, r)
+        if (!found.length && !implicit) {
           messages.push(report('no-parties', `"${m.trigger.lemma}" has neither a source nor a target in its sentence`, triggerSpan(tokens, m), 'info'))
           continue
         }
+        const pairs: readonly Pair[] = found.length ? found : [[null, null]]
         const t = tokens[m.at] as Token
         const lastToken = tokens[m.last] as Token
+        // "held talks": a light verb's object names the act, so its word is the event's trigger
+        const named = m.objectAt !== null && lightVerbs().has(m.trigger.lemma) ? (tokens[m.objectAt] as Token) : null
         const modality = modalityOf(ec, m.at, r)
         const negated = isNegated(ec, m.at, r)
-        const coded = codeOf(m, modality, negated, isCommitment(ec, m.at, r), act)
+        const coded = codeOf(m, modality, negated, isCommitment(ec, m.at, r), isWilling(ec, m.at, r), act)
         if (!coded) continue
         const coding = topicCoding(ec, coded, m, r)
         const { trigger } = m
         const learned = learnedModality(ec, m, r, coding, modality, negated)
-        const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}${trigger.decided ? ` (${trigger.decided})` : ''}${learned.note}`
+        const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}${trigger.decided ? ` (${trigger.decided})` : ''}${learned.note}${implicit ? ` >no parties (${implicit})` : ''}`
         const ownDate = clauseDate(ec, sentence, t)
         const again = toldAnew(ec, m.at, m.last, r)
         // a background act with no date of its own is not dated to the article
@@ -96,7 +104,8 @@ export function createEventsStage(): PipelineStage {
           const target = g.party
           const localised = s.country || g.country ? ` >country ${s.country ?? g.country}` : ''
           const special = isAssassination(coding.code.code, trigger.lemma, target) ? cameoCode('186') : null
-          const code = special ?? coding.code
+          const violence = special ? null : violenceCode(ec, coding.code.code, trigger.lemma, source, target, r)
+          const code = special ?? (violence ? cameoCode(violence) : null) ?? coding.code
           const crime = ordinaryCrime(trigger.lemma, code.code, source, target)
           if (crime) {
             messages.push(report('ordinary-crime', `${crime}: ordinary crime codes no event (${rule})`, triggerSpan(tokens, m), 'info'))
@@ -115,8 +124,10 @@ export function createEventsStage(): PipelineStage {
             date,
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },
-            trigger: { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
-            rule: `${rule}${localised}${special ? ' >assassination' : ''}`,
+            trigger: named
+              ? { start: named.start, end: named.end, text: text.slice(named.start, named.end) }
+              : { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
+            rule: `${rule}${localised}${special ? ' >assassination' : ''}${violence ? ` >violence ${violence}` : ''}${roles ? ` (${roles})` : ''}`,
             confidence: confidenceOf(source, target, t),
           }
           events.push(event)
@@ -133,5 +144,22 @@ const party = (a: Actor | null): EventParty | null => (a ? { code: a.code, text:
 
 const report = messagesFrom('events')
 
+const lightVerbs = lazy(() => new Set(loadLexicon<{ lemmas: string[] }>('events/light-verbs.json').lemmas))
+
 /** The text span of a trigger's words. */
 const triggerSpan = (tokens: readonly Token[], m: TriggerMatch): Span => ({ start: (tokens[m.at] as Token).start, end: (tokens[m.last] as Token).end })
+
+/**
+ * Whether a trigger with no actor in its sentence is an event all the same (issue #17: "about
+ * 200 demonstrators were arrested", "police firing"): a dictionary trigger the trigger model
+ * calls an event by the margin `MARGINS.partyless`. A word only the model made a trigger
+ * needs a party ("He added that ...", its speaker unknown, is no event). Returns the decision
+ * for the event's rule, or null.
+ */
+function partyless(ctx: EventContext, m: TriggerMatch, r: Span): string | null {
+  if (m.trigger.decided) return null
+  const models = defaultEventModels()
+  if (!models) return null
+  const d = judgeTrigger(models, ctx, m, r)
+  return d.root && d.margin >= MARGINS.partyless ? `model ${d.root} +${(d.margin / 1000).toFixed(1)}` : null
+}

@@ -86,3 +86,44 @@ describe('events: background acts dated to their own time', () => {
     assert.equal(events.find((e) => e.trigger.text === 'attacked')?.date, null)
   })
 })
+
+describe('events: unconventional violence and plans (issue #17)', () => {
+  it('a killing of civilians by an unknown attacker is root 18, with explosives 183', () => {
+    const { events } = analyze('Nine Ruritanian villagers were killed by a car bomb in Sandford on Tuesday.')
+    const killing = events.find((e) => e.trigger.text === 'killed')
+    assert.equal(killing?.cameo, '183')
+  })
+  it('people named by their nationality are civilians when killed', () => {
+    const { events } = analyze('Three Britons were killed near Sandford on Tuesday.')
+    const killing = events.find((e) => e.trigger.text === 'killed')
+    assert.equal(killing?.cameo.slice(0, 2), '18')
+  })
+  it('troops killing rebels stay a use of force (root 19)', () => {
+    const { events } = analyze('Turkish troops killed 12 Kurdish rebels in southeastern Turkey, the army said.')
+    const killing = events.find((e) => e.trigger.text === 'killed')
+    assert.equal(killing?.cameo.slice(0, 2), '19')
+  })
+  it('a clash between police and students is a riot (145), one between troops and rebels a use of force', () => {
+    const riot = analyze('Riot police clashed with thousands of Bangladeshi students in Dhaka on Monday.').events.find((e) => e.trigger.text === 'clashed')
+    assert.equal(riot?.cameo, '145')
+    const fight = analyze('Government troops clashed with Tamil rebels in northern Sri Lanka on Monday.').events.find((e) => e.trigger.text === 'clashed')
+    assert.equal(fight?.cameo.slice(0, 2), '19')
+  })
+  it('an attack by one politician on another is criticism (111)', () => {
+    const attack = analyze('Senator Ted Cruz attacked President Barack Obama over the deal on Monday.').events.find((e) => e.trigger.text === 'attacked')
+    assert.equal(attack?.cameo, '111')
+  })
+  it('"called" is a verb: no telephone call', () => {
+    const { events, messages } = analyze('Opposition leader Sheikh Hasina called the vote a farce.')
+    assert.ok(!events.some((e) => e.cameo === '041'))
+    // not even a noun trigger for the model to drop
+    assert.ok(!messages.some((m) => m.source === 'events' && m.reason.includes('"call"')))
+  })
+  it('a visit planned with "to" keeps its own code, intended; "will" makes it an intent', () => {
+    const planned = analyze('Danish Foreign Minister Niels Helveg Petersen plans to visit Norway next week.').events.find((e) => e.trigger.text === 'visit')
+    assert.equal(planned?.cameo.slice(0, 2), '04')
+    assert.equal(planned?.modality, 'intended')
+    const future = analyze('Danish Foreign Minister Niels Helveg Petersen will visit Norway next week.').events.find((e) => e.trigger.text === 'visit')
+    assert.equal(future?.cameo.slice(0, 2), '03')
+  })
+})

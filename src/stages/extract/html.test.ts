@@ -84,6 +84,40 @@ describe('extract: HTML', () => {
       `${P1}\n\n* * *\n\n${P2}\n\n${P3}`,
     ],
     [
+      "a sign-off in italics under the body that points to the outlet's profiles on social networks",
+      page(
+        `<article><p>${P1}</p><p>${P2}</p><p>${P3}</p><p>${P1}</p>` +
+          `<p><em>Síguenos en </em><a href="https://www.instagram.com/desk">Instagram</a><em> y </em><a href="https://x.com/desk">X</a><em>.</em></p>` +
+          `<p><i>Recibe cada mañana las noticias del día: </i><a href="/boletin"><i>suscríbete</i></a><i>.</i></p></article>`,
+      ),
+      `${P1}\n\n${P2}\n\n${P3}\n\n${P1}`,
+    ],
+    [
+      'an italic closing line that links to one post, or to no network at all, is no sign-off',
+      page(
+        `<article><p>${P1}</p><p>${P2}</p><p>${P3}</p><p>${P1}</p>` +
+          `<p><i>Die Ministerin hatte den Besuch am Vorabend </i><a href="https://twitter.com/ministerin/status/1234567890">angekündigt</a><i>.</i></p>` +
+          `<p><i>Zuerst erschienen in der Wochenausgabe.</i></p></article>`,
+      ),
+      `${P1}\n\n${P2}\n\n${P3}\n\n${P1}\n\nDie Ministerin hatte den Besuch am Vorabend angekündigt.\n\nZuerst erschienen in der Wochenausgabe.`,
+    ],
+    [
+      "a profile of the company under a drawn rule, in a box of its own after the body; a rule between the body's own paragraphs stays",
+      page(
+        `<div class="main"><div class="text"><p>${P1}</p><hr><p>${P2}</p><p>${P3}</p><p>${P1}</p></div>` +
+          `<div class="text"><div><hr><p style="font-size:12px">Die Firma entwickelt Software für Spitäler und Lagerhäuser, beschäftigt rund 900 Menschen in elf Ländern und ist an der Börse kotiert.</p></div></div></div>`,
+      ),
+      `${P1}\n\n${P2}\n\n${P3}\n\n${P1}`,
+    ],
+    [
+      'an article over two boxes that clip their overflow ("overflow-hidden"); a block classed "hidden" stays out',
+      page(
+        `<section><div class="card overflow-hidden"><div><p>${P1}</p><p>${P3}</p></div></div>` +
+          `<div class="card vds-overflow_hidden"><div><p>${P2}</p></div></div><div class="note hidden"><p>${P3}</p></div></section>`,
+      ),
+      `${P1}\n\n${P3}\n\n${P2}`,
+    ],
+    [
       'a page builder that puts every paragraph in its own "elementor-widget-container", beside a sidebar of widgets',
       page(
         `<div class="elementor-section"><div class="elementor-widget-wrap">` +

@@ -114,7 +114,18 @@ export const PG_MIGRATIONS: readonly string[] = [
    CREATE INDEX cluster_mentions_article ON cluster_mentions(article_id, cluster_id);`,
   // 6: watches and their alerts (migration-watches.ts)
   PG_WATCHES_MIGRATION,
+  // 7: clusters filed again under new rules (src/cluster/cluster-events.ts: keys by role
+  // within one country, a state's protest as a complaint; a targetless statement or a one-actor
+  // mention may join a cluster of another key, found by date): the old clusters are taken apart
+  // here and migrate() files the stored events again in the same transaction; clusters are also
+  // read by date alone now
+  `CREATE INDEX clusters_date ON clusters(date);
+   DELETE FROM cluster_mentions;
+   DELETE FROM clusters;`,
 ]
 
 /** The schema version that added stored clusters: migrating from below it files the events already stored. */
 export const CLUSTERS_VERSION = 5
+
+/** The schema version that files every stored event again (the clustering rules changed): migrating from below it files them. */
+export const CLUSTERS_REFILED_VERSION = 7

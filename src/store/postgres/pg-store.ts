@@ -30,7 +30,7 @@ import {
   StoreError,
   type StoreOptions,
 } from '../store.js'
-import { CLUSTERS_VERSION, PG_MIGRATIONS } from './migrations.js'
+import { CLUSTERS_REFILED_VERSION, PG_MIGRATIONS } from './migrations.js'
 import { pgTokens } from './pg-tokens.js'
 import { pgWatches } from './pg-watches.js'
 import { RECLUSTER_LOCK, runClusterWork } from './run-clusters.js'
@@ -160,8 +160,8 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
           await client.query(PG_MIGRATIONS[next] as string)
           await client.query('INSERT INTO schema_version (version) VALUES ($1)', [next + 1])
         }
-        // the events stored before clusters were: filed as their saves would have, in the same transaction
-        if (v > 0 && v < CLUSTERS_VERSION)
+        // the events stored before clusters were, or before their rules changed: filed as their saves would have, in the same transaction
+        if (v > 0 && v < CLUSTERS_REFILED_VERSION)
           for (const id of await runClusterWork(client, pendingArticles())) await runClusterWork(client, clusterArticle(id, options.clusters))
         await client.query('COMMIT')
       } catch (e) {

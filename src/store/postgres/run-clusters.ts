@@ -12,8 +12,8 @@ export const RECLUSTER_LOCK = 0x5172ea
 
 /**
  * Runs a piece of cluster upkeep (src/store/clusters.ts) on a PostgreSQL client inside the
- * transaction that wrote the events. The dyad keys it names are locked to the end of that
- * transaction, in one order (after the store-wide lock, shared), so two concurrent saves of
+ * transaction that wrote the events. The lock names it gives (the parties of the keys it
+ * files, see keyLocks) are locked to the end of that transaction, in one order (after the store-wide lock, shared), so two concurrent saves of
  * reports of one event cannot both start a cluster for it (each sees the other's once it has
  * the lock). `alone`: the transaction holds RECLUSTER_LOCK itself, and no key lock is needed.
  */

@@ -12,7 +12,7 @@ import { ARTICLE_COLUMNS, articleRow, EVENT_COLUMNS, eventRows } from '../rows.j
 import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
-import { CLUSTERS_VERSION, MIGRATIONS } from './migrations.js'
+import { CLUSTERS_REFILED_VERSION, CLUSTERS_VERSION, MIGRATIONS } from './migrations.js'
 import { createSqliteStore } from './sqlite-store.js'
 
 const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.db')
@@ -43,6 +43,34 @@ describe('sqlite store: schema versions and read-only use', () => {
     assert.ok((await store.queryEvents({})).every((e) => typeof e.clusterId === 'number'))
     assert.equal(await store.clusterPending(), 0)
     await store.close()
+  })
+
+  it('files the clusters of a schema-6 database again when it migrates to schema 7', async () => {
+    const path = fresh()
+    const raw = new Database(path)
+    for (const sql of MIGRATIONS.slice(0, CLUSTERS_REFILED_VERSION - 1)) raw.exec(sql)
+    raw.pragma(`user_version = ${CLUSTERS_REFILED_VERSION - 1}`)
+    for (const doc of [DOC_A, DOC_B]) {
+      const article = articleRow(doc, 'old')
+      raw.prepare(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map(() => '?').join(', ')})`).run(article)
+      for (const row of eventRows(doc, article[0] as string, 'old'))
+        raw.prepare(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`).run(row)
+    }
+    // every event filed under one cluster of a key no rule makes now (as an older rule might have)
+    const seed = raw.prepare('SELECT min(id) AS id FROM events').get() as { id: number }
+    const cluster = raw.prepare("INSERT INTO clusters (seed_id, key, num_mentions) VALUES (?, 'old|key', 3) RETURNING id").get(seed.id) as {
+      id: number
+    }
+    raw.prepare("INSERT INTO cluster_mentions (event_id, cluster_id, article_id, source_key) SELECT id, ?, article_id, 'old' FROM events").run(cluster.id)
+    raw.close()
+    const store = createSqliteStore(path)
+    await store.migrate()
+    assert.deepEqual(await store.counts(), { articles: 2, events: 3, clusters: 3 })
+    assert.equal(new Set((await store.queryEvents({})).map((e) => e.clusterId)).size, 3)
+    await store.close()
+    const check = new Database(path, { readonly: true })
+    assert.deepEqual(check.prepare("SELECT count(*) AS n FROM clusters WHERE key = 'old|key'").get(), { n: 0 }, 'the old cluster is gone')
+    check.close()
   })
 
   it('refuses a database of a newer schema, naming both versions, and writes nothing', async () => {

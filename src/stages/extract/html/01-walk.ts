@@ -13,6 +13,10 @@ export interface Block {
   readonly text: string
   /** Characters of the text that sit inside links. */
   readonly linkChars: number
+  /** Characters of the text outside links set in italics ("<i>", "<em>"), counted as links are (each run trimmed). */
+  readonly italicChars: number
+  /** Whether a rule ("<hr>") stands between this block and the one before it. */
+  readonly afterRule: boolean
   /** The heading level (1-6) when the owner is a heading, else 0. */
   readonly heading: number
   /** Whether the text sits in a <figcaption> or loose in a <figure>: what a picture shows, kept only where captions carry the story. */
@@ -114,6 +118,8 @@ const BLOCK_TAGS = new Set([
   'aside',
 ])
 const HEADING = /^h(?<level>[1-6])$/
+// Inline tags that set their text in italics.
+const ITALIC_TAGS = new Set(['i', 'em'])
 
 const wordPattern = (file: string) =>
   lazy(() => {
@@ -133,6 +139,10 @@ const HIDDEN_STYLE = /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 // pages (Next.js and the like) the whole article can sit in one. Hidden only until then.
 const STREAMED_SEGMENT = /^S:\d+$/
 
+// An id made of the words of a heading, the anchor a table of contents links to
+// ("how-popular-are-these-practices"): the page's text, not its designer's name for a box.
+const TEXT_SLUG = /^(?:h-|\d+-)?[a-z0-9]+(?:-[a-z0-9]+){3,}$/
+
 function kindOf(el: Element): ElementInfo['kind'] {
   const a = el.attribs
   if (DROP_TAGS.has(el.name) || (a.hidden !== undefined && !STREAMED_SEGMENT.test(a.id ?? '')) || (a.style && HIDDEN_STYLE.test(a.style))) return 'drop'
@@ -143,7 +153,8 @@ function kindOf(el: Element): ElementInfo['kind'] {
   if (a.itemprop === 'articleBody' || a.itemprop === 'text') return 'content'
   if (CHROME_TAGS.has(el.name)) return 'boilerplate'
   if (a.role === 'navigation' || a.role === 'complementary' || a.role === 'contentinfo' || a.role === 'banner') return 'boilerplate'
-  const vote = a.class === undefined && a.id === undefined ? 0 : classVote(`${a.class ?? ''} ${a.id ?? ''}`)
+  const id = a.id !== undefined && !TEXT_SLUG.test(a.id) ? a.id : ''
+  const vote = a.class === undefined && !id ? 0 : classVote(`${a.class ?? ''} ${id}`)
   if (vote < 0) return 'boilerplate'
   if (vote > 0) return 'content'
   return el.name === 'article' || el.name === 'main' ? 'content' : 'plain'
@@ -185,7 +196,10 @@ export function walkPage(html: string): WalkedPage {
   const openBlocks: Element[] = []
   let parts: string[] = []
   let partsLink = 0
+  let partsItalic = 0
   let linkDepth = 0
+  let italicDepth = 0
+  let ruleSeen = false
   let dropDepth = 0
   let preDepth = 0
   let captionDepth = 0
@@ -202,14 +216,18 @@ export function walkPage(html: string): WalkedPage {
           at: info.get(owner)?.pre ?? 0,
           text,
           linkChars: Math.min(partsLink, text.length),
+          italicChars: Math.min(partsItalic, text.length),
+          afterRule: ruleSeen,
           heading: level ? Number(level) : 0,
           // '<figure><img><span>Image copyright</span> <span>Agency</span></figure>': a figure's own loose text is its credit
           caption: captionDepth > 0 || owner.name === 'figure',
         })
+        ruleSeen = false
       }
     }
     parts = []
     partsLink = 0
+    partsItalic = 0
   }
   // stack entries: a node to enter, or an element to leave
   const stack: (ChildNode | { leave: Element })[] = [...dom.children].reverse()
@@ -222,6 +240,7 @@ export function walkPage(html: string): WalkedPage {
       if (elInfo?.kind === 'drop') dropDepth--
       else if (!dropDepth) {
         if (el.name === 'a') linkDepth--
+        if (ITALIC_TAGS.has(el.name)) italicDepth--
         if (el.name === 'pre') preDepth--
         if (openBlocks[openBlocks.length - 1] === el) {
           flush()
@@ -235,6 +254,7 @@ export function walkPage(html: string): WalkedPage {
       if (!dropDepth && openBlocks.length) {
         parts.push(item.data)
         if (linkDepth) partsLink += item.data.trim().length
+        if (italicDepth && !linkDepth) partsItalic += item.data.trim().length
       }
       continue
     }
@@ -254,10 +274,13 @@ export function walkPage(html: string): WalkedPage {
       }
       if (item.name === 'img' || item.name === 'wbr') continue
       if (item.name === 'a') linkDepth++
+      if (ITALIC_TAGS.has(item.name)) italicDepth++
       if (item.name === 'pre') preDepth++
       if (item.name === 'figcaption') captionDepth++
       if (BLOCK_TAGS.has(item.name)) {
         flush()
+        // '<hr>': the text after it is set apart from the text before it
+        if (item.name === 'hr') ruleSeen = true
         openBlocks.push(item)
       } else if (!openBlocks.length) {
         // text outside any block ("no <body>" pages): the first element owns it

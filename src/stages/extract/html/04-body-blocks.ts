@@ -1,4 +1,5 @@
 import type { Element } from 'domhandler'
+import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import { fold } from '../text-utils.js'
 import { type Block, CHROME_TAGS, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
 import { type ContentRoot, linkDensity } from './03-content-root.js'
@@ -96,6 +97,7 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
   dropStoryCards(page, keep)
   dropOrphanHeadings(blocks, keep)
   dropEndNotes(blocks, keep)
+  dropSignOff(page, keep)
   dropTrailingLabels(blocks, keep)
   return blocks.filter((_, n) => keep[n])
 }
@@ -106,6 +108,8 @@ const MAX_NOTE_CHARS = 400
 const MAX_NOTES = 3
 // A body this long at least (kept blocks) has notes to lose.
 const MIN_BLOCKS_WITH_NOTES = 4
+// A note under a drawn rule ('<hr>') in a box of its own may be longer: a company's profile under its press release.
+const MAX_RULED_NOTE_CHARS = 1200
 // A rule: a block without a letter or a digit.
 const RULE = /^[^\p{L}\p{N}]+$/u
 
@@ -128,6 +132,73 @@ function dropEndNotes(blocks: readonly Block[], keep: boolean[]): void {
     }
     if (!isNote(b)) break
   }
+  // '<div><hr><p>About the company ...</p></div>' after the body: a drawn rule and a box of
+  // its own set the notes apart (a rule between the body's own paragraphs does not)
+  const body = mainContainer(blocks, kept)
+  for (let k = kept.length - 1; k >= Math.max(1, kept.length - 1 - MAX_NOTES); k--) {
+    const b = blocks[kept[k] as number] as Block
+    if (b.heading || b.text.length > MAX_RULED_NOTE_CHARS) break
+    if (b.afterRule && parentOf(b.owner) !== body) {
+      for (const n of kept.splice(k)) keep[n] = false
+      break
+    }
+  }
+}
+
+// Italics set a sign-off apart when they hold this share of its text outside links at least.
+const MIN_ITALIC_SHARE = 0.8
+const socialHosts = lazy(() => new Set(loadLexicon<EntryFile<{ host: string }>>('extract/social-hosts.json').entries.map((e) => e.host)))
+// A link to one post, video or photo on a network is a citation: '/status/123', '/p/Cx1', '/watch?v='.
+const ONE_POST = /\/(?:status|statuses|p|reel|posts?|watch|video|photos?)(?:[/?]|$)/i
+
+/** Whether a link's target is a profile page on a social network: 'https://twitter.com/nytopinion'. */
+function isProfileLink(href: string): boolean {
+  const m = /^(?:https?:)?\/\/(?:www\.|m\.|mobile\.)?([^/?#:]+)(.*)$/i.exec(href.trim())
+  if (!m) return false
+  return socialHosts().has((m[1] as string).toLowerCase()) && !ONE_POST.test(m[2] as string)
+}
+
+/**
+ * Drops the sign-off under an article: a run of short notes at its end, set in italics, one
+ * of which points readers to the outlet's or the author's profiles on social networks
+ * ('<p><i>Follow the desk on </i><a href="https://www.instagram.com/...">Instagram</a></p>').
+ * Told by the typesetting and where the links go, never by the words; an italic credit or
+ * a "first published in" line without such links stays.
+ */
+function dropSignOff(page: WalkedPage, keep: boolean[]): void {
+  const { blocks, info, elements } = page
+  const run: number[] = []
+  let social = false
+  for (let n = blocks.length - 1; n >= 0 && run.length < MAX_NOTES; n--) {
+    if (!keep[n]) continue
+    const b = blocks[n] as Block
+    // the walk counts runs of text without the spaces around them, so spaces are left out here too
+    const plain = b.text.replace(/\s+/g, '').length - b.linkChars
+    const italic = b.italicChars > 0 && b.italicChars >= plain * MIN_ITALIC_SHARE
+    if (b.heading || b.text.length > MAX_NOTE_CHARS || !italic) break
+    run.push(n)
+    const own = info.get(b.owner) as ElementInfo
+    for (let e = own.pre; e <= own.last && !social; e++) {
+      const a = elements[e] as Element
+      social = a.name === 'a' && !!a.attribs.href && isProfileLink(a.attribs.href)
+    }
+  }
+  if (social && run.length < blocks.filter((_, n) => keep[n]).length) for (const n of run) keep[n] = false
+}
+
+/** The element that holds most of the kept text as its children's: where the body's paragraphs sit. */
+function mainContainer(blocks: readonly Block[], kept: readonly number[]): Element | null {
+  const chars = new Map<Element | null, number>()
+  let best: Element | null = null
+  let most = 0
+  for (const n of kept) {
+    const b = blocks[n] as Block
+    const up = parentOf(b.owner)
+    const sum = (chars.get(up) ?? 0) + b.text.length
+    chars.set(up, sum)
+    if (sum > most) [best, most] = [up, sum]
+  }
+  return best
 }
 
 /** Whether a block inside the root reads as the article's text, headings by the same rule as paragraphs. */
