@@ -1,10 +1,11 @@
-import { wordReader, writtenWithoutCase } from '../../core/tokens.js'
+import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Entity, EntityType, Token } from '../../core/types.js'
 import type { Organisation, Person, Seat, SectorNoun } from '../../lexicon/actors.js'
 import { type Country, countryByDemonym, countryByName } from '../../lexicon/countries.js'
 import { candidatesFor, isKnownPlace } from '../../lexicon/gazetteer.js'
 import { lookupName, nameKey } from '../../lexicon/load.js'
 import type { ActorRegistry } from '../../lexicon/registry.js'
+import { truecasedWords } from '../segment/truecase.js'
 
 /** What a mention names: a registry entry, a name no registry knows, or a role noun. */
 export type MentionKind = 'person' | 'surname' | 'organisation' | 'country' | 'demonym' | 'seat' | 'place' | 'group' | 'name' | 'role'
@@ -35,7 +36,16 @@ const CAPITALISED = /^[\p{Lu}\d]|^(?:al|el|ad|as|an|ash|at|az|ar|bin|ibn|de|van|
  * no registry knows, and role nouns ("troops", "Foreign Minister") on what is left.
  */
 export function findMentions(text: string, tokens: readonly Token[], entities: readonly Entity[], registry: ActorRegistry): Mention[] {
-  const word = wordReader(text, tokens)
+  // "POLICE ARRESTED ...", "police arrested ... in delhi": names are looked up as prose would write them
+  const cased = truecasedWords(text, tokens, sentenceTokenRanges(tokens, tokens.length ? (tokens[tokens.length - 1] as Token).sentence + 1 : 0), registry)
+  const word = (i: number): string => cased.words[i] ?? ''
+  // the words [first, end) with the text's own spacing between them
+  const surface = (first: number, end: number): string => {
+    if (cased.prose) return text.slice((tokens[first] as Token).start, (tokens[end - 1] as Token).end)
+    let out = word(first)
+    for (let k = first + 1; k < end; k++) out += text.slice((tokens[k - 1] as Token).end, (tokens[k] as Token).start) + word(k)
+    return out
+  }
   const covered = new Array<boolean>(tokens.length).fill(false)
   const people = new Set(entities.flatMap((e) => (e.type === 'PER' ? [`${e.start}:${e.end}`] : [])))
   // "John Smith" is not the registry's Stephen Smith: a surname inside a longer unknown name
@@ -48,15 +58,14 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
     for (let k = m.first; k < m.end; k++) covered[k] = true
   }
 
-  // "police in nairobi said": in a text written without case every word may start a name
-  const caseless = writtenWithoutCase(text)
+  // "police in nairobi said": a text written without case is read truecased, its names capitalised
   for (let i = 0; i < tokens.length; i++) {
-    if (!caseless && !CAPITALISED.test(word(i))) continue
+    if (!CAPITALISED.test(word(i))) continue
     for (let len = Math.min(MAX_NAME_WORDS, tokens.length - i); len >= 1; len--) {
       const last = tokens[i + len - 1] as Token
       // a name never runs over a sentence end
       if (last.sentence !== (tokens[i] as Token).sentence) continue
-      const m = registryMention(registry, text.slice((tokens[i] as Token).start, last.end), i, i + len)
+      const m = registryMention(registry, surface(i, i + len), i, i + len)
       if (!m) continue
       // "Jordan said the team played well": a country's name the entities stage reads as a person is the person
       if (m.kind === 'country' && typedPerson((tokens[i] as Token).start, last.end)) continue
@@ -96,9 +105,10 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
     if (end === first || covered.slice(first, end).some(Boolean)) continue
     // "the Mongolian President", "Ecuador's Ombudsman's Office": a role noun typed as a
     // name is left to the role nouns below
-    if (registry.sectorByNoun.has(nameKey(e.text))) continue
+    const named = surface(first, end)
+    if (registry.sectorByNoun.has(nameKey(named))) continue
     if (e.type === 'GPE' || e.type === 'LOC') {
-      const place = candidatesFor(e.text)[0] ?? adminUnitPlace(e.text)
+      const place = candidatesFor(named)[0] ?? adminUnitPlace(named)
       if (place?.country) add({ first, end, kind: 'place', country: place.country, entityType: e.type })
       continue
     }
@@ -110,7 +120,7 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
     let nameEnd = end
     while (nameEnd > first + 1 && registry.sectorByNoun.has(nameKey(word(nameEnd - 1)))) nameEnd--
     // "Kano State government", "Madras High Court": a known place before a role noun
-    const name = text.slice((tokens[first] as Token).start, (tokens[nameEnd - 1] as Token).end)
+    const name = surface(first, nameEnd)
     const place = (nameEnd < end || e.type !== 'PER') && isKnownPlace(name) ? candidatesFor(name)[0] : undefined
     if (place?.country) add({ first, end: nameEnd, kind: 'place', country: place.country, entityType: 'GPE' })
     else add({ first, end: nameEnd, kind: 'name', entityType: e.type })
@@ -120,7 +130,7 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
     if (covered[i]) continue
     for (let len = Math.min(MAX_ROLE_WORDS, tokens.length - i); len >= 1; len--) {
       if (covered.slice(i, i + len).some(Boolean)) continue
-      const role = registry.sectorByNoun.get(nameKey(text.slice((tokens[i] as Token).start, (tokens[i + len - 1] as Token).end)))
+      const role = registry.sectorByNoun.get(nameKey(surface(i, i + len)))
       if (!role) continue
       add({ first: i, end: i + len, kind: 'role', role })
       i += len - 1

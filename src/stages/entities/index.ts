@@ -2,6 +2,7 @@ import { type Doc, need, withLayer } from '../../core/doc.js'
 import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Entity, Span, Token } from '../../core/types.js'
 import type { PipelineStage } from '../context.js'
+import { truecasedWords } from '../segment/truecase.js'
 import { refineType, splitAtPlace } from './02-type.js'
 import { registryNames } from './03-lexicon-names.js'
 import { personReadings } from './04-person-places.js'
@@ -34,9 +35,14 @@ export function createEntitiesStage(options: EntitiesOptions = {}): PipelineStag
       if (!tagger) throw new TypeError(`the entity model is missing (${NER_MODEL_PATH}): run "npm run train:ner"`)
       const text = doc.text
       const ranges = sentenceTokenRanges(tokens, sentences.length)
-      const input = ranges.map((r: Span) => {
+      // "police arrested 200 protesters in delhi": the model and the registry read capitals,
+      // so a text without them (or a sentence in them) is read as prose would write it
+      // (a headline in capitals the model learnt as it is written)
+      const cased = truecasedWords(text, tokens, ranges, ctx.lexicon.actors)
+      const input = ranges.map((r: Span, si) => {
         const toks = tokens.slice(r.start, r.end)
-        return { words: toks.map((t) => text.slice(t.start, t.end)), pos: toks.map((t) => t.pos) }
+        const words = cased.casings[si] === 'headline' ? toks.map((t) => text.slice(t.start, t.end)) : cased.words.slice(r.start, r.end)
+        return { words, pos: toks.map((t) => t.pos) }
       })
       const tags = tagger.tagDocument(input)
       const entities: Entity[] = []

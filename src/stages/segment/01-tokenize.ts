@@ -7,7 +7,8 @@ const abbreviations = lazy(() => new Set(loadLexicon<EntryFile<string>>('segment
 // token (numbered, not named: a named group makes an object per match, and only the word
 // group is read).
 const KINDS: readonly (readonly [string, string])[] = [
-  ['url', String.raw`(?:https?://|www\.)[^\s<>"”]+[^\s<>"”.,;:!?)\]'’]`],
+  // "HTTPS://T.CO/..." in a text in capitals too
+  ['url', String.raw`(?:[hH][tT][tT][pP][sS]?://|[wW]{3}\.)[^\s<>"”]+[^\s<>"”.,;:!?)\]'’]`],
   // "j.smith@example.com", and the bare host of a forwarded mail header ("Warner@ENRON")
   ['email', String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)*`],
   // "U.S.", "a.m.", "U.N." — letters with periods; "U.S" before a full stop written apart

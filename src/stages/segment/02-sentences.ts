@@ -1,5 +1,5 @@
-import { writtenWithoutCase } from '../../core/tokens.js'
 import type { Span } from '../../core/types.js'
+import { textCasing } from './truecase.js'
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»'])
 const ENDERS = /^(?:[.!?]+|\.{2,}|…)$/
@@ -13,13 +13,15 @@ const DATELINE_TOKENS = 12
 /**
  * Groups tokens into sentences: a sentence ends at . ! ? … (with closing quotes and
  * brackets) before a capitalised word, a digit or an opening quote — before any word in a
- * text written in lower case —, at every line break, and after a dateline ("CAIRO, May 3
+ * text written in lower case or in capitals, unless it closes an initial, a quoted question
+ * or an ellipsis —, at every line break, and after a dateline ("CAIRO, May 3
  * (Reuters) -"). Returns, for each sentence, the range of token indices [start, end).
  */
 export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
   const out: Span[] = []
-  // "police arrested 200 protesters. the curfew ...": a full stop before a lower-case word ends a sentence there
-  const caseless = writtenWithoutCase(text)
+  // "police arrested 200 protesters. the curfew ...", "POLICE ARRESTED 200 PROTESTERS. THE CURFEW
+  // ...": where capitals mark nothing, a full stop before any word ends a sentence there
+  const uncased = textCasing(text) !== 'cased'
   let first = 0
   const close = (end: number): void => {
     if (end > first) out.push({ start: first, end })
@@ -56,7 +58,7 @@ export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
     const after = tokens[j]
     if (!after) break
     const nextWord = text.slice(after.start, after.end)
-    if (/^[\p{Lu}\d“"‘'([]/u.test(nextWord) || (caseless && word !== '…' && !/^\.{2,}$/.test(word) && /^\p{Ll}/u.test(nextWord))) {
+    if (uncased ? /^[\d“"‘'([]/u.test(nextWord) || (/^\p{L}/u.test(nextWord) && endsUncased(i, j)) : /^[\p{Lu}\d“"‘'([]/u.test(nextWord)) {
       close(j)
       i = j - 1
     }
@@ -77,6 +79,24 @@ export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
     const agency = w(dash - 1) === ')' && (tokens[dash - 1] as Span).end <= (tokens[dash] as Span).start
     const comma = Array.from({ length: dash - from }, (_, k) => w(from + k)).includes(',')
     return agency || (comma && /\d/.test(text.slice((tokens[from] as Span).start, (tokens[dash] as Span).start)))
+  }
+
+  /**
+   * Whether the punctuation at token `at` ends a sentence in a text without capitals to go
+   * by, the next word at `next`: not an ellipsis ("talks resume ... soon"), not a question or
+   * exclamation closed by a quote ('"are you lost?" asks the man'), not the full stop of an
+   * initial ("advocate g. kumar").
+   */
+  function endsUncased(at: number, next: number): boolean {
+    const w = text.slice((tokens[at] as Span).start, (tokens[at] as Span).end)
+    if (w === '…' || /^\.{2,}$/.test(w)) return false
+    if (/[?!]/.test(w) && next > at + 1) return false
+    const before = tokens[at - 1]
+    if (w === '.' && before && before.end === (tokens[at] as Span).start && before.end - before.start === 1 && /\p{L}/u.test(text[before.start] as string)) {
+      const gap = text[before.start - 1]
+      return gap !== undefined && !/\s/.test(gap)
+    }
+    return true
   }
 
   function openQuotes(from: number, to: number): number {

@@ -4,6 +4,7 @@ import type { PipelineStage } from '../context.js'
 import { tokenize } from './01-tokenize.js'
 import { splitSentences } from './02-sentences.js'
 import { defaultPosTagger, POS_MODEL_PATH, type PosTagger } from './pos-tagger.js'
+import { truecasedWords } from './truecase.js'
 
 /** Options of the segment stage. */
 export interface SegmentOptions {
@@ -23,20 +24,22 @@ export function createSegmentStage(options: SegmentOptions = {}): PipelineStage 
     name: 'segment',
     needs: ['article'],
     provides: ['sentences', 'tokens'],
-    run(doc: Doc): Doc {
+    run(doc: Doc, ctx): Doc {
       need(doc, 'article', 'segment')
       const spans = tokenize(doc.text)
       const ranges = splitSentences(doc.text, spans)
       const tagger = options.tagger ?? defaultPosTagger()
       if (!tagger) throw new TypeError(`the part-of-speech model is missing (${POS_MODEL_PATH}): run "npm run train:pos"`)
+      // "POLICE ARRESTED 200 PROTESTERS IN DELHI", "police arrested 200 protesters in delhi":
+      // a sentence in capitals or a text without them is tagged as prose would write it
+      const { words, casings } = truecasedWords(doc.text, spans, ranges, ctx.lexicon.actors)
       const tags: string[] = []
-      for (const r of ranges) {
-        const words: string[] = []
-        for (let i = r.start; i < r.end; i++) words.push(doc.text.slice((spans[i] as Span).start, (spans[i] as Span).end))
-        // "POLICE ARRESTED 200 PROTESTERS": a sentence in capitals is tagged as the words it spells
-        if (shouted(words)) for (const [k, w] of words.entries()) words[k] = w.toLowerCase()
+      for (const [si, r] of ranges.entries()) {
+        const sentence = words.slice(r.start, r.end)
+        // a headline in capitals is tagged as the words it spells, in lower case
+        if (casings[si] === 'headline') for (const [k, w] of sentence.entries()) sentence[k] = w.toLowerCase()
         // a loop, not push(...): a sentence of 150k tokens would be 150k arguments on the stack
-        for (const tag of tagger.tag(words)) tags.push(tag)
+        for (const tag of tagger.tag(sentence)) tags.push(tag)
       }
       const sentenceOf = new Int32Array(spans.length)
       for (const [si, r] of ranges.entries()) sentenceOf.fill(si, r.start, r.end)
@@ -45,14 +48,4 @@ export function createSegmentStage(options: SegmentOptions = {}): PipelineStage 
       return withLayer(withLayer(doc, 'tokens', tokens), 'sentences', sentences)
     },
   }
-}
-
-/** Whether a sentence is written in capitals: at least three words of letters, none with a lower-case letter. */
-function shouted(words: readonly string[]): boolean {
-  let cased = 0
-  for (const w of words) {
-    if (/\p{Ll}/u.test(w)) return false
-    if (/\p{Lu}{2}/u.test(w)) cased++
-  }
-  return cased >= 3
 }
