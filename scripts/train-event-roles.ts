@@ -214,6 +214,11 @@ console.log(`features: ${model.size}`)
 /** The model's pair as codes, as `choosePair` picks it. */
 function modelPair(m: LinearModel, x: TriggerExample): [string | null, string | null] {
   if (x.ruled) return x.rules[0] ?? [null, null]
+  return pairUnder(m, x)
+}
+
+/** The pair as codes that `pickPair` picks from the model's scores, under the given margins (the committed ones by default). */
+function pairUnder(m: LinearModel, x: TriggerExample, margins?: Parameters<typeof pickPair>[4]): [string | null, string | null] {
   const scored = options(x).map((b) => m.score(b, new Float64Array(ROLE_CLASSES.length)))
   const codes = x.candidates.map((c) => c.code)
   const [s, g] = pickPair(
@@ -221,6 +226,7 @@ function modelPair(m: LinearModel, x: TriggerExample): [string | null, string | 
     x.candidates.map((c) => c.rule as RoleCandidate['rule']),
     scored.map((v) => v[0] as number),
     scored.map((v) => v[1] as number),
+    margins,
   )
   return [codes[s] ?? null, codes[g] ?? null]
 }
@@ -352,16 +358,8 @@ console.log(
 // per root: triggers whose pair is right when the model may empty a role the rules filled, and when it may not (the margins' choice)
 {
   const right = (x: TriggerExample, drop: number): boolean => {
-    const scored = options(x).map((b) => model.score(b, new Float64Array(ROLE_CLASSES.length)))
-    const codes = x.candidates.map((c) => c.code)
-    const [s, g] = pickPair(
-      codes,
-      x.candidates.map((c) => c.rule as RoleCandidate['rule']),
-      scored.map((v) => v[0] as number),
-      scored.map((v) => v[1] as number),
-      { drop, fill: 1e9, keep: 0 },
-    )
-    return x.gold.some((p) => same(p, [codes[s] ?? null, codes[g] ?? null]))
+    const pair = pairUnder(model, x, { drop, fill: 1e9, keep: 0 })
+    return x.gold.some((p) => same(p, pair))
   }
   const per = new Map<string, [number, number, number]>()
   for (const x of held) {
