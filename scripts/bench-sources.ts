@@ -11,6 +11,8 @@
 //                                     a metadata record beside each response
 //   npm run bench:sources -- real     the extraction sets' pages (../shared/data/extraction/*/html),
 //                                     read from there at run time, one round
+//   npm run bench:sources -- real N   N of those pages, spread evenly over them (every k-th), for a
+//                                     run of minutes rather than the whole set's half hour
 // Timings, not accuracy.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -85,19 +87,26 @@ if (phase === 'pipeline' || phase === 'warc' || phase === 'stream') {
       console.error('no pages under ../shared/data/extraction/*/html')
       process.exit(2)
     }
+    const files = roots.flatMap((root) => readdirSync(root).sort().map((f) => [root, f] as const))
+    const limit = arg === undefined ? files.length : Number(arg)
+    if (!Number.isInteger(limit) || limit < 1) {
+      console.error('usage: npm run bench:sources -- real [N]')
+      process.exit(2)
+    }
+    // an even spread keeps the sample's mix of sizes and sites close to the whole set's
+    const step = Math.max(1, files.length / limit)
+    const picked = Array.from({ length: Math.min(limit, files.length) }, (_, j) => files[Math.floor(j * step)] as (typeof files)[number])
     const records: TestWarcRecord[] = []
-    for (const root of roots) {
-      for (const f of readdirSync(root).sort()) {
-        const bytes = readFileSync(join(root, f))
-        records.push({
-          type: 'response',
-          uri: `https://pages.example/${root.split('/').at(-2)}/${f}`,
-          body: (f.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'),
-        })
-      }
+    for (const [root, f] of picked) {
+      const bytes = readFileSync(join(root, f))
+      records.push({
+        type: 'response',
+        uri: `https://pages.example/${root.split('/').at(-2)}/${f}`,
+        body: (f.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'),
+      })
     }
     writeFileSync(file, warcBytes(records, true))
-    label = `${records.length} real pages (${roots.join(', ')})`
+    label = `${records.length} of ${files.length} real pages (${roots.join(', ')})`
     rounds = 1
   } else {
     const n = Number(phase ?? 2000)
