@@ -87,7 +87,11 @@ if (phase === 'pipeline' || phase === 'warc' || phase === 'stream') {
       console.error('no pages under ../shared/data/extraction/*/html')
       process.exit(2)
     }
-    const files = roots.flatMap((root) => readdirSync(root).sort().map((f) => [root, f] as const))
+    const files = roots.flatMap((root) =>
+      readdirSync(root)
+        .sort()
+        .map((f) => [root, f] as const),
+    )
     const limit = arg === undefined ? files.length : Number(arg)
     if (!Number.isInteger(limit) || limit < 1) {
       console.error('usage: npm run bench:sources -- real [N]')
