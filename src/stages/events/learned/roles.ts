@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { Actor, Span, Token } from '../../../core/types.js'
 import { FeatureBuffer, LinearModel } from '../../../models/perceptron.js'
 import type { TriggerMatch } from '../01-triggers.js'
-import { attributionStart, type EventContext, isAttributionVerb } from '../context.js'
+import { attributionStart, type EventContext, isAttributionVerb, tokenAfter } from '../context.js'
 import { RELATIVES } from '../parse-roles.js'
 import { antecedent, BE, COLLECTIVE_PRONOUNS, type Pair, personBefore } from '../parties.js'
 import { isMedium, isStatement } from '../statements.js'
@@ -44,8 +44,7 @@ export function defaultRoleModel(): LinearModel | null {
 function headToken(ctx: EventContext, a: Span): number | undefined {
   const first = ctx.tokenAt.get(a.start)
   if (first === undefined) return undefined
-  let last = first
-  while (last + 1 < ctx.tokens.length && (ctx.tokens[last + 1] as Token).end <= a.end) last++
+  const last = Math.max(first, tokenAfter(ctx, a) - 1)
   for (let k = first; k <= last; k++) {
     const h = ctx.arcs[k]?.head ?? -1
     if (h < first || h > last) return k
@@ -260,7 +259,7 @@ export function roleFeatures(
   const cases = ctx.view.dependents(c.at, 'case')
   out.add(F.Case, cases.length ? (lower[cases[0] as number] ?? '') : '-', `${side}:${direct}`)
   out.add(F.ViaKind, a.via.split(/[:+]/)[0] ?? '-', `${kind}:${direct ? dep.split(':')[0] : '~'}`)
-  if (/^['’]s$/.test(lower[nextAfter(ctx, a)] ?? '')) out.add(F.Possessive, side)
+  if (/^['’]s$/.test(lower[tokenAfter(ctx, a)] ?? '')) out.add(F.Possessive, side)
   // the actors between the mention and the trigger, and whether it is the nearest on its side
   let between = 0
   let nearer = false
@@ -290,13 +289,6 @@ export function roleFeatures(
   // the mention is the subject of a verb of saying ("the minister said")
   const head = arcs[c.at]?.head ?? -1
   if (head >= 0 && /^nsubj/.test(dep)) out.add(F.Subject, isAttributionVerb(lower[head] ?? '') ? 'of-saying' : head === m.at ? 'own' : 'other', side)
-}
-
-/** The token after a span's last token. */
-function nextAfter(ctx: EventContext, a: Span): number {
-  let k = ctx.tokenAt.get(a.start) ?? 0
-  while (k < ctx.tokens.length && (ctx.tokens[k] as Token).end <= a.end) k++
-  return k
 }
 
 /**
