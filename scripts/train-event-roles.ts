@@ -124,7 +124,7 @@ function load(split: string): TriggerExample[] {
           return pronoun || (!c.pronoun && overlaps(c.actor, p.start, p.end))
         }
         const noneOf = (): number[] => {
-          noneFeatures(buffer, ctx, m, facts, candidates, pairs)
+          noneFeatures(buffer, facts, candidates, pairs)
           return Array.from(buffer.values.slice(0, buffer.length))
         }
         out.push({

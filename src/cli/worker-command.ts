@@ -37,7 +37,8 @@ export async function workerCommand(argv: string[], env: CommandEnv): Promise<nu
   const lockMs = secondsOption(values['lock-seconds'], '--lock-seconds', 1) * 1000
   const patienceMs = secondsOption(values['store-patience'], '--store-patience', 0) * 1000
   const name = queueName(values['queue-name'])
-  const store = createStore(values.db)
+  // a job is acked once its save returns: the save must outlast a power cut (see StoreOptions.durable)
+  const store = createStore(values.db, { durable: true })
   await store.migrate()
   const say = (line: string): boolean => process.stderr.write(`sitrep worker: ${line}\n`)
   // watches are evaluated after each stored article with events; several workers record each alert once

@@ -153,6 +153,16 @@ describe('related keys', () => {
     )
   })
 
+  it("files a targetless statement with its own article's event before an older one of its speaker that day", () => {
+    const strike = mention({ articleId: 'p', sourceCode: 'RUS', targetCode: 'SYR', cameo: '195' })
+    const visit = mention({ articleId: 'q', sourceCode: 'RUS', targetCode: 'TUR', cameo: '040' })
+    const said = mention({ articleId: 'q', sourceCode: 'RUS', targetCode: null, cameo: '010' })
+    assert.deepEqual(
+      clusterMentions([strike, visit, said]).map((c) => c.mentionIds),
+      [[strike.id], [visit.id, said.id]],
+    )
+  })
+
   it("files an article's statements after its events, so the statement joins the event", () => {
     const said = mention({ articleId: 'p', sourceCode: 'FRA', targetCode: null, cameo: '010' })
     const act = mention({ articleId: 'p', sourceCode: 'FRA', targetCode: 'RUS', cameo: '161' })

@@ -207,20 +207,32 @@ export function keyLocks(keys: readonly string[]): string[] {
 
 // A cluster reached by a partial or a statement relation ranks after every one of the same key within the limits.
 const RELATED_PENALTY = 1e3
+// A statement's own article pulls it toward the clusters holding its other mentions: less than a day, so the day gap still leads.
+const SAME_ARTICLE_PULL = 0.5
 
 /**
  * The score of a mention (filed under `key`) against a cluster (filed under `clusterKey`,
  * compared through its first mention): lower is closer, null when it cannot join it. Same
  * key and partial: within `maxDays` and `maxKm` (see distance), a partial one ranked after
  * any of the same key. A statement: within `maxDays` of the event whatever its place (the
- * place of "X said" is often where it was said), ranked before a cluster of statements alone.
+ * place of "X said" is often where it was said), ranked before a cluster of statements alone
+ * and, within a day of the gap, after one that holds a mention of the statement's own
+ * article (`sameArticle`: "X said" beside an event reports that event, not another of X's
+ * that day).
  */
-export function joinScore(key: string, m: Seed, clusterKey: string, seed: Seed, options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS): number | null {
+export function joinScore(
+  key: string,
+  m: Seed,
+  clusterKey: string,
+  seed: Seed,
+  options: ClusterOptions = DEFAULT_CLUSTER_OPTIONS,
+  sameArticle = false,
+): number | null {
   const how = relation(key, clusterKey)
   if (how === null) return null
   if (how === 'statement') {
     const days = dayGap(seed.date, m.date)
-    return days !== null && days <= options.maxDays ? days : null
+    return days !== null && days <= options.maxDays ? days - (sameArticle ? SAME_ARTICLE_PULL : 0) : null
   }
   const score = distance(seed, m, options)
   if (score === null) return null
@@ -240,7 +252,8 @@ export interface Clusterer {
   forget(ids: ReadonlySet<number>): void
 }
 
-type KeyedSeed = Seed & { readonly key: string }
+// the articles whose mentions it holds: a statement prefers a cluster of its own article (see joinScore)
+type KeyedSeed = Seed & { readonly key: string; readonly articles: Set<string> }
 
 /**
  * A clusterer: a mention joins the event whose first mention scores lowest against it (see
@@ -266,16 +279,20 @@ export function createClusterer(options: ClusterOptions = DEFAULT_CLUSTER_OPTION
       let best: KeyedSeed | null = null
       let bestScore = Number.POSITIVE_INFINITY
       for (const seed of seeds) {
-        const score = joinScore(key, m, seed.key, seed, options)
+        const score = joinScore(key, m, seed.key, seed, options, seed.articles.has(m.articleId))
         if (score !== null && (score < bestScore || (score === bestScore && best !== null && seed.id < best.id))) {
           best = seed
           bestScore = score
         }
       }
-      if (best) return best.id
+      if (best) {
+        best.articles.add(m.articleId)
+        return best.id
+      }
       const seed: KeyedSeed = {
         id: m.id,
         key,
+        articles: new Set([m.articleId]),
         date: m.date,
         lat: m.lat,
         lon: m.lon,

@@ -37,19 +37,29 @@ export function wordReader(text: string, tokens: readonly Token[]): (i: number) 
 // below this share of capitals among its letters a text is written without case
 const CASELESS_CAPITALS = 0.01
 
+// below this share of lower-case letters a text is written in capitals
+const SHOUTED_LOWER = 0.01
+
 /**
- * Whether a text is written without case ("police arrested 200 protesters in nairobi"): under
- * 1% of its letters (in its first 20,000 characters) are capitals, where English prose has
- * several. Sentence ends and names are then found without the capitals that mark them.
+ * How a text is written, from its letters (in its first 20,000 characters), counted in one pass:
+ * `lower`, without case ("police arrested 200 protesters in nairobi"), under 1% of them capitals
+ * where English prose has several; `upper`, in capitals, under 1% of them lower-case; `cased`
+ * otherwise (and for a text without letters). Sentence ends and names are then found without
+ * the capitals that mark them.
  */
-export function writtenWithoutCase(text: string): boolean {
+export function letterCasing(text: string): 'lower' | 'upper' | 'cased' {
   let letters = 0
   let capitals = 0
+  let lower = 0
   for (const ch of text.slice(0, 20_000)) {
-    const lower = ch.toLowerCase()
-    if (lower === ch && ch.toUpperCase() === ch) continue
+    const down = ch.toLowerCase()
+    const up = ch.toUpperCase()
+    if (down === ch && up === ch) continue
     letters++
-    if (lower !== ch) capitals++
+    if (down !== ch) capitals++
+    if (up !== ch) lower++
   }
-  return letters > 0 && capitals / letters < CASELESS_CAPITALS
+  if (letters === 0) return 'cased'
+  if (capitals / letters < CASELESS_CAPITALS) return 'lower'
+  return lower / letters < SHOUTED_LOWER ? 'upper' : 'cased'
 }

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../core/regexp.js'
+
 /** The rules of one robots.txt that apply to one user agent. */
 export interface RobotsRules {
   /** Whether the path (with its query) may be fetched. */
@@ -57,10 +59,7 @@ export function parseRobots(text: string, agentToken: string): RobotsRules {
 
 function patternToRegExp(pattern: string): RegExp {
   const anchored = pattern.endsWith('$')
-  const body = (anchored ? pattern.slice(0, -1) : pattern)
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*')
+  const body = (anchored ? pattern.slice(0, -1) : pattern).split('*').map(escapeRegExp).join('.*')
   return new RegExp(`^${body}${anchored ? '$' : ''}`)
 }
 

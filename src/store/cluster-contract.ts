@@ -339,6 +339,48 @@ export function clusterContract(name: string, make: () => Promise<Store>): void 
       const [joined] = (await clusters(store)).filter((c) => c.event.date === day && c.numMentions === 3)
       assert.deepEqual([joined?.event.cameo, joined?.numArticles, joined?.numSources], ['161', 2, 2], 'the act leads the cluster')
     })
+
+    it("files a targetless statement with its own article's event, not an older one of its speaker that day", async () => {
+      const day = '2026-09-15'
+      const names = new Map<string, string>()
+      const save = async (id: string, specs: readonly Omit<Spec, 'date'>[], text: string): Promise<void> => {
+        const output = report(
+          id,
+          `https://${id}.example/1`,
+          text,
+          specs.map((spec) => ({ ...spec, date: day })),
+        )
+        names.set((await store.save(output, 'test')).articleId, id)
+      }
+      // two events of Arland that day, each from its own article: the older one first
+      const struck = 'Arland gunboats struck a Borduria ferry at dawn.'
+      await save('ferry', [{ sentence: struck, trigger: 'struck', cameo: '195', source: 'ARL', target: 'BDR', place: HARBOUR }], struck)
+      const met = 'Arland envoys met Carpania ministers in the capital.'
+      const spoke = 'Arland said the meeting went well.'
+      await save(
+        'meeting',
+        [
+          { sentence: met, trigger: 'met', cameo: '040', source: 'ARL', target: 'CRP', place: FAR },
+          { sentence: spoke, trigger: 'said', cameo: '010', source: 'ARL', target: null },
+        ],
+        `${met} ${spoke}`,
+      )
+      // a later report of the meeting joins its cluster, stored now, with its own statement
+      const talks = 'Arland envoys held talks with Carpania.'
+      const hoped = 'Arland said it hoped for more.'
+      await save(
+        'talks',
+        [
+          { sentence: talks, trigger: 'talks', cameo: '040', source: 'ARL', target: 'CRP', place: FAR },
+          { sentence: hoped, trigger: 'said', cameo: '010', source: 'ARL', target: null },
+        ],
+        `${talks} ${hoped}`,
+      )
+      const groups = new Map<number, string[]>()
+      for (const e of await store.queryEvents({ since: day, until: day }))
+        groups.set(e.clusterId as number, [...(groups.get(e.clusterId as number) ?? []), `${names.get(e.articleId)}/${e.triggerText}`])
+      assert.deepEqual([...groups.values()].map((g) => g.sort().join(' ')).sort(), ['ferry/struck', 'meeting/met meeting/said talks/said talks/talks'])
+    })
   })
 }
 

@@ -377,12 +377,14 @@ export function* clusterArticle(articleId: string, options: ClusterOptions = DEF
     for (const slot of related) {
       // a copy's mention joins the original's cluster of a related key whatever its date says
       // (a copy dated by its own publication day may read "yesterday" as another day)
+      // (its members are this article's mentions: a statement prefers the clusters they joined or started)
+      const own = slot.members.length > 0
       const score =
         slot.id !== null && original.has(slot.id)
           ? relation(m.key, slot.key) === null
             ? null
-            : (joinScore(m.key, m, slot.key, slot.compare, options) ?? COPY_FAR) - COPY_FIRST
-          : joinScore(m.key, m, slot.key, slot.compare, options)
+            : (joinScore(m.key, m, slot.key, slot.compare, options, own) ?? COPY_FAR) - COPY_FIRST
+          : joinScore(m.key, m, slot.key, slot.compare, options, own)
       if (score !== null && score < bestScore) {
         best = slot
         bestScore = score

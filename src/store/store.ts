@@ -259,6 +259,14 @@ export interface StoreOptions {
    * from it and would hold it all, so it asks for a small one. PostgreSQL ignores it.
    */
   readonly pageCacheMib?: number
+  /**
+   * Every commit reaches the disk before a save returns (SQLite: `synchronous = FULL`; the
+   * default NORMAL may roll back the last commits on a power cut or an OS crash). For a
+   * writer that reports a save done to someone who then forgets it, as the queue worker acks
+   * a job; an ingest resumes from its own ledger and keeps the default. PostgreSQL ignores it
+   * (its commits are durable already).
+   */
+  readonly durable?: boolean
 }
 
 /** A problem with the database itself (missing, of a newer schema, not a sitrep database), said in words. */

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../core/regexp.js'
 import type { EventFilter } from '../store/event-filter.js'
 import type { StoredEvent } from '../store/store.js'
 import type { WatchMatch } from './rule.js'
@@ -5,11 +6,9 @@ import type { WatchMatch } from './rule.js'
 /** A code pattern as a test: a prefix, each "*" any run of characters ("ISR*MIL" matches ISRGOVMIL). */
 function codeTest(pattern: string | undefined): (code: string | null) => boolean {
   if (pattern === undefined) return () => true
-  const re = new RegExp(`^${pattern.split('*').map(escapeRegex).join('.*')}`)
+  const re = new RegExp(`^${pattern.split('*').map(escapeRegExp).join('.*')}`)
   return (code) => code !== null && re.test(code)
 }
-
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')
 
 /** Whether an event has a full day date (YYYY-MM-DD): only those fall in a window. */
 export const hasDay = (e: StoredEvent): boolean => e.date !== null && e.date.length === 10

@@ -128,14 +128,13 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
 
   for (let i = 0; i < tokens.length; i++) {
     if (covered[i]) continue
-    for (let len = Math.min(MAX_ROLE_WORDS, tokens.length - i); len >= 1; len--) {
-      if (covered.slice(i, i + len).some(Boolean)) continue
-      const role = registry.sectorByNoun.get(nameKey(surface(i, i + len)))
-      if (!role) continue
-      add({ first: i, end: i + len, kind: 'role', role })
-      i += len - 1
-      break
-    }
+    // up to the next word already in a mention
+    let free = 1
+    while (free < MAX_ROLE_WORDS && i + free < tokens.length && !covered[i + free]) free++
+    const hit = longestRole(i, free)
+    if (!hit) continue
+    add({ first: i, end: i + hit.len, kind: 'role', role: hit.role })
+    i += hit.len - 1
   }
   // "Gen. Cartwright", "Judge Okafor": a capitalised word right after a title names a
   // person even when the entities stage missed it (up to three words)
@@ -159,13 +158,20 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
   // the first token after the titles that open a name, keeping at least one word of the name
   function afterTitle(first: number, end: number): number {
     let at = first
-    for (let len = Math.min(MAX_ROLE_WORDS, end - at - 1); len >= 1; len--) {
-      const role = registry.sectorByNoun.get(nameKey(text.slice((tokens[at] as Token).start, (tokens[at + len - 1] as Token).end)))
-      if (!role || !isTitle(role)) continue
-      at += len
-      len = Math.min(MAX_ROLE_WORDS, end - at - 1) + 1
+    for (;;) {
+      const hit = longestRole(at, Math.min(MAX_ROLE_WORDS, end - at - 1), true)
+      if (!hit) return at
+      at += hit.len
     }
-    return at
+  }
+
+  // the longest role noun (a title, with titlesOnly) of up to `limit` words from token i
+  function longestRole(i: number, limit: number, titlesOnly = false): { role: SectorNoun; len: number } | undefined {
+    for (let len = Math.min(limit, tokens.length - i); len >= 1; len--) {
+      const role = registry.sectorByNoun.get(nameKey(surface(i, i + len)))
+      if (role && (!titlesOnly || isTitle(role))) return { role, len }
+    }
+    return undefined
   }
 }
 

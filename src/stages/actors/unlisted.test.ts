@@ -103,6 +103,26 @@ describe('actors no registry lists', () => {
     )
   })
 
+  it('splits a title off a name the entities stage typed with it in a text written in capitals', () => {
+    const text = 'SEN. MARA QUILLEN OBJECTED.'
+    const tokens: Token[] = [
+      { start: 0, end: 4, pos: 'PROPN', sentence: 0 },
+      { start: 5, end: 9, pos: 'PROPN', sentence: 0 },
+      { start: 10, end: 17, pos: 'PROPN', sentence: 0 },
+      { start: 18, end: 26, pos: 'VERB', sentence: 0 },
+      { start: 26, end: 27, pos: 'PUNCT', sentence: 0 },
+    ]
+    const entities: Entity[] = [{ start: 0, end: 17, text: 'SEN. MARA QUILLEN', type: 'PER' }]
+    const mentions = findMentions(text, tokens, entities, packageRegistry())
+    assert.deepEqual(
+      mentions.map((m) => [m.first, m.end, m.kind, m.role?.sector ?? null]),
+      [
+        [0, 1, 'role', 'LEG'],
+        [1, 3, 'name', null],
+      ],
+    )
+  })
+
   it('reads a country name that is also a state of the country the article is in as that state', () => {
     const text = 'Polls closed in Georgia, Ohio, Iowa and Virginia. Sen. Ruth Alder said turnout was high.'
     assert.equal(actorsOf(text).find((a) => a.text.includes('Alder'))?.code, 'USALEG')

@@ -100,9 +100,6 @@ export interface DateParser {
   resolve(g: Groups, c: ResolveContext): Resolved | null
 }
 
-/** A phrase matched as it is written: its regular-expression characters escaped ("a.m." matches no "aim"). */
-export const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-
 /** Alternatives longest first, so that "Sept" never wins over "September". */
 export const alt = (keys: string[]): string => keys.sort((a, b) => b.length - a.length).join('|')
 

@@ -1,13 +1,14 @@
+import { escapeRegExp } from '../../core/regexp.js'
 import { firstTokenAt } from '../../core/tokens.js'
 import type { Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
-import { alt, type Direction, literal } from './parser.js'
+import { alt, type Direction } from './parser.js'
 
 const pastForms = lazy(() => new Set(loadLexicon<EntryFile<string>>('dates/past-forms.json').entries))
 // the future markers as one pattern over a clause's lower-case words joined by single spaces
 const futureMarkers = lazy(() => {
   const phrases = loadLexicon<EntryFile<string>>('dates/future-markers.json').entries
-  return new RegExp(`(?:^| )(?:${alt(phrases.map(literal))})(?= |$)`, 'u')
+  return new RegExp(`(?:^| )(?:${alt(phrases.map(escapeRegExp))})(?= |$)`, 'u')
 })
 
 // words that end a clause: the tense of one clause says nothing of the next

@@ -15,8 +15,9 @@ export interface Coding {
  * refugees") is a rejection (root 12); a cooperative trigger stated as an intention ("will
  * assist Damascus", "eager to restore ties") is coded as its root-03 intent code, a
  * conflictual one ("will extend the curfew", "vowed to fight") as its root-13 threat. The
- * intent code needs a word of willingness (`willing`: "ready to assist"); a plain future
- * ("will visit") keeps the act's own code, the modality saying it is to come.
+ * intent code needs a word of willingness or the future tense (`willing`: "ready to assist",
+ * "will visit": PLOVER codes future-tense cooperation as an intent); a plan told with "to"
+ * ("plans to visit") keeps the act's own code, the modality saying it is to come.
  */
 export function codeOf(m: TriggerMatch, modality: Modality, negated: boolean, committed: boolean, willing: boolean, act?: TriggerMatch): Coding | null {
   // "called for the withdrawal of Syrian forces": a generic appeal named after the act it asks for

@@ -255,15 +255,19 @@ describe("events: the manual's rules (issue #17)", () => {
     assert.ok(coded('Brazil condemned Argentina over the border incident.').length > 0)
   })
   it('a text written without capitals codes like normal text', () => {
-    const found = coded('police arrested 200 protesters in the capital. britain condemned kenya.')
+    const prose = 'Police arrested 200 protesters in the capital. Britain condemned Kenya.'
+    const found = coded(prose.toLowerCase())
     assert.ok(
-      found.some((e) => /^---COP 173 ---OPP /.test(e)),
+      found.some((e) => /^[A-Z-]{3}COP 173 [A-Z-]{3}OPP /.test(e)),
       found.join('; '),
     )
     assert.ok(
       found.some((e) => /^GBR 111 KEN /.test(e)),
       found.join('; '),
     )
+    // the same codes as the text in prose, and in capitals
+    assert.deepEqual(found, coded(prose))
+    assert.deepEqual(coded(prose.toUpperCase()), coded(prose))
   })
 })
 

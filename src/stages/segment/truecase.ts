@@ -1,4 +1,4 @@
-import { writtenWithoutCase } from '../../core/tokens.js'
+import { letterCasing } from '../../core/tokens.js'
 import type { Span } from '../../core/types.js'
 import { countryByDemonym, countryByName } from '../../lexicon/countries.js'
 import { isKnownPlace } from '../../lexicon/gazetteer.js'
@@ -16,9 +16,6 @@ import { defaultWordClusters } from '../../models/word-clusters.js'
  * capitals from its newswire and reads them as they are).
  */
 export type Casing = 'cased' | 'lower' | 'upper' | 'headline'
-
-// below this share of lower-case letters a text is written in capitals
-const SHOUTED_LOWER = 0.01
 
 // the capital bin of the word clusters (scripts/build-clusters.ts): bin 4 and up, the raw text
 // writes the word with a capital inside a sentence at least 80% of the time ("delhi", "march")
@@ -50,21 +47,8 @@ let lastCasing: { text: string; casing: 'cased' | 'lower' | 'upper' } | undefine
 
 /** How a whole text is written: without capitals (`lower`), in capitals (`upper`) or as prose (`cased`). */
 export function textCasing(text: string): 'cased' | 'lower' | 'upper' {
-  if (lastCasing?.text !== text) lastCasing = { text, casing: writtenWithoutCase(text) ? 'lower' : writtenInCapitals(text) ? 'upper' : 'cased' }
+  if (lastCasing?.text !== text) lastCasing = { text, casing: letterCasing(text) }
   return lastCasing.casing
-}
-
-/** Whether a text is written in capitals: under 1% of its letters (in its first 20,000 characters) are lower-case. */
-function writtenInCapitals(text: string): boolean {
-  let letters = 0
-  let lower = 0
-  for (const ch of text.slice(0, 20_000)) {
-    const up = ch.toUpperCase()
-    if (up === ch && ch.toLowerCase() === ch) continue
-    letters++
-    if (up !== ch) lower++
-  }
-  return letters > 0 && lower / letters < SHOUTED_LOWER
 }
 
 function shouted(words: readonly string[], r: Span): boolean {

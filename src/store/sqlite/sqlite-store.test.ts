@@ -13,7 +13,7 @@ import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
 import { CLUSTERS_REFILED_VERSION, CLUSTERS_VERSION, MIGRATIONS } from './migrations.js'
-import { createSqliteStore } from './sqlite-store.js'
+import { createSqliteStore, openReadWrite } from './sqlite-store.js'
 
 const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.db')
 
@@ -115,6 +115,19 @@ describe('sqlite store: schema versions and read-only use', () => {
     const path = fresh()
     new Database(path).close()
     assert.throws(() => createSqliteStore(path, { readOnly: true }), /is not a sitrep database/)
+  })
+})
+
+describe('sqlite store: durability of commits', () => {
+  it('syncs every commit (synchronous FULL) when opened durable, at checkpoints (NORMAL) by default', () => {
+    const path = fresh()
+    const plain = openReadWrite(path, false)
+    assert.equal(plain.pragma('synchronous', { simple: true }), 1)
+    assert.equal(plain.pragma('journal_mode', { simple: true }), 'wal')
+    plain.close()
+    const durable = openReadWrite(path, true)
+    assert.equal(durable.pragma('synchronous', { simple: true }), 2)
+    durable.close()
   })
 })
 

@@ -55,7 +55,7 @@ const BUSY_TIMEOUT_MS = 30_000
  *   await store.migrate()
  */
 export function createSqliteStore(path: string, options: StoreOptions = {}): Store {
-  const db = options.readOnly ? openReadOnly(path) : openReadWrite(path)
+  const db = options.readOnly ? openReadOnly(path) : openReadWrite(path, options.durable ?? false)
   // the dashboard's aggregates read every event: a 64 MiB page cache (the default is 16 MiB)
   // holds the events table of about 200,000 events, so a second view reads no file pages;
   // a one-pass reader (an export) asks for less (see StoreOptions.pageCacheMib)
@@ -257,7 +257,8 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
   }
 }
 
-function openReadWrite(path: string): Database.Database {
+/** Opens a database file to write (creating it), in WAL mode; `durable` syncs every commit (see StoreOptions.durable). */
+export function openReadWrite(path: string, durable: boolean): Database.Database {
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS })
   // the busy timeout comes first: switching a new file to WAL waits for a process doing the
   // same; SQLite answers that switch with SQLITE_BUSY at once in some lock states, without
@@ -265,8 +266,9 @@ function openReadWrite(path: string): Database.Database {
   retryWhileBusy(() => db.pragma('journal_mode = WAL'))
   // in WAL mode NORMAL syncs at checkpoints, not at every commit: a crash of sitrep (or of any
   // process) loses nothing committed and the file stays consistent; only a power cut or an OS
-  // crash can roll back the last commits before a checkpoint (SQLite's own advice for WAL)
-  db.pragma('synchronous = NORMAL')
+  // crash can roll back the last commits before a checkpoint (SQLite's own advice for WAL);
+  // a durable store (the queue worker, which acks a job once saved) syncs every commit: FULL
+  db.pragma(durable ? 'synchronous = FULL' : 'synchronous = NORMAL')
   // a checkpoint every 10,000 WAL pages (40 MiB) rather than 1,000: filing clusters touches
   // index pages all over (cluster keys are random), and a longer interval writes a page
   // rewritten by many saves back once (bench:store: about a tenth less CPU per save)

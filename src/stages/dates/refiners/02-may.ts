@@ -1,13 +1,14 @@
+import { escapeRegExp } from '../../../core/regexp.js'
 import { firstTokenAt } from '../../../core/tokens.js'
 import type { Token } from '../../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import type { Candidate, Refined } from '../candidate.js'
-import { alt, dateWords, literal } from '../parser.js'
+import { alt, dateWords } from '../parser.js'
 
 // a preposition of time as the word right before the month: "in May", "by May" (lexicon/dates/month-cues.json)
 const cueBefore = lazy(() => {
   const cues = loadLexicon<EntryFile<string>>('dates/month-cues.json').entries
-  return new RegExp(`(?:^|[^\\p{L}])(?:${alt(cues.map(literal))})[ \\t\\u00a0]+$`, 'iu')
+  return new RegExp(`(?:^|[^\\p{L}])(?:${alt(cues.map(escapeRegExp))})[ \\t\\u00a0]+$`, 'iu')
 })
 // another month name joined to it: "April and May", "May-June", "May or June"
 const otherMonths = lazy(() => {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { Actor, Span, Token } from '../../../core/types.js'
+import type { Actor, Quote, Span, Token } from '../../../core/types.js'
 import { FeatureBuffer, LinearModel } from '../../../models/perceptron.js'
 import type { TriggerMatch } from '../01-triggers.js'
-import { attributionStart, type EventContext, isAttributionVerb } from '../context.js'
+import { attributionStart, type EventContext, isAttributionVerb, tokenAfter } from '../context.js'
 import { RELATIVES } from '../parse-roles.js'
 import { antecedent, BE, COLLECTIVE_PRONOUNS, type Pair, personBefore } from '../parties.js'
 import { isMedium, isStatement } from '../statements.js'
@@ -44,8 +44,7 @@ export function defaultRoleModel(): LinearModel | null {
 function headToken(ctx: EventContext, a: Span): number | undefined {
   const first = ctx.tokenAt.get(a.start)
   if (first === undefined) return undefined
-  let last = first
-  while (last + 1 < ctx.tokens.length && (ctx.tokens[last + 1] as Token).end <= a.end) last++
+  const last = Math.max(first, tokenAfter(ctx, a) - 1)
   for (let k = first; k <= last; k++) {
     const h = ctx.arcs[k]?.head ?? -1
     if (h < first || h > last) return k
@@ -188,19 +187,37 @@ function depPath(ctx: EventContext, from: number, to: number): string {
 /** The sentence-wide facts the candidates of one trigger share. */
 export interface TriggerFacts {
   readonly passive: boolean
+  /** `passive` or `active`, as the features name it. */
+  readonly voice: string
+  /** The root of the trigger's code ("19"). */
+  readonly root: string
+  /** The lemma of the trigger's word. */
+  readonly lemma: string
+  /** The quote the trigger stands in, if any. */
+  readonly quote: Quote | undefined
   /** The comma of a trailing attribution after the trigger ("..., the minister said"), or -1. */
   readonly attribution: number
   readonly frame: string
   readonly pairs: number
 }
 
-/** What the candidates of one trigger share: its voice, a trailing attribution, its frame and the rules' pair count. */
+/** What the candidates of one trigger share: its voice, root, lemma and quote, a trailing attribution, its frame and the rules' pair count. */
 export function triggerFacts(ctx: EventContext, m: TriggerMatch, r: Span, pairs: readonly Pair[]): TriggerFacts {
   const before = ctx.lower.slice(Math.max(r.start, m.at - 3), m.at)
   const passive = m.trigger.pos === 'verb' && before.some((w) => BE.has(w)) && (ctx.view.isPassive(m.at) || /(ed|en)$/.test(ctx.lower[m.at] ?? ''))
   const a = attributionStart(ctx, m.last + 1, r.end)
   const frame = m.trigger.symmetric ? 'symmetric' : m.trigger.voice === 'recipient' ? 'recipient' : isStatement(m) ? 'statement' : m.trigger.pos
-  return { passive, attribution: a < r.end ? a : -1, frame, pairs: Math.min(pairs.length, 3) }
+  const t = ctx.tokens[m.at] as Token
+  return {
+    passive,
+    voice: passive ? 'passive' : 'active',
+    root: m.trigger.code.slice(0, 2),
+    lemma: lemmaOf(ctx.lower[m.at] ?? ''),
+    quote: ctx.quotes.find((q) => q.start <= t.start && t.end <= q.end),
+    attribution: a < r.end ? a : -1,
+    frame,
+    pairs: Math.min(pairs.length, 3),
+  }
 }
 
 /** The features of one candidate mention for one trigger. */
@@ -218,8 +235,7 @@ export function roleFeatures(
   const inside = a.end > a.start && c.at >= r.start && c.at < r.end && (c.pronoun || ctx.actorAt[c.at] === a)
   const side = !inside ? 'outside' : c.at < m.at ? 'before' : 'after'
   const distance = !inside ? 0 : c.at < m.at ? m.at - c.at : c.at - m.last
-  const root = m.trigger.code.slice(0, 2)
-  const voice = facts.passive ? 'passive' : 'active'
+  const { root, voice, lemma, quote } = facts
   out.reset()
   out.add(F.Bias, '')
   out.add(F.Rule, c.rule)
@@ -229,7 +245,6 @@ export function roleFeatures(
   out.add(F.Voice, side, voice)
   out.add(F.Distance, side, bucket(distance))
   out.add(F.Root, root, side)
-  const lemma = lemmaOf(lower[m.at] ?? '')
   out.add(F.LemmaSide, lemma, side)
   const kind = a.code.startsWith('---') ? 'role' : a.country ? 'country' : a.code.slice(0, 3)
   out.add(F.Kind, kind, side)
@@ -260,7 +275,7 @@ export function roleFeatures(
   const cases = ctx.view.dependents(c.at, 'case')
   out.add(F.Case, cases.length ? (lower[cases[0] as number] ?? '') : '-', `${side}:${direct}`)
   out.add(F.ViaKind, a.via.split(/[:+]/)[0] ?? '-', `${kind}:${direct ? dep.split(':')[0] : '~'}`)
-  if (/^['’]s$/.test(lower[nextAfter(ctx, a)] ?? '')) out.add(F.Possessive, side)
+  if (/^['’]s$/.test(lower[tokenAfter(ctx, a)] ?? '')) out.add(F.Possessive, side)
   // the actors between the mention and the trigger, and whether it is the nearest on its side
   let between = 0
   let nearer = false
@@ -279,8 +294,6 @@ export function roleFeatures(
   if (all.some((o) => o !== c && arcs[o.at]?.dep === 'appos' && arcs[o.at]?.head === c.at)) out.add(F.Appos, 'has-apposition', kind)
   // reported speech: a trailing attribution, the quotes layer's speaker and the quote the trigger stands in
   if (facts.attribution >= 0) out.add(F.Attribution, c.at > facts.attribution ? 'in-attribution' : 'before-attribution', facts.frame)
-  const t = tokens[m.at] as Token
-  const quote = ctx.quotes.find((q) => q.start <= t.start && t.end <= q.end)
   if (quote) {
     const speaker = quote.speaker
     const speaks = !!speaker && speaker.start <= a.start && a.end <= speaker.end
@@ -292,33 +305,18 @@ export function roleFeatures(
   if (head >= 0 && /^nsubj/.test(dep)) out.add(F.Subject, isAttributionVerb(lower[head] ?? '') ? 'of-saying' : head === m.at ? 'own' : 'other', side)
 }
 
-/** The token after a span's last token. */
-function nextAfter(ctx: EventContext, a: Span): number {
-  let k = ctx.tokenAt.get(a.start) ?? 0
-  while (k < ctx.tokens.length && (ctx.tokens[k] as Token).end <= a.end) k++
-  return k
-}
-
 /**
  * The features of the "none" option of a trigger: what makes a role left unfilled likely
  * (the frame, the voice, the act, whether the rules filled it).
  */
-export function noneFeatures(
-  out: FeatureBuffer,
-  ctx: EventContext,
-  m: TriggerMatch,
-  facts: TriggerFacts,
-  candidates: readonly RoleCandidate[],
-  pairs: readonly Pair[],
-): void {
-  const voice = facts.passive ? 'passive' : 'active'
-  const root = m.trigger.code.slice(0, 2)
+export function noneFeatures(out: FeatureBuffer, facts: TriggerFacts, candidates: readonly RoleCandidate[], pairs: readonly Pair[]): void {
+  const { voice, root } = facts
   out.reset()
   out.add(F.None, '')
   out.add(F.None, 'frame', facts.frame)
   out.add(F.None, 'voice', voice)
   out.add(F.None, 'root', root)
-  out.add(F.None, 'lemma', lemmaOf(ctx.lower[m.at] ?? ''))
+  out.add(F.None, 'lemma', facts.lemma)
   out.add(F.None, 'candidates', bucket(candidates.length))
   out.add(F.None, 'rule-source', String(pairs.some(([a]) => !!a)))
   out.add(F.None, 'rule-target', String(pairs.some(([, b]) => !!b)))
@@ -349,7 +347,7 @@ export function scoreRoles(
     roleFeatures(features, ctx, m, r, facts, c, candidates)
     push()
   }
-  noneFeatures(features, ctx, m, facts, candidates, pairs)
+  noneFeatures(features, facts, candidates, pairs)
   push()
   return { candidates, source, target }
 }
