@@ -22,7 +22,7 @@ import { FeatureBuffer, type LinearModel, PerceptronTrainer } from '../src/model
 import { defaultStages } from '../src/pipeline.js'
 import { ruleTriggers } from '../src/stages/events/01-triggers.js'
 import { rulePairs, rulesOnly } from '../src/stages/events/02-arguments.js'
-import { type EventContext, eventContext } from '../src/stages/events/context.js'
+import { type EventContext, eventContextOf } from '../src/stages/events/context.js'
 import {
   bestOption,
   noneFeatures,
@@ -94,13 +94,7 @@ function load(split: string): TriggerExample[] {
     const doc = runPipeline(stages, { id: d.id, text: src.text, ...(src.date ? { published: src.date } : {}), clean: false }, d.id, ctxBase)
     const tokens = need(doc, 'tokens', 'train')
     const sentences = need(doc, 'sentences', 'train')
-    const ctx: EventContext = eventContext(doc.text, tokens, {
-      actors: need(doc, 'actors', 'train'),
-      dates: need(doc, 'dates', 'train'),
-      places: need(doc, 'places', 'train'),
-      quotes: need(doc, 'quotes', 'train'),
-      parse: need(doc, 'parse', 'train'),
-    })
+    const ctx: EventContext = eventContextOf(doc, 'train')
     const located = storyCountry(ctx)
     const annotated = (start: number): number => d.sentences.findIndex(([s, e]) => start >= s && start < e)
     for (const [si, r] of sentenceTokenRanges(tokens, sentences.length).entries()) {

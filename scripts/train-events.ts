@@ -20,7 +20,7 @@ import { defaultStages } from '../src/pipeline.js'
 import { ruleTriggers, type TriggerMatch } from '../src/stages/events/01-triggers.js'
 import { codeOf } from '../src/stages/events/03-code.js'
 import { isCommitment, isNegated, isWilling, modalityOf } from '../src/stages/events/04-modality.js'
-import { type EventContext, eventContext } from '../src/stages/events/context.js'
+import { type EventContext, eventContextOf } from '../src/stages/events/context.js'
 import { modalityFeatures, triggerFeatures } from '../src/stages/events/learned/features.js'
 import {
   JUDGED_NOUNS_PATH,
@@ -94,13 +94,7 @@ function load(split: string): { examples: Example[]; modality: ModalityExample[]
     const doc = runPipeline(stages, { id: d.id, text: src.text, ...(src.date ? { published: src.date } : {}), clean: false }, d.id, ctxBase)
     const tokens = need(doc, 'tokens', 'train')
     const sentences = need(doc, 'sentences', 'train')
-    const ctx: EventContext = eventContext(doc.text, tokens, {
-      actors: need(doc, 'actors', 'train'),
-      dates: need(doc, 'dates', 'train'),
-      places: need(doc, 'places', 'train'),
-      quotes: need(doc, 'quotes', 'train'),
-      parse: need(doc, 'parse', 'train'),
-    })
+    const ctx: EventContext = eventContextOf(doc, 'train')
     // the annotated sentence a token's start falls in
     const annotated = (start: number): number => d.sentences.findIndex(([s, e]) => start >= s && start < e)
     for (const r of sentenceTokenRanges(tokens, sentences.length)) {

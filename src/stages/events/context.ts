@@ -1,3 +1,4 @@
+import { type Doc, need } from '../../core/doc.js'
 import { indexSpans, type SpanIndex } from '../../core/spans.js'
 import type { Actor, Arc, DateMention, Place, Quote, Span, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
@@ -28,6 +29,17 @@ export interface EventContext {
     readonly places: SpanIndex<Place>
     readonly indirectQuotes: SpanIndex<Quote>
   }
+}
+
+/** The event context of an analysed document, from the layers the events stage needs (`by` names the reader in a missing layer's error). */
+export function eventContextOf(doc: Doc, by: string): EventContext {
+  return eventContext(doc.text, need(doc, 'tokens', by), {
+    actors: need(doc, 'actors', by),
+    dates: need(doc, 'dates', by),
+    places: need(doc, 'places', by),
+    quotes: need(doc, 'quotes', by),
+    parse: need(doc, 'parse', by),
+  })
 }
 
 /** The shared view of a document for the events passes. */

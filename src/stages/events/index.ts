@@ -11,7 +11,7 @@ import { isCommitment, isNegated, isWilling, learnedModality, modalityOf } from 
 import { clauseDate, confidenceOf, isBackground, placeIn } from './05-anchor.js'
 import { dedupe, isAssassination, mergeRepeats, toldAnew, violenceCode } from './06-refine.js'
 import { cameoCode } from './codebook.js'
-import { type EventContext, eventContext } from './context.js'
+import { type EventContext, eventContextOf } from './context.js'
 import { defaultEventModels, judgeTrigger, MARGINS } from './learned/model.js'
 import type { TriggerMention } from './mention.js'
 import { dropQuestions } from './refiners/01-questions.js'
@@ -47,13 +47,7 @@ export function createEventsStage(): PipelineStage {
       const tokens = need(doc, 'tokens', 'events')
       const sentences = need(doc, 'sentences', 'events')
       const article = need(doc, 'article', 'events')
-      const ec = eventContext(doc.text, tokens, {
-        actors: need(doc, 'actors', 'events'),
-        dates: need(doc, 'dates', 'events'),
-        places: need(doc, 'places', 'events'),
-        quotes: need(doc, 'quotes', 'events'),
-        parse: need(doc, 'parse', 'events'),
-      })
+      const ec = eventContextOf(doc, 'events')
       const text = doc.text
       const messages: Message[] = []
       const keep = (r: Refined<TriggerMention>): TriggerMention[] => kept(r, messages, report, (item) => triggerSpan(tokens, item.match))

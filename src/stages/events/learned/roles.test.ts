@@ -7,7 +7,7 @@ import { createLexicon } from '../../../lexicon/lexicon.js'
 import { defaultStages } from '../../../pipeline.js'
 import { ruleTriggers } from '../01-triggers.js'
 import { rulePairs } from '../02-arguments.js'
-import { eventContext } from '../context.js'
+import { eventContextOf } from '../context.js'
 import { defaultRoleModel, pickPair, ROLE_CLASSES, type RoleCandidate, roleCandidates } from './roles.js'
 
 const NONE = Number.NEGATIVE_INFINITY
@@ -46,13 +46,7 @@ describe('events: the role model', () => {
     const text = 'Police officers, who arrived in armoured cars, arrested the protesters on Tuesday.'
     const doc = runPipeline(stages, { id: 't', text, clean: false }, 't', { today: '2025-07-31', lexicon: createLexicon() })
     const tokens = need(doc, 'tokens', 'test')
-    const ctx = eventContext(doc.text, tokens, {
-      actors: need(doc, 'actors', 'test'),
-      dates: need(doc, 'dates', 'test'),
-      places: need(doc, 'places', 'test'),
-      quotes: need(doc, 'quotes', 'test'),
-      parse: need(doc, 'parse', 'test'),
-    })
+    const ctx = eventContextOf(doc, 'test')
     const [r] = sentenceTokenRanges(tokens, need(doc, 'sentences', 'test').length)
     assert.ok(r)
     const m = ruleTriggers(ctx, r).find((x) => ctx.lower[x.at] === 'arrested')
