@@ -3,11 +3,13 @@ import { runInNewContext } from 'node:vm'
 import { type MemoryCeiling, memoryCeiling } from '../sources/index.js'
 
 /**
- * The resident memory (MB) from which `ingest` runs a full collection after a document. A WARC
- * file of any size is to be read in under 600 MB; the check comes between documents, so the
- * ceiling leaves room for one large page's analysis above it (bench:sources real, README).
+ * The resident memory (MB) from which `ingest` runs full collections after documents, and the
+ * limit it keeps under, nearer which they come sooner. A WARC file of any size is to be read in
+ * under 600 MB; the check comes between documents, so the limit leaves room for one large page's
+ * analysis, and freed pages the system takes back late, above it (bench:sources real, README).
  */
-export const INGEST_MEMORY_CEILING_MB = 512
+export const INGEST_MEMORY_CEILING_MB = 480
+export const INGEST_MEMORY_LIMIT_MB = 560
 
 /**
  * V8's full, blocking garbage collection as a function, without starting node with
@@ -29,7 +31,7 @@ export function fullCollection(): (() => void) | null {
 }
 
 /** The memory ceiling `ingest` reads sources under; none when no collection can be asked for. */
-export function ingestMemoryCeiling(mb: number = INGEST_MEMORY_CEILING_MB): MemoryCeiling | undefined {
+export function ingestMemoryCeiling(mb: number = INGEST_MEMORY_CEILING_MB, limitMb: number = INGEST_MEMORY_LIMIT_MB): MemoryCeiling | undefined {
   const collect = fullCollection()
-  return collect ? memoryCeiling({ bytes: mb * 1024 * 1024, collect }) : undefined
+  return collect ? memoryCeiling({ bytes: mb * 1024 * 1024, limitBytes: Math.max(mb, limitMb) * 1024 * 1024, collect }) : undefined
 }

@@ -9,7 +9,9 @@ function fakeProcess(live: number) {
   const p = { rss: 0, heap: 0, collected: 0 }
   const ceiling = memoryCeiling({
     bytes: 500 * MB,
-    minGarbageBytes: 50 * MB,
+    limitBytes: 580 * MB,
+    minGarbageBytes: 10 * MB,
+    maxGarbageBytes: 50 * MB,
     rss: () => p.rss,
     heapUsed: () => p.heap,
     collect: () => {
@@ -41,6 +43,21 @@ describe('memory ceiling', () => {
     assert.equal(ceiling.check(), true)
     assert.equal(ceiling.collections(), 2)
   })
+  it('collects sooner the nearer the process is to its limit', () => {
+    const { p, ceiling } = fakeProcess(100 * MB)
+    p.rss = 520 * MB
+    p.heap = 200 * MB
+    assert.equal(ceiling.check(), true)
+    // 60 MB left below the limit: the heap may grow by 50 (the most) before the next
+    p.heap = 145 * MB
+    assert.equal(ceiling.check(), false)
+    // 20 MB left: 20 MB of growth is enough
+    p.rss = 560 * MB
+    p.heap = 115 * MB
+    assert.equal(ceiling.check(), false)
+    p.heap = 121 * MB
+    assert.equal(ceiling.check(), true)
+  })
   it('does not collect after every document when the live heap itself fills the ceiling', () => {
     const { p, ceiling } = fakeProcess(480 * MB)
     p.rss = 600 * MB
@@ -50,7 +67,7 @@ describe('memory ceiling', () => {
       p.heap += 2 * MB
       if (ceiling.check()) runs++
     }
-    // one collection per 50 MB of growth, not one per document
-    assert.ok(runs <= 5, `${runs} collections`)
+    // past the limit: one collection per 10 MB of growth (the least), not one per document
+    assert.ok(runs >= 15 && runs <= 20, `${runs} collections`)
   })
 })

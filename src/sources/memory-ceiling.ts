@@ -5,8 +5,9 @@
  * before one collection brought the heap back. Bounding that growth for the whole run keeps
  * the process small but collects far more often than needed. Instead, after each document the
  * ceiling reads the process's resident memory and, only when it has reached `bytes` and the
- * heap has grown by at least `minGarbageBytes` since the last collection it asked for, runs one
- * full collection. A process that stays under the ceiling never pays for it.
+ * heap has grown enough since the last collection it asked for, runs one full collection. Enough
+ * is what is left below `limitBytes`, between 16 and 64 MB: the nearer the limit, the sooner the
+ * next collection. A process that stays under the ceiling never pays for it.
  */
 export interface MemoryCeiling {
   /** Collects when the process is at the ceiling and a collection can free enough; true when it did. */
@@ -18,15 +19,19 @@ export interface MemoryCeiling {
 export interface MemoryCeilingOptions {
   /** Resident memory (bytes) from which a full collection is run. */
   readonly bytes: number
+  /** The resident memory the process should stay under; the heap's allowed growth between collections shrinks as it comes nearer. */
+  readonly limitBytes: number
   /** Runs one full, blocking garbage collection. */
   readonly collect: () => void
   /**
-   * How much the heap must have grown since the last collection the ceiling ran before it runs
-   * another: a process at the ceiling for a reason a collection cannot cure (a large live heap,
-   * memory outside the heap, pages freed but not yet given back to the system) then collects
-   * once per this much allocation, not after every document. Default 64 MB.
+   * The least the heap must have grown since the last collection the ceiling ran before it runs
+   * another, however near the limit: a process held there by what a collection cannot free (a
+   * large live heap, memory outside the heap, freed pages not yet given back to the system)
+   * then collects once per this much allocation, not after every document. Default 16 MB.
    */
   readonly minGarbageBytes?: number
+  /** The most the heap may grow between two collections, far below the limit. Default 64 MB. */
+  readonly maxGarbageBytes?: number
   /** The process's resident memory; process.memoryUsage.rss by default. */
   readonly rss?: () => number
   /** The heap's used bytes; process.memoryUsage().heapUsed by default. */
@@ -38,14 +43,17 @@ const MB = 1024 * 1024
 export function memoryCeiling(options: MemoryCeilingOptions): MemoryCeiling {
   const rss = options.rss ?? (() => process.memoryUsage.rss())
   const heapUsed = options.heapUsed ?? (() => process.memoryUsage().heapUsed)
-  const minGarbage = options.minGarbageBytes ?? 64 * MB
+  const minGarbage = options.minGarbageBytes ?? 16 * MB
+  const maxGarbage = options.maxGarbageBytes ?? 64 * MB
   // the heap in use right after the last collection the ceiling ran
   let kept = 0
   let collections = 0
   return {
     check() {
-      if (rss() < options.bytes) return false
-      if (heapUsed() - kept < minGarbage) return false
+      const resident = rss()
+      if (resident < options.bytes) return false
+      const allowed = Math.max(minGarbage, Math.min(maxGarbage, options.limitBytes - resident))
+      if (heapUsed() - kept < allowed) return false
       options.collect()
       collections++
       kept = heapUsed()
