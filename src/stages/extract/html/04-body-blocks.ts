@@ -324,8 +324,8 @@ function isEmbed(el: Element, i: ElementInfo, quote: ElementInfo): boolean {
 
 // A card or a slot's box holds this many elements at most (a bound on the work, whatever the page).
 const MAX_BOX_ELEMENTS = 200
-// A story card is small: a title, a line of summary, a name and a date.
-const MAX_CARD_CHARS = 400
+// A story card is small: a title, a summary of a few sentences, a name and a date.
+const MAX_CARD_CHARS = 1000
 // How far above its title a card's thumbnail link is looked for.
 const MAX_CARD_LEVELS = 4
 
