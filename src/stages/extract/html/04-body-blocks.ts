@@ -257,7 +257,8 @@ function dropOrphanHeadings(blocks: readonly Block[], keep: boolean[]): void {
     }
     // "<h3>More on this</h3><ul><li><h3><a>...</a></h3></li>...": a heading right over teasers' titles heads them
     if (keep[n] && !seen[b.heading] && (teaserNext || dropped[b.heading] || b.linkChars > b.text.length * MAX_BLOCK_LINK_SHARE)) keep[n] = false
-    teaserNext = !keep[n] && b.text.length >= MIN_DROPPED_CHARS
+    // a story's title that is a link counts whatever its length: "<h4>More:</h4><ul><li><h4><a>Short title</a></h4>"
+    teaserNext = !keep[n] && (b.text.length >= MIN_DROPPED_CHARS || b.linkChars >= b.text.length)
     for (let level = b.heading; level < seen.length; level++) seen[level] = dropped[level] = false
   }
 }
