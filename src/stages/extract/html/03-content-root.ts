@@ -19,7 +19,7 @@ const MIN_BOILERPLATE_ARTICLE = 200
 // A child with this share of its parent's prose is where the article is.
 const TIGHT_SHARE = 0.8
 // ... and this share, when it also holds the page's headline.
-const HEADLINE_SHARE = 0.6
+const HEADLINE_SHARE = 0.5
 
 /** Characters of prose in a block, and characters that are links or labels. */
 function blockValue(block: Block, dataCells: ReadonlySet<Block>): { good: number; bad: number } {
