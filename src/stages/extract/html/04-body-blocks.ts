@@ -93,6 +93,7 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
     if (!keep[n + 1] || (n + 1 >= first && n + 1 <= last && (blocks[n] as Block).text.length > MAX_SECTION_TITLE)) keep[n] = false
   }
   keepCaptions(blocks, keep, excluded, inRegion)
+  dropFormPrompts(page, root.best, keep)
   dropSlotLabels(page, keep)
   dropStoryCards(page, keep)
   dropOrphanHeadings(blocks, keep)
@@ -441,6 +442,44 @@ function dropSlotLabels(page: WalkedPage, keep: boolean[]): void {
 }
 
 const ITEM_OWNERS = new Set(['li', 'td', 'th', 'dd', 'dt'])
+
+// A box around a form with this much text at most is the form's prompt: a title and a line or two.
+const MAX_FORM_BOX_CHARS = 400
+// How far above a block the box around a form is looked for.
+const MAX_FORM_LEVELS = 3
+// What a reader fills in: a box holding one of these is a form, whether or not a <form> wraps it.
+const FIELD_TAGS = new Set(['form', 'input', 'textarea'])
+// Boxes to tick are no form: a checklist or a recipe's ingredients set one before each item.
+const TICK_TYPES = new Set(['checkbox', 'radio'])
+const isField = (el: Element): boolean => FIELD_TAGS.has(el.name) && !(el.name === 'input' && TICK_TYPES.has((el.attribs.type ?? '').toLowerCase()))
+
+/**
+ * Drops the prompt of a form: the title and the line beside a sign-up or a search field in a
+ * small box of their own ('<div><h3>Get the brief</h3><p>Sign up ...</p><form>...</form></div>').
+ * The form itself was left out; its prompt is told by the box it shares with it, in any language.
+ */
+function dropFormPrompts(page: WalkedPage, best: Element, keep: boolean[]): void {
+  const { blocks, info, elements } = page
+  const verdict = new Map<Element, boolean>()
+  for (let n = 0; n < blocks.length; n++) {
+    if (!keep[n]) continue
+    let box = parentOf((blocks[n] as Block).owner)
+    for (let level = 0; box && box !== best && level < MAX_FORM_LEVELS; level++, box = parentOf(box)) {
+      const i = info.get(box) as ElementInfo
+      if (i.chars > MAX_FORM_BOX_CHARS || i.last - i.pre > MAX_BOX_ELEMENTS) break
+      let form = verdict.get(box)
+      if (form === undefined) {
+        form = false
+        for (let e = i.pre + 1; e <= i.last && !form; e++) form = isField(elements[e] as Element)
+        verdict.set(box, form)
+      }
+      if (form) {
+        keep[n] = false
+        break
+      }
+    }
+  }
+}
 
 /**
  * Drops what ends the body without being part of it: a heading with only short labels
