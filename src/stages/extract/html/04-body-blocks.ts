@@ -1,4 +1,4 @@
-import type { Element } from 'domhandler'
+import { type Element, isTag } from 'domhandler'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import { fold } from '../text-utils.js'
 import { type Block, CHROME_TAGS, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
@@ -369,7 +369,8 @@ function dropStoryCards(page: WalkedPage, keep: boolean[]): void {
         // the title's own link wraps the heading or sits inside it
         twin = a.name === 'a' && a.attribs.href === href && !(e >= own.pre && e <= own.last) && !isAncestor(a, b.owner)
       }
-      if (twin) {
+      // or one of a row of boxes alike, each titled by a link: '<div class="item"><h3><a>...</a></h3><p>...</p></div>' three times
+      if (twin || isCardInRow(box, page)) {
         cards.push(i)
         break
       }
@@ -377,12 +378,48 @@ function dropStoryCards(page: WalkedPage, keep: boolean[]): void {
   }
   if (!cards.length) return
   const inCard = (b: Block): boolean => cards.some((c) => b.at >= c.pre && b.at <= c.last)
-  // from the end of the body back to its last block that is no card
-  for (let n = blocks.length - 1; n >= 0; n--) {
+  // from the end of the body back to its last block that is no card; a body that is all cards
+  // (a page of sections, each titled by its own anchor) is no article followed by teasers
+  const trailing: number[] = []
+  let body = false
+  for (let n = blocks.length - 1; n >= 0 && !body; n--) {
     if (!keep[n]) continue
-    if (!inCard(blocks[n] as Block)) break
-    keep[n] = false
+    if (inCard(blocks[n] as Block)) trailing.push(n)
+    else body = true
   }
+  if (body) for (const n of trailing) keep[n] = false
+}
+
+// A row of story cards has this many boxes alike at least.
+const MIN_CARDS_IN_ROW = 3
+
+/** Whether a heading that is all link sits in the element: a card's title. */
+function hasLinkedTitle(el: Element, page: WalkedPage): boolean {
+  const { pre, last } = page.info.get(el) as ElementInfo
+  for (let e = pre; e <= last; e++) {
+    const h = page.elements[e] as Element
+    if (!/^h[1-6]$/.test(h.name)) continue
+    const hi = page.info.get(h) as ElementInfo
+    if (hi.chars > 0 && hi.linkChars >= hi.chars) return true
+  }
+  return false
+}
+
+/**
+ * Whether the box is one of a row of boxes alike (same tag, same class) under one parent, each
+ * with a title that is a link: a list of other stories, without a thumbnail to tell each card.
+ */
+function isCardInRow(box: Element, page: WalkedPage): boolean {
+  const parent = parentOf(box)
+  if (!parent) return false
+  let alike = 0
+  for (const c of parent.children) {
+    if (!isTag(c) || c.name !== box.name || c.attribs.class !== box.attribs.class) continue
+    const ci = page.info.get(c) as ElementInfo
+    if (ci.chars > MAX_CARD_CHARS || ci.last - ci.pre > MAX_BOX_ELEMENTS || !hasLinkedTitle(c, page)) continue
+    if (++alike >= MIN_CARDS_IN_ROW) return true
+  }
+  return false
 }
 
 /** Whether `a` holds `el`. */
