@@ -99,6 +99,7 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
   dropOrphanHeadings(blocks, keep)
   dropEndNotes(blocks, keep)
   dropSignOff(page, keep)
+  dropProfileBoxes(page, root.best, keep)
   dropTrailingLabels(blocks, keep)
   return blocks.filter((_, n) => keep[n])
 }
@@ -185,6 +186,46 @@ function dropSignOff(page: WalkedPage, keep: boolean[]): void {
     }
   }
   if (social && run.length < blocks.filter((_, n) => keep[n]).length) for (const n of run) keep[n] = false
+}
+
+// An author's box under the article: a picture, a name, a few lines about them and their profiles.
+const MAX_PROFILE_BOX_CHARS = 600
+// How far above a block the author's box is looked for.
+const MAX_PROFILE_LEVELS = 3
+
+/**
+ * Drops the boxes at the end of the body that present a person: a small box of its own (never
+ * the body's container) that links to a profile on a social network ('<div><img><p>Ana Ruiz
+ * covers science ...</p><a href="https://twitter.com/...">'). A paragraph of the body that cites
+ * a post or a profile sits in the body's container and stays.
+ */
+function dropProfileBoxes(page: WalkedPage, best: Element, keep: boolean[]): void {
+  const { blocks, info, elements } = page
+  const kept: number[] = []
+  for (let n = 0; n < blocks.length; n++) if (keep[n]) kept.push(n)
+  if (kept.length < 2) return
+  const body = mainContainer(blocks, kept)
+  const bestInfo = info.get(best) as ElementInfo
+  let k = kept.length - 1
+  while (k > 0) {
+    const b = blocks[kept[k] as number] as Block
+    let found: ElementInfo | null = null
+    let box = parentOf(b.owner)
+    for (let level = 0; box && box !== body && level < MAX_PROFILE_LEVELS; level++, box = parentOf(box)) {
+      const i = info.get(box) as ElementInfo
+      if ((i.pre <= bestInfo.pre && i.last >= bestInfo.last) || i.chars > MAX_PROFILE_BOX_CHARS || i.last - i.pre > MAX_BOX_ELEMENTS) break
+      let social = false
+      for (let e = i.pre + 1; e <= i.last && !social; e++) {
+        const a = elements[e] as Element
+        social = a.name === 'a' && !!a.attribs.href && isProfileLink(a.attribs.href)
+      }
+      if (social) found = i
+    }
+    if (!found) break
+    const box0 = found
+    // the whole box goes, and the search goes on before it (two authors, two boxes)
+    while (k > 0 && (blocks[kept[k] as number] as Block).at >= box0.pre && (blocks[kept[k] as number] as Block).at <= box0.last) keep[kept[k--] as number] = false
+  }
 }
 
 /** The element that holds most of the kept text as its children's: where the body's paragraphs sit. */
