@@ -222,9 +222,10 @@ function dropProfileBoxes(page: WalkedPage, best: Element, keep: boolean[]): voi
       if (social) found = i
     }
     if (!found) break
-    const box0 = found
     // the whole box goes, and the search goes on before it (two authors, two boxes)
-    while (k > 0 && (blocks[kept[k] as number] as Block).at >= box0.pre && (blocks[kept[k] as number] as Block).at <= box0.last) keep[kept[k--] as number] = false
+    const { pre, last } = found
+    const inBox = (at: number): boolean => at >= pre && at <= last
+    while (k > 0 && inBox((blocks[kept[k] as number] as Block).at)) keep[kept[k--] as number] = false
   }
 }
 
