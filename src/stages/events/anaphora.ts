@@ -85,7 +85,7 @@ interface Referent {
 const PRONOUN_SENTENCES = 3
 const DESCRIPTION_SENTENCES = 5
 
-const STATE_VIA = /^(country|seat|capital-metonymy|place-country|nationality$)/
+const STATE_VIA = /^(country|seat|capital-metonymy|place-country)/
 const PERSON_VIA = /^(registry:(?!organisation)|title|coreference|apposition)/
 // a role noun with no country of its own: what a definite description is
 const ROLE_VIA = /^role/
@@ -120,6 +120,8 @@ function roleNoun(a: Actor): { noun: string; plural: boolean } | null {
 function kindOf(a: Actor): { kind: Kind; noun: string | null } {
   const role = roleNoun(a)
   if (STATE_VIA.test(a.via)) return { kind: 'state', noun: null }
+  // a demonym alone: "the Americans" are a group, "Iraqi" before a word no actor took is nobody
+  if (a.via === 'nationality') return { kind: /s$/.test(a.text) ? 'group' : 'unknown', noun: null }
   if (a.via === 'registry:organisation') return { kind: 'body', noun: role?.noun ?? null }
   if (PERSON_VIA.test(a.via)) return { kind: 'person', noun: role?.noun ?? null }
   if (!role) return { kind: 'unknown', noun: null }
