@@ -164,6 +164,8 @@ export interface Store extends TokenStore, WatchStore, EventAggregates {
   queryEvents(filter: EventFilter, after?: number): Promise<StoredEvent[]>
   /** One event by its id, or null. */
   getEvent(id: number): Promise<StoredEvent | null>
+  /** The events filed in a stored cluster (its mentions) in date, article and position order, as queryEvents; none for no such cluster. */
+  clusterMembers(clusterId: number): Promise<StoredEvent[]>
   /**
    * Events stored after the event `afterId` (by id, the order they were written) that the
    * filter matches (all by default; its limit is not used), at most `limit`: what a stream of

@@ -14,7 +14,7 @@ import {
   upkeepDone,
   upkeepDue,
 } from '../clusters.js'
-import { eventQuery, eventsSinceQuery } from '../event-filter.js'
+import { clusterMembersQuery, eventQuery, eventsSinceQuery } from '../event-filter.js'
 import { pagedClusters, pagedEvents } from '../paging.js'
 import {
   ARTICLE_COLUMNS,
@@ -262,6 +262,11 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
     async getEvent(id: number): Promise<StoredEvent | null> {
       const rows = await query<EventRow>(`${EVENT_SELECT} WHERE e.id = $1`, [id])
       return rows[0] ? toStoredEvent(rows[0]) : null
+    },
+
+    async clusterMembers(clusterId: number): Promise<StoredEvent[]> {
+      const { sql, params } = clusterMembersQuery(clusterId, dollar)
+      return (await query<EventRow>(sql, params)).map(toStoredEvent)
     },
 
     async eventsSince(afterId: number, limit: number, filter: EventFilter = {}): Promise<StoredEvent[]> {

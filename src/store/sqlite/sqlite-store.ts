@@ -15,7 +15,7 @@ import {
   upkeepDone,
   upkeepDue,
 } from '../clusters.js'
-import { eventQuery, eventsSinceQuery } from '../event-filter.js'
+import { clusterMembersQuery, eventQuery, eventsSinceQuery } from '../event-filter.js'
 import { pagedClusters, pagedEvents } from '../paging.js'
 import {
   ARTICLE_COLUMNS,
@@ -173,6 +173,11 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     async getEvent(id: number): Promise<StoredEvent | null> {
       const row = db.prepare(`${EVENT_SELECT} WHERE e.id = ?`).get(id) as EventRow | undefined
       return row ? toStoredEvent(row) : null
+    },
+
+    async clusterMembers(clusterId: number): Promise<StoredEvent[]> {
+      const { sql, params } = clusterMembersQuery(clusterId, () => '?')
+      return (db.prepare(sql).all(params) as EventRow[]).map(toStoredEvent)
     },
 
     async eventsSince(afterId: number, limit: number, filter: EventFilter = {}): Promise<StoredEvent[]> {
