@@ -96,6 +96,11 @@ describe('events: a symmetric verb used as a noun', () => {
     // the official is no party of the fight (the official's own statement may be an event: 010, annotation guide §10)
     assert.ok(!found.some((e) => e.includes('RUS') && !/ 01\d* /.test(e)), found.join('; '))
   })
+  it('a side named before a symmetric act fights the first party after it, not every actor of the window', () => {
+    const found = events('Kurdish rebels, fighting a long war for autonomy against the Turkish army, raise money from exiles in Germany and Sweden.')
+    const fights = found.filter((e) => / 19\d* /.test(e))
+    assert.deepEqual(fights, ['TUR 190 TUR'], found.join('; '))
+  })
   it('"battles ... between A and B" is a fight between them', () => {
     const found = events('Street battles raged in central Baghdad between Iraqi insurgents and Iraqi police.')
     assert.ok(
