@@ -310,7 +310,7 @@ describe('events: statements, channels and references (issue #17, pair step)', (
       out.join('; '),
     )
   })
-  it('a speaker\'s own speech act in what it says is the one event, with no statement beside it', () => {
+  it("a speaker's own speech act in what it says is the one event, with no statement beside it", () => {
     const urged = events('A State Department spokeswoman says the United States urges the Ukrainian government to repeal the law.')
     assert.ok(!urged.some((e) => / 01\d* /.test(e)), urged.join('; '))
     assert.ok(urged.includes('USA 020 UKR'), urged.join('; '))
@@ -318,7 +318,10 @@ describe('events: statements, channels and references (issue #17, pair step)', (
     assert.ok(!quoted.some((e) => / 01\d* /.test(e)), quoted.join('; '))
     // a past act of its own reported: a claim beside the act (guide §10), so the statement stays
     const past = events('A Greek government spokesman said Greece had asked Albania to release the fishermen.')
-    assert.ok(past.some((e) => / 01\d* /.test(e)), past.join('; '))
+    assert.ok(
+      past.some((e) => / 01\d* /.test(e)),
+      past.join('; '),
+    )
   })
   it('what a protest is held for is part of the protest, no demand of its own', () => {
     const out = events('Farmers staged rallies in Kenya on Friday to demand lower taxes.')
