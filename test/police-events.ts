@@ -59,7 +59,8 @@ export function readPoliceEvents(path: string | URL = POLICE_EVENTS_PATH): Case[
       const c = JSON.parse(l) as Partial<Case>
       if (typeof c.text !== 'string' || !Array.isArray(c.codes)) throw new Error(`${String(path)}:${k + 1}: needs "text" and "codes"`)
       for (const code of c.codes)
-        if (typeof code !== 'string' || !code.split('|').every((x) => CODE.test(x))) throw new Error(`${String(path)}:${k + 1}: "${String(code)}" is no police code`)
+        if (typeof code !== 'string' || !code.split('|').every((x) => CODE.test(x)))
+          throw new Error(`${String(path)}:${k + 1}: "${String(code)}" is no police code`)
       return { text: c.text, codes: c.codes }
     })
 }
