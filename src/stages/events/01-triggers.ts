@@ -134,7 +134,10 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
     if (e.pos === 'verb' && e.symmetric && nominal && !hasPrep(e, lower.slice(last + 1, Math.min(r.end, last + 7)))) continue
     let score = 1
     if (e.patient) {
-      if (!personPatient(ctx, i, r) || (e.patient === 'detainee' && !byTheState(ctx, i, r))) continue
+      // "kicking off his campaign", "was held up as", "held to higher standards": a particle makes another verb
+      const next = lower[last + 1] ?? ''
+      if (next === 'off' || (e.patient === 'detainee' && !e.particle && /^(up|on|back|to|out|off)$/.test(next))) continue
+      if (!personPatient(ctx, i, r, e.patient === 'person') || (e.patient === 'detainee' && !byTheState(ctx, i, r))) continue
       score += 1
     }
     if (e.particle) {
@@ -222,8 +225,12 @@ const personNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('event
 
 const PERSON_PRONOUNS = /^(he|she|they|him|her|them|we|us|i|me|who)$/
 
-/** Whether a trigger word's verb follows a form of "be" or "get" (an adverb may stand between): "were detained", "was brutally beaten". */
+/**
+ * Whether a trigger word is a participle after a form of "be" or "get" (an adverb may stand
+ * between): "were detained", "was brutally beaten"; not "was holding".
+ */
 export function afterBe(ctx: EventContext, i: number, r: Span): boolean {
+  if (/ing$/.test(ctx.lower[i] ?? '')) return false
   for (let k = i - 1; k >= Math.max(r.start, i - 3); k--) {
     if (PASSIVE_AUX.has(ctx.lower[k] ?? '')) return true
     if ((ctx.tokens[k] as Token).pos !== 'ADV') return false
@@ -233,20 +240,25 @@ export function afterBe(ctx: EventContext, i: number, r: Span): boolean {
 
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets', 'getting'])
 
+// how an actor named by its role, not by its name, was found: "the protesters", "Kenyan students"
+const GENERIC = /^(role|nationality\+role)/
+
 /**
  * Whether the people a verb acts on are there: its object, or in the passive its subject,
  * headed by an actor of a sector (not a bare country), a personal pronoun, a word for people
- * (lexicon/events/person-nouns.json) or a noun with a number ("40 agitators").
+ * (lexicon/events/person-nouns.json) or a noun with a number ("40 agitators"). `generic`:
+ * only people named by their role and plural pronouns count ("beat the villagers", not
+ * "beat Donald Trump", where the word is winning).
  */
-export function personPatient(ctx: EventContext, i: number, r: Span): boolean {
+export function personPatient(ctx: EventContext, i: number, r: Span, generic = false): boolean {
   const { view } = ctx
   const passive = afterBe(ctx, i, r) || view.isPassive(i)
   const phrases = passive ? view.subjects(i) : view.objects(i)
   const person = (k: number): boolean => {
     const a = ctx.actorAt[k]
-    if (a) return a.code.length > 3 || !!a.sector
+    if (a) return generic ? GENERIC.test(a.via) : a.code.length > 3 || !!a.sector
     const w = ctx.lower[k] ?? ''
-    return PERSON_PRONOUNS.test(w) || personNouns().has(w) || view.dependents(k, 'nummod').length > 0
+    return (generic ? w === 'them' || w === 'they' : PERSON_PRONOUNS.test(w)) || personNouns().has(w) || view.dependents(k, 'nummod').length > 0
   }
   if (phrases.some((p) => person(p.head))) return true
   // the parse missed the phrase: the word right after an active verb, before a passive one
@@ -260,16 +272,28 @@ export function personPatient(ctx: EventContext, i: number, r: Span): boolean {
   return false
 }
 
-// the sectors of a state's forces and authorities, who detain people
-const STATE = /(COP|MIL|SPY|GOV|JUD)$/
+// the sectors of a state's forces, who detain people
+const FORCES = /(COP|MIL|SPY)$/
 
-/** Whether a verb is passive, or its subject a state's forces or authorities ("police held", "authorities picked up"). */
+/**
+ * Whether a verb's doer is a state's forces: its subject ("police held", "troops picked up"),
+ * or in the passive its agent or none named ("were held", "were picked up by police"; not
+ * "was picked up by the driver").
+ */
 function byTheState(ctx: EventContext, i: number, r: Span): boolean {
-  if (afterBe(ctx, i, r) || ctx.view.isPassive(i)) return true
-  return ctx.view.subjects(i).some((p) => {
-    const a = ctx.actorAt[p.head]
-    return !!a && STATE.test(a.code)
-  })
+  const { view } = ctx
+  const passive = afterBe(ctx, i, r) || view.isPassive(i)
+  const doers = passive ? view.agents(i) : view.subjects(i)
+  const forces = (k: number): boolean => {
+    const a = ctx.actorAt[k]
+    return !!a && FORCES.test(a.code)
+  }
+  if (passive && !doers.length) {
+    // an agent the parse missed: the actor right after "by"
+    const by = ctx.lower.slice(i + 1, Math.min(r.end, i + 4)).indexOf('by')
+    return by < 0 || forces(i + 2 + by) || forces(i + 3 + by)
+  }
+  return doers.some((p) => forces(p.head))
 }
 
 /** Whether one of an entry's prepositions is among the words. */
