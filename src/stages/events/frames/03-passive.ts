@@ -1,5 +1,5 @@
 import type { Actor, Span } from '../../../core/types.js'
-import { personPatient, type TriggerMatch } from '../01-triggers.js'
+import type { TriggerMatch } from '../01-triggers.js'
 import type { EventContext } from '../context.js'
 import type { Roles } from '../parse-roles.js'
 import { actorBefore, crossPairs, distinctActors, type Pair } from '../parties.js'
@@ -12,9 +12,8 @@ const FORCE = /^(17|18|19|20)/
  * passive whose subject the parse gives, though it names no actor, is still an event with
  * both parties unknown (annotation guide §5: agentless reports).
  */
-function coercedUnnamed(ctx: EventContext, m: TriggerMatch, r: Span): boolean {
-  // the subject people ("the four", "several"), or what was used on them ("tear gas was fired")
-  return FORCE.test(m.trigger.code) && ctx.view.subjects(m.at).length > 0 && (m.objectAt !== null || personPatient(ctx, m.at, r))
+function coercedUnnamed(ctx: EventContext, m: TriggerMatch): boolean {
+  return FORCE.test(m.trigger.code) && ctx.view.subjects(m.at).length > 0
 }
 
 /** Passive verbs: the agent after "by" (or the parse's agent), the patient before. */
@@ -25,6 +24,6 @@ export function passivePairs(ctx: EventContext, m: TriggerMatch, r: Span, roles:
   const agents = roles.sources.length ? roles.sources : byAt >= 0 && byAt < r.end ? distinctActors(ctx, byAt + 1, Math.min(r.end, byAt + 6)).slice(0, 1) : []
   const patients = roles.targets.length ? roles.targets : [actorBefore(ctx, i, r)].filter((a): a is Actor => !!a)
   // "about 200 demonstrators were arrested": with no agent, only a patient the parse gives as the subject
-  if (!agents.length && !roles.targets.length) return coercedUnnamed(ctx, m, r) ? [[null, null]] : []
+  if (!agents.length && !roles.targets.length) return coercedUnnamed(ctx, m) ? [[null, null]] : []
   return crossPairs(agents, patients)
 }
