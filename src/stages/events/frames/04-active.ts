@@ -149,7 +149,9 @@ export function activePairs(ctx: EventContext, m: TriggerMatch, r: Span, roles: 
   // "Lavrov said Moscow must stay strong": a target the parse gives that is the source itself is no act alone
   // "the arrests of 70 farmers", "detaining dozens of students": an act of force on people named
   // with no doer in the sentence is done by an unknown party (a verb only where the parse finds no subject)
-  if (!sources.length && targets.length && POLICE_ACT.test(trigger.code) && (trigger.pos === 'noun' || !ctx.view.subjects(i).length))
+  // (a noun after "a"/"an" is figurative or generic: "an indictment of the administration")
+  const indefinite = /^(a|an)$/.test(lower[i - 1] ?? '')
+  if (!sources.length && targets.length && POLICE_ACT.test(trigger.code) && (trigger.pos === 'noun' ? !indefinite : !ctx.view.subjects(i).length))
     return crossPairs([], targets)
   if (!sources.length || (!targets.length && (!sure || roles.targets.length > 0))) return []
   return crossPairs(sources, targets)
