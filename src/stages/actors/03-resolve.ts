@@ -92,7 +92,10 @@ function resolvePerson(p: Phrase, core: Mention, titled: string | undefined, c: 
     if (known) return { ...known, via: 'coreference:surname' }
   }
   const people = core.people ?? []
-  const inOffice = people.filter((x) => rolesAt(x, c.day).length > 0)
+  // the Phoenix layer's offices are found by full name only, never by a surname alone
+  // ("Cruz" is not a namesake's ministry of 2004-2019 that the Phoenix files give)
+  const bySurname = core.kind === 'surname'
+  const inOffice = people.filter((x) => rolesAt(x, c.day).some((r) => !bySurname || !fromPhoenix(r)))
   // a surname alone must point at one office holder of the day
   if (core.kind === 'surname' && !c.undated && inOffice.length !== 1) return null
   const person = inOffice[0] ?? (core.kind === 'surname' && people.length > 1 ? null : (people[0] ?? null))
@@ -122,6 +125,8 @@ function pickRole(person: Person, titled: string | undefined, c: ResolveContext)
   }
   return held[0] ?? null
 }
+
+const fromPhoenix = (r: Role): boolean => r.source.startsWith('Phoenix ')
 
 function latestRole(person: Person, day: string): Role | null {
   return [...person.roles].filter((x) => (x.from ?? '') <= day).sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0] ?? null
