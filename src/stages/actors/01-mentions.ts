@@ -52,6 +52,14 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
   const inLongerName = (t: Token): boolean =>
     entities.some((e) => e.type === 'PER' && e.start <= t.start && e.end >= t.end && e.end - e.start > t.end - t.start)
   const typedPerson = (start: number, end: number): boolean => people.has(`${start}:${end}`)
+  // "the Kurdistan Democratic Party" is not the registry's "Democratic Party": a proper name
+  // right before a body's name (no country, nationality or role noun) makes it another body's
+  const tailOfLongerName = (first: number): boolean => {
+    const prev = tokens[first - 1]
+    if (!prev || prev.sentence !== (tokens[first] as Token).sentence || prev.pos !== 'PROPN' || !/^\p{Lu}/u.test(word(first - 1))) return false
+    const w = word(first - 1)
+    return !lookupName(countryByName(), w) && !lookupName(countryByDemonym(), w) && !registry.sectorByNoun.has(nameKey(w))
+  }
   const mentions: Mention[] = []
   const add = (m: Mention): void => {
     mentions.push(m)
@@ -69,6 +77,7 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
       if (!m) continue
       // "Jordan said the team played well": a country's name the entities stage reads as a person is the person
       if (m.kind === 'country' && typedPerson((tokens[i] as Token).start, last.end)) continue
+      if (m.kind === 'organisation' && tailOfLongerName(i)) break
       add(m)
       i += len - 1
       break

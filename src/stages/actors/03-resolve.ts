@@ -1,4 +1,5 @@
 import { organisationActive, type Person, type Role, rolesAt } from '../../lexicon/actors.js'
+import { partyStanding } from '../../lexicon/parties.js'
 import type { Mention } from './01-mentions.js'
 import type { Phrase } from './02-phrases.js'
 import type { Coreference } from './04-coreference.js'
@@ -42,6 +43,13 @@ export function resolvePhrase(p: Phrase, c: ResolveContext): Resolution | null {
     const orgs = core.organisations ?? []
     const org = orgs.find((o) => organisationActive(o, c.day)) ?? orgs[0]
     if (org) {
+      const party = org.sector === 'PTY' && org.country ? partyStanding(org.id, org.country, c.day) : null
+      if (party && !p.former) {
+        // "Labour MPs", "GOP voters": the members' own role; the party itself is GOV while it
+        // is in the national executive and OPP outside it, its sector still PTY
+        if (roleSector && !/^(PTY|ELI|GOV|OPP)$/.test(roleSector)) return { code: `${org.country}${roleSector}`, name: org.name, id: org.id, via: 'party+role' }
+        return { code: `${org.country}${party}`, sector: 'PTY', name: org.name, id: org.id, via: 'registry:party' }
+      }
       // "the rebel FDLR force": the body's own code; "president of the European Council": its role
       const sector = p.roles.length && (!org.sector || p.owned) ? roleSector : undefined
       const code = p.former ? `${org.code.slice(0, 3)}ELI` : org.code
