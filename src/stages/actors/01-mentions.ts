@@ -52,11 +52,14 @@ export function findMentions(text: string, tokens: readonly Token[], entities: r
   const inLongerName = (t: Token): boolean =>
     entities.some((e) => e.type === 'PER' && e.start <= t.start && e.end >= t.end && e.end - e.start > t.end - t.start)
   const typedPerson = (start: number, end: number): boolean => people.has(`${start}:${end}`)
-  // "the Kurdistan Democratic Party" is not the registry's "Democratic Party": a proper name
-  // right before a body's name (no country, nationality or role noun) makes it another body's
+  // "the Kurdistan Democratic Party" is not the registry's "Democratic Party": a capitalised
+  // name or adjective right before a body's name (no country, nationality or role noun)
+  // makes it another body's
   const tailOfLongerName = (first: number): boolean => {
     const prev = tokens[first - 1]
-    if (!prev || prev.sentence !== (tokens[first] as Token).sentence || prev.pos !== 'PROPN' || !/^\p{Lu}/u.test(word(first - 1))) return false
+    if (!prev || prev.sentence !== (tokens[first] as Token).sentence || !/^(PROPN|ADJ)$/.test(prev.pos ?? '') || !/^\p{Lu}/u.test(word(first - 1))) return false
+    // a sentence's first word is capitalised whatever it is
+    if (first - 1 === 0 || (tokens[first - 2] as Token).sentence !== prev.sentence) return false
     const w = word(first - 1)
     return !lookupName(countryByName(), w) && !lookupName(countryByDemonym(), w) && !registry.sectorByNoun.has(nameKey(w))
   }

@@ -149,3 +149,26 @@ describe('actors: places are no parties', () => {
     assert.equal(codeOf('Clashes broke out in southern Damascus.', 'Damascus'), undefined)
   })
 })
+
+describe('actors: parties and earlier offices', () => {
+  const actorOf = (text: string, mention: string, published: string) => {
+    const out = analyzer.analyze({ text, clean: false, published })
+    if (isError(out)) throw new Error(out.error)
+    return out.actors?.find((a) => a.text === mention)
+  }
+  it('a party is GOV while it is in the national executive and OPP outside it, its sector PTY', () => {
+    const inPower = actorOf('The Labour Party promised new schools.', 'Labour Party', '2005-06-01')
+    const out = actorOf('The Labour Party promised new schools.', 'Labour Party', '2015-06-01')
+    assert.deepEqual([inPower?.code, inPower?.sector], ['GBRGOV', 'PTY'])
+    assert.deepEqual([out?.code, out?.sector], ['GBROPP', 'PTY'])
+    assert.equal(codeOf('The Republican Party chose its nominee.', 'Republican Party', '2012-08-01'), 'USAOPP')
+  })
+  it('a proper name before a party name makes it another party', () => {
+    const code = actorOf('The Pirinese Democratic Party boycotted the vote.', 'Democratic Party', '2020-01-01')?.code ?? ''
+    assert.ok(!code.startsWith('USA'), code)
+  })
+  it('an office the Phoenix files date before our first role of a person is found by the full name only', () => {
+    assert.equal(codeOf('Benjamin Netanyahu visited Cairo.', 'Benjamin Netanyahu', '1997-03-01'), 'ISRGOV')
+    assert.equal(codeOf('Benjamin Netanyahu visited Cairo.', 'Benjamin Netanyahu', '2000-03-01'), 'ISRELI')
+  })
+})
