@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import { createAnalyzer, isError } from '../../analyze.js'
 import { checkRegistry } from '../../lexicon/actors-check.js'
 import { readPublished } from '../extract/index.js'
+import { Coreference } from './04-coreference.js'
 
 const analyzer = createAnalyzer({ stages: ['actors'] })
 function actorsOf(text: string, published?: string) {
@@ -170,5 +171,25 @@ describe('actors: parties and earlier offices', () => {
   it('an office the Phoenix files date before our first role of a person is found by the full name only', () => {
     assert.equal(codeOf('Benjamin Netanyahu visited Cairo.', 'Benjamin Netanyahu', '1997-03-01'), 'ISRGOV')
     assert.equal(codeOf('Benjamin Netanyahu visited Cairo.', 'Benjamin Netanyahu', '2000-03-01'), 'ISRELI')
+  })
+})
+
+describe('actors: a lone first word after a full name', () => {
+  it('is the actor of the one resolved name it begins', () => {
+    const one = actorsOf('Senator Tomas Ferreira spoke first. Later Tomas said the bill would pass.', '2020-01-01')
+    assert.deepEqual(
+      one.map(([, c]) => c),
+      ['---LEG', '---LEG'],
+    )
+  })
+  it('is no one when two resolved names begin with it, and a longer name never matches by its first word', () => {
+    const c = new Coreference()
+    const a = { code: 'XXXLEG', name: 'Tomas Ferreira', id: 'a', via: 'title' }
+    c.remember('Tomas Ferreira', a)
+    assert.equal(c.find('Tomas'), a)
+    assert.equal(c.find('Tomas Okoro'), undefined)
+    c.remember('Tomas Okoro', { code: 'XXXMIL', name: 'Tomas Okoro', id: 'b', via: 'title' })
+    assert.equal(c.find('Tomas'), undefined)
+    assert.equal(c.find('Ferreira')?.id, 'a')
   })
 })
