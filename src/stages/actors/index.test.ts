@@ -193,3 +193,10 @@ describe('actors: a lone first word after a full name', () => {
     assert.equal(c.find('Ferreira')?.id, 'a')
   })
 })
+
+describe('actors: country codes by date', () => {
+  it('Serbia before June 2006 is Yugoslavia (CAMEO YUG), Serbia after it', () => {
+    assert.equal(codeOf('Serbian police detained two men near Nis.', 'Serbian police', '1998-03-01'), 'YUGCOP')
+    assert.equal(codeOf('Serbian police detained two men near Nis.', 'Serbian police', '2010-03-01'), 'SRBCOP')
+  })
+})
