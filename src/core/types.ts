@@ -148,11 +148,34 @@ export interface Message {
 /** How much a message matters to a reader of the output. */
 export type Severity = 'info' | 'warning' | 'error'
 
+/**
+ * How a sentence is written: `cased` as prose is; `lower`, in a text written without
+ * capitals ("police arrested 200 protesters in delhi"); `upper`, in a text written in
+ * capitals ("POLICE ARRESTED 200 PROTESTERS"); `headline`, a sentence in capitals in a text
+ * that is not ("SOCCER - JAPAN WIN" above a story). The models learnt names from their
+ * capitals: the others are read truecased (see stages/segment/truecase.ts; the entity model
+ * learnt headlines in capitals from its newswire and reads them as they are).
+ */
+export type Casing = 'cased' | 'lower' | 'upper' | 'headline'
+
+/**
+ * The `truecased` layer (added by segment, read by entities and actors): the document's
+ * words as prose would write them, one per token ("delhi" -> "Delhi" in a text without
+ * capitals), and the casing of each sentence. Internal: the output model does not carry it.
+ */
+export interface Truecased {
+  readonly words: readonly string[]
+  readonly casings: readonly Casing[]
+  /** Whether every sentence is written as prose (the words are the text's own). */
+  readonly prose: boolean
+}
+
 /** Every layer a stage may add, by name. */
 export interface Layers {
   readonly article: Article
   readonly sentences: readonly Span[]
   readonly tokens: readonly Token[]
+  readonly truecased: Truecased
   readonly entities: readonly Entity[]
   readonly parse: readonly Arc[]
   readonly actors: readonly Actor[]

@@ -3,8 +3,10 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
+import Database from 'better-sqlite3'
 import type { Event } from '../core/types.js'
 import type { Output } from '../output.js'
+import { ARTICLE_COLUMNS, articleRow, EVENT_COLUMNS, eventRows } from '../store/rows.js'
 import { createSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Store } from '../store/store.js'
 import { otherReports } from './event-reports.js'
@@ -66,5 +68,57 @@ describe('otherReports', () => {
       ['asked'],
     )
     assert.deepEqual((await otherReports(store, reply.id))?.others, [])
+  })
+
+  it("answers a filed statement from its cluster's members, reading no event family around it", async () => {
+    await store.save(report('remark', 'Lowland said the pass must be reopened.', 'said', '010', 'LOW', 'HIG'), 'test')
+    const statement = (await store.queryEvents({ root: '01' }))[0]
+    assert.ok(statement && typeof statement.clusterId === 'number')
+    let familyReads = 0
+    const counting: Store = {
+      ...store,
+      async queryEvents(filter, after) {
+        familyReads++
+        return store.queryEvents(filter, after)
+      },
+    }
+    const reports = await otherReports(counting, statement.id)
+    assert.equal(familyReads, 0, 'a statement is compared with every family: twenty queries when they are read')
+    assert.equal(reports?.clusterId, statement.clusterId)
+    const filed = (await store.queryEvents({})).filter((e) => e.clusterId === statement.clusterId && e.id !== statement.id)
+    assert.deepEqual(reports?.others, filed)
+  })
+})
+
+describe('otherReports of events not yet filed', () => {
+  it('clusters the events around one stored without a cluster as a save files them', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sitrep-event-reports-')), 'bulk.db')
+    const migrated = createSqliteStore(path)
+    await migrated.migrate()
+    await migrated.close()
+    // written past save, as a bulk load does: no event has a cluster
+    const raw = new Database(path)
+    for (const doc of [
+      report('appeal', 'Lowland asked Highland to reopen the pass.', 'asked', '0251', 'LOW', 'HIG'),
+      report('demand', 'Lowland demanded that Highland reopen the pass.', 'demanded', '1051', 'LOWGOV', 'HIG'),
+      report('reply', 'Highland rejected the call to reopen the pass.', 'rejected', '1251', 'HIG', 'LOW'),
+    ]) {
+      const article = articleRow(doc, 'test')
+      raw.prepare(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map(() => '?').join(', ')})`).run(article)
+      for (const row of eventRows(doc, article[0] as string, 'test'))
+        raw.prepare(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`).run(row)
+    }
+    raw.close()
+    const store = createSqliteStore(path)
+    const events = await store.queryEvents({})
+    assert.ok(events.every((e) => e.clusterId === null))
+    const [appeal, reply] = ['asked', 'rejected'].map((t) => events.find((e) => e.triggerText === t))
+    assert.ok(appeal && reply)
+    assert.deepEqual(
+      (await otherReports(store, appeal.id))?.others.map((e) => e.triggerText),
+      ['demanded'],
+    )
+    assert.deepEqual((await otherReports(store, reply.id))?.others, [])
+    await store.close()
   })
 })

@@ -161,6 +161,24 @@ export function clusterContract(name: string, make: () => Promise<Store>): void 
       assert.ok(events.every((e) => typeof e.clusterId === 'number'))
     })
 
+    it('reads the events filed in a cluster, in date order, and none of a cluster it does not hold', async () => {
+      const shelling = (await clusters(store)).find((c) => c.event.cameo === '194') as StoredCluster
+      const members = await store.clusterMembers(shelling.id)
+      assert.deepEqual(
+        members.map((e) => [e.triggerText, e.date, e.clusterId]),
+        [
+          ['shelled', '2026-03-02', shelling.id],
+          ['fire', '2026-03-03', shelling.id],
+        ],
+      )
+      assert.deepEqual(
+        members,
+        (await store.queryEvents({})).filter((e) => e.clusterId === shelling.id),
+        'as queryEvents gives them',
+      )
+      assert.deepEqual(await store.clusterMembers(shelling.id + 1000), [])
+    })
+
     it('counts a wire copy as more mentions of the original events, not as another source', async () => {
       const first = (await clusters(store)).find((c) => c.event.cameo === '194') as StoredCluster
       await store.saveFromSource(COPY, 'test', {

@@ -604,3 +604,42 @@ export function* dropClusters(since?: string): ClusterWork<number> {
   }
   return Number(n ?? 0)
 }
+
+/**
+ * The upkeep a migration leaves for after its transaction (the `upkeep` table, schema 8):
+ * every cluster taken apart and every event filed again, as after a change of the clustering
+ * rules. Marked inside the migration's transaction; done by the store once it commits.
+ */
+export const REFILE_CLUSTERS = 'refile-clusters'
+
+/** The second half of REFILE_CLUSTERS, once the old clusters are gone: the events without a cluster filed, batch by batch. */
+export const FILE_PENDING = 'file-pending'
+
+/** Records a piece of upkeep to do (once, however often it is marked). */
+export function* markUpkeep(task: string): ClusterWork<void> {
+  yield { sql: 'INSERT INTO upkeep (task) VALUES (?) ON CONFLICT (task) DO NOTHING', params: [task] }
+}
+
+/** Whether a piece of upkeep is marked and not yet done. */
+export function* upkeepDue(task: string): ClusterWork<boolean> {
+  return (yield { sql: 'SELECT task FROM upkeep WHERE task = ?', params: [task] }).length > 0
+}
+
+/** Records a piece of upkeep as done. */
+export function* upkeepDone(task: string): ClusterWork<void> {
+  yield { sql: 'DELETE FROM upkeep WHERE task = ?', params: [task] }
+}
+
+/**
+ * The first half of REFILE_CLUSTERS, in one write transaction with no saves beside it: takes
+ * every cluster apart and leaves FILE_PENDING in its place, so a second run (another process,
+ * or the next start after a failure) does not take apart what was filed again since. False
+ * when no re-filing was marked.
+ */
+export function* takeClustersApart(): ClusterWork<boolean> {
+  const marked = yield { sql: 'DELETE FROM upkeep WHERE task = ? RETURNING task', params: [REFILE_CLUSTERS] }
+  if (!marked.length) return false
+  yield* dropClusters()
+  yield* markUpkeep(FILE_PENDING)
+  return true
+}

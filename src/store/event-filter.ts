@@ -186,3 +186,14 @@ export function eventsSinceQuery(
     ${where ? `${where} AND ${since}` : `WHERE ${since}`} ORDER BY e.id LIMIT ${param(params.length + 2)}`
   return { sql, params: [...params, afterId, limit] }
 }
+
+/**
+ * The events filed in one stored cluster (its mentions), in the order eventQuery returns
+ * events (date, article, position), in SQL that SQLite and PostgreSQL both read: read by the
+ * cluster's index on cluster_mentions, whatever the cluster's families and dates.
+ */
+export function clusterMembersQuery(clusterId: number, param: (n: number) => string): { sql: string; params: number[] } {
+  const sql = `${EVENT_SELECT}
+    WHERE e.id IN (SELECT m.event_id FROM cluster_mentions m WHERE m.cluster_id = ${param(1)}) ORDER BY coalesce(e.date, ''), e.article_id, e.ordinal`
+  return { sql, params: [clusterId] }
+}

@@ -151,7 +151,10 @@ export interface Store extends TokenStore, WatchStore, EventAggregates {
   /**
    * Brings the schema up to date in one exclusive transaction, so two processes starting on
    * a new database both succeed; safe to call on every start. Refuses a database written by
-   * a newer sitrep (a StoreError naming both schema versions).
+   * a newer sitrep (a StoreError naming both schema versions). Then does the upkeep a
+   * migration marked (the stored events filed in clusters again when their rules changed) in
+   * transactions of its own, after the schema has committed: a failure there rejects but
+   * leaves the schema migrated and the upkeep marked, and the next call takes it up.
    */
   migrate(): Promise<void>
   /** Saves an analysed article once, identified by the hash of its text. */
@@ -161,6 +164,8 @@ export interface Store extends TokenStore, WatchStore, EventAggregates {
   queryEvents(filter: EventFilter, after?: number): Promise<StoredEvent[]>
   /** One event by its id, or null. */
   getEvent(id: number): Promise<StoredEvent | null>
+  /** The events filed in a stored cluster (its mentions) in date, article and position order, as queryEvents; none for no such cluster. */
+  clusterMembers(clusterId: number): Promise<StoredEvent[]>
   /**
    * Events stored after the event `afterId` (by id, the order they were written) that the
    * filter matches (all by default; its limit is not used), at most `limit`: what a stream of
@@ -216,7 +221,7 @@ export interface Store extends TokenStore, WatchStore, EventAggregates {
   /**
    * Files the stored events that have no cluster yet (written before schema version 5, or by
    * a bulk load past `save`) article by article in the order they were stored, as saving them
-   * would have; returns how many articles it filed. `migrate()` runs it when it adds the clusters.
+   * would have; returns how many articles it filed. `migrate()` runs it when it adds the clusters or changes their rules.
    */
   clusterPending(): Promise<number>
   /**

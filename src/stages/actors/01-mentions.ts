@@ -1,11 +1,9 @@
-import { sentenceTokenRanges } from '../../core/tokens.js'
-import type { Entity, EntityType, Token } from '../../core/types.js'
+import type { Entity, EntityType, Token, Truecased } from '../../core/types.js'
 import type { Organisation, Person, Seat, SectorNoun } from '../../lexicon/actors.js'
 import { type Country, countryByDemonym, countryByName } from '../../lexicon/countries.js'
 import { candidatesFor, isKnownPlace } from '../../lexicon/gazetteer.js'
 import { lookupName, nameKey } from '../../lexicon/load.js'
 import type { ActorRegistry } from '../../lexicon/registry.js'
-import { truecasedWords } from '../segment/truecase.js'
 
 /** What a mention names: a registry entry, a name no registry knows, or a role noun. */
 export type MentionKind = 'person' | 'surname' | 'organisation' | 'country' | 'demonym' | 'seat' | 'place' | 'group' | 'name' | 'role'
@@ -34,10 +32,10 @@ const CAPITALISED = /^[\p{Lu}\d]|^(?:al|el|ad|as|an|ash|at|az|ar|bin|ibn|de|van|
  * Pass 1: candidate mentions — the longest registry names over the tokens (people,
  * organisations, countries, demonyms, seats), surnames of office holders, the entities
  * no registry knows, and role nouns ("troops", "Foreign Minister") on what is left.
+ * `cased` is the document's truecased layer: "POLICE ARRESTED ...", "police arrested ...
+ * in delhi": names are looked up as prose would write them.
  */
-export function findMentions(text: string, tokens: readonly Token[], entities: readonly Entity[], registry: ActorRegistry): Mention[] {
-  // "POLICE ARRESTED ...", "police arrested ... in delhi": names are looked up as prose would write them
-  const cased = truecasedWords(text, tokens, sentenceTokenRanges(tokens, tokens.length ? (tokens[tokens.length - 1] as Token).sentence + 1 : 0), registry)
+export function findMentions(text: string, tokens: readonly Token[], cased: Truecased, entities: readonly Entity[], registry: ActorRegistry): Mention[] {
   const word = (i: number): string => cased.words[i] ?? ''
   // the words [first, end) with the text's own spacing between them
   const surface = (first: number, end: number): string => {

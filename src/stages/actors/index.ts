@@ -37,7 +37,7 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
   const formerWords = new Set(options.formerWords ?? loadLexicon<EntryFile<string>>('actors/former-words.json').entries)
   return {
     name: 'actors',
-    needs: ['entities', 'tokens', 'article'],
+    needs: ['entities', 'tokens', 'truecased', 'article'],
     provides: ['actors'],
     run(doc: Doc, ctx): Doc {
       const entities = need(doc, 'entities', 'actors')
@@ -54,7 +54,7 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
       }
       const focus = focusCountry(entities)
       const coreference = new Coreference()
-      const mentions = findMentions(text, tokens, entities, ctx.lexicon.actors)
+      const mentions = findMentions(text, tokens, need(doc, 'truecased', 'actors'), entities, ctx.lexicon.actors)
       const phrases = groupPhrases(text, tokens, mentions, { formerWords })
       const actors: Actor[] = []
       const messages: Message[] = []

@@ -3,9 +3,16 @@ import { describe, it } from 'node:test'
 import { createAnalyzer, isError } from '../../analyze.js'
 import type { Entity, Token } from '../../core/types.js'
 import { packageRegistry } from '../../lexicon/registry.js'
+import { truecasedWords } from '../segment/truecase.js'
 import { findMentions } from './01-mentions.js'
 
 const analyzer = createAnalyzer({ stages: ['actors'] })
+
+// The candidate mentions of one sentence's hand-made tokens, read truecased as the segment stage would
+function mentionsOfSentence(text: string, tokens: readonly Token[], entities: readonly Entity[]) {
+  const registry = packageRegistry()
+  return findMentions(text, tokens, truecasedWords(text, tokens, [{ start: 0, end: tokens.length }], registry), entities, registry)
+}
 function actorsOf(text: string, published = '2025-07-31') {
   const out = analyzer.analyze({ text, clean: false, published })
   if (isError(out)) throw new Error(out.error)
@@ -93,7 +100,7 @@ describe('actors no registry lists', () => {
       { start: 21, end: 22, pos: 'PUNCT', sentence: 0 },
     ]
     const entities: Entity[] = [{ start: 0, end: 15, text: 'Sen. Ruth Alder', type: 'PER' }]
-    const mentions = findMentions(text, tokens, entities, packageRegistry())
+    const mentions = mentionsOfSentence(text, tokens, entities)
     assert.deepEqual(
       mentions.map((m) => [m.first, m.end, m.kind, m.role?.sector ?? null]),
       [
@@ -113,7 +120,7 @@ describe('actors no registry lists', () => {
       { start: 26, end: 27, pos: 'PUNCT', sentence: 0 },
     ]
     const entities: Entity[] = [{ start: 0, end: 17, text: 'SEN. MARA QUILLEN', type: 'PER' }]
-    const mentions = findMentions(text, tokens, entities, packageRegistry())
+    const mentions = mentionsOfSentence(text, tokens, entities)
     assert.deepEqual(
       mentions.map((m) => [m.first, m.end, m.kind, m.role?.sector ?? null]),
       [

@@ -2,7 +2,6 @@ import { type Doc, need, withLayer } from '../../core/doc.js'
 import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Entity, Span, Token } from '../../core/types.js'
 import type { PipelineStage } from '../context.js'
-import { truecasedWords } from '../segment/truecase.js'
 import { refineType, splitAtPlace } from './02-type.js'
 import { registryNames } from './03-lexicon-names.js'
 import { personReadings } from './04-person-places.js'
@@ -26,7 +25,7 @@ export interface EntitiesOptions {
 export function createEntitiesStage(options: EntitiesOptions = {}): PipelineStage {
   return {
     name: 'entities',
-    needs: ['tokens', 'sentences'],
+    needs: ['tokens', 'sentences', 'truecased'],
     provides: ['entities'],
     run(doc: Doc, ctx): Doc {
       const tokens = need(doc, 'tokens', 'entities')
@@ -38,7 +37,7 @@ export function createEntitiesStage(options: EntitiesOptions = {}): PipelineStag
       // "police arrested 200 protesters in delhi": the model and the registry read capitals,
       // so a text without them (or a sentence in them) is read as prose would write it
       // (a headline in capitals the model learnt as it is written)
-      const cased = truecasedWords(text, tokens, ranges, ctx.lexicon.actors)
+      const cased = need(doc, 'truecased', 'entities')
       const input = ranges.map((r: Span, si) => {
         const toks = tokens.slice(r.start, r.end)
         const words = cased.casings[si] === 'headline' ? toks.map((t) => text.slice(t.start, t.end)) : cased.words.slice(r.start, r.end)

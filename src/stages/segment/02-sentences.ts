@@ -1,5 +1,5 @@
+import { letterCasing } from '../../core/tokens.js'
 import type { Span } from '../../core/types.js'
-import { textCasing } from './truecase.js'
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»'])
 const ENDERS = /^(?:[.!?]+|\.{2,}|…)$/
@@ -16,12 +16,13 @@ const DATELINE_TOKENS = 12
  * text written in lower case or in capitals, unless it closes an initial, a quoted question
  * or an ellipsis —, at every line break, and after a dateline ("CAIRO, May 3
  * (Reuters) -"). Returns, for each sentence, the range of token indices [start, end).
+ * `whole` is how the text is written (letterCasing), when the caller has it.
  */
-export function splitSentences(text: string, tokens: readonly Span[]): Span[] {
+export function splitSentences(text: string, tokens: readonly Span[], whole: 'cased' | 'lower' | 'upper' = letterCasing(text)): Span[] {
   const out: Span[] = []
   // "police arrested 200 protesters. the curfew ...", "POLICE ARRESTED 200 PROTESTERS. THE CURFEW
   // ...": where capitals mark nothing, a full stop before any word ends a sentence there
-  const uncased = textCasing(text) !== 'cased'
+  const uncased = whole !== 'cased'
   let first = 0
   const close = (end: number): void => {
     if (end > first) out.push({ start: first, end })

@@ -1,21 +1,11 @@
 import { letterCasing } from '../../core/tokens.js'
-import type { Span } from '../../core/types.js'
+import type { Casing, Span, Truecased } from '../../core/types.js'
 import { countryByDemonym, countryByName } from '../../lexicon/countries.js'
 import { isKnownPlace } from '../../lexicon/gazetteer.js'
 import { lookupName } from '../../lexicon/load.js'
 import { type ActorRegistry, perRegistry } from '../../lexicon/registry.js'
 import { normWord } from '../../models/features.js'
 import { defaultWordClusters } from '../../models/word-clusters.js'
-
-/**
- * How a sentence is written: `cased` as prose is; `lower`, in a text written without
- * capitals ("police arrested 200 protesters in delhi"); `upper`, in a text written in
- * capitals ("POLICE ARRESTED 200 PROTESTERS"); `headline`, a sentence in capitals in a text
- * that is not ("SOCCER - JAPAN WIN" above a story). The models learnt names from their
- * capitals: the others are read through `truecase` (the entity model learnt headlines in
- * capitals from its newswire and reads them as they are).
- */
-export type Casing = 'cased' | 'lower' | 'upper' | 'headline'
 
 // the capital bin of the word clusters (scripts/build-clusters.ts): bin 4 and up, the raw text
 // writes the word with a capital inside a sentence at least 80% of the time ("delhi", "march")
@@ -36,19 +26,14 @@ const PARTICLE = /^(?<particle>al|el|as|ash|ad|an|ar|at|az|abu|bin|ibn)-(?<rest>
  * sentence in capitals (at least three words of two capitals, none with a lower-case
  * letter) in another text, `cased` otherwise.
  */
-export function sentenceCasings(text: string, words: readonly string[], ranges: readonly Span[]): Casing[] {
-  const whole = textCasing(text)
+export function sentenceCasings(
+  text: string,
+  words: readonly string[],
+  ranges: readonly Span[],
+  whole: 'cased' | 'lower' | 'upper' = letterCasing(text),
+): Casing[] {
   if (whole !== 'cased') return ranges.map(() => whole)
   return ranges.map((r) => (shouted(words, r) ? 'headline' : 'cased'))
-}
-
-// the casing of the last text asked about: the splitter and three stages ask of each document
-let lastCasing: { text: string; casing: 'cased' | 'lower' | 'upper' } | undefined
-
-/** How a whole text is written: without capitals (`lower`), in capitals (`upper`) or as prose (`cased`). */
-export function textCasing(text: string): 'cased' | 'lower' | 'upper' {
-  if (lastCasing?.text !== text) lastCasing = { text, casing: letterCasing(text) }
-  return lastCasing.casing
 }
 
 function shouted(words: readonly string[], r: Span): boolean {
@@ -161,41 +146,29 @@ export function truecase(words: readonly string[], casing: Casing, registry: Act
   return out
 }
 
-// the words of the last document read, for the stages after segment that read them again
-let last: { text: string; tokens: readonly Span[]; registry: ActorRegistry; read: TruecasedText } | undefined
-
-/** A document's words as prose would write them, and the casing of each sentence. */
-export interface TruecasedText {
-  readonly words: readonly string[]
-  readonly casings: readonly Casing[]
-  /** Whether every sentence is written as prose (the words are the text's own). */
-  readonly prose: boolean
-}
-
 /**
  * The words of a document's tokens as prose would write them (see `truecase`), sentence by
- * sentence; the text's own words when it is written as prose. Kept for the last document,
- * which the entities and actors stages read in turn.
+ * sentence, and each sentence's casing: the text's own words when it is written as prose.
+ * `whole` is letterCasing(text), when the caller has it. The segment stage keeps the answer
+ * as the document's `truecased` layer, which the entities and actors stages read.
  */
-export function truecasedWords(text: string, tokens: readonly Span[], ranges: readonly Span[], registry: ActorRegistry): TruecasedText {
-  // the same document's tokens, read again by a later stage (the layer may be a new array)
-  if (last && last.text === text && last.registry === registry && last.tokens.length === tokens.length && last.tokens[0]?.start === tokens[0]?.start)
-    return last.read
+export function truecasedWords(
+  text: string,
+  tokens: readonly Span[],
+  ranges: readonly Span[],
+  registry: ActorRegistry,
+  whole: 'cased' | 'lower' | 'upper' = letterCasing(text),
+): Truecased {
   const raw = tokens.map((t) => text.slice(t.start, t.end))
-  const casings = sentenceCasings(text, raw, ranges)
-  let words: readonly string[] = raw
+  const casings = sentenceCasings(text, raw, ranges, whole)
   const prose = casings.every((c) => c === 'cased')
-  if (!prose) {
-    const out = [...raw]
-    for (const [si, r] of ranges.entries()) {
-      const casing = casings[si] as Casing
-      if (casing === 'cased') continue
-      const cased = truecase(raw.slice(r.start, r.end), casing, registry)
-      for (let k = 0; k < cased.length; k++) out[r.start + k] = cased[k] as string
-    }
-    words = out
+  if (prose) return { words: raw, casings, prose }
+  const words = [...raw]
+  for (const [si, r] of ranges.entries()) {
+    const casing = casings[si] as Casing
+    if (casing === 'cased') continue
+    const cased = truecase(raw.slice(r.start, r.end), casing, registry)
+    for (let k = 0; k < cased.length; k++) words[r.start + k] = cased[k] as string
   }
-  const read = { words, casings, prose }
-  last = { text, tokens, registry, read }
-  return read
+  return { words, casings, prose }
 }

@@ -9,7 +9,7 @@ import { ARTICLE_COLUMNS, articleRow, EVENT_COLUMNS, eventRows } from '../rows.j
 import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
-import { CLUSTERS_VERSION, PG_MIGRATIONS } from './migrations.js'
+import { CLUSTERS_REFILED_VERSION, CLUSTERS_VERSION, PG_MIGRATIONS } from './migrations.js'
 import { createPostgresStore } from './pg-store.js'
 import { createTestDatabase, dropTestDatabases, serverProblem } from './test-database.js'
 
@@ -56,6 +56,31 @@ function child(url: string, doc: unknown): Promise<{ code: number | null; stderr
   })
 }
 
+// A new database at schema 6 holding two articles whose three events are all filed under one
+// cluster of a key no rule makes now (as an older rule might have); returns its URL.
+async function schema6WithOldCluster(): Promise<string> {
+  const url = await createTestDatabase()
+  const client = new pg.Client(url)
+  await client.connect()
+  await client.query('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())')
+  for (const [i, sql] of PG_MIGRATIONS.slice(0, CLUSTERS_REFILED_VERSION - 1).entries()) {
+    await client.query(sql)
+    await client.query('INSERT INTO schema_version (version) VALUES ($1)', [i + 1])
+  }
+  for (const doc of [DOC_A, DOC_B]) {
+    const article = articleRow(doc, 'old')
+    await client.query(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, article)
+    for (const row of eventRows(doc, article[0] as string, 'old'))
+      await client.query(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`, row)
+  }
+  const cluster = await client.query("INSERT INTO clusters (seed_id, key, num_mentions) SELECT min(id), 'old|key', 3 FROM events RETURNING id")
+  await client.query("INSERT INTO cluster_mentions (event_id, cluster_id, article_id, source_key) SELECT id, $1, article_id, 'old' FROM events", [
+    cluster.rows[0].id,
+  ])
+  await client.end()
+  return url
+}
+
 describe('postgres store: schema versions', { skip }, () => {
   it('files the events of a schema-4 database in clusters when it migrates to schema 5', async () => {
     const url = await createTestDatabase()
@@ -79,6 +104,43 @@ describe('postgres store: schema versions', { skip }, () => {
     assert.ok((await store.queryEvents({})).every((e) => typeof e.clusterId === 'number'))
     assert.equal(await store.clusterPending(), 0)
     await store.close()
+  })
+
+  it('files the clusters of a schema-6 database again when it migrates to schema 7', async () => {
+    const url = await schema6WithOldCluster()
+    const store = createPostgresStore(url)
+    await store.migrate()
+    assert.deepEqual(await store.counts(), { articles: 2, events: 3, clusters: 3 })
+    assert.equal(new Set((await store.queryEvents({})).map((e) => e.clusterId)).size, 3)
+    await store.close()
+    const client = new pg.Client(url)
+    await client.connect()
+    assert.equal((await client.query("SELECT count(*)::int AS n FROM clusters WHERE key = 'old|key'")).rows[0].n, 0, 'the old cluster is gone')
+    assert.equal((await client.query('SELECT count(*)::int AS n FROM upkeep')).rows[0].n, 0, 'no upkeep is left')
+    await client.end()
+  })
+
+  it('keeps the migrated schema when filing the clusters again fails, and files them at the next start', async () => {
+    const url = await schema6WithOldCluster()
+    const client = new pg.Client(url)
+    await client.connect()
+    await client.query("CREATE FUNCTION refuse_clusters() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no new clusters today'; END $$")
+    await client.query('CREATE TRIGGER refuse_clusters BEFORE INSERT ON clusters FOR EACH ROW EXECUTE FUNCTION refuse_clusters()')
+    const store = createPostgresStore(url)
+    await assert.rejects(store.migrate(), /no new clusters today/)
+    await store.close()
+    const version = (await client.query('SELECT max(version) AS v FROM schema_version')).rows[0].v
+    assert.equal(version, PG_MIGRATIONS.length, 'the schema change committed before the filing')
+    assert.deepEqual((await client.query('SELECT task FROM upkeep')).rows, [{ task: 'file-pending' }], 'the filing is left marked')
+    await client.query('DROP TRIGGER refuse_clusters ON clusters')
+    await client.end()
+    const again = createPostgresStore(url)
+    await again.migrate()
+    assert.deepEqual(await again.counts(), { articles: 2, events: 3, clusters: 3 })
+    assert.ok((await again.queryEvents({})).every((e) => typeof e.clusterId === 'number'))
+    await again.migrate()
+    assert.deepEqual(await again.counts(), { articles: 2, events: 3, clusters: 3 }, 'a later start files nothing again')
+    await again.close()
   })
 
   it('records each migration in schema_version', async () => {

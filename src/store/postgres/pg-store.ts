@@ -1,8 +1,20 @@
 import pg from 'pg'
 import type { Output } from '../../output.js'
 import { aggregateMethods } from '../aggregates.js'
-import { clusterArticle, detachArticle, dropClusters, pendingArticles, rowKeys } from '../clusters.js'
-import { eventQuery, eventsSinceQuery } from '../event-filter.js'
+import {
+  clusterArticle,
+  detachArticle,
+  dropClusters,
+  FILE_PENDING,
+  markUpkeep,
+  pendingArticles,
+  REFILE_CLUSTERS,
+  rowKeys,
+  takeClustersApart,
+  upkeepDone,
+  upkeepDue,
+} from '../clusters.js'
+import { clusterMembersQuery, eventQuery, eventsSinceQuery } from '../event-filter.js'
 import { pagedClusters, pagedEvents } from '../paging.js'
 import {
   ARTICLE_COLUMNS,
@@ -38,6 +50,8 @@ import { pgSourceStateMethods } from './source-state.js'
 
 // The advisory lock every migration holds: one number for "sitrep schema" in this database.
 const MIGRATION_LOCK = 0x5172e9
+// The advisory lock of the upkeep a migration leaves (see REFILE_CLUSTERS), held by one process while it does it.
+const UPKEEP_LOCK = 0x5172eb
 // PostgreSQL binds at most 65535 parameters in one statement.
 const MAX_PARAMS = 65535
 // Connections in the pool: saveMany writes over all of them at once.
@@ -145,6 +159,33 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
     return { articleId: id, inserted: true }
   }
 
+  // files the events without a cluster, one transaction per article as a save: concurrent writers wait on the dyad locks only
+  const clusterPending = async (): Promise<number> => {
+    const ids = await transaction((client) => runClusterWork(client, pendingArticles()))
+    for (const id of ids) await transaction((client) => runClusterWork(client, clusterArticle(id, options.clusters)))
+    return ids.length
+  }
+  // the upkeep a migration marked (see REFILE_CLUSTERS), after it committed: one process at a
+  // time (another waits, then finds it done); the old clusters taken apart in one transaction
+  // that saves wait for, the events filed again an article a transaction; a failure leaves the
+  // mark for the next start, the schema stays migrated
+  const finishUpkeep = async (): Promise<void> => {
+    const holder = await connect()
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [UPKEEP_LOCK])
+      await transaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock($1)', [RECLUSTER_LOCK])
+        return runClusterWork(client, takeClustersApart(), true)
+      })
+      if (!(await transaction((client) => runClusterWork(client, upkeepDue(FILE_PENDING))))) return
+      await clusterPending()
+      await transaction((client) => runClusterWork(client, upkeepDone(FILE_PENDING)))
+    } finally {
+      await holder.query('SELECT pg_advisory_unlock($1)', [UPKEEP_LOCK]).catch(() => undefined)
+      holder.release()
+    }
+  }
+
   return {
     async migrate() {
       if (options.readOnly) throw new TypeError('migrate() needs a store opened for writing, not with readOnly')
@@ -160,9 +201,9 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
           await client.query(PG_MIGRATIONS[next] as string)
           await client.query('INSERT INTO schema_version (version) VALUES ($1)', [next + 1])
         }
-        // the events stored before clusters were, or before their rules changed: filed as their saves would have, in the same transaction
-        if (v > 0 && v < CLUSTERS_REFILED_VERSION)
-          for (const id of await runClusterWork(client, pendingArticles())) await runClusterWork(client, clusterArticle(id, options.clusters))
+        // the events stored before clusters were, or before their rules changed: marked to be
+        // filed again as their saves would have, once the schema is committed
+        if (v > 0 && v < CLUSTERS_REFILED_VERSION) await runClusterWork(client, markUpkeep(REFILE_CLUSTERS))
         await client.query('COMMIT')
       } catch (e) {
         await client.query('ROLLBACK').catch(() => undefined)
@@ -170,6 +211,7 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
       } finally {
         client.release()
       }
+      await finishUpkeep()
     },
 
     async save(analysis: Output, pipelineVersion: string): Promise<SaveResult> {
@@ -222,6 +264,11 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
       return rows[0] ? toStoredEvent(rows[0]) : null
     },
 
+    async clusterMembers(clusterId: number): Promise<StoredEvent[]> {
+      const { sql, params } = clusterMembersQuery(clusterId, dollar)
+      return (await query<EventRow>(sql, params)).map(toStoredEvent)
+    },
+
     async eventsSince(afterId: number, limit: number, filter: EventFilter = {}): Promise<StoredEvent[]> {
       const { sql, params } = eventsSinceQuery(afterId, limit, filter, dollar)
       return (await query<EventRow>(sql, params)).map(toStoredEvent)
@@ -266,12 +313,7 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
       return pagedClusters(filter, dollar, (sql, params) => query<ClusterRow>(sql, params), order)
     },
 
-    async clusterPending(): Promise<number> {
-      const ids = await transaction((client) => runClusterWork(client, pendingArticles()))
-      // one transaction per article, as a save: concurrent writers wait on the dyad locks only
-      for (const id of ids) await transaction((client) => runClusterWork(client, clusterArticle(id, options.clusters)))
-      return ids.length
-    },
+    clusterPending,
 
     async recluster(how: ReclusterOptions = {}): Promise<ReclusterResult> {
       return transaction(async (client) => {

@@ -110,18 +110,24 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX cluster_mentions_article ON cluster_mentions(article_id, cluster_id);`,
   // 6: watches and their alerts (migration-watches.ts)
   WATCHES_MIGRATION,
-  // 7: clusters filed again under new rules (src/cluster/cluster-events.ts: keys by role
-  // within one country, a state's protest as a complaint; a targetless statement or a one-actor
-  // mention may join a cluster of another key, found by date): the old clusters are taken apart
-  // here and migrate() files the stored events again in the same transaction; clusters are also
-  // read by date alone now
-  `CREATE INDEX clusters_date ON clusters(date);
-   DELETE FROM cluster_mentions;
-   DELETE FROM clusters;`,
+  // 7: clusters read by date alone; they are also filed again under new rules
+  // (src/cluster/cluster-events.ts: keys by role within one country, a state's protest as a
+  // complaint; a targetless statement or a one-actor mention may join a cluster of another key,
+  // found by date): migrate() marks that in the table of migration 8, and the store takes the
+  // old clusters apart and files the events again after the migration commits, in transactions
+  // of their own (until schema 8, the migration's own transaction did all of it)
+  `CREATE INDEX clusters_date ON clusters(date);`,
+  // 8: the upkeep a migration leaves for after its transaction (src/store/clusters.ts: REFILE_CLUSTERS,
+  // FILE_PENDING), one row per piece not yet done, so a failure or a stop midway is taken up by the next start
+  `CREATE TABLE upkeep (task TEXT PRIMARY KEY);`,
 ]
 
 /** The schema version that added stored clusters: migrating from below it files the events already stored. */
 export const CLUSTERS_VERSION = 5
 
-/** The schema version that files every stored event again (the clustering rules changed): migrating from below it files them. */
+/**
+ * The schema version whose clustering rules differ from those before: migrating from below it
+ * (or from below CLUSTERS_VERSION, when there were no clusters) marks REFILE_CLUSTERS, which
+ * the store does once the migration has committed.
+ */
 export const CLUSTERS_REFILED_VERSION = 7

@@ -17,6 +17,26 @@ import { createSqliteStore, openReadWrite } from './sqlite-store.js'
 
 const fresh = (): string => join(mkdtempSync(join(tmpdir(), 'sitrep-')), 'test.db')
 
+// A schema-6 database file holding two articles whose three events are all filed under one
+// cluster of a key no rule makes now (as an older rule might have).
+function schema6WithOldCluster(): string {
+  const path = fresh()
+  const raw = new Database(path)
+  for (const sql of MIGRATIONS.slice(0, CLUSTERS_REFILED_VERSION - 1)) raw.exec(sql)
+  raw.pragma(`user_version = ${CLUSTERS_REFILED_VERSION - 1}`)
+  for (const doc of [DOC_A, DOC_B]) {
+    const article = articleRow(doc, 'old')
+    raw.prepare(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map(() => '?').join(', ')})`).run(article)
+    for (const row of eventRows(doc, article[0] as string, 'old'))
+      raw.prepare(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`).run(row)
+  }
+  const seed = raw.prepare('SELECT min(id) AS id FROM events').get() as { id: number }
+  const cluster = raw.prepare("INSERT INTO clusters (seed_id, key, num_mentions) VALUES (?, 'old|key', 3) RETURNING id").get(seed.id) as { id: number }
+  raw.prepare("INSERT INTO cluster_mentions (event_id, cluster_id, article_id, source_key) SELECT id, ?, article_id, 'old' FROM events").run(cluster.id)
+  raw.close()
+  return path
+}
+
 storeContract('sqlite', async () => createSqliteStore(fresh()))
 sourceStateContract('sqlite', async () => createSqliteStore(fresh()))
 clusterContract('sqlite', async () => createSqliteStore(fresh()))
@@ -46,23 +66,7 @@ describe('sqlite store: schema versions and read-only use', () => {
   })
 
   it('files the clusters of a schema-6 database again when it migrates to schema 7', async () => {
-    const path = fresh()
-    const raw = new Database(path)
-    for (const sql of MIGRATIONS.slice(0, CLUSTERS_REFILED_VERSION - 1)) raw.exec(sql)
-    raw.pragma(`user_version = ${CLUSTERS_REFILED_VERSION - 1}`)
-    for (const doc of [DOC_A, DOC_B]) {
-      const article = articleRow(doc, 'old')
-      raw.prepare(`INSERT INTO articles (${ARTICLE_COLUMNS.join(', ')}) VALUES (${ARTICLE_COLUMNS.map(() => '?').join(', ')})`).run(article)
-      for (const row of eventRows(doc, article[0] as string, 'old'))
-        raw.prepare(`INSERT INTO events (${EVENT_COLUMNS.join(', ')}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`).run(row)
-    }
-    // every event filed under one cluster of a key no rule makes now (as an older rule might have)
-    const seed = raw.prepare('SELECT min(id) AS id FROM events').get() as { id: number }
-    const cluster = raw.prepare("INSERT INTO clusters (seed_id, key, num_mentions) VALUES (?, 'old|key', 3) RETURNING id").get(seed.id) as {
-      id: number
-    }
-    raw.prepare("INSERT INTO cluster_mentions (event_id, cluster_id, article_id, source_key) SELECT id, ?, article_id, 'old' FROM events").run(cluster.id)
-    raw.close()
+    const path = schema6WithOldCluster()
     const store = createSqliteStore(path)
     await store.migrate()
     assert.deepEqual(await store.counts(), { articles: 2, events: 3, clusters: 3 })
@@ -70,7 +74,30 @@ describe('sqlite store: schema versions and read-only use', () => {
     await store.close()
     const check = new Database(path, { readonly: true })
     assert.deepEqual(check.prepare("SELECT count(*) AS n FROM clusters WHERE key = 'old|key'").get(), { n: 0 }, 'the old cluster is gone')
+    assert.deepEqual(check.prepare('SELECT count(*) AS n FROM upkeep').get(), { n: 0 }, 'no upkeep is left')
     check.close()
+  })
+
+  it('keeps the migrated schema when filing the clusters again fails, and files them at the next start', async () => {
+    const path = schema6WithOldCluster()
+    const raw = new Database(path)
+    raw.exec("CREATE TRIGGER refuse_clusters BEFORE INSERT ON clusters BEGIN SELECT RAISE(ABORT, 'no new clusters today'); END")
+    raw.close()
+    const store = createSqliteStore(path)
+    await assert.rejects(store.migrate(), /no new clusters today/)
+    await store.close()
+    const check = new Database(path)
+    assert.equal(check.pragma('user_version', { simple: true }), MIGRATIONS.length, 'the schema change committed before the filing')
+    assert.deepEqual(check.prepare('SELECT task FROM upkeep').all(), [{ task: 'file-pending' }], 'the filing is left marked')
+    check.exec('DROP TRIGGER refuse_clusters')
+    check.close()
+    const again = createSqliteStore(path)
+    await again.migrate()
+    assert.deepEqual(await again.counts(), { articles: 2, events: 3, clusters: 3 })
+    assert.ok((await again.queryEvents({})).every((e) => typeof e.clusterId === 'number'))
+    await again.migrate()
+    assert.deepEqual(await again.counts(), { articles: 2, events: 3, clusters: 3 }, 'a later start files nothing again')
+    await again.close()
   })
 
   it('refuses a database of a newer schema, naming both versions, and writes nothing', async () => {

@@ -2,8 +2,20 @@ import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Output } from '../../output.js'
 import { aggregateMethods } from '../aggregates.js'
-import { clusterArticle, detachArticle, dropClusters, pendingArticles, rowKeys } from '../clusters.js'
-import { eventQuery, eventsSinceQuery } from '../event-filter.js'
+import {
+  clusterArticle,
+  detachArticle,
+  dropClusters,
+  FILE_PENDING,
+  markUpkeep,
+  pendingArticles,
+  REFILE_CLUSTERS,
+  rowKeys,
+  takeClustersApart,
+  upkeepDone,
+  upkeepDue,
+} from '../clusters.js'
+import { clusterMembersQuery, eventQuery, eventsSinceQuery } from '../event-filter.js'
 import { pagedClusters, pagedEvents } from '../paging.js'
 import {
   ARTICLE_COLUMNS,
@@ -108,6 +120,15 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     for (let at = 0; at < ids.length; at += PENDING_BATCH) db.transaction(() => ids.slice(at, at + PENDING_BATCH).forEach(cluster)).immediate()
     return ids.length
   }
+  // the upkeep a migration marked (see REFILE_CLUSTERS), after it committed: the old clusters
+  // taken apart in one transaction, the events filed again PENDING_BATCH articles a transaction;
+  // a failure leaves the mark for the next start, the schema stays migrated
+  const finishUpkeep = (): void => {
+    db.transaction(() => runClusterWork(db, takeClustersApart(), clusterStatements)).immediate()
+    if (!runClusterWork(db, upkeepDue(FILE_PENDING))) return
+    clusterPending()
+    runClusterWork(db, upkeepDone(FILE_PENDING))
+  }
   return {
     ...sqliteTokens(db),
     ...sqliteWatches(db),
@@ -122,9 +143,11 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
           db.exec(MIGRATIONS[next] as string)
           db.pragma(`user_version = ${next + 1}`)
         }
-        // the events stored before clusters were, or before their rules changed: filed as their saves would have, in the same transaction
-        if (v > 0 && v < CLUSTERS_REFILED_VERSION) runClusterWork(db, pendingArticles()).forEach(cluster)
+        // the events stored before clusters were, or before their rules changed: marked to be
+        // filed again as their saves would have, once the schema is committed
+        if (v > 0 && v < CLUSTERS_REFILED_VERSION) runClusterWork(db, markUpkeep(REFILE_CLUSTERS))
       }).immediate()
+      finishUpkeep()
     },
 
     async save(analysis: Output, pipelineVersion: string): Promise<SaveResult> {
@@ -150,6 +173,11 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
     async getEvent(id: number): Promise<StoredEvent | null> {
       const row = db.prepare(`${EVENT_SELECT} WHERE e.id = ?`).get(id) as EventRow | undefined
       return row ? toStoredEvent(row) : null
+    },
+
+    async clusterMembers(clusterId: number): Promise<StoredEvent[]> {
+      const { sql, params } = clusterMembersQuery(clusterId, () => '?')
+      return (db.prepare(sql).all(params) as EventRow[]).map(toStoredEvent)
     },
 
     async eventsSince(afterId: number, limit: number, filter: EventFilter = {}): Promise<StoredEvent[]> {
