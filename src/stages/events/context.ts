@@ -3,6 +3,7 @@ import { indexSpans, type SpanIndex } from '../../core/spans.js'
 import type { Actor, Arc, DateMention, Place, Quote, Span, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
 import { createParseView, type ParseView } from '../syntax/relations.js'
+import { resolveAnaphora } from './anaphora.js'
 
 /** What every pass of the events stage reads: the text, its tokens and the layers under them. */
 export interface EventContext {
@@ -10,6 +11,7 @@ export interface EventContext {
   readonly tokens: readonly Token[]
   /** Token texts in lower case, by token index. */
   readonly lower: readonly string[]
+  /** The actors layer (places in no actor's position left out) with the anaphors resolved to the actors they refer to (`anaphora.ts`). */
   readonly actors: readonly Actor[]
   /** Each token's actor, when the token is inside one. */
   readonly actorAt: readonly (Actor | undefined)[]
@@ -54,7 +56,7 @@ export function eventContext(
   // "Palestinian officials demanded Friday that ...": a date is never a party, whatever the actors layer made of it;
   // an actor that runs on into a date ("The Cuban government Friday") is the words before it
   const dates = indexSpans(layers.dates)
-  const actors = layers.actors
+  const named = layers.actors
     .filter((a) => !placeNotActor(text, tokens, tokenAt, a))
     .flatMap((a) => {
       const overlap = dates.overlapping(a.start, a.end)
@@ -64,6 +66,8 @@ export function eventContext(
       const words = text.slice(a.start, cut).trimEnd()
       return cut > a.start && /\w/.test(words) && a.end > cut ? [{ ...a, end: a.start + words.length, text: words }] : []
     })
+  // "he", "its", "the ministry", "the group": the mentions that refer back to an actor named before (anaphora.ts)
+  const actors = resolveAnaphora(text, tokens, lower, layers.parse, named)
   for (const a of actors) {
     for (let i = tokenAt.get(a.start) ?? tokens.length; i < tokens.length && (tokens[i] as Token).end <= a.end; i++) actorAt[i] = a
   }

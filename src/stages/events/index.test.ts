@@ -96,6 +96,11 @@ describe('events: a symmetric verb used as a noun', () => {
     // the official is no party of the fight (the official's own statement may be an event: 010, annotation guide §10)
     assert.ok(!found.some((e) => e.includes('RUS') && !/ 01\d* /.test(e)), found.join('; '))
   })
+  it('a side named before a symmetric act fights the first party after it, not every actor of the window', () => {
+    const found = events('Kurdish rebels, fighting a long war for autonomy against the Turkish army, raise money from exiles in Germany and Sweden.')
+    const fights = found.filter((e) => / 19\d* /.test(e))
+    assert.deepEqual(fights, ['TUR 190 TUR'], found.join('; '))
+  })
   it('"battles ... between A and B" is a fight between them', () => {
     const found = events('Street battles raged in central Baghdad between Iraqi insurgents and Iraqi police.')
     assert.ok(
@@ -303,6 +308,19 @@ describe('events: statements, channels and references (issue #17, pair step)', (
     assert.ok(
       out.some((e) => e.startsWith('FIN 03')),
       out.join('; '),
+    )
+  })
+  it("a speaker's own speech act in what it says is the one event, with no statement beside it", () => {
+    const urged = events('A State Department spokeswoman says the United States urges the Ukrainian government to repeal the law.')
+    assert.ok(!urged.some((e) => / 01\d* /.test(e)), urged.join('; '))
+    assert.ok(urged.includes('USA 020 UKR'), urged.join('; '))
+    const quoted = events('"We call on both sides to resume their dialogue," the French foreign minister said.')
+    assert.ok(!quoted.some((e) => / 01\d* /.test(e)), quoted.join('; '))
+    // a past act of its own reported: a claim beside the act (guide §10), so the statement stays
+    const past = events('A Greek government spokesman said Greece had asked Albania to release the fishermen.')
+    assert.ok(
+      past.some((e) => / 01\d* /.test(e)),
+      past.join('; '),
     )
   })
   it('what a protest is held for is part of the protest, no demand of its own', () => {

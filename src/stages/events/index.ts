@@ -10,6 +10,7 @@ import { codeOf, topicCoding } from './03-code.js'
 import { isCommitment, isNegated, isWilling, learnedModality, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, isBackground, placeIn } from './05-anchor.js'
 import { dedupe, isAssassination, mergeRepeats, toldAnew, violenceCode } from './06-refine.js'
+import { isAnaphor } from './anaphora.js'
 import { cameoCode } from './codebook.js'
 import { type EventContext, eventContextOf } from './context.js'
 import { defaultEventModels, judgeTrigger, MARGINS } from './learned/model.js'
@@ -97,6 +98,8 @@ export function createEventsStage(): PipelineStage {
           const source = s.party
           const target = g.party
           const localised = s.country || g.country ? ` >country ${s.country ?? g.country}` : ''
+          // "he", "the ministry": what the words refer back to (anaphora.ts)
+          const referred = [source, target].map((a) => (a && isAnaphor(a) ? ` >refers ${a.text}=${a.name}` : '')).join('')
           const special = isAssassination(coding.code.code, trigger.lemma, target) ? cameoCode('186') : null
           const violence = special ? null : violenceCode(ec, coding.code.code, trigger.lemma, source, target, r)
           const code = special ?? (violence ? cameoCode(violence) : null) ?? coding.code
@@ -121,7 +124,7 @@ export function createEventsStage(): PipelineStage {
             trigger: named
               ? { start: named.start, end: named.end, text: text.slice(named.start, named.end) }
               : { start: t.start, end: lastToken.end, text: text.slice(t.start, lastToken.end) },
-            rule: `${rule}${localised}${special ? ' >assassination' : ''}${violence ? ` >violence ${violence}` : ''}${roles ? ` (${roles})` : ''}`,
+            rule: `${rule}${localised}${referred}${special ? ' >assassination' : ''}${violence ? ` >violence ${violence}` : ''}${roles ? ` (${roles})` : ''}`,
             confidence: confidenceOf(source, target, t),
           }
           events.push(event)

@@ -3,7 +3,7 @@ import type { Phrase } from '../syntax/relations.js'
 import type { TriggerMatch } from './01-triggers.js'
 import { hasFlag } from './codebook.js'
 import type { EventContext } from './context.js'
-import { adjectival, antecedent, BE, COLLECTIVE_PRONOUNS, personBefore } from './parties.js'
+import { adjectival, BE } from './parties.js'
 
 // What the dependency parse says about a trigger's parties: subjects, objects, agents, complements.
 
@@ -159,7 +159,7 @@ export function subjectsOf(ctx: EventContext, verb: number, depth = 0): Actor[] 
   return []
 }
 
-/** The actors inside a phrase of the parse; a pronoun head resolved back to its antecedent. */
+/** The actors inside a phrase of the parse (a pronoun head stands for its referent, see anaphora.ts). */
 export function actorsIn(ctx: EventContext, p: Phrase): Actor[] {
   const all = ctx.byOffset.actors.inside(p.start, p.end)
   // "NATO peacekeeping troops": a role noun of no country beside a named party is that party's role, no party of its own
@@ -171,16 +171,5 @@ export function actorsIn(ctx: EventContext, p: Phrase): Actor[] {
     return [inside.reduce((a, b) => (b.code.length > a.code.length || (b.code.length === a.code.length && b.text.length > a.text.length) ? b : a))]
   if (inside.length) return inside
   const head = ctx.actorAt[p.head]
-  if (head) return [head]
-  const w = ctx.lower[p.head] ?? ''
-  const t = ctx.tokens[p.head] as Token
-  if (COLLECTIVE_PRONOUNS.has(w) && t.pos === 'PRON') {
-    const a = antecedent(ctx, t)
-    return a ? [a] : []
-  }
-  if (/^(he|she)$/.test(w)) {
-    const a = personBefore(ctx, t.start)
-    return a ? [a] : []
-  }
-  return []
+  return head ? [head] : []
 }

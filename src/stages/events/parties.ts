@@ -19,9 +19,6 @@ export const TARGET_WINDOW = 12
 // verbs of saying that close a sentence: ", officials said"
 export const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got'])
 
-// pronouns that refer back to a country or organisation: "Earlier this month it resumed airstrikes"
-export const COLLECTIVE_PRONOUNS = new Set(['it', 'they', 'its', 'their'])
-
 /**
  * The source and the target of one event; either may be null where the text leaves it
  * implicit ("200 demonstrators were arrested" names no source, "the army opened fire" no
@@ -57,9 +54,9 @@ export function adjectival(ctx: EventContext, m: TriggerMatch): boolean {
   return ctx.lower[m.last + 1] === 'to' && adjectivalParticiples().has(ctx.lower[m.at] ?? '') && !ctx.view.agents(m.at).length
 }
 
-/** The nearest actor before token i in the sentence (a pronoun subject resolved back). */
+/** The nearest actor before token i in the sentence (a pronoun subject stands for its referent, see anaphora.ts). */
 export function actorBefore(ctx: EventContext, i: number, r: Span, mode: 'any' | 'verb' | 'noun' = 'any'): Actor | undefined {
-  const { lower, actorAt, tokens } = ctx
+  const { actorAt } = ctx
   for (let k = i - 1; k >= Math.max(r.start, i - SOURCE_WINDOW); k--) {
     const a = actorAt[k]
     // a verb's subject is no possessor; a noun's agent may be ("Israel’s actions as a violation")
@@ -68,8 +65,6 @@ export function actorBefore(ctx: EventContext, i: number, r: Span, mode: 'any' |
       continue
     }
     if (a) return a
-    if (COLLECTIVE_PRONOUNS.has(lower[k] ?? '') && (tokens[k] as Token).pos === 'PRON') return antecedent(ctx, tokens[k] as Token)
-    if (/^(he|she)$/.test(lower[k] ?? '')) return personBefore(ctx, (tokens[k] as Token).start)
   }
   return undefined
 }
@@ -168,9 +163,6 @@ export function coordinatedBefore(ctx: EventContext, i: number, r: Span): Actor[
   return out
 }
 
-// how far back (characters) a pronoun's antecedent may end
-const REACH = 600
-
 /**
  * The last actor, in the layer's order, that ends at most `reach - 1` characters before an
  * offset and came in a way `via` matches: the one look-back every anaphor shares.
@@ -180,18 +172,6 @@ export function actorEndingBefore(ctx: EventContext, offset: number, reach: numb
     .endingIn(offset - reach + 1, offset)
     .reverse()
     .find((a) => via.test(a.via))
-}
-
-/** The state or organisation a collective pronoun ("it", "they") at token t refers back to. */
-export function antecedent(ctx: EventContext, t: Token): Actor | undefined {
-  // a state, a seat of government, an organisation, or a group of a country named with its
-  // role ("Peru's new cabinet said that it is ready to ...")
-  return actorEndingBefore(ctx, t.start, REACH, /^(country|seat|capital-metonymy|registry:organisation|nationality\+role|role\+possessor)/)
-}
-
-/** The person "he" or "she" at an offset refers back to. */
-export function personBefore(ctx: EventContext, offset: number): Actor | undefined {
-  return actorEndingBefore(ctx, offset, REACH, /^(registry:|title|coreference)/)
 }
 
 /** The distinct actors of tokens [from, to), in order. */

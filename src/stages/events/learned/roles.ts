@@ -5,7 +5,7 @@ import { FeatureBuffer, LinearModel } from '../../../models/perceptron.js'
 import type { TriggerMatch } from '../01-triggers.js'
 import { attributionStart, type EventContext, isAttributionVerb, tokenAfter } from '../context.js'
 import { RELATIVES } from '../parse-roles.js'
-import { antecedent, BE, COLLECTIVE_PRONOUNS, type Pair, personBefore } from '../parties.js'
+import { BE, type Pair } from '../parties.js'
 import { isMedium, isStatement } from '../statements.js'
 import { lemmaOf } from '../triggers.js'
 
@@ -80,19 +80,13 @@ export function roleCandidates(ctx: EventContext, m: TriggerMatch, r: Span, pair
     if (k >= m.at && k <= m.last) continue
     const a = ctx.actorAt[k]
     if (a) {
-      add(a, headToken(ctx, a) ?? k, false)
+      // a pronoun resolved back (anaphora.ts) is its own mention, with its referent's code
+      add(a, headToken(ctx, a) ?? k, a.via.startsWith('pronoun:'))
       continue
     }
     const t = ctx.tokens[k] as Token
-    if (t.pos !== 'PRON') continue
-    const w = ctx.lower[k] ?? ''
-    const resolved = /^(he|she|his|her)$/.test(w)
-      ? personBefore(ctx, t.start)
-      : COLLECTIVE_PRONOUNS.has(w)
-        ? antecedent(ctx, t)
-        : RELATIVES.has(w)
-          ? relativeAntecedent(ctx, k)
-          : undefined
+    if (t.pos !== 'PRON' || !RELATIVES.has(ctx.lower[k] ?? '')) continue
+    const resolved = relativeAntecedent(ctx, k)
     if (resolved) add(resolved, k, true)
   }
   // the rules' parties from beyond the sentence or made up for it (a place's country, the domestic target)
