@@ -337,3 +337,40 @@ describe('events: statements, channels and references (issue #17, pair step)', (
     assert.ok(!jail.some((e) => / 17\d* | 19\d* /.test(e)), jail.join('; '))
   })
 })
+
+describe('events: police acts (issue #17)', () => {
+  const codes = (text: string): string[] => events(text).map((e) => e.split(' ')[1] ?? '')
+  it('a participle the parse reads as an adjective is passive: its subject is acted on, its agent acts', () => {
+    const found = events('The Kenyan students were beaten by Kenyan police in Nakuru.')
+    assert.ok(found.includes('KEN 182 KEN'), found.join('; '))
+  })
+  it('a verb with an agent is passive however far from "be"', () => {
+    const found = events('The Ugandan activists were questioned and then detained by Ugandan police.')
+    assert.ok(
+      found.some((e) => e.startsWith('UGA 173')),
+      found.join('; '),
+    )
+  })
+  it('a detention verb needs people as its object and the state as its doer', () => {
+    assert.ok(codes('Ghanaian police held 40 demonstrators overnight in Tamale.').includes('173'))
+    assert.ok(!codes('Ghanaian police held talks with the organisers in Tamale.').some((c) => c.startsWith('173')))
+    assert.ok(!codes('The families came to the camp in Tamale to pick them up.').some((c) => c.startsWith('173')))
+  })
+  it('what was used on a crowd, told in the passive, is crowd control', () => {
+    assert.ok(codes('Tear gas was fired at the stone-throwing youths in Jos.').includes('175'))
+    assert.ok(codes('police lathi-charged the striking weavers in varanasi.').includes('175'))
+  })
+  it('tear gas is no chemical weapon', () => {
+    assert.ok(!codes('Bolivian police used tear gas on marchers in La Paz.').some((c) => c.startsWith('20')))
+  })
+  it('a security force before an act of force names its doer; an arrest with no doer is by an unknown party', () => {
+    assert.ok(codes('Three farmers died in police firing in Dewas.').includes('193'))
+    assert.ok(events('The arrests of 70 Zambian miners in Kitwe drew criticism.').some((e) => e.startsWith('undefined 173')))
+  })
+  it('an act done of necessity is done, not intended', () => {
+    const out = analyzer.analyze({ text: 'Nepali police had no option but to open fire on the rioters.', published: '2025-07-31', clean: false })
+    if (isError(out)) throw new Error(out.error)
+    const fire = (out.events ?? []).find((e) => e.cameo.startsWith('19'))
+    assert.equal(fire?.modality, 'asserted')
+  })
+})
