@@ -374,3 +374,28 @@ describe('events: police acts (issue #17)', () => {
     assert.equal(fire?.modality, 'asserted')
   })
 })
+
+describe('events: a statement that blames another side is an accusation (guide §10)', () => {
+  it('"X said Y had fired on X\'s people" is X accusing Y, and the firing stays an event', () => {
+    const got = events('The Thai government said Burmese soldiers had fired on Thai villagers.')
+    assert.ok(got.includes('THA 112 MMR'), got.join('; '))
+    assert.ok(!got.some((e) => e.startsWith('THA 010')), got.join('; '))
+    assert.ok(got.includes('MMR 190 THA'), got.join('; '))
+  })
+  it('a third country telling of a fight between two others makes a plain statement', () => {
+    const got = events('The Thai government said Burmese soldiers had fired on Karen rebels.')
+    assert.ok(!got.some((e) => e.includes(' 112 ')), got.join('; '))
+  })
+  it('officials telling of an act in their own country make a plain statement', () => {
+    const got = events('Kenyan officials said on Tuesday that Kenyan police had arrested twelve protesters.')
+    assert.ok(!got.some((e) => e.includes(' 112 ')), got.join('; '))
+  })
+  it("an international body reporting a side's attack makes a plain statement", () => {
+    const got = events('A United Nations spokesman said Sudanese troops had attacked a camp in Darfur.')
+    assert.ok(!got.some((e) => e.includes(' 112 ')), got.join('; '))
+  })
+  it('a planned act blamed on nobody yet is no accusation', () => {
+    const got = events('Turkey said Syrian forces might attack the border towns.')
+    assert.ok(!got.some((e) => e.includes(' 112 ')), got.join('; '))
+  })
+})

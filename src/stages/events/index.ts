@@ -22,6 +22,7 @@ import { ordinaryCrime } from './refiners/04-crime.js'
 import { dropBareStatements } from './refiners/05-statements.js'
 import { dropProtestAims } from './refiners/06-protest-aims.js'
 import { dropReferences } from './refiners/07-references.js'
+import { blamesAdversary, isStatement } from './statements.js'
 import { storyCountry } from './story-country.js'
 
 /**
@@ -65,6 +66,11 @@ export function createEventsStage(): PipelineStage {
       const dated = new Set<Event>()
       // the events the text marks as a new occurrence of an act ("again", "another")
       const anew = new Set<Event>()
+      // each event's trigger token, and each plain statement's reported clauses (for the accusation rule)
+      const triggerAt = new Map<Event, number>()
+      const reports = new Map<Event, number[]>()
+      // the events whose party's country was inferred from the story, not named (no side to blame)
+      const inferred = new Set<Event>()
       for (const { match: m, sentence: si, range: r, act } of mentions) {
         const sentence = sentences[si] as Span
         const { pairs: found, decided: roles } = findPairs(ec, m, r)
@@ -128,11 +134,15 @@ export function createEventsStage(): PipelineStage {
             confidence: confidenceOf(source, target, t),
           }
           events.push(event)
+          triggerAt.set(event, m.at)
+          if (localised) inferred.add(event)
+          if (code.code === '010' && isStatement(m)) reports.set(event, ec.view.reportedClauses(m.at))
           if (ownDate) dated.add(event)
           if (again) anew.add(event)
         }
       }
-      return withLayer(doc, 'events', mergeRepeats(dedupe(events), dated, anew), { messages })
+      const coded = accusations(ec, events, { triggerAt, reports, inferred })
+      return withLayer(doc, 'events', mergeRepeats(dedupe(coded), dated, anew), { messages })
     },
   }
 }
@@ -159,4 +169,59 @@ function partyless(ctx: EventContext, m: TriggerMatch, r: Span): string | null {
   if (!models) return null
   const d = judgeTrigger(models, ctx, m, r)
   return d.root && d.margin >= MARGINS.partyless ? `model ${d.root} +${(d.margin / 1000).toFixed(1)}` : null
+}
+
+// the arcs by which a reported act hangs from its clause's verb and is still what the clause says: "said troops launched an attack", "said they shelled and burned the villages"
+const CLAUSE_ARCS = new Set(['obj', 'conj', 'xcomp'])
+
+/** Whether token k is the act a reported clause tells: the clause's verb, or a word one of CLAUSE_ARCS below it (never a relative or adverbial clause). */
+function actOfClause(ec: EventContext, k: number, clauses: readonly number[]): boolean {
+  if (k < 0) return false
+  if (clauses.includes(k)) return true
+  const arc = ec.arcs[k]
+  return !!arc && CLAUSE_ARCS.has(arc.dep) && clauses.includes(arc.head)
+}
+
+/** What the accusation rule reads of the events: their trigger tokens, the plain statements' reported clauses, the parties' countries inferred. */
+interface Accusable {
+  readonly triggerAt: ReadonlyMap<Event, number>
+  readonly reports: ReadonlyMap<Event, number[]>
+  readonly inferred: ReadonlySet<Event>
+}
+
+/**
+ * A plain statement that blames another side for a wrongdoing it reports is an accusation,
+ * 112, aimed at that side (guide §10: "X said Y did Z"); the act reported stays its own event.
+ */
+function accusations(ec: EventContext, events: readonly Event[], found: Accusable): Event[] {
+  const { triggerAt, reports, inferred } = found
+  const accuse = cameoCode('112')
+  if (!accuse) return [...events]
+  return events.map((e) => {
+    const clauses = reports.get(e)
+    if (!clauses?.length) return e
+    for (const other of events) {
+      if (other === e || other.sentence.start !== e.sentence.start || inferred.has(other)) continue
+      if (!actOfClause(ec, triggerAt.get(other) ?? -1, clauses)) continue
+      const act = {
+        cameo: other.cameo,
+        modality: other.modality,
+        negated: other.negated,
+        source: other.source?.code ?? null,
+        target: other.target?.code ?? null,
+      }
+      if (!blamesAdversary(e.source?.code ?? null, act)) continue
+      return {
+        ...e,
+        target: other.source,
+        cameo: accuse.code,
+        cameoName: accuse.name,
+        plover: accuse.plover,
+        goldstein: accuse.goldstein,
+        quad: accuse.quad,
+        rule: `${e.rule} >accuses (${other.trigger.text} ${other.cameo})`,
+      }
+    }
+    return e
+  })
 }

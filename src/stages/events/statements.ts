@@ -129,3 +129,46 @@ function pastTense(ctx: EventContext, verb: number): boolean {
 export function nominal(ctx: EventContext, k: number): boolean {
   return /^(NOUN|PROPN|PRON)$/.test((ctx.tokens[k] as Token).pos)
 }
+
+// the CAMEO roots of a wrongdoing one side blames on another: reduced relations, coercion, assault, fighting, mass violence
+const WRONGDOING_ROOTS = new Set(['16', '17', '18', '19', '20'])
+// speakers who report a side's act without being its adversary: international and non-governmental bodies
+const NEUTRAL = /^(IGO|NGO|UNO|---IGO|---NGO)/
+
+/** What a statement's reported act needs for the accusation rule: its code, modality, negation and parties' codes. */
+export interface ReportedAct {
+  readonly cameo: string
+  readonly modality: string
+  readonly negated: boolean
+  readonly source: string | null
+  readonly target: string | null
+}
+
+/**
+ * Whether "X said (that) Y did Z" is an accusation (guide §10, the say-verbs' first rule:
+ * 112 when X blames Y, its adversary, for a wrongdoing; case 1): Z is a done act of reduced
+ * relations, coercion, assault or fighting (roots 16-20), not negated nor only planned, by a
+ * party of another country than the speaker's against the speaker's own country (the
+ * speaker is a side, not a third country or an international body relaying it: "fighting
+ * between A and B, an official of C said" stays C's statement). Officials telling of an act in their
+ * own country stay a statement (case 18: "security officials said troops killed ..."), and
+ * so does an arrest or charge by police or courts (lawful coercion, no wrongdoing blamed).
+ */
+export function blamesAdversary(speaker: string | null, act: ReportedAct): boolean {
+  if (!speaker || !act.source || NEUTRAL.test(speaker)) return false
+  if (!WRONGDOING_ROOTS.has(act.cameo.slice(0, 2)) || act.negated) return false
+  if (act.modality !== 'reported' && act.modality !== 'asserted') return false
+  if (act.cameo.startsWith('17') && LAWFUL.test(act.source.slice(3))) return false
+  const ours = countryOf(speaker)
+  const theirs = countryOf(act.source)
+  return !!ours && !!theirs && ours !== theirs && !!act.target && countryOf(act.target) === ours
+}
+
+// the roles whose coercion is law enforcement: police and courts
+const LAWFUL = /^(COP|JUD)/
+
+/** A party code's country: its first three letters, when they name one (not "---", not an international body). */
+function countryOf(code: string): string | null {
+  const head = code.slice(0, 3)
+  return /^[A-Z]{3}$/.test(head) && !NEUTRAL.test(code) ? head : null
+}
