@@ -118,8 +118,13 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
   const describing = last === i && /^amod/.test(ctx.arcs[i]?.dep ?? '')
   // "called", "talked": a verb's past form is no noun, whatever entries its lemma has ("a call with", "talks")
   const pastForm = last === i && /ed$/.test(lower[i] ?? '') && lemmaOf(lower[i] ?? '') !== lower[i]
+  // "tear gas shells were lobbed": a noun the parse makes a subject, object or oblique is no verb
+  const lastPos = (tokens[last] as Token).pos
+  // (with a determiner or a modifier that names no party: "police shot dead ..." stays a verb however it is parsed)
+  const nounRole =
+    lastPos === 'NOUN' && /^(nsubj|obj|obl|nmod)/.test(ctx.arcs[last]?.dep ?? '') && ctx.view.dependents(last, 'det', 'compound').some((k) => !ctx.actorAt[k])
   for (const e of entries) {
-    if (e.pos === 'verb' && (pos === 'DET' || pos === 'ADP')) continue
+    if (e.pos === 'verb' && (pos === 'DET' || pos === 'ADP' || nounRole)) continue
     if (e.pos === 'noun' && pastForm) continue
     if (e.pos === 'verb' && !e.symmetric && (noun || describing)) continue
     // "after two days of fierce fighting": a symmetric verb used as a noun needs its parties after
@@ -128,6 +133,13 @@ function bestTrigger(ctx: EventContext, i: number, r: Span): TriggerMatch | null
     const nominal = pos === 'NOUN' && lower[i - 1] !== 'to'
     if (e.pos === 'verb' && e.symmetric && nominal && !hasPrep(e, lower.slice(last + 1, Math.min(r.end, last + 7)))) continue
     let score = 1
+    if (e.patient) {
+      // "kicking off his campaign", "was held up as", "held to higher standards": a particle makes another verb
+      const next = lower[last + 1] ?? ''
+      if (next === 'off' || (e.patient === 'detainee' && !e.particle && /^(up|on|back|to|out|off)$/.test(next))) continue
+      if (!personPatient(ctx, i, r, e.patient === 'person') || (e.patient === 'detainee' && !byTheState(ctx, i, r))) continue
+      score += 1
+    }
     if (e.particle) {
       const at = lower.slice(last + 1, Math.min(r.end, last + 3)).indexOf(e.particle)
       if (at < 0) continue
@@ -190,6 +202,14 @@ function objectWindow(ctx: EventContext, i: number, last: number, r: Span): numb
       if (t.start >= p.start && t.end <= p.end && !out.includes(k)) out.push(k)
     }
   }
+  // "tear gas was fired", "water cannon were used": a passive verb's object is its subject
+  if (afterBe(ctx, i, r) || ctx.view.isPassive(i))
+    for (const p of ctx.view.subjects(i))
+      for (let k = p.head; k >= r.start && k >= p.head - OBJECT_WORDS; k--) {
+        const t = ctx.tokens[k] as Token
+        if (t.start < p.start) break
+        if (!out.includes(k)) out.push(k)
+      }
   return out
 }
 
@@ -199,6 +219,81 @@ function namesObject(objects: readonly string[], lower: readonly string[], k: nu
   if (objects.includes(lemmaOf(word))) return true
   const joined = `${word}${lower[k + 1] ?? ''}`
   return k + 1 < lower.length && (objects.includes(joined) || objects.includes(lemmaOf(joined)))
+}
+
+const personNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/person-nouns.json').entries))
+
+const PERSON_PRONOUNS = /^(he|she|they|him|her|them|we|us|i|me|who)$/
+
+/**
+ * Whether a trigger word is a participle after a form of "be" or "get" (an adverb may stand
+ * between): "were detained", "was brutally beaten"; not "was holding".
+ */
+export function afterBe(ctx: EventContext, i: number, r: Span): boolean {
+  if (/ing$/.test(ctx.lower[i] ?? '')) return false
+  for (let k = i - 1; k >= Math.max(r.start, i - 3); k--) {
+    if (PASSIVE_AUX.has(ctx.lower[k] ?? '')) return true
+    if ((ctx.tokens[k] as Token).pos !== 'ADV') return false
+  }
+  return false
+}
+
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets', 'getting'])
+
+// how an actor named by its role, not by its name, was found: "the protesters", "Kenyan students"
+const GENERIC = /^(role|nationality\+role)/
+
+/**
+ * Whether the people a verb acts on are there: its object, or in the passive its subject,
+ * headed by an actor of a sector (not a bare country), a personal pronoun, a word for people
+ * (lexicon/events/person-nouns.json) or a noun with a number ("40 agitators"). `generic`:
+ * only people named by their role and plural pronouns count ("beat the villagers", not
+ * "beat Donald Trump", where the word is winning).
+ */
+export function personPatient(ctx: EventContext, i: number, r: Span, generic = false): boolean {
+  const { view } = ctx
+  const passive = afterBe(ctx, i, r) || view.isPassive(i)
+  const phrases = passive ? view.subjects(i) : view.objects(i)
+  const person = (k: number): boolean => {
+    const a = ctx.actorAt[k]
+    if (a) return generic ? GENERIC.test(a.via) : a.code.length > 3 || !!a.sector
+    const w = ctx.lower[k] ?? ''
+    return (generic ? w === 'them' || w === 'they' : PERSON_PRONOUNS.test(w)) || personNouns().has(w) || view.dependents(k, 'nummod').length > 0
+  }
+  if (phrases.some((p) => person(p.head))) return true
+  // the parse missed the phrase: the word right after an active verb, before a passive one
+  if (phrases.length) return false
+  const k = passive ? i - 1 : i + 1
+  for (let j = k, n = 0; j >= r.start && j < r.end && n < 4; j += passive ? -1 : 1, n++) {
+    const pos = (ctx.tokens[j] as Token).pos
+    if (person(j)) return true
+    if (!/^(DET|ADJ|NUM|AUX|ADV)$/.test(pos)) return false
+  }
+  return false
+}
+
+// the sectors of a state's forces, who detain people
+const FORCES = /(COP|MIL|SPY)$/
+
+/**
+ * Whether a verb's doer is a state's forces: its subject ("police held", "troops picked up"),
+ * or in the passive its agent or none named ("were held", "were picked up by police"; not
+ * "was picked up by the driver").
+ */
+function byTheState(ctx: EventContext, i: number, r: Span): boolean {
+  const { view } = ctx
+  const passive = afterBe(ctx, i, r) || view.isPassive(i)
+  const doers = passive ? view.agents(i) : view.subjects(i)
+  const forces = (k: number): boolean => {
+    const a = ctx.actorAt[k]
+    return !!a && FORCES.test(a.code)
+  }
+  if (passive && !doers.length) {
+    // an agent the parse missed: the actor right after "by"
+    const by = ctx.lower.slice(i + 1, Math.min(r.end, i + 4)).indexOf('by')
+    return by < 0 || forces(i + 2 + by) || forces(i + 3 + by)
+  }
+  return doers.some((p) => forces(p.head))
 }
 
 /** Whether one of an entry's prepositions is among the words. */

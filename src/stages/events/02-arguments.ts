@@ -7,7 +7,7 @@ import { passivePairs } from './frames/03-passive.js'
 import { activePairs } from './frames/04-active.js'
 import { statementPairs } from './frames/05-statement.js'
 import { choosePair, defaultRoleModel } from './learned/roles.js'
-import { parseRoles } from './parse-roles.js'
+import { actorsIn, parseRoles } from './parse-roles.js'
 import { adjectival, BE, type Pair } from './parties.js'
 import { isStatement, reportingSpeakers } from './statements.js'
 
@@ -24,7 +24,11 @@ export function rulePairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
   const roles = parseRoles(ctx, m)
   if (m.trigger.symmetric) return symmetricPairs(ctx, m, r, roles)
   if (m.trigger.voice === 'recipient') return recipientPairs(ctx, m, r, roles)
-  if (passiveVoice(ctx, m, r) || roles.passive) return passivePairs(ctx, m, r, roles)
+  if (roles.passive) return passivePairs(ctx, m, r, roles)
+  // "the activists were beaten": a participle the parse reads as an adjective or an active
+  // verb is passive all the same; its subjects are acted on, its agent ("by police") acts
+  if (passiveVoice(ctx, m, r))
+    return passivePairs(ctx, m, r, { sources: ctx.view.agents(m.at).flatMap((p) => actorsIn(ctx, p)), targets: roles.sources, passive: true })
   if (isStatement(m)) return statementPairs(ctx, m, r, roles)
   return activePairs(ctx, m, r, roles)
 }
@@ -74,5 +78,7 @@ export const rulesOnly = (m: TriggerMatch): boolean => !!m.trigger.symmetric || 
 /** "Assad ... was replaced by HTS leader Ahmed al-Sharaa": a participle after "be" that is no adjective. */
 function passiveVoice(ctx: EventContext, m: TriggerMatch, r: Span): boolean {
   const { lower } = ctx
-  return m.at > r.start && BE.has(lower[m.at - 1] ?? '') && /(ed|en)$/.test(lower[m.at] ?? '') && !adjectival(ctx, m)
+  // "were beaten and then detained by police": a verb with an agent is passive
+  const agent = m.trigger.pos === 'verb' && ctx.view.dependents(m.at, 'obl:agent').length > 0
+  return (agent || (m.at > r.start && BE.has(lower[m.at - 1] ?? '') && /(ed|en)$/.test(lower[m.at] ?? ''))) && !adjectival(ctx, m)
 }

@@ -96,6 +96,11 @@ describe('events: a symmetric verb used as a noun', () => {
     // the official is no party of the fight (the official's own statement may be an event: 010, annotation guide §10)
     assert.ok(!found.some((e) => e.includes('RUS') && !/ 01\d* /.test(e)), found.join('; '))
   })
+  it('a side named before a symmetric act fights the first party after it, not every actor of the window', () => {
+    const found = events('Kurdish rebels, fighting a long war for autonomy against the Turkish army, raise money from exiles in Germany and Sweden.')
+    const fights = found.filter((e) => / 19\d* /.test(e))
+    assert.deepEqual(fights, ['TUR 190 TUR'], found.join('; '))
+  })
   it('"battles ... between A and B" is a fight between them', () => {
     const found = events('Street battles raged in central Baghdad between Iraqi insurgents and Iraqi police.')
     assert.ok(
@@ -305,6 +310,19 @@ describe('events: statements, channels and references (issue #17, pair step)', (
       out.join('; '),
     )
   })
+  it("a speaker's own speech act in what it says is the one event, with no statement beside it", () => {
+    const urged = events('A State Department spokeswoman says the United States urges the Ukrainian government to repeal the law.')
+    assert.ok(!urged.some((e) => / 01\d* /.test(e)), urged.join('; '))
+    assert.ok(urged.includes('USA 020 UKR'), urged.join('; '))
+    const quoted = events('"We call on both sides to resume their dialogue," the French foreign minister said.')
+    assert.ok(!quoted.some((e) => / 01\d* /.test(e)), quoted.join('; '))
+    // a past act of its own reported: a claim beside the act (guide §10), so the statement stays
+    const past = events('A Greek government spokesman said Greece had asked Albania to release the fishermen.')
+    assert.ok(
+      past.some((e) => / 01\d* /.test(e)),
+      past.join('; '),
+    )
+  })
   it('what a protest is held for is part of the protest, no demand of its own', () => {
     const out = events('Farmers staged rallies in Kenya on Friday to demand lower taxes.')
     assert.ok(
@@ -341,5 +359,42 @@ describe('events: the speaker of a report', () => {
   it('keeps the speaker when the reported clause has no subject or a pronoun for the speaker', () => {
     assert.ok(events('Sudan said killed 40 rebels in Darfur.').includes('SDN 190 SDN'))
     assert.ok(events('Sudan said it had killed 40 rebels in Darfur.').some((e) => /^SDN 19\d? SDN$/.test(e)))
+  })
+})
+
+describe('events: police acts (issue #17)', () => {
+  const codes = (text: string): string[] => events(text).map((e) => e.split(' ')[1] ?? '')
+  it('a participle the parse reads as an adjective is passive: its subject is acted on, its agent acts', () => {
+    const found = events('The Kenyan students were beaten by Kenyan police in Nakuru.')
+    assert.ok(found.includes('KEN 182 KEN'), found.join('; '))
+  })
+  it('a verb with an agent is passive however far from "be"', () => {
+    const found = events('The Ugandan activists were questioned and then detained by Ugandan police.')
+    assert.ok(
+      found.some((e) => e.startsWith('UGA 173')),
+      found.join('; '),
+    )
+  })
+  it('a detention verb needs people as its object and the state as its doer', () => {
+    assert.ok(codes('Ghanaian police held 40 demonstrators overnight in Tamale.').includes('173'))
+    assert.ok(!codes('Ghanaian police held talks with the organisers in Tamale.').some((c) => c.startsWith('173')))
+    assert.ok(!codes('The families came to the camp in Tamale to pick them up.').some((c) => c.startsWith('173')))
+  })
+  it('what was used on a crowd, told in the passive, is crowd control', () => {
+    assert.ok(codes('Tear gas was fired at the stone-throwing youths in Jos.').includes('175'))
+    assert.ok(codes('police lathi-charged the striking weavers in varanasi.').includes('175'))
+  })
+  it('tear gas is no chemical weapon', () => {
+    assert.ok(!codes('Bolivian police used tear gas on marchers in La Paz.').some((c) => c.startsWith('20')))
+  })
+  it('a security force before an act of force names its doer; an arrest with no doer is by an unknown party', () => {
+    assert.ok(codes('Three farmers died in police firing in Dewas.').includes('193'))
+    assert.ok(events('The arrests of 70 Zambian miners in Kitwe drew criticism.').some((e) => e.startsWith('undefined 173')))
+  })
+  it('an act done of necessity is done, not intended', () => {
+    const out = analyzer.analyze({ text: 'Nepali police had no option but to open fire on the rioters.', published: '2025-07-31', clean: false })
+    if (isError(out)) throw new Error(out.error)
+    const fire = (out.events ?? []).find((e) => e.cameo.startsWith('19'))
+    assert.equal(fire?.modality, 'asserted')
   })
 })

@@ -11,6 +11,30 @@ export const partitives = lazy(() => new Set(loadLexicon<{ entries: string[] }>(
 // participles that take "to" as adjectives: "is opposed to"
 export const adjectivalParticiples = lazy(() => new Set(loadLexicon<{ entries: readonly string[] }>('events/adjectival-participles.json').entries))
 
+/**
+ * Acts of force done to people whoever names them: arrests and detentions (173), crowd
+ * control (175), assaults (18) and fighting (19), as a security force named before their
+ * noun does them ("police firing", "police lathicharge").
+ */
+export const ACT_ON_PEOPLE = /^(173|175|18|19)/
+
+/**
+ * The acts of police on people whose reports often leave the doer unsaid, an event with its
+ * source unknown: arrests and detentions (173) and crowd control (175): "the arrests of 70
+ * farmers", "detaining dozens of students" (issue #17). Killings and attacks with no doer are
+ * not among them: their noun is often a word's other sense ("his attacks on a judge").
+ */
+export const POLICE_ACT = /^(173|175)/
+
+// the security forces, whose name before an act's noun is its doer: "police firing", "army shelling"
+const SECURITY = /(COP|MIL|SPY)$/
+
+/** The security force named right before a noun trigger as its modifier ("police firing"), if any. */
+export function securityModifier(ctx: EventContext, i: number): Actor | undefined {
+  const a = ctx.actorAt[i - 1]
+  return a && SECURITY.test(a.code) ? a : undefined
+}
+
 // how far (tokens) from its trigger a source or target may stand
 export const SOURCE_WINDOW = 15
 

@@ -78,31 +78,51 @@ export function spokenByChannel(ctx: EventContext, m: TriggerMatch): boolean {
 // subject pronouns that point back to the speaker of the verb they follow
 const SELF = new Set(['it', 'they', 'we', 'i', 'he', 'she'])
 
+// the CAMEO roots of acts done by speaking: an appeal, a promise, a demand, a criticism, a rejection, a threat
+const SPOKEN_ROOTS = new Set(['02', '03', '10', '11', '12', '13'])
+
 /**
- * Whether a plain statement only announces its speaker's own act to come: "X said it will
- * (would) do Z" is one event, Z intended, with no statement beside it (guide §10). `acts`
- * are the token indexes of the sentence's other triggers.
+ * Whether a plain statement only carries its speaker's own act (guide §10 and its case 17):
+ * "X said it will (would) do Z" is one event, Z intended, and "X said it urges Y to ...",
+ * "'We call on Y to ...,' X said" are one event, the speech act X names itself (never a
+ * statement beside a more specific speech act of the same speaker). `acts` are the
+ * sentence's other triggers.
  */
-export function announcesOwnAct(ctx: EventContext, m: TriggerMatch, acts: readonly number[]): boolean {
+export function announcesOwnAct(ctx: EventContext, m: TriggerMatch, acts: readonly TriggerMatch[]): boolean {
   // a plain say-verb, whichever of statement or claim it was coded
   if (m.trigger.code !== '010' && m.trigger.code !== '015') return false
   const { view, arcs } = ctx
   const speaker = view.subjects(m.at).map((p) => ctx.byOffset.actors.inside(p.start, p.end)[0]?.code)
   for (const clause of view.reportedClauses(m.at)) {
     const { modality } = view.markers(clause)
-    if (modality !== 'future' && modality !== 'conditional') continue
+    const toCome = modality === 'future' || modality === 'conditional'
     const subject = view.dependents(clause, 'nsubj')[0]
     if (subject === undefined) continue
-    const own = SELF.has(ctx.lower[subject] ?? '') || (!!ctx.actorAt[subject] && speaker.includes(ctx.actorAt[subject]?.code))
-    if (!own) continue
-    // the act is the clause's verb or hangs from it ("said it would send troops", "would seek talks")
+    const named = ctx.actorAt[subject]?.code
+    const own = SELF.has(ctx.lower[subject] ?? '') || (!!named && speaker.includes(named))
+    // "a State Department spokesman said the United States urges ...": a state speaks through its officials
+    const ownState = own || (!!named && named.length === 3 && speaker.some((c) => !!c?.startsWith(named)))
     for (const a of acts) {
-      let k = a
+      // the speaker's own speech act, in the present, is the clause's verb itself ("it urges", "we call on");
+      // "said Iran had requested his extradition" reports a past act, with a claim beside it (guide §10)
+      const spoken = a.at === clause && a.trigger.pos === 'verb' && (ctx.tokens[clause] as Token).pos === 'VERB' && SPOKEN_ROOTS.has(a.trigger.code.slice(0, 2))
+      if (ownState && !toCome && spoken && !pastTense(ctx, clause)) return true
+      if (!own || !toCome) continue
+      // the act is the clause's verb or hangs from it ("said it would send troops", "would seek talks")
+      let k = a.at
       for (let depth = 0; depth < 3 && k >= 0 && k !== clause; depth++) k = arcs[k]?.head ?? -1
       if (k === clause) return true
     }
   }
   return false
+}
+
+// auxiliaries that put a verb in the past ("had requested", "has asked", "was calling")
+const PAST_AUX = new Set(['had', 'has', 'have', 'did', 'was', 'were', "'d"])
+
+/** Whether a verb is told in the past: a past form ("-ed") or a past or perfect auxiliary. */
+function pastTense(ctx: EventContext, verb: number): boolean {
+  return /ed$/.test(ctx.lower[verb] ?? '') || ctx.view.dependents(verb, 'aux').some((k) => PAST_AUX.has(ctx.lower[k] ?? ''))
 }
 
 /** Whether token k is a pronoun or noun that can be told something (not a clause's verb). */

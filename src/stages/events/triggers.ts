@@ -13,6 +13,14 @@ export interface Trigger {
   readonly symmetric?: boolean
   /** "recipient": the subject receives ("received asylum in Moscow"); the giver follows `prep`. */
   readonly voice?: 'recipient'
+  /**
+   * "person": the entry is an act only on people, the verb's object (its subject in the
+   * passive) a party, a pronoun, a number of them or a word for people ("thrashed the
+   * vendors", "were beaten"; not "beat Arsenal"). "detainee": as "person", and in the active
+   * voice done by a state's forces or authorities ("police held 40 protesters", "were picked
+   * up"; not "held talks", "the family came to pick them up").
+   */
+  readonly patient?: 'person' | 'detainee'
   /** Made from a speech verb and the modality of the clause it reports, not read from the dictionary. */
   readonly reported?: boolean
   /** Set when the learned trigger model made or recoded this trigger: the decision and its margin ("model 17 +3.2"). */

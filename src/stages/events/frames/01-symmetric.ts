@@ -14,16 +14,20 @@ export function symmetricPairs(ctx: EventContext, m: TriggerMatch, r: Span, role
   // "clashes between Hutus and Tutsis, a witness ... said": after "between", the coordinated parties only
   const between = lower.slice(last + 1, Math.min(r.end, last + 4)).indexOf('between')
   const listed = between >= 0 ? coordinatedAfter(ctx, last + 2 + between, r) : []
-  const after = listed.length >= 2 ? listed : window
   const before = actorBefore(ctx, i, r)
   // "India and Pakistan agreed ...": the parties are the coordinated subjects
   const coordinated = coordinatedBefore(ctx, i, r)
   // "Polish and Czech ministers agreed": coordinated subjects from the parse
   const subjects = distinctCodes(roles.sources).length >= 2 ? distinctCodes(roles.sources) : coordinated
-  const all = subjects.length >= 2 ? subjects : after.length >= 2 ? after : before && after.length === 1 ? [before, ...after] : []
-  const pairs: Pair[] = []
   // "the rebels clashed again": one party, the parse's subject, the other left unsaid
   const one = roles.sources[0]
+  // one side named before the act meets or fights the first party named after it ("rebels, fighting a
+  // war against the government since 1983, ... expatriates in Canada": one pair, never every actor
+  // the window holds paired with every other); with no side before it, the first two named after it
+  const side = before ?? one
+  const all =
+    subjects.length >= 2 ? subjects : listed.length >= 2 ? listed : side && window[0] ? [side, window[0]] : window.length >= 2 ? window.slice(0, 2) : []
+  const pairs: Pair[] = []
   if (!all.length && one) return [[one, null]]
   // "a summit of Egypt, Jordan, Iraq and Syria": one act among three or more is one event,
   // the first named as its source, no pair among the others (annotation guide §5)

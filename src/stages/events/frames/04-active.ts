@@ -5,7 +5,20 @@ import type { TriggerMatch } from '../01-triggers.js'
 import { cameoCode, hasFlag } from '../codebook.js'
 import { attributionStart, type EventContext, tokenAfter } from '../context.js'
 import type { Roles } from '../parse-roles.js'
-import { actorBefore, actorEndingBefore, clauseEnd, crossPairs, distinctActors, distinctCodes, type Pair, placeParty, TARGET_WINDOW } from '../parties.js'
+import {
+  ACT_ON_PEOPLE,
+  actorBefore,
+  actorEndingBefore,
+  clauseEnd,
+  crossPairs,
+  distinctActors,
+  distinctCodes,
+  type Pair,
+  POLICE_ACT,
+  placeParty,
+  securityModifier,
+  TARGET_WINDOW,
+} from '../parties.js'
 
 const domesticCodes = lazy(() => loadLexicon<{ entries: string[] }>('events/domestic-codes.json').entries)
 
@@ -88,7 +101,11 @@ export function activePairs(ctx: EventContext, m: TriggerMatch, r: Span, roles: 
   if (preps.length) {
     const at = lower.slice(last + 1, Math.min(r.end, last + 4)).findIndex((w) => preps.includes(w))
     if (at >= 0) targetFrom = last + 2 + at
-    else if (trigger.pos === 'noun') return []
+    else if (trigger.pos === 'noun') {
+      // "two were killed in police firing": a security force named before an act of force is its doer
+      const doer = ACT_ON_PEOPLE.test(trigger.code) ? securityModifier(ctx, i) : undefined
+      return doer ? [[doer, null]] : []
+    }
   }
   const targetEnd = clauseEnd(ctx, targetFrom, attributionStart(ctx, targetFrom, Math.min(r.end, targetFrom + TARGET_WINDOW)))
   // "acknowledged Syria is facing ...": the subject of a reported clause is not the target
@@ -130,6 +147,12 @@ export function activePairs(ctx: EventContext, m: TriggerMatch, r: Span, roles: 
   // an active act whose doer the parse cannot find is no event (the subject is there, only
   // missed); with no target, only a doer the parse or a possessive gives acts alone
   // "Lavrov said Moscow must stay strong": a target the parse gives that is the source itself is no act alone
+  // "the arrests of 70 farmers", "detaining dozens of students": an act of force on people named
+  // with no doer in the sentence is done by an unknown party (a verb only where the parse finds no subject)
+  // (a noun after "a"/"an" is figurative or generic: "an indictment of the administration")
+  const indefinite = /^(a|an)$/.test(lower[i - 1] ?? '')
+  if (!sources.length && targets.length && POLICE_ACT.test(trigger.code) && (trigger.pos === 'noun' ? !indefinite : !ctx.view.subjects(i).length))
+    return crossPairs([], targets)
   if (!sources.length || (!targets.length && (!sure || roles.targets.length > 0))) return []
   return crossPairs(sources, targets)
 }

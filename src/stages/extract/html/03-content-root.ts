@@ -18,6 +18,8 @@ const KIND_WEIGHT = { content: 1.1, plain: 1, boilerplate: 0.5, drop: 0 } as con
 const MIN_BOILERPLATE_ARTICLE = 200
 // A child with this share of its parent's prose is where the article is.
 const TIGHT_SHARE = 0.8
+// ... and this share, when it also holds the page's headline.
+const HEADLINE_SHARE = 0.5
 
 /** Characters of prose in a block, and characters that are links or labels. */
 function blockValue(block: Block, dataCells: ReadonlySet<Block>): { good: number; bad: number } {
@@ -70,12 +72,18 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
   }
   // "<main>" = article + "Most popular" teasers with summaries: the child that holds
   // nearly all the prose is the article
+  // the page's one headline: the column that holds it and most of the prose is the article's,
+  // the column beside it (a newsletter box, "trending" summaries) is not
+  const h1s = blocks.filter((b) => b.heading === 1)
+  const headline = h1s.length === 1 ? (info.get((h1s[0] as Block).owner) as ElementInfo) : null
   for (let n = 0; best && n < 50; n++) {
     const outer = info.get(best) as ElementInfo
     let inner: Element | null = null
     for (const c of best.children) {
       const ci = isTag(c) ? info.get(c) : undefined
-      if (ci && ci.kind !== 'boilerplate' && !ci.thread && ci.good >= outer.good * TIGHT_SHARE) inner = c as Element
+      if (!ci || ci.kind === 'boilerplate' || ci.thread) continue
+      const holdsHeadline = !!headline && headline.pre >= ci.pre && headline.pre <= ci.last
+      if (ci.good >= outer.good * (holdsHeadline ? HEADLINE_SHARE : TIGHT_SHARE)) inner = c as Element
     }
     if (!inner) break
     best = inner

@@ -1,4 +1,4 @@
-import type { Element } from 'domhandler'
+import { type Element, isTag } from 'domhandler'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import { fold } from '../text-utils.js'
 import { type Block, CHROME_TAGS, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
@@ -93,11 +93,13 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
     if (!keep[n + 1] || (n + 1 >= first && n + 1 <= last && (blocks[n] as Block).text.length > MAX_SECTION_TITLE)) keep[n] = false
   }
   keepCaptions(blocks, keep, excluded, inRegion)
+  dropFormPrompts(page, root.best, keep)
   dropSlotLabels(page, keep)
   dropStoryCards(page, keep)
   dropOrphanHeadings(blocks, keep)
   dropEndNotes(blocks, keep)
   dropSignOff(page, keep)
+  dropProfileBoxes(page, root.best, keep)
   dropTrailingLabels(blocks, keep)
   return blocks.filter((_, n) => keep[n])
 }
@@ -186,6 +188,47 @@ function dropSignOff(page: WalkedPage, keep: boolean[]): void {
   if (social && run.length < blocks.filter((_, n) => keep[n]).length) for (const n of run) keep[n] = false
 }
 
+// An author's box under the article: a picture, a name, a few lines about them and their profiles.
+const MAX_PROFILE_BOX_CHARS = 600
+// How far above a block the author's box is looked for.
+const MAX_PROFILE_LEVELS = 3
+
+/**
+ * Drops the boxes at the end of the body that present a person: a small box of its own (never
+ * the body's container) that links to a profile on a social network ('<div><img><p>Ana Ruiz
+ * covers science ...</p><a href="https://twitter.com/...">'). A paragraph of the body that cites
+ * a post or a profile sits in the body's container and stays.
+ */
+function dropProfileBoxes(page: WalkedPage, best: Element, keep: boolean[]): void {
+  const { blocks, info, elements } = page
+  const kept: number[] = []
+  for (let n = 0; n < blocks.length; n++) if (keep[n]) kept.push(n)
+  if (kept.length < 2) return
+  const body = mainContainer(blocks, kept)
+  const bestInfo = info.get(best) as ElementInfo
+  let k = kept.length - 1
+  while (k > 0) {
+    const b = blocks[kept[k] as number] as Block
+    let found: ElementInfo | null = null
+    let box = parentOf(b.owner)
+    for (let level = 0; box && box !== body && level < MAX_PROFILE_LEVELS; level++, box = parentOf(box)) {
+      const i = info.get(box) as ElementInfo
+      if ((i.pre <= bestInfo.pre && i.last >= bestInfo.last) || i.chars > MAX_PROFILE_BOX_CHARS || i.last - i.pre > MAX_BOX_ELEMENTS) break
+      let social = false
+      for (let e = i.pre + 1; e <= i.last && !social; e++) {
+        const a = elements[e] as Element
+        social = a.name === 'a' && !!a.attribs.href && isProfileLink(a.attribs.href)
+      }
+      if (social) found = i
+    }
+    if (!found) break
+    // the whole box goes, and the search goes on before it (two authors, two boxes)
+    const { pre, last } = found
+    const inBox = (at: number): boolean => at >= pre && at <= last
+    while (k > 0 && inBox((blocks[kept[k] as number] as Block).at)) keep[kept[k--] as number] = false
+  }
+}
+
 /** The element that holds most of the kept text as its children's: where the body's paragraphs sit. */
 function mainContainer(blocks: readonly Block[], kept: readonly number[]): Element | null {
   const chars = new Map<Element | null, number>()
@@ -257,7 +300,8 @@ function dropOrphanHeadings(blocks: readonly Block[], keep: boolean[]): void {
     }
     // "<h3>More on this</h3><ul><li><h3><a>...</a></h3></li>...": a heading right over teasers' titles heads them
     if (keep[n] && !seen[b.heading] && (teaserNext || dropped[b.heading] || b.linkChars > b.text.length * MAX_BLOCK_LINK_SHARE)) keep[n] = false
-    teaserNext = !keep[n] && b.text.length >= MIN_DROPPED_CHARS
+    // a story's title that is a link counts whatever its length: "<h4>More:</h4><ul><li><h4><a>Short title</a></h4>"
+    teaserNext = !keep[n] && (b.text.length >= MIN_DROPPED_CHARS || b.linkChars >= b.text.length)
     for (let level = b.heading; level < seen.length; level++) seen[level] = dropped[level] = false
   }
 }
@@ -324,8 +368,8 @@ function isEmbed(el: Element, i: ElementInfo, quote: ElementInfo): boolean {
 
 // A card or a slot's box holds this many elements at most (a bound on the work, whatever the page).
 const MAX_BOX_ELEMENTS = 200
-// A story card is small: a title, a line of summary, a name and a date.
-const MAX_CARD_CHARS = 400
+// A story card is small: a title, a summary of a few sentences, a name and a date.
+const MAX_CARD_CHARS = 1000
 // How far above its title a card's thumbnail link is looked for.
 const MAX_CARD_LEVELS = 4
 
@@ -367,7 +411,8 @@ function dropStoryCards(page: WalkedPage, keep: boolean[]): void {
         // the title's own link wraps the heading or sits inside it
         twin = a.name === 'a' && a.attribs.href === href && !(e >= own.pre && e <= own.last) && !isAncestor(a, b.owner)
       }
-      if (twin) {
+      // or one of a row of boxes alike, each titled by a link: '<div class="item"><h3><a>...</a></h3><p>...</p></div>' three times
+      if (twin || isCardInRow(box, page)) {
         cards.push(i)
         break
       }
@@ -375,12 +420,48 @@ function dropStoryCards(page: WalkedPage, keep: boolean[]): void {
   }
   if (!cards.length) return
   const inCard = (b: Block): boolean => cards.some((c) => b.at >= c.pre && b.at <= c.last)
-  // from the end of the body back to its last block that is no card
-  for (let n = blocks.length - 1; n >= 0; n--) {
+  // from the end of the body back to its last block that is no card; a body that is all cards
+  // (a page of sections, each titled by its own anchor) is no article followed by teasers
+  const trailing: number[] = []
+  let body = false
+  for (let n = blocks.length - 1; n >= 0 && !body; n--) {
     if (!keep[n]) continue
-    if (!inCard(blocks[n] as Block)) break
-    keep[n] = false
+    if (inCard(blocks[n] as Block)) trailing.push(n)
+    else body = true
   }
+  if (body) for (const n of trailing) keep[n] = false
+}
+
+// A row of story cards has this many boxes alike at least.
+const MIN_CARDS_IN_ROW = 3
+
+/** Whether a heading that is all link sits in the element: a card's title. */
+function hasLinkedTitle(el: Element, page: WalkedPage): boolean {
+  const { pre, last } = page.info.get(el) as ElementInfo
+  for (let e = pre; e <= last; e++) {
+    const h = page.elements[e] as Element
+    if (!/^h[1-6]$/.test(h.name)) continue
+    const hi = page.info.get(h) as ElementInfo
+    if (hi.chars > 0 && hi.linkChars >= hi.chars) return true
+  }
+  return false
+}
+
+/**
+ * Whether the box is one of a row of boxes alike (same tag, same class) under one parent, each
+ * with a title that is a link: a list of other stories, without a thumbnail to tell each card.
+ */
+function isCardInRow(box: Element, page: WalkedPage): boolean {
+  const parent = parentOf(box)
+  if (!parent) return false
+  let alike = 0
+  for (const c of parent.children) {
+    if (!isTag(c) || c.name !== box.name || c.attribs.class !== box.attribs.class) continue
+    const ci = page.info.get(c) as ElementInfo
+    if (ci.chars > MAX_CARD_CHARS || ci.last - ci.pre > MAX_BOX_ELEMENTS || !hasLinkedTitle(c, page)) continue
+    if (++alike >= MIN_CARDS_IN_ROW) return true
+  }
+  return false
 }
 
 /** Whether `a` holds `el`. */
@@ -440,6 +521,44 @@ function dropSlotLabels(page: WalkedPage, keep: boolean[]): void {
 }
 
 const ITEM_OWNERS = new Set(['li', 'td', 'th', 'dd', 'dt'])
+
+// A box around a form with this much text at most is the form's prompt: a title and a line or two.
+const MAX_FORM_BOX_CHARS = 400
+// How far above a block the box around a form is looked for.
+const MAX_FORM_LEVELS = 3
+// What a reader fills in: a box holding one of these is a form, whether or not a <form> wraps it.
+const FIELD_TAGS = new Set(['form', 'input', 'textarea'])
+// Boxes to tick are no form: a checklist or a recipe's ingredients set one before each item.
+const TICK_TYPES = new Set(['checkbox', 'radio'])
+const isField = (el: Element): boolean => FIELD_TAGS.has(el.name) && !(el.name === 'input' && TICK_TYPES.has((el.attribs.type ?? '').toLowerCase()))
+
+/**
+ * Drops the prompt of a form: the title and the line beside a sign-up or a search field in a
+ * small box of their own ('<div><h3>Get the brief</h3><p>Sign up ...</p><form>...</form></div>').
+ * The form itself was left out; its prompt is told by the box it shares with it, in any language.
+ */
+function dropFormPrompts(page: WalkedPage, best: Element, keep: boolean[]): void {
+  const { blocks, info, elements } = page
+  const verdict = new Map<Element, boolean>()
+  for (let n = 0; n < blocks.length; n++) {
+    if (!keep[n]) continue
+    let box = parentOf((blocks[n] as Block).owner)
+    for (let level = 0; box && box !== best && level < MAX_FORM_LEVELS; level++, box = parentOf(box)) {
+      const i = info.get(box) as ElementInfo
+      if (i.chars > MAX_FORM_BOX_CHARS || i.last - i.pre > MAX_BOX_ELEMENTS) break
+      let form = verdict.get(box)
+      if (form === undefined) {
+        form = false
+        for (let e = i.pre + 1; e <= i.last && !form; e++) form = isField(elements[e] as Element)
+        verdict.set(box, form)
+      }
+      if (form) {
+        keep[n] = false
+        break
+      }
+    }
+  }
+}
 
 /**
  * Drops what ends the body without being part of it: a heading with only short labels
