@@ -97,6 +97,8 @@ const ours = (() => {
   const people = lexiconFiles(PEOPLE_DIR).flatMap((f) => loadLexicon<EntryFile<Person>>(f).entries)
   const orgs = ['actors/organisations.json', ...lexiconFiles(ORGANISATIONS_DIR)].flatMap((f) => loadLexicon<EntryFile<Organisation>>(f).entries)
   const personNames = new Set(people.flatMap((p) => [p.name, ...p.aliases].map(nameKey)))
+  const peopleByName = new Map<string, Person[]>()
+  for (const p of people) for (const k of new Set([p.name, ...p.aliases].map(nameKey))) peopleByName.set(k, [...(peopleByName.get(k) ?? []), p])
   const orgNames = new Set(orgs.flatMap((o) => [o.name, ...o.aliases].map(nameKey)))
   // "the Kremlin", "White House": our seats of government keep their names too
   for (const seat of loadLexicon<EntryFile<{ term: string }>>('actors/seats.json').entries) orgNames.add(nameKey(seat.term.replace(/^the /i, '')))
@@ -117,7 +119,7 @@ const ours = (() => {
       .entries.filter((s) => /^(PRM|COP|SPY)$/.test(s.sector))
       .flatMap((s) => [s.term, s.plural ?? s.term].map((t) => [t.toLowerCase(), s.sector] as const)),
   )
-  return { personNames, orgNames, surnames, nouns, titleWords, conventions }
+  return { personNames, peopleByName, orgNames, surnames, nouns, titleWords, conventions }
 })()
 
 /** Whether a name may stand as a look-up key: the filters stated in README.md, each counted. */
@@ -188,6 +190,43 @@ const uniqueId = (base: string): string => {
   return id
 }
 
+/**
+ * A person of ours whom Phoenix also lists: ours wins, but the offices Phoenix dates before
+ * our first role fill the years our list does not reach ("Prime Minister" in the 1990s of
+ * someone ours lists from 2009). Kept only where the full name points at one person of
+ * ours and the office is in a country (or body) one of our roles already has, so that a
+ * namesake elsewhere adds nothing; an office that runs into our first role is cut there.
+ */
+const earlier = new Map<string, { id: string; name: string; roles: Role[] }>()
+function keepEarlierRoles(names: readonly string[], codes: readonly PhoenixCode[], source: string): void {
+  const matches = new Set(names.filter((n) => n.includes(' ')).flatMap((n) => ours.peopleByName.get(nameKey(n)) ?? []))
+  if (matches.size !== 1) return void (matches.size && drop('earlier roles: name of two people of ours'))
+  const mine = [...matches][0] as Person
+  const owners = new Set(mine.roles.map((r) => ownerOf(r.code)))
+  const first = mine.roles.map((r) => r.from ?? '').sort()[0]
+  if (!first) return
+  for (const c of codes) {
+    if (c.undated || !c.from || c.code.slice(3, 6) === 'ELI' || c.code.length < 6) continue
+    if (!owners.has(ownerOf(c.code))) {
+      drop('earlier roles: office in a country none of ours has')
+      continue
+    }
+    if (c.from >= first) continue
+    const to = !c.to || c.to >= first ? dayBefore(first) : c.to
+    const entry = earlier.get(mine.id) ?? { id: mine.id, name: mine.name, roles: [] }
+    entry.roles.push({ code: c.code, title: `Phoenix ${c.code}`, from: c.from, to, source })
+    earlier.set(mine.id, entry)
+  }
+}
+const ownerOf = (code: string): string => code.slice(0, 3)
+/** The day before a partial date's first day ("2009-03-31" -> "2009-03-30", "2009" -> "2008-12-31"). */
+function dayBefore(partial: string): string {
+  const full = partial.length === 4 ? `${partial}-01-01` : partial.length === 7 ? `${partial}-01` : partial
+  const d = new Date(`${full}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() - 1)
+  return d.toISOString().slice(0, 10)
+}
+
 const people: Person[] = []
 const organisations: Organisation[] = []
 let unreadable = 0
@@ -214,6 +253,7 @@ for (const { file, records } of parsed) {
     const sameAsOurs = names.some((n) => n.includes(' ') && (person ? ours.personNames : ours.orgNames).has(nameKey(n)))
     if (sameAsOurs) {
       drop(person ? 'person of ours' : 'organisation of ours')
+      if (person) keepEarlierRoles(names, codes, source)
       continue
     }
     const kept = names.filter((n) => keepName(n))
@@ -371,6 +411,14 @@ const nounFile = entriesText(
 writeFileSync(join(OUT, 'people.json'), peopleFile.text)
 writeFileSync(join(OUT, 'organisations.json'), orgFile.text)
 writeFileSync(join(OUT, 'sector-nouns.json'), nounFile.text)
+const earlierList = [...earlier.values()].sort((a, b) => a.id.localeCompare(b.id))
+writeFileSync(
+  join(OUT, 'earlier-roles.json'),
+  entriesText(
+    `Offices the Phoenix actor files date before the first role our registry gives the same person (matched by full name, in a country one of our roles has; an office running into ours is cut the day before): the loader adds them to our entry (id). ${NOTICE}`,
+    earlierList,
+  ).text,
+)
 const names = nameTable(
   `# cutoff=${cutoff} Name keys (p: people, o: organisations, as nameKey makes them) -> byte offsets of entries in people.json and organisations.json; names.bin holds their hashes. Compiled by scripts/convert-phoenix.ts. ${NOTICE}`,
   [...indexLines('p', cleanPeople, peopleFile.offsets), ...indexLines('o', finalOrgs, orgFile.offsets)],
@@ -378,6 +426,7 @@ const names = nameTable(
 writeFileSync(join(OUT, 'names.tsv'), names.tsv)
 writeFileSync(join(OUT, 'names.bin'), names.bin)
 console.log(`cutoff ${cutoff}; unreadable codes ${unreadable}`)
+console.log(`${earlierList.length} people of ours get ${earlierList.reduce((n, p) => n + p.roles.length, 0)} earlier offices`)
 console.log(
   `${cleanPeople.length} people (${cleanPeople.reduce((n, p) => n + p.roles.length, 0)} roles), ${finalOrgs.length} organisations, ${nouns.length} role nouns`,
 )

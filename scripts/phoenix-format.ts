@@ -69,11 +69,17 @@ export function parseActors(text: string): { records: PhoenixRecord[]; unreadabl
   let unreadable = 0
   let current: { names: string[]; codes: PhoenixCode[]; comment: string; line: number } | null = null
   const lines = text.split(/\r?\n/)
+  let blank = true
   lines.forEach((raw, i) => {
     const hash = raw.indexOf('#')
     const body = hash >= 0 ? raw.slice(0, hash) : raw
     const comment = hash >= 0 ? raw.slice(hash + 1).trim() : ''
-    if (!body.trim()) return
+    if (!body.trim()) {
+      blank = true
+      return
+    }
+    const follows = !blank
+    blank = false
     const codes: PhoenixCode[] = []
     for (const m of body.matchAll(/\[([^\]]*)\]/g)) {
       const c = parseCode(m[1] as string)
@@ -88,6 +94,13 @@ export function parseActors(text: string): { records: PhoenixRecord[]; unreadabl
     if (phrase.startsWith('+')) {
       if (!current) return
       current.names.push(phrase.slice(1).trim())
+      current.codes.push(...codes)
+      return
+    }
+    // "BORIS_YELTSIN_" and the next lines, each without "+", then the codes: a name line right
+    // after a name line that has no code yet is one more name of the same record
+    if (current && follows && !current.codes.length && !/^\s/.test(body)) {
+      current.names.push(phrase)
       current.codes.push(...codes)
       return
     }

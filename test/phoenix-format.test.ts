@@ -41,6 +41,21 @@ describe('Phoenix dictionary formats', () => {
     assert.equal(unreadable, 1)
   })
 
+  it('reads name lines without "+" right after a name with no code yet as one record, a blank line ends it', () => {
+    const text = ['OLGA_PETROVNA_IVANOVA_', 'PREMIER_IVANOVA_', 'IVANOVA_', '\t[RUSGOV 950101-970630]', '', 'LONE_NAME_', '', 'OTHER_BODY_', '\t[RUSMED]'].join(
+      '\n',
+    )
+    const { records } = parseActors(text)
+    assert.deepEqual(
+      records.map((r) => [r.names.length, r.codes.length]),
+      [
+        [3, 1],
+        [1, 0],
+        [1, 1],
+      ],
+    )
+  })
+
   it('expands substitution sets and forms plurals in the agents file', () => {
     const agents = parseAgents(
       [

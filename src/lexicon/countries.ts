@@ -101,3 +101,23 @@ export const countryByDemonym = lazy(() => {
   }
   return index
 })
+
+interface DatedCode {
+  readonly code: string
+  readonly before: string
+  readonly as: string
+  readonly source: string
+}
+const datedCodes = lazy(() => loadLexicon<EntryFile<DatedCode>>('actors/dated-country-codes.json').entries)
+
+/**
+ * An actor code as CAMEO writes it on a day: "SRBGOV" in 1999 is "YUGGOV"
+ * (lexicon/actors/dated-country-codes.json).
+ *
+ * @example
+ *   datedCountryCode('SRBCOP', '1998-03-01') // 'YUGCOP'
+ */
+export function datedCountryCode(code: string, day: string): string {
+  for (const d of datedCodes()) if (code.startsWith(d.code) && day < d.before) return d.as + code.slice(d.code.length)
+  return code
+}

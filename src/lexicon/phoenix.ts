@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import type { Organisation, Person, SectorNoun } from './actors.js'
+import type { Organisation, Person, Role, SectorNoun } from './actors.js'
 import { type EntryFile, LEXICON_DIR, lazy, loadLexicon, lookupName } from './load.js'
 
 /** The folder of the lists converted from the Phoenix dictionaries (scripts/convert-phoenix.ts, MIT). */
@@ -10,6 +10,7 @@ export const PHOENIX_FILES = {
   people: `${PHOENIX_DIR}people.json`,
   organisations: `${PHOENIX_DIR}organisations.json`,
   sectorNouns: `${PHOENIX_DIR}sector-nouns.json`,
+  earlierRoles: `${PHOENIX_DIR}earlier-roles.json`,
   names: `${PHOENIX_DIR}names.tsv`,
   table: `${PHOENIX_DIR}names.bin`,
 } as const
@@ -103,6 +104,16 @@ export const phoenixLayer = lazy((): PhoenixLayer | null => {
     },
   }
 })
+
+/**
+ * Offices Phoenix dates before the first role our registry gives a person of ours, by our
+ * person's id (ours wins: they end before our first role); empty when the file is not there.
+ */
+export function phoenixEarlierRoles(): ReadonlyMap<string, readonly Role[]> {
+  if (!existsSync(LEXICON_DIR + PHOENIX_FILES.earlierRoles)) return new Map()
+  const entries = loadLexicon<EntryFile<{ id: string; roles: readonly Role[] }>>(PHOENIX_FILES.earlierRoles).entries
+  return new Map(entries.map((e) => [e.id, e.roles]))
+}
 
 /** The Phoenix role nouns ("farmer" AGR, "gen." MIL); none when the file is not there. */
 export function phoenixSectorNouns(): readonly SectorNoun[] {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { ORGANISATIONS_DIR, type Organisation, PEOPLE_DIR, type Person, type Seat, type SectorNoun, surname, type UserActors } from './actors.js'
 import { type EntryFile, LEXICON_DIR, lazy, lexiconFiles, loadLexicon, lookupName, nameKey } from './load.js'
-import { phoenixLayer, phoenixSectorNouns } from './phoenix.js'
+import { phoenixEarlierRoles, phoenixLayer, phoenixSectorNouns } from './phoenix.js'
 
 /**
  * The actor registry one analyzer reads: the package's people, organisations, seats of
@@ -32,12 +32,23 @@ const optional = <T>(file: string): readonly T[] => (existsSync(LEXICON_DIR + fi
 
 // the package's lists are read once per process and shared by every registry: they never change
 const packageLists = lazy(() => ({
-  people: lexiconFiles(PEOPLE_DIR).flatMap((f) => optional<Person>(f)),
+  people: withEarlierRoles(lexiconFiles(PEOPLE_DIR).flatMap((f) => optional<Person>(f))),
   organisations: ['actors/organisations.json', ...lexiconFiles(ORGANISATIONS_DIR)].flatMap((f) => optional<Organisation>(f)),
   seats: optional<Seat>('actors/seats.json'),
   // the Phoenix role nouns come first so that ours, later in the list, win in the index
   sectorNouns: [...phoenixSectorNouns(), ...optional<SectorNoun>('actors/sector-nouns.json')],
 }))
+
+// "Prime Minister" in the 1990s of someone our list follows from 2009: the offices the
+// Phoenix files date before our first role (ours wins after it)
+function withEarlierRoles(people: readonly Person[]): readonly Person[] {
+  const earlier = phoenixEarlierRoles()
+  if (!earlier.size) return people
+  return people.map((p) => {
+    const roles = earlier.get(p.id)
+    return roles ? { ...p, roles: [...roles, ...p.roles] } : p
+  })
+}
 
 // a user entry with the id of a package entry replaces it: "my data says she left office"
 function merged<T extends { readonly id: string }>(base: readonly T[], extra: readonly T[] | undefined): readonly T[] {

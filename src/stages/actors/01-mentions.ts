@@ -50,6 +50,17 @@ export function findMentions(text: string, tokens: readonly Token[], cased: True
   const inLongerName = (t: Token): boolean =>
     entities.some((e) => e.type === 'PER' && e.start <= t.start && e.end >= t.end && e.end - e.start > t.end - t.start)
   const typedPerson = (start: number, end: number): boolean => people.has(`${start}:${end}`)
+  // "the Kurdistan Democratic Party" is not the registry's "Democratic Party": a capitalised
+  // name or adjective right before a body's name (no country, nationality or role noun)
+  // makes it another body's
+  const tailOfLongerName = (first: number): boolean => {
+    const prev = tokens[first - 1]
+    if (!prev || prev.sentence !== (tokens[first] as Token).sentence || !/^(PROPN|ADJ)$/.test(prev.pos ?? '') || !/^\p{Lu}/u.test(word(first - 1))) return false
+    // a sentence's first word is capitalised whatever it is
+    if (first - 1 === 0 || (tokens[first - 2] as Token).sentence !== prev.sentence) return false
+    const w = word(first - 1)
+    return !lookupName(countryByName(), w) && !lookupName(countryByDemonym(), w) && !registry.sectorByNoun.has(nameKey(w))
+  }
   const mentions: Mention[] = []
   const add = (m: Mention): void => {
     mentions.push(m)
@@ -67,6 +78,7 @@ export function findMentions(text: string, tokens: readonly Token[], cased: True
       if (!m) continue
       // "Jordan said the team played well": a country's name the entities stage reads as a person is the person
       if (m.kind === 'country' && typedPerson((tokens[i] as Token).start, last.end)) continue
+      if (m.kind === 'organisation' && tailOfLongerName(i)) break
       add(m)
       i += len - 1
       break

@@ -1,4 +1,5 @@
 import { organisationActive, type Person, type Role, rolesAt } from '../../lexicon/actors.js'
+import { partyStanding } from '../../lexicon/parties.js'
 import type { Mention } from './01-mentions.js'
 import type { Phrase } from './02-phrases.js'
 import type { Coreference } from './04-coreference.js'
@@ -42,6 +43,13 @@ export function resolvePhrase(p: Phrase, c: ResolveContext): Resolution | null {
     const orgs = core.organisations ?? []
     const org = orgs.find((o) => organisationActive(o, c.day)) ?? orgs[0]
     if (org) {
+      const party = org.sector === 'PTY' && org.country ? partyStanding(org.id, org.country, c.day) : null
+      if (party && !p.former) {
+        // "Labour MPs", "GOP voters": the members' own role; the party itself is GOV while it
+        // is in the national executive and OPP outside it, its sector still PTY
+        if (roleSector && !/^(PTY|ELI|GOV|OPP)$/.test(roleSector)) return { code: `${org.country}${roleSector}`, name: org.name, id: org.id, via: 'party+role' }
+        return { code: `${org.country}${party}`, sector: 'PTY', name: org.name, id: org.id, via: 'registry:party' }
+      }
       // "the rebel FDLR force": the body's own code; "president of the European Council": its role
       const sector = p.roles.length && (!org.sector || p.owned) ? roleSector : undefined
       const code = p.former ? `${org.code.slice(0, 3)}ELI` : org.code
@@ -92,7 +100,10 @@ function resolvePerson(p: Phrase, core: Mention, titled: string | undefined, c: 
     if (known) return { ...known, via: 'coreference:surname' }
   }
   const people = core.people ?? []
-  const inOffice = people.filter((x) => rolesAt(x, c.day).length > 0)
+  // the Phoenix layer's offices are found by full name only, never by a surname alone
+  // ("Cruz" is not a namesake's ministry of 2004-2019 that the Phoenix files give)
+  const bySurname = core.kind === 'surname'
+  const inOffice = people.filter((x) => rolesAt(x, c.day).some((r) => !bySurname || !fromPhoenix(r)))
   // a surname alone must point at one office holder of the day
   if (core.kind === 'surname' && !c.undated && inOffice.length !== 1) return null
   const person = inOffice[0] ?? (core.kind === 'surname' && people.length > 1 ? null : (people[0] ?? null))
@@ -122,6 +133,8 @@ function pickRole(person: Person, titled: string | undefined, c: ResolveContext)
   }
   return held[0] ?? null
 }
+
+const fromPhoenix = (r: Role): boolean => r.source.startsWith('Phoenix ')
 
 function latestRole(person: Person, day: string): Role | null {
   return [...person.roles].filter((x) => (x.from ?? '') <= day).sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0] ?? null

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import { createAnalyzer, isError } from '../../analyze.js'
 import { checkRegistry } from '../../lexicon/actors-check.js'
 import { readPublished } from '../extract/index.js'
+import { Coreference } from './04-coreference.js'
 
 const analyzer = createAnalyzer({ stages: ['actors'] })
 function actorsOf(text: string, published?: string) {
@@ -147,5 +148,55 @@ describe('actors: places are no parties', () => {
   it('a seat of government after "in" and a part-of-place word is a place', () => {
     assert.equal(codeOf('Street battles raged in central Baghdad on Monday.', 'Baghdad'), undefined)
     assert.equal(codeOf('Clashes broke out in southern Damascus.', 'Damascus'), undefined)
+  })
+})
+
+describe('actors: parties and earlier offices', () => {
+  const actorOf = (text: string, mention: string, published: string) => {
+    const out = analyzer.analyze({ text, clean: false, published })
+    if (isError(out)) throw new Error(out.error)
+    return out.actors?.find((a) => a.text === mention)
+  }
+  it('a party is GOV while it is in the national executive and OPP outside it, its sector PTY', () => {
+    const inPower = actorOf('The Labour Party promised new schools.', 'Labour Party', '2005-06-01')
+    const out = actorOf('The Labour Party promised new schools.', 'Labour Party', '2015-06-01')
+    assert.deepEqual([inPower?.code, inPower?.sector], ['GBRGOV', 'PTY'])
+    assert.deepEqual([out?.code, out?.sector], ['GBROPP', 'PTY'])
+    assert.equal(codeOf('The Republican Party chose its nominee.', 'Republican Party', '2012-08-01'), 'USAOPP')
+  })
+  it('a proper name before a party name makes it another party', () => {
+    const code = actorOf('The Pirinese Democratic Party boycotted the vote.', 'Democratic Party', '2020-01-01')?.code ?? ''
+    assert.ok(!code.startsWith('USA'), code)
+  })
+  it('an office the Phoenix files date before our first role of a person is found by the full name only', () => {
+    assert.equal(codeOf('Benjamin Netanyahu visited Cairo.', 'Benjamin Netanyahu', '1997-03-01'), 'ISRGOV')
+    assert.equal(codeOf('Benjamin Netanyahu visited Cairo.', 'Benjamin Netanyahu', '2000-03-01'), 'ISRELI')
+  })
+})
+
+describe('actors: a lone first word after a full name', () => {
+  it('is the actor of the one resolved name it begins', () => {
+    const one = actorsOf('Senator Tomas Ferreira spoke first. Later Tomas said the bill would pass.', '2020-01-01')
+    assert.deepEqual(
+      one.map(([, c]) => c),
+      ['---LEG', '---LEG'],
+    )
+  })
+  it('is no one when two resolved names begin with it, and a longer name never matches by its first word', () => {
+    const c = new Coreference()
+    const a = { code: 'XXXLEG', name: 'Tomas Ferreira', id: 'a', via: 'title' }
+    c.remember('Tomas Ferreira', a)
+    assert.equal(c.find('Tomas'), a)
+    assert.equal(c.find('Tomas Okoro'), undefined)
+    c.remember('Tomas Okoro', { code: 'XXXMIL', name: 'Tomas Okoro', id: 'b', via: 'title' })
+    assert.equal(c.find('Tomas'), undefined)
+    assert.equal(c.find('Ferreira')?.id, 'a')
+  })
+})
+
+describe('actors: country codes by date', () => {
+  it('Serbia before June 2006 is Yugoslavia (CAMEO YUG), Serbia after it', () => {
+    assert.equal(codeOf('Serbian police detained two men near Nis.', 'Serbian police', '1998-03-01'), 'YUGCOP')
+    assert.equal(codeOf('Serbian police detained two men near Nis.', 'Serbian police', '2010-03-01'), 'SRBCOP')
   })
 })

@@ -1,7 +1,7 @@
 import { type Doc, need, withLayer } from '../../core/doc.js'
 import { messagesFrom } from '../../core/messages.js'
 import type { Actor, Entity, Message, Token } from '../../core/types.js'
-import { countryByDemonym, countryByName } from '../../lexicon/countries.js'
+import { countryByDemonym, countryByName, datedCountryCode } from '../../lexicon/countries.js'
 import { candidatesFor, isKnownPlace } from '../../lexicon/gazetteer.js'
 import { type EntryFile, lazy, loadLexicon, lookupName } from '../../lexicon/load.js'
 import type { PipelineStage } from '../context.js'
@@ -112,12 +112,14 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
           }
           continue
         }
+        // "Serbian police" in 1998: Yugoslavia's, as CAMEO codes it
+        const code = datedCountryCode(r.code, context.day)
         actors.push({
           ...s,
           text: text.slice(s.start, s.end),
-          code: r.code,
-          country: countryOf(r.code),
-          sector: r.sector ?? sectorOf(r.code),
+          code,
+          country: countryOf(code),
+          sector: r.sector ?? sectorOf(code),
           name: r.name,
           id: r.id,
           via: r.via,

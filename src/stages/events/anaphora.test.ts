@@ -61,6 +61,13 @@ describe('events: anaphora', () => {
     assert.deepEqual(found, ['she=PERGOV'])
   })
 
+  it('prefers the subject of a sentence before to a person named ahead of it in a fronted clause', () => {
+    const found = anaphors(
+      'Speaking alongside his Peruvian counterpart Jorge Vidal in Quito on Monday, Ecuadorian Foreign Minister Pablo Mena praised the new trade route. "Our two nations share a long border," he said.',
+    )
+    assert.ok(found.includes('he=ECUGOV'), found.join(', '))
+  })
+
   it('leaves an empty "it" and a pronoun with nothing before it alone', () => {
     assert.deepEqual(anaphors('It is unclear whether Chile will sign the treaty. They met in Lima.'), [])
   })

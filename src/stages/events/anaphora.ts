@@ -8,8 +8,8 @@ import { packageRegistry } from '../../lexicon/registry.js'
 // code, so that every frame and the role model can take it as a party. The referent is the
 // nearest compatible mention — a person of the pronoun's gender, a body or state for "it",
 // a group or body for "they", a mention of the description's role noun or sector — in the
-// pronoun's own sentence before it, then in the three sentences before, each read from its
-// start (the subject first). Its `via` says what it was resolved from ("pronoun:title").
+// pronoun's own sentence before it, then in the three sentences before, each read for a
+// clause's subject first, then from its start. Its `via` says what it was resolved from ("pronoun:title").
 
 /** How a pronoun refers: the kind of referent it takes, its gender, and whether it is an object ("him"). */
 interface PronounSpec {
@@ -251,11 +251,19 @@ export function resolveAnaphora(text: string, tokens: readonly Token[], lower: r
       for (let s = sentence - 1; s >= sentence - PRONOUN_SENTENCES && end > 0; s--) {
         let from = end
         while (from > 0 && (referents[from - 1] as Referent).sentence === s) from--
+        // a subject first ("Speaking beside X, Y said": Y), then text order
+        for (let i = from; i < end; i++) if (subject(referents[i] as Referent) && test(referents[i] as Referent)) return referents[i]
         for (let i = from; i < end; i++) if (test(referents[i] as Referent)) return referents[i]
         end = from
       }
       return undefined
     }
+  }
+
+  // a mention that is a clause's subject: subjects are the likelier referents
+  // of a later pronoun than objects, appositions or obliques (a fronted "Speaking beside X, Y said": Y)
+  function subject(r: Referent): boolean {
+    return (arcs[r.token]?.dep ?? '').startsWith('nsubj')
   }
 
   // the nearest referent back to `sentences` sentences before that passes a test
