@@ -20,12 +20,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import { createAnalyzer, isError } from '../src/analyze.js'
+import { ingestMemoryCeiling } from '../src/cli/memory-ceiling.js'
 import type { Input } from '../src/core/doc.js'
-import { ingestSources, warcDocuments } from '../src/sources/index.js'
+import { ingestSources, type MemoryCeiling, warcDocuments } from '../src/sources/index.js'
 import { articleHtml, type TestWarcRecord, warcBytes } from '../src/sources/test-articles.js'
 import { createSqliteStore } from '../src/store/sqlite/sqlite-store.js'
 
-const [phase, arg] = process.argv.slice(2)
+const [phase, arg, ceilingArg] = process.argv.slice(2)
 const quiet = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream
 const cpuSeconds = (since: NodeJS.CpuUsage): number => {
   const u = process.cpuUsage(since)
@@ -64,6 +65,7 @@ if (phase === 'pipeline' || phase === 'warc' || phase === 'stream') {
   const started = process.hrtime.bigint()
   const cpu0 = process.cpuUsage()
   let stored = 0
+  let memory: MemoryCeiling | undefined
   const one = async (input: Input): Promise<void> => {
     const out = analyzer.analyze(input)
     if (!isError(out) && (await store.save(out, 'bench')).inserted) stored++
@@ -71,11 +73,15 @@ if (phase === 'pipeline' || phase === 'warc' || phase === 'stream') {
   if (phase === 'pipeline') for (const input of inputs) await one(input)
   else if (phase === 'stream') {
     for await (const doc of warcDocuments(file)) if (doc.input) await one(doc.input)
-  } else stored = (await ingestSources([file], { ledger: store, analyzer, pipelineVersion: 'bench', stderr: quiet })).inserted
+  } else {
+    // as `sitrep ingest` reads it: under the CLI's memory ceiling (a third argument: another in MB, or "none")
+    memory = ceilingArg === 'none' ? undefined : ceilingArg ? ingestMemoryCeiling(Number(ceilingArg)) : ingestMemoryCeiling()
+    stored = (await ingestSources([file], { ledger: store, analyzer, pipelineVersion: 'bench', stderr: quiet, ...(memory && { memory }) })).inserted
+  }
   const cpu = cpuSeconds(cpu0)
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
   await store.close()
-  process.stdout.write(JSON.stringify({ seconds, cpu, stored, maxRssMB: process.resourceUsage().maxRSS / 1024 }))
+  process.stdout.write(JSON.stringify({ seconds, cpu, stored, maxRssMB: process.resourceUsage().maxRSS / 1024, collections: memory?.collections() ?? 0 }))
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'))
   const file = join(dir, 'bench.warc.gz')
@@ -127,14 +133,14 @@ if (phase === 'pipeline' || phase === 'warc' || phase === 'stream') {
   const child = (args: string[]) => {
     const r = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })
     if (r.status !== 0) throw new Error(r.stderr)
-    return JSON.parse(r.stdout) as { seconds: number; cpu: number; stored: number; maxRssMB: number }
+    return JSON.parse(r.stdout) as { seconds: number; cpu: number; stored: number; maxRssMB: number; collections: number }
   }
   const load = existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').trim() : 'n/a'
   console.log(`${label}, ${(statSync(file).size / 1e6).toFixed(1)} MB gzipped; load average ${load}`)
   type Run = ReturnType<typeof child>
   const leaner = (a: Run | null, b: Run): Run => (a && a.cpu <= b.cpu ? a : b)
   const line = (r: Run) =>
-    `${r.seconds.toFixed(1)} s, ${r.cpu.toFixed(1)} CPU s (${(r.stored / r.cpu).toFixed(1)} docs per CPU s), peak RSS ${r.maxRssMB.toFixed(0)} MB, ${r.stored} stored`
+    `${r.seconds.toFixed(1)} s, ${r.cpu.toFixed(1)} CPU s (${(r.stored / r.cpu).toFixed(1)} docs per CPU s), peak RSS ${r.maxRssMB.toFixed(0)} MB, ${r.stored} stored${r.collections ? `, ${r.collections} collections at the memory ceiling` : ''}`
   let alone: Run | null = null
   let warc: Run | null = null
   const pipelineRun = (round: number): Run => {

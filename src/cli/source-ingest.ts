@@ -3,6 +3,7 @@ import type { Output } from '../output.js'
 import { ingestSources, type SourceStats } from '../sources/index.js'
 import type { Store } from '../store/store.js'
 import { pipelineVersion } from '../version.js'
+import { ingestMemoryCeiling } from './memory-ceiling.js'
 import { UsageError } from './util.js'
 
 /** The `ingest` options that concern sources (URLs, feeds, sitemaps, WARC). */
@@ -53,6 +54,8 @@ export async function ingestSourceArgs(
     process.removeListener('SIGINT', onSigint)
   }
   process.on('SIGINT', onSigint)
+  // a long run (a WARC file of any size, feeds polled for days) stays under a memory ceiling
+  const memory = ingestMemoryCeiling()
   try {
     return await ingestSources(targets, {
       ledger: store,
@@ -60,6 +63,7 @@ export async function ingestSourceArgs(
       pipelineVersion: version,
       allowPrivate: values['allow-private'] ?? false,
       signal: stop.signal,
+      ...(memory && { memory }),
       ...(values.contact && { contact: values.contact }),
       ...(everyMs && { everyMs }),
       ...(published && { published }),

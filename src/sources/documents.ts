@@ -3,6 +3,7 @@ import type { Input } from '../core/doc.js'
 import type { Output } from '../output.js'
 import { canonicalUrl, declaredCanonical } from './canonical-url.js'
 import type { SourceLedger, SourceStateRecord } from './ledger.js'
+import type { MemoryCeiling } from './memory-ceiling.js'
 import { bandKeys, isNearDuplicate, MIN_SHINGLES, similarity, sketchBytes, sketchFromBytes, sketchText } from './near-duplicates.js'
 import type { Progress, SourceStats } from './progress.js'
 
@@ -33,6 +34,8 @@ export interface SourceContext {
   readonly warn: (line: string) => void
   /** Set when the run should stop after the current document (Ctrl-C). */
   readonly signal?: AbortSignal
+  /** Checked after each document: a collection when the process has reached its memory ceiling. */
+  readonly memory?: MemoryCeiling
 }
 
 /** Counts and reports a document that could not be read or analysed. */
@@ -61,9 +64,17 @@ export interface Checkpoint {
  * Analyses one document from a source and stores it once: by canonical URL (the page's
  * `<link rel=canonical>` too), by content hash, and, when it is a near-duplicate of a stored
  * article, linked to that article as a copy. The checkpoint, when given, is saved whatever
- * becomes of the document.
+ * becomes of the document. The memory ceiling, when the context has one, is checked after it.
  */
 export async function storeDocument(ctx: SourceContext, source: string, input: Input, offset?: number, checkpoint?: Checkpoint): Promise<void> {
+  try {
+    await storeOne(ctx, source, input, offset, checkpoint)
+  } finally {
+    ctx.memory?.check()
+  }
+}
+
+async function storeOne(ctx: SourceContext, source: string, input: Input, offset?: number, checkpoint?: Checkpoint): Promise<void> {
   const urls = new Set<string>()
   const own = input.url ? canonicalUrl(input.url) : null
   if (own) urls.add(own)

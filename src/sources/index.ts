@@ -2,12 +2,14 @@ import { type Analyzer, createAnalyzer } from '../analyze.js'
 import type { Output } from '../output.js'
 import type { DocumentLog } from './documents.js'
 import type { SourceLedger } from './ledger.js'
+import type { MemoryCeiling } from './memory-ceiling.js'
 import { createProgress, emptyStats, type SourceStats } from './progress.js'
 import { ingestSourceTargets, isSourceTarget, type LocalList, readLocalList } from './run-sources.js'
 import { createFetcher, type FetcherOptions, userAgent } from './safe-fetch.js'
 
 export type { DocumentLog } from './documents.js'
 export type { SourceLedger } from './ledger.js'
+export { type MemoryCeiling, type MemoryCeilingOptions, memoryCeiling } from './memory-ceiling.js'
 export type { SourceStats } from './progress.js'
 export { looksLikeWarc, warcDocuments } from './warc-source.js'
 export { isSourceTarget, type LocalList, readLocalList }
@@ -31,6 +33,8 @@ export interface IngestSourcesOptions {
   readonly stderr?: NodeJS.WriteStream
   /** Overrides for the fetcher (tests inject a resolver and a connector; the politeness interval). */
   readonly fetcher?: FetcherOptions
+  /** Checked after each document (`memoryCeiling`): none by default, V8 then sizes its heap alone. */
+  readonly memory?: MemoryCeiling
 }
 
 /**
@@ -58,6 +62,7 @@ export async function ingestSources(targets: readonly string[], options: IngestS
       ...(options.report && { report: options.report }),
       ...(options.log && { log: options.log }),
       ...(options.signal && { signal: options.signal }),
+      ...(options.memory && { memory: options.memory }),
     },
     targets,
     options.everyMs,

@@ -1,6 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync, realpathSync, statSync } from 'node:fs'
 import type { Readable } from 'node:stream'
-import { setFlagsFromString } from 'node:v8'
 import { createGunzip } from 'node:zlib'
 import type { Input } from '../core/doc.js'
 import { decodeText } from './decode-text.js'
@@ -29,38 +28,6 @@ export function looksLikeWarc(path: string): boolean {
  * killed and started again goes on from the record after the last document stored.
  */
 export async function ingestWarc(ctx: SourceContext, path: string): Promise<void> {
-  const release = boundHeapGrowth()
-  try {
-    await ingestWarcFile(ctx, path)
-  } finally {
-    release()
-  }
-}
-
-/**
- * The heap may grow by this share (in percent) past what the last full collection kept before
- * the next one. V8 picks the growth itself otherwise, up to about four times the live heap when
- * collections look cheap: on real pages (about 150 MB live, one large page's parse tree at a
- * time) the heap reached 465 MB and the process 877 MB before a collection brought it back to
- * 140 MB; with 50% it peaked at 598 MB, and 25% leaves room (bench:sources real, README).
- */
-const HEAP_GROWTH_PERCENT = 25
-const HEAP_FLAG = '--heap-growing-percent'
-let heapBounds = 0
-
-/** Bounds the heap's growth between full collections while a WARC file is read (a file of any size, one record at a time); the returned function lifts it. */
-function boundHeapGrowth(): () => void {
-  // a growth the user chose for the process is left as it is
-  const chosen = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))
-  if (chosen) return () => {}
-  if (heapBounds++ === 0) setFlagsFromString(`${HEAP_FLAG}=${HEAP_GROWTH_PERCENT}`)
-  return () => {
-    // 0 gives the growth back to V8's own choice
-    if (--heapBounds === 0) setFlagsFromString(`${HEAP_FLAG}=0`)
-  }
-}
-
-async function ingestWarcFile(ctx: SourceContext, path: string): Promise<void> {
   const key = `warc:${realpathSync(path)}`
   const st = statSync(path)
   const size = st.size
