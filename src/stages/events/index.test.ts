@@ -338,6 +338,30 @@ describe('events: statements, channels and references (issue #17, pair step)', (
   })
 })
 
+// the speaker of a report is no party of the act it reports when the reported clause names its own doer
+describe('events: the speaker of a report', () => {
+  it('leaves the source empty when the reported clause has a subject of its own that is no actor', () => {
+    const found = events('The Afghan interior ministry said the explosion killed 12 civilians in Kandahar.')
+    assert.ok(found.includes('AFG 010 undefined'), found.join('; '))
+    assert.ok(!found.some((e) => /^AFG 18/.test(e)), found.join('; '))
+    assert.ok(
+      found.some((e) => /^undefined 18\d? AFG$/.test(e)),
+      found.join('; '),
+    )
+  })
+  it('keeps the reported doer as the source', () => {
+    const found = events('The Iraqi interior ministry said Turkish troops shelled a village.')
+    assert.ok(
+      found.some((e) => /^TUR 19\d? /.test(e)),
+      found.join('; '),
+    )
+  })
+  it('keeps the speaker when the reported clause has no subject or a pronoun for the speaker', () => {
+    assert.ok(events('Sudan said killed 40 rebels in Darfur.').includes('SDN 190 SDN'))
+    assert.ok(events('Sudan said it had killed 40 rebels in Darfur.').some((e) => /^SDN 19\d? SDN$/.test(e)))
+  })
+})
+
 describe('events: police acts (issue #17)', () => {
   const codes = (text: string): string[] => events(text).map((e) => e.split(' ')[1] ?? '')
   it('a participle the parse reads as an adjective is passive: its subject is acted on, its agent acts', () => {
