@@ -322,6 +322,12 @@ describe('events: statements, channels and references (issue #17, pair step)', (
       past.some((e) => / 01\d* /.test(e)),
       past.join('; '),
     )
+    // ... also when the past is an irregular verb's own form
+    const told = events('A Chilean government spokesman said Chile told Bolivia to withdraw its troops.')
+    assert.ok(
+      told.some((e) => / 01\d* /.test(e)),
+      told.join('; '),
+    )
   })
   it('what a protest is held for is part of the protest, no demand of its own', () => {
     const out = events('Farmers staged rallies in Kenya on Friday to demand lower taxes.')

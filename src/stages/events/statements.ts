@@ -2,6 +2,7 @@ import type { Actor, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
 import type { TriggerMatch } from './01-triggers.js'
 import { type EventContext, isAttributionVerb } from './context.js'
+import { irregularPast } from './triggers.js'
 
 // Statements (CAMEO 010 make statement, 011 decline comment, 015 claim): who said it and to
 // whom, by the annotation guide (§2, §5 and the say-verb rules of §10).
@@ -122,7 +123,8 @@ const PAST_AUX = new Set(['had', 'has', 'have', 'did', 'was', 'were', "'d"])
 
 /** Whether a verb is told in the past: a past form ("-ed") or a past or perfect auxiliary. */
 function pastTense(ctx: EventContext, verb: number): boolean {
-  return /ed$/.test(ctx.lower[verb] ?? '') || ctx.view.dependents(verb, 'aux').some((k) => PAST_AUX.has(ctx.lower[k] ?? ''))
+  const word = ctx.lower[verb] ?? ''
+  return /ed$/.test(word) || irregularPast(word) || ctx.view.dependents(verb, 'aux').some((k) => PAST_AUX.has(ctx.lower[k] ?? ''))
 }
 
 /** Whether token k is a pronoun or noun that can be told something (not a clause's verb). */
