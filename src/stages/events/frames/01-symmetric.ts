@@ -27,8 +27,7 @@ export function symmetricPairs(ctx: EventContext, m: TriggerMatch, r: Span, role
   const side = before ?? one
   // the first party after it that is not that side itself ("Russia's army ... Russia")
   const other = side ? window.find((a) => a.code !== side.code || a.id !== side.id) : undefined
-  const all =
-    subjects.length >= 2 ? subjects : listed.length >= 2 ? listed : side && other ? [side, other] : window.length >= 2 ? window.slice(0, 2) : []
+  const all = subjects.length >= 2 ? subjects : listed.length >= 2 ? listed : side && other ? [side, other] : window.length >= 2 ? window.slice(0, 2) : []
   const pairs: Pair[] = []
   if (!all.length && one) return [[one, null]]
   // "a summit of Egypt, Jordan, Iraq and Syria": one act among three or more is one event,
