@@ -178,7 +178,8 @@ describe('postgres store: schema versions', { skip }, () => {
     await store.migrate()
     assert.deepEqual(await store.counts(), { articles: 2, events: 3, clusters: 3 }, 'the upkeep was done')
     const held = async (): Promise<number> =>
-      (await client.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 AND objid = $1 AND granted", [UPKEEP_LOCK])).rows[0].n
+      (await client.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 AND objid = $1 AND granted", [UPKEEP_LOCK]))
+        .rows[0].n
     let n = await held()
     for (let tries = 0; n > 0 && tries < 50; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 50))
