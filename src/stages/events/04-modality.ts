@@ -120,7 +120,8 @@ const COMPLEMENT = new Set(['xcomp', 'ccomp', 'obj'])
 function bareGerund(ctx: EventContext, k: number, head: number): boolean {
   const a = ctx.arcs[k]
   if (!a || baseRelation(a.dep) !== 'advcl' || k <= head || k - head > 2 || !(ctx.lower[k] ?? '').endsWith('ing')) return false
-  return !ctx.arcs.some((x, j) => x.head === k && j < k && baseRelation(x.dep) === 'mark')
+  for (let j = head + 1; j < k; j++) if (ctx.arcs[j]?.head === k && baseRelation(ctx.arcs[j]?.dep ?? '') === 'mark') return false
+  return true
 }
 
 /** Speech acts and claims: "denied the accusations" denies the claim, not an act the claim names. */
@@ -153,11 +154,11 @@ export function governedBy(ctx: EventContext, i: number, r: Span): { kind: 'deni
   const a = arcs[k]
   if (a && a.head >= 0 && inside(a.head) && (COMPLEMENT.has(baseRelation(a.dep)) || bareGerund(ctx, k, a.head))) {
     const w = lower[a.head] ?? ''
-    const to = arcs.findIndex((x, j) => inside(j) && x.head === k && lower[j] === 'to')
+    const to = lower[k - 1] === 'to' || lower[k - 2] === 'to'
     if (c.denial.has(w)) return { kind: 'denied', word: w }
     if (c.unrealised.has(w)) return { kind: 'unrealised', word: w }
     // "failed to attend", not "failed the test"
-    if (c.unfulfilled.has(w) && baseRelation(a.dep) === 'xcomp' && to >= 0) return { kind: 'unfulfilled', word: w }
+    if (c.unfulfilled.has(w) && baseRelation(a.dep) === 'xcomp' && to) return { kind: 'unfulfilled', word: w }
   }
   // "of planning to arrest" where the parse hangs the infinitive elsewhere: the verb just before its "to"
   const before = lower[k - 2] ?? ''
@@ -166,7 +167,9 @@ export function governedBy(ctx: EventContext, i: number, r: Span): { kind: 'deni
     if (c.unfulfilled.has(before) && before !== 'without') return { kind: 'unfulfilled', word: before }
   }
   const w = lower[i] ?? ''
-  if (c.unrealised.has(w) && arcs.some((x, j) => inside(j) && x.head === i && baseRelation(x.dep) === 'xcomp')) return { kind: 'unrealised', word: w }
+  if (c.unrealised.has(w))
+    for (let j = i + 1; j < Math.min(r.end, i + 4); j++)
+      if (arcs[j]?.head === i && baseRelation(arcs[j]?.dep ?? '') === 'xcomp') return { kind: 'unrealised', word: w }
   return null
 }
 
