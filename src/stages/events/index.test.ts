@@ -394,7 +394,10 @@ describe('events: the verb that governs an act sets its modality and negation (i
   })
   it('a gerund after a denial verb is the denied act', () => {
     const found = moods('Malawian riot police denied firing rubber bullets at the striking nurses.')
-    assert.ok(found.some((e) => /^1\d denied$/.test(e)), found.join('; '))
+    assert.ok(
+      found.some((e) => /^1\d denied$/.test(e)),
+      found.join('; '),
+    )
     assert.ok(!found.some((e) => /^1[4-9] (asserted|reported)/.test(e)), found.join('; '))
   })
   it('a denied claim is no denied act: "denied the accusations"', () => {
