@@ -620,6 +620,11 @@ export function* markUpkeep(task: string): ClusterWork<void> {
   yield { sql: 'INSERT INTO upkeep (task) VALUES (?) ON CONFLICT (task) DO NOTHING', params: [task] }
 }
 
+/** Whether any upkeep is marked: read with no lock, so the starts with nothing to do (all but the one after such a migration) take none. */
+export function* upkeepMarked(): ClusterWork<boolean> {
+  return (yield { sql: 'SELECT 1 AS marked FROM upkeep LIMIT 1', params: [] }).length > 0
+}
+
 /** Whether a piece of upkeep is marked and not yet done. */
 export function* upkeepDue(task: string): ClusterWork<boolean> {
   return (yield { sql: 'SELECT task FROM upkeep WHERE task = ?', params: [task] }).length > 0

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { createAnalyzer, isError } from '../../analyze.js'
 import { checkRegistry } from '../../lexicon/actors-check.js'
+import { partyStanding } from '../../lexicon/parties.js'
 import { readPublished } from '../extract/index.js'
 import { Coreference } from './04-coreference.js'
 
@@ -163,6 +164,15 @@ describe('actors: parties and earlier offices', () => {
     assert.deepEqual([inPower?.code, inPower?.sector], ['GBRGOV', 'PTY'])
     assert.deepEqual([out?.code, out?.sector], ['GBROPP', 'PTY'])
     assert.equal(codeOf('The Republican Party chose its nominee.', 'Republican Party', '2012-08-01'), 'USAOPP')
+  })
+  it('a party keeps its own code on a day before the table of governing periods covers its country', () => {
+    // GBR's periods start in 1970: Labour governed in 1966 but the table cannot say so
+    const before = actorOf('The Labour Party promised new schools.', 'Labour Party', '1966-06-01')
+    assert.equal(before?.code, 'GBRPTY')
+    assert.equal(partyStanding('uk-labour', 'GBR', '1966-06-01'), null)
+    assert.equal(partyStanding('uk-labour', 'GBR', '1972-06-01'), 'OPP')
+    assert.equal(partyStanding('lfi', 'FRA', '2016-06-01'), null)
+    assert.equal(partyStanding('lfi', 'FRA', '2018-06-01'), 'OPP')
   })
   it('a proper name before a party name makes it another party', () => {
     const code = actorOf('The Pirinese Democratic Party boycotted the vote.', 'Democratic Party', '2020-01-01')?.code ?? ''

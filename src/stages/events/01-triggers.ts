@@ -272,11 +272,15 @@ export function personPatient(ctx: EventContext, i: number, r: Span, generic = f
   return false
 }
 
-// the sectors of a state's forces, who detain people
-const FORCES = /(COP|MIL|SPY)$/
+// the sectors of a state's forces, who detain people ("police held", "troops picked up"), and of
+// its authorities, who do as a body or as officials in the plural ("authorities held",
+// "prosecutors detained", "the Interior Ministry held"; not "the minister picked up"), read
+// anywhere after the country ("EGYGOVCOP")
+const FORCES = /COP|MIL|SPY/
+const AUTHORITIES = /GOV|JUD/
 
 /**
- * Whether a verb's doer is a state's forces: its subject ("police held", "troops picked up"),
+ * Whether a verb's doer is a state's forces or authorities: its subject ("police held", "troops picked up"),
  * or in the passive its agent or none named ("were held", "were picked up by police"; not
  * "was picked up by the driver").
  */
@@ -286,7 +290,12 @@ function byTheState(ctx: EventContext, i: number, r: Span): boolean {
   const doers = passive ? view.agents(i) : view.subjects(i)
   const forces = (k: number): boolean => {
     const a = ctx.actorAt[k]
-    return !!a && FORCES.test(a.code)
+    if (!a) return false
+    const roles = a.code.slice(3)
+    if (FORCES.test(roles)) return true
+    if (!AUTHORITIES.test(roles)) return false
+    const word = ctx.lower[k] ?? ''
+    return a.via.startsWith('registry:organisation') || ((ctx.tokens[k] as Token).pos === 'NOUN' && word.length > 3 && word.endsWith('s'))
   }
   if (passive && !doers.length) {
     // an agent the parse missed: the actor right after "by"

@@ -1,4 +1,4 @@
-import type { Span } from '../../core/types.js'
+import type { Actor, Span } from '../../core/types.js'
 import type { TriggerMatch } from './01-triggers.js'
 import type { EventContext } from './context.js'
 import { symmetricPairs } from './frames/01-symmetric.js'
@@ -9,7 +9,7 @@ import { statementPairs } from './frames/05-statement.js'
 import { choosePair, defaultRoleModel } from './learned/roles.js'
 import { actorsIn, parseRoles } from './parse-roles.js'
 import { adjectival, BE, type Pair } from './parties.js'
-import { isStatement } from './statements.js'
+import { isStatement, reportingSpeakers } from './statements.js'
 
 export type { Pair } from './parties.js'
 
@@ -42,6 +42,21 @@ export function rulePairs(ctx: EventContext, m: TriggerMatch, r: Span): Pair[] {
  * without the committed model the rules alone decide.
  */
 export function findPairs(ctx: EventContext, m: TriggerMatch, r: Span): { pairs: Pair[]; decided: string | null } {
+  const found = modelPairs(ctx, m, r)
+  // "the ministry said the rebels shelled the town": who reports an act whose clause names its own doer is no party of it
+  const speakers = reportingSpeakers(ctx, m)
+  const speaks = (a: Actor | null): boolean => !!a && speakers.some((s) => a.start >= s.start && a.end <= s.end)
+  if (!found.pairs.some(([s]) => speaks(s))) return found
+  const pairs: Pair[] = []
+  for (const [s, t] of found.pairs) {
+    const pair: Pair = speaks(s) ? [null, t] : [s, t]
+    if (!pairs.some(([a, b]) => a === pair[0] && b === pair[1])) pairs.push(pair)
+  }
+  return { pairs, decided: `${found.decided ? `${found.decided}, ` : ''}the speaker reports, no party` }
+}
+
+/** The rules' pairs, or the role model's where it overrules them. */
+function modelPairs(ctx: EventContext, m: TriggerMatch, r: Span): { pairs: Pair[]; decided: string | null } {
   const rules = rulePairs(ctx, m, r)
   const model = defaultRoleModel()
   if (!model || !rules.length || rulesOnly(m)) return { pairs: rules, decided: null }

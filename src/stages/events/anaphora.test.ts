@@ -68,6 +68,11 @@ describe('events: anaphora', () => {
     assert.ok(found.includes('he=ECUGOV'), found.join(', '))
   })
 
+  it("never gives an object pronoun the person its own verb's subject pronoun stands for", () => {
+    const found = anaphors('Lula da Silva met Gabriel Boric in Brasilia on Monday. He later thanked him for the visit.')
+    assert.ok(found.includes('He=BRAGOV') && found.includes('him=CHLGOV'), found.join(', '))
+  })
+
   it('leaves an empty "it" and a pronoun with nothing before it alone', () => {
     assert.deepEqual(anaphors('It is unclear whether Chile will sign the treaty. They met in Lima.'), [])
   })

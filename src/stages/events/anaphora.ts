@@ -235,15 +235,23 @@ export function resolveAnaphora(text: string, tokens: readonly Token[], lower: r
       return r.kind === 'group' || r.kind === 'body'
     }
     // "Russia's envoy criticised him": an object is not its own verb's subject
-    const bound = (r: Referent): boolean =>
-      !!spec.object && (arcs[r.token]?.dep ?? '').startsWith('nsubj') && arcs[r.token]?.head === arcs[k]?.head && arcs[k]?.head !== undefined
+    const isSubjectOfVerb = (r: Referent): boolean =>
+      r.sentence === sentence && (arcs[r.token]?.dep ?? '').startsWith('nsubj') && arcs[r.token]?.head === arcs[k]?.head && arcs[k]?.head !== undefined
+    // ... nor is whoever that subject stands for ("He later met him": not the same man)
+    const subjectIds = new Set<string>()
+    if (spec.object)
+      for (let i = referents.length - 1; i >= 0 && (referents[i] as Referent).sentence === sentence; i--) {
+        if (isSubjectOfVerb(referents[i] as Referent)) subjectIds.add((referents[i] as Referent).actor.id)
+      }
+    const bound = (r: Referent): boolean => !!spec.object && (isSubjectOfVerb(r) || subjectIds.has(r.actor.id))
     for (let i = referents.length - 1; i >= 0; i--) {
       const r = referents[i] as Referent
       if (r.sentence !== sentence) break
       if (fits(r) && !bound(r)) return r
     }
     // before it, a person named outright is the likelier referent than one a role noun stands for
-    return earlier((r) => fits(r) && (r.named || spec.kind !== 'person')) ?? earlier(fits)
+    const free = (r: Referent): boolean => fits(r) && !subjectIds.has(r.actor.id)
+    return earlier((r) => free(r) && (r.named || spec.kind !== 'person')) ?? earlier(free)
 
     function earlier(test: (r: Referent) => boolean): Referent | undefined {
       let end = referents.length

@@ -322,6 +322,12 @@ describe('events: statements, channels and references (issue #17, pair step)', (
       past.some((e) => / 01\d* /.test(e)),
       past.join('; '),
     )
+    // ... also when the past is an irregular verb's own form
+    const told = events('A Chilean government spokesman said Chile told Bolivia to withdraw its troops.')
+    assert.ok(
+      told.some((e) => / 01\d* /.test(e)),
+      told.join('; '),
+    )
   })
   it('what a protest is held for is part of the protest, no demand of its own', () => {
     const out = events('Farmers staged rallies in Kenya on Friday to demand lower taxes.')
@@ -335,6 +341,30 @@ describe('events: statements, channels and references (issue #17, pair step)', (
     assert.deepEqual(events('The Kenyan government closed two universities after the protests.'), [])
     const jail = events('Kenyan police said the opposition leader remains in this jail near the occupied town.')
     assert.ok(!jail.some((e) => / 17\d* | 19\d* /.test(e)), jail.join('; '))
+  })
+})
+
+// the speaker of a report is no party of the act it reports when the reported clause names its own doer
+describe('events: the speaker of a report', () => {
+  it('leaves the source empty when the reported clause has a subject of its own that is no actor', () => {
+    const found = events('The Afghan interior ministry said the explosion killed 12 civilians in Kandahar.')
+    assert.ok(found.includes('AFG 010 undefined'), found.join('; '))
+    assert.ok(!found.some((e) => /^AFG 18/.test(e)), found.join('; '))
+    assert.ok(
+      found.some((e) => /^undefined 18\d? AFG$/.test(e)),
+      found.join('; '),
+    )
+  })
+  it('keeps the reported doer as the source', () => {
+    const found = events('The Iraqi interior ministry said Turkish troops shelled a village.')
+    assert.ok(
+      found.some((e) => /^TUR 19\d? /.test(e)),
+      found.join('; '),
+    )
+  })
+  it('keeps the speaker when the reported clause has no subject or a pronoun for the speaker', () => {
+    assert.ok(events('Sudan said killed 40 rebels in Darfur.').includes('SDN 190 SDN'))
+    assert.ok(events('Sudan said it had killed 40 rebels in Darfur.').some((e) => /^SDN 19\d? SDN$/.test(e)))
   })
 })
 

@@ -1,7 +1,8 @@
 import type { Actor, Token } from '../../core/types.js'
 import { type EntryFile, lazy, loadLexicon } from '../../lexicon/load.js'
 import type { TriggerMatch } from './01-triggers.js'
-import type { EventContext } from './context.js'
+import { type EventContext, isAttributionVerb } from './context.js'
+import { irregularPast } from './triggers.js'
 
 // Statements (CAMEO 010 make statement, 011 decline comment, 015 claim): who said it and to
 // whom, by the annotation guide (§2, §5 and the say-verb rules of §10).
@@ -122,10 +123,64 @@ const PAST_AUX = new Set(['had', 'has', 'have', 'did', 'was', 'were', "'d"])
 
 /** Whether a verb is told in the past: a past form ("-ed") or a past or perfect auxiliary. */
 function pastTense(ctx: EventContext, verb: number): boolean {
-  return /ed$/.test(ctx.lower[verb] ?? '') || ctx.view.dependents(verb, 'aux').some((k) => PAST_AUX.has(ctx.lower[k] ?? ''))
+  const word = ctx.lower[verb] ?? ''
+  return /ed$/.test(word) || irregularPast(word) || ctx.view.dependents(verb, 'aux').some((k) => PAST_AUX.has(ctx.lower[k] ?? ''))
 }
 
 /** Whether token k is a pronoun or noun that can be told something (not a clause's verb). */
 export function nominal(ctx: EventContext, k: number): boolean {
   return /^(NOUN|PROPN|PRON)$/.test((ctx.tokens[k] as Token).pos)
+}
+
+// how a reported clause hangs from the verb that reports it, and a conjoined verb from the first
+const REPORTED_ARCS = new Set(['ccomp', 'parataxis', 'conj'])
+
+/**
+ * The subjects of the verb of attribution that reports a trigger's clause, when that clause
+ * names its own doer: in "the ministry said the rebels shelled the town" the ministry only
+ * speaks, the rebels act; "Turkey says killed 17 rebels" (no subject of its own) keeps the
+ * speaker. The trigger's clause is its verb (a noun's the verb it hangs from, "said the
+ * killings occurred"), reached up to a verb of attribution through reported clauses and
+ * conjoined verbs ("said the rebels set ... and released ..."); a pronoun subject ("said it
+ * had agreed") is the speaker again. Statement triggers have none.
+ */
+export function reportingSpeakers(ctx: EventContext, m: TriggerMatch): { start: number; end: number }[] {
+  if (isStatement(m)) return []
+  const { view, arcs, tokens } = ctx
+  let k = m.at
+  // a noun's clause: the verb it is the subject or object of
+  for (let depth = 0; depth < 3 && (tokens[k] as Token).pos !== 'VERB' && (tokens[k] as Token).pos !== 'AUX'; depth++) {
+    const head = arcs[k]?.head ?? -1
+    if (head < 0) return []
+    k = head
+  }
+  let ownSubject = false
+  for (let depth = 0; depth < 4; depth++) {
+    // "X said it had agreed": a pronoun subject points back to the speaker, no doer of its own
+    if (view.dependents(k, 'nsubj', 'nsubj:pass', 'csubj', 'expl').some((h) => !SELF.has(ctx.lower[h] ?? ''))) ownSubject = true
+    const arc = arcs[k]
+    if (!arc || arc.head < 0 || !REPORTED_ARCS.has(arc.dep)) return []
+    const head = arc.head
+    if (arc.dep !== 'conj' && isAttributionVerb(ctx.lower[head] ?? '')) {
+      if (!ownSubject) return []
+      // one span over the subjects the parser split ("the interior | ministry said")
+      const phrases = view.dependents(head, 'nsubj').map((h) => view.phrase(h))
+      if (!phrases.length) return []
+      return [
+        {
+          start: Math.min.apply(
+            null,
+            phrases.map((p) => p.start),
+          ),
+          end: Math.max.apply(
+            null,
+            phrases.map((p) => p.end),
+          ),
+        },
+      ]
+    }
+    // a conjoined verb shares its first verb's subject: "the rebels set ... and released ..."
+    k = head
+  }
+  return []
 }

@@ -53,6 +53,12 @@ interface Irregular {
 }
 const irregular = lazy(() => loadLexicon<Irregular>('events/irregular-forms.json').forms)
 
+/** Whether a word is an irregular verb's past form ("swore", "forbade", "told"; not "says" or "is"). */
+export function irregularPast(word: string): boolean {
+  const lemma = irregular()[word]
+  return !!lemma && lemma !== word && !/s$/.test(word) && !['is', 'are', 'am'].includes(word)
+}
+
 /**
  * The dictionary lemma of an inflected word: irregular forms from the table, then
  * suffix stripping checked against the dictionary ("condemned" -> "condemn",

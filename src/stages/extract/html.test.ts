@@ -137,6 +137,26 @@ describe('extract: HTML', () => {
       ),
       `${P1}\n\n${P2}`,
     ],
+    [
+      'an article whose sections are titled by links to their own anchors on the page: no row of story cards',
+      page(
+        `<article><p>${P1}</p>` +
+          `<section class="part"><h2><a href="#talks">The talks</a></h2><p>${P2}</p></section>` +
+          `<section class="part"><h2><a href="#trade">Trade and security</a></h2><p>${P3}</p></section>` +
+          `<section class="part"><h2><a href="#next">What comes next</a></h2><p>Both sides agreed to meet again before the end of the year to review progress.</p></section></article>`,
+      ),
+      `${P1}\n\nThe talks\n\n${P2}\n\nTrade and security\n\n${P3}\n\nWhat comes next\n\nBoth sides agreed to meet again before the end of the year to review progress.`,
+    ],
+    [
+      'three boxes alike after the article, each titled by a link to another page: story cards, dropped',
+      page(
+        `<article><p>${P1}</p><p>${P2}</p>` +
+          `<div class="more"><h3><a href="/world/harbour-reopens">Harbour reopens after the storm</a></h3><p>Ships returned on Monday.</p></div>` +
+          `<div class="more"><h3><a href="/world/grain-prices">Grain prices rise again</a></h3><p>Traders expect more.</p></div>` +
+          `<div class="more"><h3><a href="/world/new-bridge">A new bridge for the capital</a></h3><p>Work starts in spring.</p></div></article>`,
+      ),
+      `${P1}\n\n${P2}`,
+    ],
   ]
   for (const [why, html, text] of BODY_CASES) it(`body: ${why}`, () => assert.equal(extract({ html }).layers.article?.text, text))
 

@@ -10,7 +10,8 @@ import { sourceStateContract } from '../source-state-contract.js'
 import { StoreError } from '../store.js'
 import { DOC_A, DOC_B, storeContract } from '../store-contract.js'
 import { CLUSTERS_REFILED_VERSION, CLUSTERS_VERSION, PG_MIGRATIONS } from './migrations.js'
-import { createPostgresStore } from './pg-store.js'
+import { createPostgresStore, UPKEEP_LOCK } from './pg-store.js'
+import { RECLUSTER_LOCK } from './run-clusters.js'
 import { createTestDatabase, dropTestDatabases, serverProblem } from './test-database.js'
 
 // In CI PostgreSQL must be there: an unreachable server fails the run. Elsewhere the tests
@@ -141,6 +142,53 @@ describe('postgres store: schema versions', { skip }, () => {
     await again.migrate()
     assert.deepEqual(await again.counts(), { articles: 2, events: 3, clusters: 3 }, 'a later start files nothing again')
     await again.close()
+  })
+
+  it('starts beside a save in progress when no upkeep is marked, taking no upkeep lock', async () => {
+    const url = await createTestDatabase()
+    const first = createPostgresStore(url)
+    await first.migrate()
+    await first.close()
+    // a save holds the store-wide lock shared to its commit; the re-clustering lock would wait for it
+    const saving = new pg.Client(url)
+    await saving.connect()
+    await saving.query('BEGIN')
+    await saving.query('SELECT pg_advisory_xact_lock_shared($1)', [RECLUSTER_LOCK])
+    const store = createPostgresStore(url)
+    let timer: NodeJS.Timeout | undefined
+    const waited = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve('still waiting'), 3000)
+    })
+    const outcome = await Promise.race([store.migrate().then(() => 'started'), waited])
+    clearTimeout(timer)
+    await saving.query('COMMIT')
+    await saving.end()
+    await store.close()
+    assert.equal(outcome, 'started')
+  })
+
+  it('closes the connection that held the upkeep lock when releasing it fails', async () => {
+    const url = await schema6WithOldCluster()
+    const client = new pg.Client(url)
+    await client.connect()
+    // a pg_advisory_unlock of our own, found before the built-in one by the store's connections, refuses
+    await client.query(`ALTER DATABASE ${new URL(url).pathname.slice(1)} SET search_path = public, pg_catalog`)
+    await client.query("CREATE FUNCTION public.pg_advisory_unlock(bigint) RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no unlocking'; END $$")
+    const store = createPostgresStore(url)
+    await store.migrate()
+    assert.deepEqual(await store.counts(), { articles: 2, events: 3, clusters: 3 }, 'the upkeep was done')
+    const held = async (): Promise<number> =>
+      (await client.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = 0 AND objid = $1 AND granted", [UPKEEP_LOCK]))
+        .rows[0].n
+    let n = await held()
+    for (let tries = 0; n > 0 && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      n = await held()
+    }
+    // with the store still open: the lock is not kept by a connection back in its pool
+    assert.equal(n, 0, 'no connection holds the upkeep lock')
+    await store.close()
+    await client.end()
   })
 
   it('records each migration in schema_version', async () => {

@@ -13,6 +13,7 @@ import {
   takeClustersApart,
   upkeepDone,
   upkeepDue,
+  upkeepMarked,
 } from '../clusters.js'
 import { clusterMembersQuery, eventQuery, eventsSinceQuery } from '../event-filter.js'
 import { pagedClusters, pagedEvents } from '../paging.js'
@@ -51,7 +52,7 @@ import { pgSourceStateMethods } from './source-state.js'
 // The advisory lock every migration holds: one number for "sitrep schema" in this database.
 const MIGRATION_LOCK = 0x5172e9
 // The advisory lock of the upkeep a migration leaves (see REFILE_CLUSTERS), held by one process while it does it.
-const UPKEEP_LOCK = 0x5172eb
+export const UPKEEP_LOCK = 0x5172eb
 // PostgreSQL binds at most 65535 parameters in one statement.
 const MAX_PARAMS = 65535
 // Connections in the pool: saveMany writes over all of them at once.
@@ -170,6 +171,7 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
   // that saves wait for, the events filed again an article a transaction; a failure leaves the
   // mark for the next start, the schema stays migrated
   const finishUpkeep = async (): Promise<void> => {
+    if (!(await transaction((client) => runClusterWork(client, upkeepMarked())))) return
     const holder = await connect()
     try {
       await holder.query('SELECT pg_advisory_lock($1)', [UPKEEP_LOCK])
@@ -181,8 +183,12 @@ export function createPostgresStore(url: string, options: StoreOptions = {}): St
       await clusterPending()
       await transaction((client) => runClusterWork(client, upkeepDone(FILE_PENDING)))
     } finally {
-      await holder.query('SELECT pg_advisory_unlock($1)', [UPKEEP_LOCK]).catch(() => undefined)
-      holder.release()
+      // a connection that may still hold the session lock must not go back to the pool: closed instead
+      const unlocked = await holder.query('SELECT pg_advisory_unlock($1)', [UPKEEP_LOCK]).then(
+        () => true,
+        () => false,
+      )
+      holder.release(!unlocked)
     }
   }
 

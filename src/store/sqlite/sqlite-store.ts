@@ -14,6 +14,7 @@ import {
   takeClustersApart,
   upkeepDone,
   upkeepDue,
+  upkeepMarked,
 } from '../clusters.js'
 import { clusterMembersQuery, eventQuery, eventsSinceQuery } from '../event-filter.js'
 import { pagedClusters, pagedEvents } from '../paging.js'
@@ -124,6 +125,7 @@ export function createSqliteStore(path: string, options: StoreOptions = {}): Sto
   // taken apart in one transaction, the events filed again PENDING_BATCH articles a transaction;
   // a failure leaves the mark for the next start, the schema stays migrated
   const finishUpkeep = (): void => {
+    if (!runClusterWork(db, upkeepMarked())) return
     db.transaction(() => runClusterWork(db, takeClustersApart(), clusterStatements)).immediate()
     if (!runClusterWork(db, upkeepDue(FILE_PENDING))) return
     clusterPending()

@@ -25,8 +25,9 @@ export function symmetricPairs(ctx: EventContext, m: TriggerMatch, r: Span, role
   // war against the government since 1983, ... expatriates in Canada": one pair, never every actor
   // the window holds paired with every other); with no side before it, the first two named after it
   const side = before ?? one
-  const all =
-    subjects.length >= 2 ? subjects : listed.length >= 2 ? listed : side && window[0] ? [side, window[0]] : window.length >= 2 ? window.slice(0, 2) : []
+  // the first party after it that is not that side itself ("Russia's army ... Russia")
+  const other = side ? window.find((a) => a.code !== side.code || a.id !== side.id) : undefined
+  const all = subjects.length >= 2 ? subjects : listed.length >= 2 ? listed : side && other ? [side, other] : window.length >= 2 ? window.slice(0, 2) : []
   const pairs: Pair[] = []
   if (!all.length && one) return [[one, null]]
   // "a summit of Egypt, Jordan, Iraq and Syria": one act among three or more is one event,
@@ -35,5 +36,7 @@ export function symmetricPairs(ctx: EventContext, m: TriggerMatch, r: Span, role
   if (distinctCodes(all).length >= 3 && (cameoCode(m.trigger.code)?.quad ?? 4) <= 2) return [[all[0] as Actor, null]]
   for (let a = 0; a < all.length; a++)
     for (let b = a + 1; b < all.length; b++) if (all[a]?.code !== all[b]?.code || all[a]?.id !== all[b]?.id) pairs.push([all[a] as Actor, all[b] as Actor])
+  // every candidate pair was one actor twice: the one side, the other left unsaid
+  if (!pairs.length && one) return [[one, null]]
   return pairs
 }

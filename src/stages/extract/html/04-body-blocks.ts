@@ -385,6 +385,11 @@ function hrefAround(el: Element, page: WalkedPage): string | null {
   return null
 }
 
+/** Whether a link leads to a place on the page it is on ('#part-2'): a section's own anchor, never another story. */
+function isInPage(href: string): boolean {
+  return href.trimStart().startsWith('#')
+}
+
 /**
  * Drops the cards that point to other stories after the article ("next", "previous", "more
  * on this"), told by their shape and place, not their words: a heading that is a link, a
@@ -399,7 +404,7 @@ function dropStoryCards(page: WalkedPage, keep: boolean[]): void {
     const b = blocks[n] as Block
     if (!keep[n] || !b.heading || b.linkChars < b.text.length) continue
     const href = hrefAround(b.owner, page)
-    if (!href) continue
+    if (!href || isInPage(href)) continue
     const own = info.get(b.owner) as ElementInfo
     let box: Element | null = parentOf(b.owner)
     for (let level = 0; box && level < MAX_CARD_LEVELS; level++, box = parentOf(box)) {
@@ -421,7 +426,7 @@ function dropStoryCards(page: WalkedPage, keep: boolean[]): void {
   if (!cards.length) return
   const inCard = (b: Block): boolean => cards.some((c) => b.at >= c.pre && b.at <= c.last)
   // from the end of the body back to its last block that is no card; a body that is all cards
-  // (a page of sections, each titled by its own anchor) is no article followed by teasers
+  // (a page of sections, each titled by a link to its own page) is no article followed by teasers
   const trailing: number[] = []
   let body = false
   for (let n = blocks.length - 1; n >= 0 && !body; n--) {
@@ -435,21 +440,26 @@ function dropStoryCards(page: WalkedPage, keep: boolean[]): void {
 // A row of story cards has this many boxes alike at least.
 const MIN_CARDS_IN_ROW = 3
 
-/** Whether a heading that is all link sits in the element: a card's title. */
+/**
+ * Whether a heading that is all link, to another page, sits in the element: a card's title.
+ * A heading linked to its own anchor ('<h2><a href="#part-2">') titles a section of the page.
+ */
 function hasLinkedTitle(el: Element, page: WalkedPage): boolean {
   const { pre, last } = page.info.get(el) as ElementInfo
   for (let e = pre; e <= last; e++) {
     const h = page.elements[e] as Element
     if (!/^h[1-6]$/.test(h.name)) continue
     const hi = page.info.get(h) as ElementInfo
-    if (hi.chars > 0 && hi.linkChars >= hi.chars) return true
+    if (hi.chars === 0 || hi.linkChars < hi.chars) continue
+    const href = hrefAround(h, page)
+    if (href !== null && !isInPage(href)) return true
   }
   return false
 }
 
 /**
  * Whether the box is one of a row of boxes alike (same tag, same class) under one parent, each
- * with a title that is a link: a list of other stories, without a thumbnail to tell each card.
+ * with a title that is a link to another page: a list of other stories, without a thumbnail to tell each card.
  */
 function isCardInRow(box: Element, page: WalkedPage): boolean {
   const parent = parentOf(box)
