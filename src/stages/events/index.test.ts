@@ -429,3 +429,55 @@ describe('events: a statement that blames another side is an accusation (guide Â
     assert.ok(!got.some((e) => e.includes(' 112 ')), got.join('; '))
   })
 })
+
+/** Each event of a text as its CAMEO root, its modality and "neg" when negated. */
+function moods(text: string): string[] {
+  const out = analyzer.analyze({ text, published: '2025-07-31', clean: false })
+  if (isError(out)) throw new Error(out.error)
+  return (out.events ?? []).map((e) => `${e.cameo.slice(0, 2)} ${e.modality}${e.negated ? ' neg' : ''}`)
+}
+
+describe('events: the verb that governs an act sets its modality and negation (issue #17)', () => {
+  it('the act a party denies doing is denied, the denial itself asserted', () => {
+    const found = moods('The Chadian army denied that its soldiers fired on the protesters in Abeche.')
+    assert.ok(found.includes('01 asserted'), found.join('; '))
+    assert.ok(
+      found.some((e) => /^1\d denied$/.test(e)),
+      found.join('; '),
+    )
+    assert.ok(!found.some((e) => /^1[4-9] (asserted|reported)/.test(e)), found.join('; '))
+  })
+  it('a gerund after a denial verb is the denied act', () => {
+    const found = moods('Malawian riot police denied firing rubber bullets at the striking nurses.')
+    assert.ok(
+      found.some((e) => /^1\d denied$/.test(e)),
+      found.join('; '),
+    )
+    assert.ok(!found.some((e) => /^1[4-9] (asserted|reported)/.test(e)), found.join('; '))
+  })
+  it('a denied claim is no denied act: "denied the accusations"', () => {
+    const found = moods('The Ugandan government denied the accusations from the opposition.')
+    assert.ok(!found.some((e) => e.endsWith('denied')), found.join('; '))
+  })
+  it('an act planned, plotted or attempted is intended, never done', () => {
+    for (const text of [
+      'Lawyers accused the Bolivian police of planning to detain the union leaders.',
+      'Investigators say the gang was trying to bomb the parliament building in Nairobi.',
+    ]) {
+      const found = moods(text)
+      assert.ok(
+        found.some((e) => /^1[789] intended$/.test(e)),
+        `${text}: ${found.join('; ')}`,
+      )
+      assert.ok(!found.some((e) => /^1[789] (asserted|reported)/.test(e)), `${text}: ${found.join('; ')}`)
+    }
+  })
+  it('an act a party failed to carry out is negated, not intended', () => {
+    const found = moods('Peruvian troops failed to rescue the hostages held in the jungle camp.')
+    assert.ok(found.includes('07 asserted neg'), found.join('; '))
+  })
+  it('a failure under a condition stays hypothetical', () => {
+    const found = moods('Sanctions will follow if Eritrea fails to release the detained journalists.')
+    assert.ok(!found.some((e) => e.endsWith('asserted neg')), found.join('; '))
+  })
+})

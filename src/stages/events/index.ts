@@ -7,7 +7,7 @@ import type { PipelineStage } from '../context.js'
 import { findTriggers, type TriggerMatch } from './01-triggers.js'
 import { findPairs, type Pair } from './02-arguments.js'
 import { codeOf, topicCoding } from './03-code.js'
-import { isCommitment, isNegated, isWilling, learnedModality, modalityOf } from './04-modality.js'
+import { governedModality, isCommitment, isNegated, isWilling, learnedModality, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, isBackground, placeIn } from './05-anchor.js'
 import { dedupe, isAssassination, mergeRepeats, toldAnew, violenceCode } from './06-refine.js'
 import { isAnaphor } from './anaphora.js'
@@ -92,7 +92,9 @@ export function createEventsStage(): PipelineStage {
         const coding = topicCoding(ec, coded, m, r)
         const { trigger } = m
         const learned = learnedModality(ec, m, r, coding, modality, negated)
-        const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}${trigger.decided ? ` (${trigger.decided})` : ''}${learned.note}${implicit ? ` >no parties (${implicit})` : ''}`
+        // the verb governing the trigger has the last word: "denied shelling", "planning to arrest", "failed to attend"
+        const governed = governedModality(ec, m.at, r, coding.code.code, learned)
+        const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}${trigger.decided ? ` (${trigger.decided})` : ''}${learned.note}${governed.note}${implicit ? ` >no parties (${implicit})` : ''}`
         const ownDate = clauseDate(ec, sentence, t)
         const again = toldAnew(ec, m.at, m.last, r)
         // a background act with no date of its own is not dated to the article
@@ -122,8 +124,8 @@ export function createEventsStage(): PipelineStage {
             plover: code.plover,
             goldstein: code.goldstein,
             quad: code.quad,
-            negated: learned.negated,
-            modality: learned.modality,
+            negated: governed.negated,
+            modality: governed.modality,
             date,
             place: placeIn(ec, sentence, [source, target]),
             sentence: { start: sentence.start, end: sentence.end },
