@@ -89,3 +89,34 @@ describe("extract: the author's box under the body", () => {
   ]
   for (const [why, html, text] of CASES) it(why, () => assert.equal(bodyOf(html), text))
 })
+
+describe('extract: boxes named for what they are', () => {
+  const DE = [
+    'Der Stadtrat hat am Dienstag die neuen Radwege beschlossen, nach einer Debatte, die bis in den späten Abend dauerte.',
+    'Die Arbeiten am ersten Abschnitt entlang des Flusses beginnen im Herbst und sollen bis Ende nächsten Jahres fertig sein.',
+  ]
+  const CASES: [string, string, string][] = [
+    [
+      'legal notes under the body in a box named "disclosures"',
+      page(
+        'en',
+        `<main><div class="c1">${ps(EN)}<div id="disclosures"><p>All figures are estimates and may change without notice; past results do not promise future ones.</p></div></div></main>`,
+      ),
+      EN.join('\n\n'),
+    ],
+    [
+      'la fecha en una caja "pub-date" sobre el cuerpo (Spanish)',
+      page('es', `<main><div class="c1"><div class="pub-date">Publicado el martes por la tarde</div>${ps(ES)}</div></main>`),
+      ES.join('\n\n'),
+    ],
+    [
+      'ein Aufruf in einer Box "call-to-action" unter dem Text (German)',
+      page(
+        'de',
+        `<main><div class="c1">${ps(DE)}<div class="box-call-to-action"><p>Haben Sie das ausprobiert? Schreiben Sie uns, wie es Ihnen gefallen hat, und teilen Sie Ihre Fotos mit der Redaktion.</p></div></div></main>`,
+      ),
+      DE.join('\n\n'),
+    ],
+  ]
+  for (const [why, html, text] of CASES) it(why, () => assert.equal(bodyOf(html), text))
+})
