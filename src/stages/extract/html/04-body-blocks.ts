@@ -5,6 +5,7 @@ import { type Block, CHROME_TAGS, type ElementInfo, parentOf, type WalkedPage } 
 import { type ContentRoot, linkDensity } from './03-content-root.js'
 import { besideVerdict, endsSentence, type Verdict } from './block-rules.js'
 import { dropEdgeStamps } from './edge-stamps.js'
+import { dropContentsTitles } from './toc-boxes.js'
 
 // Containers whose text is mostly links are menus and teaser lists: "<ul><li><a>Top stories</a>...".
 const MAX_CONTAINER_LINK_DENSITY = 0.5
@@ -103,6 +104,7 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
   dropProfileBoxes(page, root.best, keep)
   dropTrailingLabels(blocks, keep)
   dropEdgeStamps(blocks, keep)
+  dropContentsTitles(page, keep)
   return blocks.filter((_, n) => keep[n])
 }
 
