@@ -26,6 +26,6 @@ export function extractHtml(html: string, url: string | null): HtmlArticle {
   markThreads(page)
   const root = findContentRoot(page)
   const meta = readMetadata(page, url)
-  const blocks = cleanBlocks(dropAuthorBox(page, bodyBlocks(page, root), meta.byline), meta.title, meta.byline)
+  const blocks = cleanBlocks(dropAuthorBox(page, root.best, bodyBlocks(page, root), meta.byline), meta.title, meta.byline)
   return { ...meta, paragraphs: blocks.map((b) => b.text) }
 }

@@ -16,20 +16,18 @@ const FIRST_NAME = /^\p{L}[\p{L}\p{M}'’-]{2,}/u
 
 /**
  * Drops the box about the author under the article: a few blocks after the body, in a box of
- * their own (never the body's container), that open with the name the byline gives
+ * their own that the body's prose does not share, that open with the name the byline gives
  * ('<div class="bio"><p>Ana Ruiz covers science for ...</p></div>' under a page signed "Ana
  * Ruiz"). Told by where the box stands and by the page's own metadata, in any language; a last
- * paragraph of the body that names the author sits in the body's container and stays.
+ * paragraph of the body that names the author shares its box with the body's prose and stays.
  */
-export function dropAuthorBox(page: WalkedPage, blocks: readonly Block[], byline: string | null): Block[] {
+export function dropAuthorBox(page: WalkedPage, root: Element | null, blocks: readonly Block[], byline: string | null): Block[] {
   const name = byline ? FIRST_NAME.exec(byline.trim())?.[0] : undefined
-  if (!name || blocks.length < 2) return [...blocks]
-  const body = mainContainer(blocks)
-  const bodyInfo = body ? page.info.get(body) : undefined
-  const holdsBody = (i: ElementInfo): boolean => !!bodyInfo && i.pre <= bodyInfo.pre && i.last >= bodyInfo.last
+  if (!name || !root || blocks.length < 2) return [...blocks]
+  const rootInfo = page.info.get(root) as ElementInfo
+  const holdsRoot = (i: ElementInfo): boolean => i.pre <= rootInfo.pre && i.last >= rootInfo.last
   for (let k = blocks.length - 1; k >= Math.max(1, blocks.length - MAX_TAIL_BLOCKS); k--) {
     const b = blocks[k] as Block
-    if (parentOf(b.owner) === body) break
     // an item of a list is the body's own: "Why we are the experts" over a list about the author
     if (!startsWithName(b.text, name) || ITEM_TAGS.has(b.owner.name)) continue
     // the widest box around the note that stays small and apart from the body
@@ -37,7 +35,7 @@ export function dropAuthorBox(page: WalkedPage, blocks: readonly Block[], byline
     let el: Element | null = parentOf(b.owner)
     for (let level = 0; el && level < MAX_BOX_LEVELS; level++, el = parentOf(el)) {
       const i = page.info.get(el) as ElementInfo
-      if (holdsBody(i) || i.chars > MAX_AUTHOR_BOX_CHARS) break
+      if (holdsRoot(i) || i.chars > MAX_AUTHOR_BOX_CHARS) break
       // one of a row of boxes alike is a question of a FAQ or a card, never the author's box
       if (inRow(el)) {
         box = null
@@ -71,18 +69,4 @@ function startsWithName(text: string, name: string): boolean {
   if (!text.startsWith(name)) return false
   const next = text.charAt(name.length)
   return next === '' || !/[\p{L}\p{N}]/u.test(next)
-}
-
-/** The element that holds the most kept text as its children's: where the body's paragraphs sit. */
-function mainContainer(blocks: readonly Block[]): Element | null {
-  const chars = new Map<Element | null, number>()
-  let best: Element | null = null
-  let most = 0
-  for (const b of blocks) {
-    const up = parentOf(b.owner)
-    const sum = (chars.get(up) ?? 0) + b.text.length
-    chars.set(up, sum)
-    if (sum > most) [best, most] = [up, sum]
-  }
-  return best
 }
