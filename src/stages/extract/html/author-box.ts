@@ -15,7 +15,7 @@ const MAX_LABEL_CHARS = 60
 const FIRST_NAME = /^\p{L}[\p{L}\p{M}'’-]{2,}/u
 
 /**
- * Drops the box about the author under the article: a few blocks after the body, in a box of
+ * Drops the box about the author under the article, or over it: a few blocks at an end of the body, in a box of
  * their own that the body's prose does not share, that open with the name the byline gives
  * ('<div class="bio"><p>Ana Ruiz covers science for ...</p></div>' under a page signed "Ana
  * Ruiz"). Told by where the box stands and by the page's own metadata, in any language; a last
@@ -26,7 +26,10 @@ export function dropAuthorBox(page: WalkedPage, root: Element | null, blocks: re
   if (!name || !root || blocks.length < 2) return [...blocks]
   const rootInfo = page.info.get(root) as ElementInfo
   const holdsRoot = (i: ElementInfo): boolean => i.pre <= rootInfo.pre && i.last >= rootInfo.last
-  for (let k = blocks.length - 1; k >= Math.max(1, blocks.length - MAX_TAIL_BLOCKS); k--) {
+  // the last blocks first, then the first ones: a note on the author over the body ("Ana covers science ...")
+  const tail = Array.from({ length: Math.min(MAX_TAIL_BLOCKS, blocks.length - 1) }, (_, j) => blocks.length - 1 - j)
+  const head = Array.from({ length: Math.min(MAX_TAIL_BLOCKS, blocks.length - 1) }, (_, j) => j)
+  for (const k of [...tail, ...head]) {
     const b = blocks[k] as Block
     // an item of a list is the body's own: "Why we are the experts" over a list about the author
     if (!startsWithName(b.text, name) || ITEM_TAGS.has(b.owner.name)) continue
@@ -48,8 +51,9 @@ export function dropAuthorBox(page: WalkedPage, root: Element | null, blocks: re
     // the note opens the box, under a name or a title at most ('<p>Staff writer</p>'): a box that holds prose before it is the body's
     if (blocks.some((x, j) => j < k && x.at >= pre && x.at <= last && x.text.length > MAX_LABEL_CHARS)) continue
     const kept = blocks.filter((x) => x.at < pre || x.at > last)
-    // the box ends the body: nothing of the body's own text comes after it
-    return kept.length && blocks.slice(k + 1).every((x) => x.at >= pre && x.at <= last) ? kept : [...blocks]
+    // the box ends the body or opens it: nothing of the body's own text stands on its far side
+    const inBox = (x: Block): boolean => x.at >= pre && x.at <= last
+    if (kept.length && (blocks.slice(k + 1).every(inBox) || blocks.slice(0, k).every(inBox))) return kept
   }
   return [...blocks]
 }

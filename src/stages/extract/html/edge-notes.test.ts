@@ -76,6 +76,15 @@ describe("extract: the author's box under the body", () => {
       ES.join('\n\n'),
     ],
     [
+      'a note on the author over the body, in a box of its own in the header',
+      page(
+        'en',
+        `<main><div class="b1"><div class="h1"><div class="h2"><p>Sam covers local politics and transport for the paper and has reported from the town hall for ten years.</p></div></div><div class="b2">${ps(EN)}</div></div></main>`,
+        '<meta name="author" content="Sam Porter">',
+      ),
+      EN.join('\n\n'),
+    ],
+    [
       "the body's last paragraph that names the author, and a row of questions that opens with the same word, stay",
       page(
         'en',
