@@ -10,7 +10,8 @@ import { type EventContext, isAttributionVerb } from './context.js'
  * not ("said last month it would consider", "a soldier abducted seven years ago"); a
  * trigger whose clause modifies a date takes it ("since early 1992, when the authorities
  * cancelled the vote"). Where the parse does not say (the date hangs on a noun), a DATE with
- * no comma between it and the trigger, or one that opens the sentence, as before: "ties with
+ * no comma between it and the trigger, or one in the words that open the sentence before any
+ * verb or comma ("For three hours on Tuesday, rebels held the town"): "ties with
  * Moscow, jeopardized following last year’s ouster" keeps the article's date, and so does a
  * date of a clause the trigger governs: in "the ministry said troops had shelled the city in
  * March", March dates the shelling, not the saying.
@@ -28,7 +29,16 @@ export function clauseDate(ctx: EventContext, sentence: Span, t: Token): string 
   }
   const sameClause = (d: Span): boolean => {
     const between = d.end <= t.start ? text.slice(d.end, t.start) : text.slice(t.end, d.start)
-    return !/[,;:()–—]/.test(between) || (d.end <= t.start && !/\S/.test(text.slice(sentence.start, d.start)))
+    return !/[,;:()–—]/.test(between) || (d.end <= t.start && opening(d))
+  }
+  // a date in the words that open the sentence, before any verb or comma: "Earlier this month, ...", "For three hours on Tuesday, ..."
+  const opening = (d: Span): boolean => {
+    if (/[,;:()–—]/.test(text.slice(sentence.start, d.start))) return false
+    for (let k = ctx.tokenAt.get(d.start) ?? 0; k >= 0 && (ctx.tokens[k] as Token).start >= sentence.start; k--) {
+      const pos = (ctx.tokens[k] as Token).pos
+      if (pos === 'VERB' || pos === 'AUX') return false
+    }
+    return true
   }
   const own = (d: Span): boolean => {
     const by = at === undefined ? 'unknown' : attachment(ctx, d, at)
