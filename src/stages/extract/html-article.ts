@@ -4,6 +4,7 @@ import { findContentRoot } from './html/03-content-root.js'
 import { bodyBlocks } from './html/04-body-blocks.js'
 import { readMetadata } from './html/05-metadata.js'
 import { cleanBlocks } from './html/06-clean-blocks.js'
+import { dropAuthorBox } from './html/author-box.js'
 
 /** What the HTML passes take from a page. */
 export interface HtmlArticle {
@@ -18,13 +19,13 @@ export interface HtmlArticle {
 /**
  * Reads title, byline, date, language and the main text of a page, in passes:
  * walk the DOM into text blocks, mark comment threads, find the content root, keep its body blocks,
- * read the metadata, drop the headline and byline the body repeats.
+ * read the metadata, drop the author's box under the body and the headline and byline the body repeats.
  */
 export function extractHtml(html: string, url: string | null): HtmlArticle {
   const page = walkPage(html)
   markThreads(page)
   const root = findContentRoot(page)
   const meta = readMetadata(page, url)
-  const blocks = cleanBlocks(bodyBlocks(page, root), meta.title, meta.byline)
+  const blocks = cleanBlocks(dropAuthorBox(page, root.best, bodyBlocks(page, root), meta.byline), meta.title, meta.byline)
   return { ...meta, paragraphs: blocks.map((b) => b.text) }
 }

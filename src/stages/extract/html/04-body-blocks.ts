@@ -4,6 +4,8 @@ import { fold } from '../text-utils.js'
 import { type Block, CHROME_TAGS, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
 import { type ContentRoot, linkDensity } from './03-content-root.js'
 import { besideVerdict, endsSentence, type Verdict } from './block-rules.js'
+import { dropEdgeStamps } from './edge-stamps.js'
+import { dropContentsTitles } from './toc-boxes.js'
 
 // Containers whose text is mostly links are menus and teaser lists: "<ul><li><a>Top stories</a>...".
 const MAX_CONTAINER_LINK_DENSITY = 0.5
@@ -101,6 +103,8 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
   dropSignOff(page, keep)
   dropProfileBoxes(page, root.best, keep)
   dropTrailingLabels(blocks, keep)
+  dropEdgeStamps(blocks, keep)
+  dropContentsTitles(page, keep)
   return blocks.filter((_, n) => keep[n])
 }
 
