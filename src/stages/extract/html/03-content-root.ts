@@ -1,5 +1,5 @@
 import { type Element, isTag } from 'domhandler'
-import { type Block, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
+import { type Block, type ElementInfo, parentOf, proseWeight, type WalkedPage } from './01-walk.js'
 
 /** The element whose blocks make the article body. */
 export interface ContentRoot {
@@ -23,7 +23,7 @@ const HEADLINE_SHARE = 0.5
 
 /** Characters of prose in a block, and characters that are links or labels. */
 function blockValue(block: Block, dataCells: ReadonlySet<Block>): { good: number; bad: number } {
-  const plain = block.text.length - block.linkChars
+  const plain = proseWeight(block)
   if (block.heading) return { good: 0, bad: block.linkChars * LINK_COST }
   // a short cell of a data table is data, not a label: "1", "Anna Berg", "2:31:04"
   if (dataCells.has(block)) return { good: 0, bad: 0 }
