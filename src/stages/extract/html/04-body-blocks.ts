@@ -87,6 +87,12 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
   }
   widen(first - 1, -1)
   widen(last + 1, 1)
+  // the other sections of an article cut into boxes: '<div class="sect"><h2>..</h2><p>..</p></div>' beside the root's
+  const sibling = contentSiblings(page, root.best, top)
+  for (let n = 0; n < blocks.length; n++) {
+    const b = blocks[n] as Block
+    if (!keep[n] && sibling(b.at)) keep[n] = !b.caption && readsAsText(b, page) && !excluded(b.owner) && !repeats(b)
+  }
   for (let h = headings.length - 1; h >= 0; h--) {
     const n = headings[h] as number
     // over the body itself, only a section's title: "Preparation" over the steps, not a dek of 144 characters
@@ -102,6 +108,65 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
   dropProfileBoxes(page, root.best, keep)
   dropTrailingLabels(blocks, keep)
   return blocks.filter((_, n) => keep[n])
+}
+
+// A box beside the root holds this much prose at least (letters outside links) to be a section of the article.
+const MIN_SIBLING_PROSE = 100
+// ... and its prose outweighs its links and labels this many times over.
+const MIN_SIBLING_RATIO = 3
+// ... and this share of its text at most sits in links.
+const MAX_SIBLING_LINK_DENSITY = 0.25
+
+/**
+ * Whether a block sits in a box beside the content root, inside its region, that has the shape
+ * of the box that holds the root at that level (same tag, same class) and scores as content on
+ * its own: prose, few links and labels, no boilerplate class, no comment thread. An article cut
+ * into sections of one shape ('<div class="sect1">' each with a heading and paragraphs) is found
+ * whole this way where the root is its longest section; an author's box, a disclaimer or a
+ * reviews widget beside it has a shape of its own. Told by the boxes, not by the words in them.
+ */
+function contentSiblings(page: WalkedPage, best: Element, top: Element): (at: number) => boolean {
+  const { info } = page
+  const ranges: [number, number][] = []
+  for (let el: Element | null = best; el && el !== top; el = parentOf(el)) {
+    const up = parentOf(el)
+    if (!up) break
+    const shape = shapeOf(el)
+    if (!shape) continue
+    for (const c of up.children) {
+      if (c === el || !isTag(c) || shapeOf(c) !== shape) continue
+      const ci = info.get(c)
+      if (!ci || ci.kind === 'boilerplate' || ci.kind === 'drop' || ci.inBoilerplate || ci.thread || CHROME_TAGS.has(c.name)) continue
+      if (ci.good < MIN_SIBLING_PROSE || ci.good < ci.bad * MIN_SIBLING_RATIO || linkDensity(ci) > MAX_SIBLING_LINK_DENSITY) continue
+      // a section opens with its title: '<div class="sect"><h2>' (a footer's boxes of the grid's class do not)
+      if (!opensWithHeading(ci, page.blocks)) continue
+      ranges.push([ci.pre, ci.last])
+    }
+  }
+  return (at: number): boolean => ranges.some(([pre, last]) => at >= pre && at <= last)
+}
+
+/** Whether the first block of text inside an element is a heading. */
+function opensWithHeading(i: ElementInfo, blocks: readonly Block[]): boolean {
+  let lo = 0
+  let hi = blocks.length
+  // blocks are in document order and owners' indices rise with it, save a parent's tail text after its children
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((blocks[mid] as Block).at < i.pre) lo = mid + 1
+    else hi = mid
+  }
+  for (let n = lo; n < blocks.length && n < lo + 4; n++) {
+    const b = blocks[n] as Block
+    if (b.at >= i.pre && b.at <= i.last) return b.heading > 0
+  }
+  return false
+}
+
+/** A box's shape as its siblings share it: tag and class names, digits folded ("sect-2"); null for a box without a class. */
+function shapeOf(el: Element): string | null {
+  const names = el.attribs.class?.trim()
+  return names ? `${el.name} ${names.replace(/\d+/g, '#')}` : null
 }
 
 // The notes after an article ("X and Y contributed to this report", "This story first appeared
