@@ -16,6 +16,8 @@ const LABEL_COST = 0.5
 const KIND_WEIGHT = { content: 1.1, plain: 1, boilerplate: 0.5, drop: 0 } as const
 // Prose (characters) that a root inside boilerplate needs to be taken for the article.
 const MIN_BOILERPLATE_ARTICLE = 200
+// What a character of a caption weighs against one of a paragraph when the article is looked for.
+const CAPTION_WEIGHT = 0.5
 // A child with this share of its parent's prose is where the article is.
 const TIGHT_SHARE = 0.8
 // ... and this share, when it also holds the page's headline.
@@ -43,9 +45,14 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
   const dataCells = dataTableCells(blocks)
   for (const block of blocks) {
     const i = info.get(block.owner)
-    // captions are weighed when the body is chosen, not when the article is found
-    if (!i || block.caption) continue
+    if (!i) continue
     const v = blockValue(block, dataCells)
+    // a caption counts at a discount: it finds a slideshow whose captions are its text, and
+    // never outweighs an article's paragraphs (whether it is kept is the body pass's choice)
+    if (block.caption) {
+      i.good += v.good * CAPTION_WEIGHT
+      continue
+    }
     i.good += v.good
     i.bad += v.bad
     i.chars += block.text.length
