@@ -98,6 +98,7 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
     // over the body itself, only a section's title: "Preparation" over the steps, not a dek of 144 characters
     if (!keep[n + 1] || (n + 1 >= first && n + 1 <= last && (blocks[n] as Block).text.length > MAX_SECTION_TITLE)) keep[n] = false
   }
+  keepInlineLinkLists(page, root.best, keep)
   keepCaptions(blocks, keep, excluded, inRegion)
   dropFormPrompts(page, root.best, keep)
   dropSlotLabels(page, keep)
@@ -108,6 +109,68 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
   dropProfileBoxes(page, root.best, keep)
   dropTrailingLabels(blocks, keep)
   return blocks.filter((_, n) => keep[n])
+}
+
+// Tags of the lists whose items may all be links and still be the article's: '<ul><li><a>Tool A</a></li>...'.
+const LINK_LIST_TAGS = new Set(['ul', 'ol', 'dl'])
+// Text of the body (characters outside links) after a list of links that sits among its paragraphs.
+const MIN_TEXT_AFTER_LIST = 150
+// How far above an item's text its list is looked for.
+const MAX_LIST_LEVELS = 3
+
+/**
+ * Keeps the lists of links that the body itself lays out, told by their place: a list that sits
+ * among the body's own paragraphs (in the container that holds most of the kept text, with kept
+ * text before and after it in that container), as "the tools we tested: <ul><li><a>...</a>"
+ * introduces. A list of links at the top or the end of the body, or in a box of its own, is still
+ * a menu or a row of teasers and stays out; so does any list under a boilerplate class.
+ */
+function keepInlineLinkLists(page: WalkedPage, best: Element, keep: boolean[]): void {
+  const { blocks, info } = page
+  const kept: number[] = []
+  for (let n = 0; n < blocks.length; n++) if (keep[n]) kept.push(n)
+  if (kept.length < 2) return
+  const body = mainContainer(blocks, kept)
+  if (!body) return
+  const bodyInfo = info.get(body) as ElementInfo
+  const bestInfo = info.get(best) as ElementInfo
+  if (bodyInfo.pre < bestInfo.pre || bodyInfo.last > bestInfo.last) return
+  // the first and last kept block of the body's own container
+  // ... where the body's text goes on for a paragraph or more after it: a note under a list of
+  // teasers ("Originally published on ...") is no such paragraph
+  let firstAt = Number.POSITIVE_INFINITY
+  let lastAt = -1
+  let after = 0
+  for (let k = kept.length - 1; k >= 0; k--) {
+    const b = blocks[kept[k] as number] as Block
+    if (parentOf(b.owner) !== body) continue
+    firstAt = Math.min(firstAt, b.at)
+    if (after < MIN_TEXT_AFTER_LIST) {
+      after += b.text.length - b.linkChars
+      lastAt = b.at
+    }
+  }
+  const verdict = new Map<Element, boolean>()
+  for (let n = 0; n < blocks.length; n++) {
+    const b = blocks[n] as Block
+    if (keep[n] || b.heading || b.caption || b.at <= firstAt || b.at >= lastAt) continue
+    let el: Element | null = b.owner
+    let list: Element | null = null
+    let clean = true
+    for (let level = 0; el && el !== body && level <= MAX_LIST_LEVELS; level++, el = parentOf(el)) {
+      const i = info.get(el) as ElementInfo
+      if (i.kind === 'boilerplate' || i.kind === 'drop' || i.thread || el.name === 'form') clean = false
+      if (LINK_LIST_TAGS.has(el.name) && parentOf(el) === body) list = el
+    }
+    if (!list || !clean) continue
+    let ok = verdict.get(list)
+    if (ok === undefined) {
+      const li = info.get(list) as ElementInfo
+      ok = li.kind !== 'boilerplate' && !li.inBoilerplate && !li.thread
+      verdict.set(list, ok)
+    }
+    if (ok) keep[n] = true
+  }
 }
 
 // A box beside the root holds this much prose at least (letters outside links) to be a section of the article.
