@@ -103,12 +103,13 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
 }
 
 /**
- * The cells of data tables: tables of this many cells or more without a single link (a
- * results table, a timetable). A table that lays out a page carries links.
+ * The cells of data tables: tables of this many cells or more where most cells are no link (a
+ * results table whose names link to the players' pages, a timetable). A table that lays out a
+ * page, or lists links, has a link in most of its cells.
  */
-function dataTableCells(blocks: readonly Block[]): Set<Block> {
+export function dataTableCells(blocks: readonly Block[]): Set<Block> {
   const cells = new Map<Element, Block[]>()
-  const linked = new Set<Element>()
+  const linked = new Map<Element, number>()
   for (const b of blocks) {
     if (b.owner.name !== 'td' && b.owner.name !== 'th') continue
     let table: Element | null = b.owner
@@ -117,13 +118,18 @@ function dataTableCells(blocks: readonly Block[]): Set<Block> {
     const list = cells.get(table) ?? []
     list.push(b)
     cells.set(table, list)
-    if (b.linkChars) linked.add(table)
+    if (b.linkChars) linked.set(table, (linked.get(table) ?? 0) + 1)
   }
   const out = new Set<Block>()
-  for (const [table, list] of cells) if (!linked.has(table) && list.length >= MIN_DATA_CELLS) for (const b of list) out.add(b)
+  for (const [table, list] of cells) {
+    if (list.length < MIN_DATA_CELLS || (linked.get(table) ?? 0) > list.length * MAX_LINKED_CELL_SHARE) continue
+    for (const b of list) out.add(b)
+  }
   return out
 }
 const MIN_DATA_CELLS = 6
+// Share of a data table's cells that may be links: the names in a results table, not every cell.
+const MAX_LINKED_CELL_SHARE = 0.5
 
 /** Share of an element's text that sits inside links. */
 export const linkDensity = (i: { chars: number; linkChars: number }): number => (i.chars ? i.linkChars / i.chars : 0)

@@ -2,7 +2,7 @@ import { type Element, isTag } from 'domhandler'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import { fold } from '../text-utils.js'
 import { type Block, CHROME_TAGS, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
-import { type ContentRoot, linkDensity } from './03-content-root.js'
+import { type ContentRoot, dataTableCells, linkDensity } from './03-content-root.js'
 import { besideVerdict, endsSentence, type Verdict } from './block-rules.js'
 
 // Containers whose text is mostly links are menus and teaser lists: "<ul><li><a>Top stories</a>...".
@@ -43,7 +43,10 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
     top = up
   }
   const region = info.get(top) as ElementInfo
-  const excluded = exclusion(page, root.best, top)
+  const dataCells = dataTableCells(blocks)
+  const dataTables = new Set<Element>()
+  for (const b of dataCells) for (let el: Element | null = b.owner; el && !dataTables.has(el); el = el.name === 'table' ? null : parentOf(el)) dataTables.add(el)
+  const excluded = exclusion(page, root.best, top, dataTables)
   const keep: boolean[] = blocks.map(() => false)
   let first = -1
   let last = -1
@@ -52,7 +55,7 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
     if (b.at < r.pre || b.at > r.last) continue
     if (first < 0) first = n
     last = n
-    keep[n] = !b.caption && readsAsText(b, page) && !excluded(b.owner)
+    keep[n] = !b.caption && (dataCells.has(b) || readsAsText(b, page)) && !excluded(b.owner)
   }
   if (first < 0) return []
   const inRegion = (b: Block): boolean => b.at >= region.pre && b.at <= region.last
@@ -73,7 +76,7 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
     let gap = 0
     for (let n = from; n >= 0 && n < blocks.length && inRegion(blocks[n] as Block); n += step) {
       const b = blocks[n] as Block
-      const v: Verdict = b.caption || excluded(b.owner) || repeats(b) ? 'skip' : besideVerdict(b, step === 1)
+      const v: Verdict = b.caption || excluded(b.owner) || repeats(b) ? 'skip' : dataCells.has(b) ? 'keep' : besideVerdict(b, step === 1)
       if (v === 'stop') break
       if (v === 'keep') {
         keep[n] = true
@@ -436,10 +439,10 @@ function dropOrphanHeadings(blocks: readonly Block[], keep: boolean[]): void {
 
 /**
  * Whether an element sits in what is never the article: boilerplate, a comment thread, a
- * form, a list that is mostly links. The climb stops at `top`; an element that holds the
+ * form, a list that is mostly links (a data table is none). The climb stops at `top`; an element that holds the
  * content root is never excluded ("<div class="post">").
  */
-function exclusion(page: WalkedPage, best: Element, top: Element): (owner: Element) => boolean {
+function exclusion(page: WalkedPage, best: Element, top: Element, dataTables: ReadonlySet<Element>): (owner: Element) => boolean {
   const { info } = page
   const bestInfo = info.get(best) as ElementInfo
   const holdsBest = (i: ElementInfo): boolean => i.pre <= bestInfo.pre && i.last >= bestInfo.last
@@ -471,7 +474,8 @@ function exclusion(page: WalkedPage, best: Element, top: Element): (owner: Eleme
         out = true
         break
       }
-      if (el !== owner && LIST_TAGS.has(el.name) && linkDensity(i) > MAX_CONTAINER_LINK_DENSITY) {
+      // a data table whose names are links is data, not a menu: '<td><a>Anna Berg</a></td><td>2:31:04</td>'
+      if (el !== owner && LIST_TAGS.has(el.name) && !dataTables.has(el) && linkDensity(i) > MAX_CONTAINER_LINK_DENSITY) {
         out = true
         break
       }
