@@ -284,11 +284,14 @@ const socialHosts = lazy(() => new Set(loadLexicon<EntryFile<{ host: string }>>(
 // A link to one post, video or photo on a network is a citation: '/status/123', '/p/Cx1', '/watch?v='.
 const ONE_POST = /\/(?:status|statuses|p|reel|posts?|watch|video|photos?)(?:[/?]|$)/i
 
+// A link that shares the page on a network is an action, no profile: '/intent/tweet', '/sharer/sharer.php', '/shareArticle'.
+const SHARE_ACTION = /^\/(?:intent|sharer?|shareArticle|share-offsite)(?:[/.?]|$)/i
+
 /** Whether a link's target is a profile page on a social network: 'https://twitter.com/nytopinion'. */
 function isProfileLink(href: string): boolean {
   const m = /^(?:https?:)?\/\/(?:www\.|m\.|mobile\.)?([^/?#:]+)(.*)$/i.exec(href.trim())
   if (!m) return false
-  return socialHosts().has((m[1] as string).toLowerCase()) && !ONE_POST.test(m[2] as string)
+  return socialHosts().has((m[1] as string).toLowerCase()) && !ONE_POST.test(m[2] as string) && !SHARE_ACTION.test(m[2] as string)
 }
 
 /**
