@@ -154,3 +154,18 @@ const voiceOf = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()
+
+/**
+ * Reads the page's threads as its content: where nothing outside them holds prose, the posts
+ * are what the page is for (a forum thread, a question and its answers). Returns whether there
+ * was a thread to read so.
+ */
+export function unmarkThreads(page: WalkedPage): boolean {
+  let any = false
+  for (const i of page.info.values()) {
+    if (!i.thread) continue
+    i.thread = false
+    any = true
+  }
+  return any
+}

@@ -43,6 +43,8 @@ function blockValue(block: Block, dataCells: ReadonlySet<Block>): { good: number
 export function findContentRoot(page: WalkedPage): ContentRoot {
   const { info, blocks, elements } = page
   const dataCells = dataTableCells(blocks)
+  // the sums start from nothing: the search may run again once the page is read another way
+  for (const i of info.values()) i.good = i.bad = i.chars = i.linkChars = i.score = 0
   for (const block of blocks) {
     const i = info.get(block.owner)
     if (!i) continue
