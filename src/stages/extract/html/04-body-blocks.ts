@@ -45,7 +45,8 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
   const region = info.get(top) as ElementInfo
   const dataCells = dataTableCells(blocks)
   const dataTables = new Set<Element>()
-  for (const b of dataCells) for (let el: Element | null = b.owner; el && !dataTables.has(el); el = el.name === 'table' ? null : parentOf(el)) dataTables.add(el)
+  for (const b of dataCells)
+    for (let el: Element | null = b.owner; el && !dataTables.has(el); el = el.name === 'table' ? null : parentOf(el)) dataTables.add(el)
   const excluded = exclusion(page, root.best, top, dataTables)
   const keep: boolean[] = blocks.map(() => false)
   let first = -1
