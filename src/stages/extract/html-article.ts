@@ -1,5 +1,5 @@
 import { walkPage } from './html/01-walk.js'
-import { markThreads } from './html/02-threads.js'
+import { markThreads, unmarkThreads } from './html/02-threads.js'
 import { findContentRoot } from './html/03-content-root.js'
 import { bodyBlocks } from './html/04-body-blocks.js'
 import { readMetadata } from './html/05-metadata.js'
@@ -24,7 +24,9 @@ export interface HtmlArticle {
 export function extractHtml(html: string, url: string | null): HtmlArticle {
   const page = walkPage(html)
   markThreads(page)
-  const root = findContentRoot(page)
+  let root = findContentRoot(page)
+  // a page that is all posts (a forum thread) has them for its content
+  if (!root.best && unmarkThreads(page)) root = findContentRoot(page)
   const meta = readMetadata(page, url)
   const blocks = cleanBlocks(dropAuthorBox(page, root.best, bodyBlocks(page, root), meta.byline), meta.title, meta.byline)
   return { ...meta, paragraphs: blocks.map((b) => b.text) }

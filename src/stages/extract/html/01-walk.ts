@@ -19,6 +19,8 @@ export interface Block {
   readonly afterRule: boolean
   /** The heading level (1-6) when the owner is a heading, else 0. */
   readonly heading: number
+  /** Characters of scripts written without spaces, each a word's worth of text (Han, kana, Hangul). */
+  readonly wide: number
   /** Whether the text sits in a <figcaption> or loose in a <figure>: what a picture shows, kept only where captions carry the story. */
   readonly caption: boolean
 }
@@ -219,6 +221,7 @@ export function walkPage(html: string): WalkedPage {
           italicChars: Math.min(partsItalic, text.length),
           afterRule: ruleSeen,
           heading: level ? Number(level) : 0,
+          wide: countWide(text),
           // '<figure><img><span>Image copyright</span> <span>Agency</span></figure>': a figure's own loose text is its credit
           caption: captionDepth > 0 || owner.name === 'figure',
         })
@@ -295,6 +298,25 @@ export function walkPage(html: string): WalkedPage {
   }
   flush()
   return { elements, info, blocks }
+}
+
+// Scripts written without spaces between words: one of their characters carries about what a
+// short word does in a script with spaces (Han, Hiragana, Katakana, Hangul).
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
+const countWide = (text: string): number => text.match(WIDE)?.length ?? 0
+// What a character of those scripts weighs against a letter of an alphabet: a Chinese word is
+// one or two characters where an English one is five letters and a space.
+const WIDE_WEIGHT = 3
+
+/**
+ * How much prose a block holds outside its links, in letters of an alphabet: the same measure
+ * for a paragraph in English, in Chinese or in Japanese, so that no length threshold reads a
+ * sentence of twenty Han characters as a label.
+ */
+export function proseWeight(b: Block): number {
+  const plain = b.text.length - b.linkChars
+  if (!b.wide || plain <= 0) return plain
+  return plain + (WIDE_WEIGHT - 1) * b.wide * (plain / b.text.length)
 }
 
 /** The element's parent element, or null at the top. */

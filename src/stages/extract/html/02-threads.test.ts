@@ -31,6 +31,20 @@ describe('extract: comment threads told by structure', () => {
     assert.deepEqual(threadTexts(html), [])
   })
 
+  it('leaves live-blog entries without headings alone when one name signs them all, and marks the same shape signed by many', () => {
+    const post = (who: string, when: string, text: string): string =>
+      `<div class="post"><div class="head"><img src="/a.png" alt=""><a href="/staff/1">${who}</a> <time>${when}</time></div><p>${text}</p><a href="#">Reply</a></div>`
+    const texts = [
+      'The ferry service has been suspended for the day.',
+      'The coastal road is closed north of the harbour.',
+      'Some four thousand homes have no power.',
+    ]
+    const one = `<body><main>${texts.map((t, n) => post('Mira Okafor', `0${n + 7}:15`, t)).join('')}</main></body>`
+    assert.deepEqual(threadTexts(one), [])
+    const many = `<body><main>${texts.map((t, n) => post(['Mira Okafor', 'Tom Haas', 'Lin Wei'][n] as string, `0${n + 7}:15`, t)).join('')}</main></body>`
+    assert.ok(threadTexts(many).includes(texts[1] as string))
+  })
+
   it('leaves paragraphs that mention years alone: no avatar, no action', () => {
     const html = `<body><div>${['In 2019 the plant was closed.', 'By 2021 the site had been sold.', 'In 2024 the first flats were let.'].map((p) => `<p>${p}</p>`).join('')}</div></body>`
     assert.deepEqual(threadTexts(html), [])

@@ -17,6 +17,22 @@ const HEADER_BLOCKS = 3
 // Items larger than this (in elements) are sections of a page, not comments.
 const MAX_ITEM_ELEMENTS = 3000
 
+// A name has this many letters at least.
+const MIN_VOICE_CHARS = 2
+// A live blog's entries come from few writers: the most frequent name signs this share of them at least.
+const MIN_ONE_VOICE_SHARE = 0.6
+
+/**
+ * Whether a run of dated posts comes from one voice: most of them signed by the same name, as
+ * a live blog's entries are by its reporter (a thread of reader comments has many names).
+ * Told by the repetition, in any language; posts without a name never count as one voice.
+ */
+function oneVoice(voices: ReadonlyMap<string, number>, posts: number): boolean {
+  let most = 0
+  for (const n of voices.values()) most = Math.max(most, n)
+  return posts >= MIN_ITEMS && most >= posts * MIN_ONE_VOICE_SHARE
+}
+
 /** The shape of an element as its siblings share it: tag and class names. */
 const shapeOf = (el: Element): string => {
   const names = el.attribs.class
@@ -26,6 +42,8 @@ const shapeOf = (el: Element): string => {
 
 /** What one repeated sibling holds, read from the elements and blocks inside it. */
 interface ItemFacts {
+  /** Who wrote it, as its header prints it without numbers: the author's name, folded. */
+  voice: string
   heading: boolean
   stamp: boolean
   action: boolean
@@ -36,8 +54,8 @@ interface ItemFacts {
  * Marks reader comments, told by their structure rather than their length or their words:
  * three siblings or more of one shape, each with a date or time among its first blocks,
  * an avatar or a short action link or button (reply, like), no heading, and some text
- * after its header. A live blog's entries carry headings or no actions; an article's
- * paragraphs carry no dates; so both stay.
+ * after its header. A live blog's entries carry headings or no actions, or are signed by one
+ * name again and again; an article's paragraphs carry no dates; so both stay.
  */
 export function markThreads(page: WalkedPage): void {
   const { elements, info, blocks } = page
@@ -59,13 +77,17 @@ export function markThreads(page: WalkedPage): void {
     for (const items of groups.values()) {
       if (items.length < MIN_ITEMS) continue
       let comments = 0
+      const voices = new Map<string, number>()
       for (const item of items) {
         const facts = factsOf(item, page, byOwner)
-        if (facts && !facts.heading && facts.stamp && facts.action && facts.prose > 0) comments++
+        if (facts && !facts.heading && facts.stamp && facts.action && facts.prose > 0) {
+          comments++
+          if (facts.voice.length >= MIN_VOICE_CHARS) voices.set(facts.voice, (voices.get(facts.voice) ?? 0) + 1)
+        }
       }
       const least = Math.max(MIN_ITEMS, items.length * MIN_COMMENT_SHARE)
       // the comments are marked, not their parent: the article may share it
-      if (comments >= least) for (const item of items) (info.get(item) as ElementInfo).thread = true
+      if (comments >= least && !oneVoice(voices, comments)) for (const item of items) (info.get(item) as ElementInfo).thread = true
     }
   }
   // everything inside a thread is part of it: one long comment is never the article
@@ -78,8 +100,9 @@ export function markThreads(page: WalkedPage): void {
 }
 
 /** The blocks in the pre-order of their owners (a parent's tail text is flushed after its children), for range look-ups. */
-function blocksByOwner(blocks: readonly Block[]): { sorted: Block[]; first: (pre: number) => number } {
+function blocksByOwner(blocks: readonly Block[]): { sorted: Block[]; first: (pre: number) => number; order: Map<Block, number> } {
   const sorted = [...blocks].sort((x, y) => x.at - y.at)
+  const order = new Map(blocks.map((b, n) => [b, n]))
   const first = (pre: number): number => {
     let lo = 0
     let hi = sorted.length
@@ -90,7 +113,7 @@ function blocksByOwner(blocks: readonly Block[]): { sorted: Block[]; first: (pre
     }
     return lo
   }
-  return { sorted, first }
+  return { sorted, first, order }
 }
 
 function factsOf(item: Element, page: WalkedPage, byOwner: ReturnType<typeof blocksByOwner>): ItemFacts | null {
@@ -98,7 +121,9 @@ function factsOf(item: Element, page: WalkedPage, byOwner: ReturnType<typeof blo
   const blocks = byOwner.sorted
   const r = info.get(item) as ElementInfo
   if (r.last - r.pre > MAX_ITEM_ELEMENTS) return null
-  const facts: ItemFacts = { heading: false, stamp: false, action: false, prose: 0 }
+  const facts: ItemFacts = { voice: '', heading: false, stamp: false, action: false, prose: 0 }
+  let first: Block | null = null
+  let firstOrder = Number.POSITIVE_INFINITY
   for (let n = r.pre; n <= r.last; n++) {
     const el = elements[n] as Element
     if (el.name === 'time') facts.stamp = true
@@ -111,8 +136,36 @@ function factsOf(item: Element, page: WalkedPage, byOwner: ReturnType<typeof blo
     const block = blocks[b] as Block
     const stamp = seen < HEADER_BLOCKS && block.text.length <= MAX_STAMP_CHARS && STAMP.test(block.text)
     if (stamp) facts.stamp = true
+    // the header is the item's first text as read (a tail "Reply" link sorts first by its owner, not as read)
+    const order = byOwner.order.get(block) ?? 0
+    if (order < firstOrder) [firstOrder, first] = [order, block]
     if (block.linkChars > 0 && block.linkChars <= MAX_ACTION_CHARS && block.linkChars === block.text.length) facts.action = true
     else if (!stamp && seen > 0) facts.prose += block.text.length - block.linkChars
   }
+  // the author's name: the header line without its date ("Sam Lee · 09:05")
+  if (first && first.text.length <= MAX_STAMP_CHARS) facts.voice = voiceOf(first.text)
   return facts
+}
+
+/** A header line without its numbers and marks, folded: "Sam Lee · 09:05" and "Sam Lee 10:15" are one voice. */
+const voiceOf = (text: string): string =>
+  text
+    .replace(/[^\p{L}\s]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+
+/**
+ * Reads the page's threads as its content: where nothing outside them holds prose, the posts
+ * are what the page is for (a forum thread, a question and its answers). Returns whether there
+ * was a thread to read so.
+ */
+export function unmarkThreads(page: WalkedPage): boolean {
+  let any = false
+  for (const i of page.info.values()) {
+    if (!i.thread) continue
+    i.thread = false
+    any = true
+  }
+  return any
 }

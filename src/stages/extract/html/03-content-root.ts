@@ -1,5 +1,5 @@
 import { type Element, isTag } from 'domhandler'
-import { type Block, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
+import { type Block, type ElementInfo, parentOf, proseWeight, type WalkedPage } from './01-walk.js'
 
 /** The element whose blocks make the article body. */
 export interface ContentRoot {
@@ -16,6 +16,8 @@ const LABEL_COST = 0.5
 const KIND_WEIGHT = { content: 1.1, plain: 1, boilerplate: 0.5, drop: 0 } as const
 // Prose (characters) that a root inside boilerplate needs to be taken for the article.
 const MIN_BOILERPLATE_ARTICLE = 200
+// What a character of a caption weighs against one of a paragraph when the article is looked for.
+const CAPTION_WEIGHT = 0.5
 // A child with this share of its parent's prose is where the article is.
 const TIGHT_SHARE = 0.8
 // ... and this share, when it also holds the page's headline.
@@ -23,7 +25,7 @@ const HEADLINE_SHARE = 0.5
 
 /** Characters of prose in a block, and characters that are links or labels. */
 function blockValue(block: Block, dataCells: ReadonlySet<Block>): { good: number; bad: number } {
-  const plain = block.text.length - block.linkChars
+  const plain = proseWeight(block)
   if (block.heading) return { good: 0, bad: block.linkChars * LINK_COST }
   // a short cell of a data table is data, not a label: "1", "Anna Berg", "2:31:04"
   if (dataCells.has(block)) return { good: 0, bad: 0 }
@@ -41,11 +43,18 @@ function blockValue(block: Block, dataCells: ReadonlySet<Block>): { good: number
 export function findContentRoot(page: WalkedPage): ContentRoot {
   const { info, blocks, elements } = page
   const dataCells = dataTableCells(blocks)
+  // the sums start from nothing: the search may run again once the page is read another way
+  for (const i of info.values()) i.good = i.bad = i.chars = i.linkChars = i.score = 0
   for (const block of blocks) {
     const i = info.get(block.owner)
-    // captions are weighed when the body is chosen, not when the article is found
-    if (!i || block.caption) continue
+    if (!i) continue
     const v = blockValue(block, dataCells)
+    // a caption counts at a discount: it finds a slideshow whose captions are its text, and
+    // never outweighs an article's paragraphs (whether it is kept is the body pass's choice)
+    if (block.caption) {
+      i.good += v.good * CAPTION_WEIGHT
+      continue
+    }
     i.good += v.good
     i.bad += v.bad
     i.chars += block.text.length
@@ -96,12 +105,13 @@ export function findContentRoot(page: WalkedPage): ContentRoot {
 }
 
 /**
- * The cells of data tables: tables of this many cells or more without a single link (a
- * results table, a timetable). A table that lays out a page carries links.
+ * The cells of data tables: tables of this many cells or more where most cells are no link (a
+ * results table whose names link to the players' pages, a timetable). A table that lays out a
+ * page, or lists links, has a link in most of its cells.
  */
-function dataTableCells(blocks: readonly Block[]): Set<Block> {
+export function dataTableCells(blocks: readonly Block[]): Set<Block> {
   const cells = new Map<Element, Block[]>()
-  const linked = new Set<Element>()
+  const linked = new Map<Element, number>()
   for (const b of blocks) {
     if (b.owner.name !== 'td' && b.owner.name !== 'th') continue
     let table: Element | null = b.owner
@@ -110,13 +120,18 @@ function dataTableCells(blocks: readonly Block[]): Set<Block> {
     const list = cells.get(table) ?? []
     list.push(b)
     cells.set(table, list)
-    if (b.linkChars) linked.add(table)
+    if (b.linkChars) linked.set(table, (linked.get(table) ?? 0) + 1)
   }
   const out = new Set<Block>()
-  for (const [table, list] of cells) if (!linked.has(table) && list.length >= MIN_DATA_CELLS) for (const b of list) out.add(b)
+  for (const [table, list] of cells) {
+    if (list.length < MIN_DATA_CELLS || (linked.get(table) ?? 0) > list.length * MAX_LINKED_CELL_SHARE) continue
+    for (const b of list) out.add(b)
+  }
   return out
 }
 const MIN_DATA_CELLS = 6
+// Share of a data table's cells that may be links: the names in a results table, not every cell.
+const MAX_LINKED_CELL_SHARE = 0.5
 
 /** Share of an element's text that sits inside links. */
 export const linkDensity = (i: { chars: number; linkChars: number }): number => (i.chars ? i.linkChars / i.chars : 0)

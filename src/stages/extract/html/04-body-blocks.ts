@@ -2,7 +2,7 @@ import { type Element, isTag } from 'domhandler'
 import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import { fold } from '../text-utils.js'
 import { type Block, CHROME_TAGS, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
-import { type ContentRoot, linkDensity } from './03-content-root.js'
+import { type ContentRoot, dataTableCells, linkDensity } from './03-content-root.js'
 import { besideVerdict, endsSentence, type Verdict } from './block-rules.js'
 import { dropEdgeStamps } from './edge-stamps.js'
 import { dropContentsTitles } from './toc-boxes.js'
@@ -45,7 +45,11 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
     top = up
   }
   const region = info.get(top) as ElementInfo
-  const excluded = exclusion(page, root.best, top)
+  const dataCells = dataTableCells(blocks)
+  const dataTables = new Set<Element>()
+  for (const b of dataCells)
+    for (let el: Element | null = b.owner; el && !dataTables.has(el); el = el.name === 'table' ? null : parentOf(el)) dataTables.add(el)
+  const excluded = exclusion(page, root.best, top, dataTables)
   const keep: boolean[] = blocks.map(() => false)
   let first = -1
   let last = -1
@@ -54,7 +58,7 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
     if (b.at < r.pre || b.at > r.last) continue
     if (first < 0) first = n
     last = n
-    keep[n] = !b.caption && readsAsText(b, page) && !excluded(b.owner)
+    keep[n] = !b.caption && (dataCells.has(b) || readsAsText(b, page)) && !excluded(b.owner)
   }
   if (first < 0) return []
   const inRegion = (b: Block): boolean => b.at >= region.pre && b.at <= region.last
@@ -75,7 +79,7 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
     let gap = 0
     for (let n = from; n >= 0 && n < blocks.length && inRegion(blocks[n] as Block); n += step) {
       const b = blocks[n] as Block
-      const v: Verdict = b.caption || excluded(b.owner) || repeats(b) ? 'skip' : besideVerdict(b, step === 1)
+      const v: Verdict = b.caption || excluded(b.owner) || repeats(b) ? 'skip' : dataCells.has(b) ? 'keep' : besideVerdict(b, step === 1)
       if (v === 'stop') break
       if (v === 'keep') {
         keep[n] = true
@@ -89,11 +93,18 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
   }
   widen(first - 1, -1)
   widen(last + 1, 1)
+  // the other sections of an article cut into boxes: '<div class="sect"><h2>..</h2><p>..</p></div>' beside the root's
+  const sibling = contentSiblings(page, root.best, top)
+  for (let n = 0; n < blocks.length; n++) {
+    const b = blocks[n] as Block
+    if (!keep[n] && sibling(b.at)) keep[n] = !b.caption && readsAsText(b, page) && !excluded(b.owner) && !repeats(b)
+  }
   for (let h = headings.length - 1; h >= 0; h--) {
     const n = headings[h] as number
     // over the body itself, only a section's title: "Preparation" over the steps, not a dek of 144 characters
     if (!keep[n + 1] || (n + 1 >= first && n + 1 <= last && (blocks[n] as Block).text.length > MAX_SECTION_TITLE)) keep[n] = false
   }
+  keepInlineLinkLists(page, root.best, keep)
   keepCaptions(blocks, keep, excluded, inRegion)
   dropFormPrompts(page, root.best, keep)
   dropSlotLabels(page, keep)
@@ -106,6 +117,127 @@ export function bodyBlocks(page: WalkedPage, root: ContentRoot): Block[] {
   dropEdgeStamps(blocks, keep)
   dropContentsTitles(page, keep)
   return blocks.filter((_, n) => keep[n])
+}
+
+// Tags of the lists whose items may all be links and still be the article's: '<ul><li><a>Tool A</a></li>...'.
+const LINK_LIST_TAGS = new Set(['ul', 'ol', 'dl'])
+// Text of the body (characters outside links) after a list of links that sits among its paragraphs.
+const MIN_TEXT_AFTER_LIST = 150
+// How far above an item's text its list is looked for.
+const MAX_LIST_LEVELS = 3
+
+/**
+ * Keeps the lists of links that the body itself lays out, told by their place: a list that sits
+ * among the body's own paragraphs (in the container that holds most of the kept text, with kept
+ * text before and after it in that container), as "the tools we tested: <ul><li><a>...</a>"
+ * introduces. A list of links at the top or the end of the body, or in a box of its own, is still
+ * a menu or a row of teasers and stays out; so does any list under a boilerplate class.
+ */
+function keepInlineLinkLists(page: WalkedPage, best: Element, keep: boolean[]): void {
+  const { blocks, info } = page
+  const kept: number[] = []
+  for (let n = 0; n < blocks.length; n++) if (keep[n]) kept.push(n)
+  if (kept.length < 2) return
+  const body = mainContainer(blocks, kept)
+  if (!body) return
+  const bodyInfo = info.get(body) as ElementInfo
+  const bestInfo = info.get(best) as ElementInfo
+  if (bodyInfo.pre < bestInfo.pre || bodyInfo.last > bestInfo.last) return
+  // the first and last kept block of the body's own container
+  // ... where the body's text goes on for a paragraph or more after it: a note under a list of
+  // teasers ("Originally published on ...") is no such paragraph
+  let firstAt = Number.POSITIVE_INFINITY
+  let lastAt = -1
+  let after = 0
+  for (let k = kept.length - 1; k >= 0; k--) {
+    const b = blocks[kept[k] as number] as Block
+    if (parentOf(b.owner) !== body) continue
+    firstAt = Math.min(firstAt, b.at)
+    if (after < MIN_TEXT_AFTER_LIST) {
+      after += b.text.length - b.linkChars
+      lastAt = b.at
+    }
+  }
+  const verdict = new Map<Element, boolean>()
+  for (let n = 0; n < blocks.length; n++) {
+    const b = blocks[n] as Block
+    if (keep[n] || b.heading || b.caption || b.at <= firstAt || b.at >= lastAt) continue
+    let el: Element | null = b.owner
+    let list: Element | null = null
+    let clean = true
+    for (let level = 0; el && el !== body && level <= MAX_LIST_LEVELS; level++, el = parentOf(el)) {
+      const i = info.get(el) as ElementInfo
+      if (i.kind === 'boilerplate' || i.kind === 'drop' || i.thread || el.name === 'form') clean = false
+      if (LINK_LIST_TAGS.has(el.name) && parentOf(el) === body) list = el
+    }
+    if (!list || !clean) continue
+    let ok = verdict.get(list)
+    if (ok === undefined) {
+      const li = info.get(list) as ElementInfo
+      ok = li.kind !== 'boilerplate' && !li.inBoilerplate && !li.thread
+      verdict.set(list, ok)
+    }
+    if (ok) keep[n] = true
+  }
+}
+
+// A box beside the root holds this much prose at least (letters outside links) to be a section of the article.
+const MIN_SIBLING_PROSE = 100
+// ... and its prose outweighs its links and labels this many times over.
+const MIN_SIBLING_RATIO = 3
+// ... and this share of its text at most sits in links.
+const MAX_SIBLING_LINK_DENSITY = 0.25
+
+/**
+ * Whether a block sits in a box beside the content root, inside its region, that has the shape
+ * of the box that holds the root at that level (same tag, same class) and scores as content on
+ * its own: prose, few links and labels, no boilerplate class, no comment thread. An article cut
+ * into sections of one shape ('<div class="sect1">' each with a heading and paragraphs) is found
+ * whole this way where the root is its longest section; an author's box, a disclaimer or a
+ * reviews widget beside it has a shape of its own. Told by the boxes, not by the words in them.
+ */
+function contentSiblings(page: WalkedPage, best: Element, top: Element): (at: number) => boolean {
+  const { info } = page
+  const ranges: [number, number][] = []
+  for (let el: Element | null = best; el && el !== top; el = parentOf(el)) {
+    const up = parentOf(el)
+    if (!up) break
+    const shape = shapeOf(el)
+    if (!shape) continue
+    for (const c of up.children) {
+      if (c === el || !isTag(c) || shapeOf(c) !== shape) continue
+      const ci = info.get(c)
+      if (!ci || ci.kind === 'boilerplate' || ci.kind === 'drop' || ci.inBoilerplate || ci.thread || CHROME_TAGS.has(c.name)) continue
+      if (ci.good < MIN_SIBLING_PROSE || ci.good < ci.bad * MIN_SIBLING_RATIO || linkDensity(ci) > MAX_SIBLING_LINK_DENSITY) continue
+      // a section opens with its title: '<div class="sect"><h2>' (a footer's boxes of the grid's class do not)
+      if (!opensWithHeading(ci, page.blocks)) continue
+      ranges.push([ci.pre, ci.last])
+    }
+  }
+  return (at: number): boolean => ranges.some(([pre, last]) => at >= pre && at <= last)
+}
+
+/** Whether the first block of text inside an element is a heading. */
+function opensWithHeading(i: ElementInfo, blocks: readonly Block[]): boolean {
+  let lo = 0
+  let hi = blocks.length
+  // blocks are in document order and owners' indices rise with it, save a parent's tail text after its children
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((blocks[mid] as Block).at < i.pre) lo = mid + 1
+    else hi = mid
+  }
+  for (let n = lo; n < blocks.length && n < lo + 4; n++) {
+    const b = blocks[n] as Block
+    if (b.at >= i.pre && b.at <= i.last) return b.heading > 0
+  }
+  return false
+}
+
+/** A box's shape as its siblings share it: tag and class names, digits folded ("sect-2"); null for a box without a class. */
+function shapeOf(el: Element): string | null {
+  const names = el.attribs.class?.trim()
+  return names ? `${el.name} ${names.replace(/\d+/g, '#')}` : null
 }
 
 // The notes after an article ("X and Y contributed to this report", "This story first appeared
@@ -157,11 +289,14 @@ const socialHosts = lazy(() => new Set(loadLexicon<EntryFile<{ host: string }>>(
 // A link to one post, video or photo on a network is a citation: '/status/123', '/p/Cx1', '/watch?v='.
 const ONE_POST = /\/(?:status|statuses|p|reel|posts?|watch|video|photos?)(?:[/?]|$)/i
 
+// A link that shares the page on a network is an action, no profile: '/intent/tweet', '/sharer/sharer.php', '/shareArticle'.
+const SHARE_ACTION = /^\/(?:intent|sharer?|shareArticle|share-offsite)(?:[/.?]|$)/i
+
 /** Whether a link's target is a profile page on a social network: 'https://twitter.com/nytopinion'. */
 function isProfileLink(href: string): boolean {
   const m = /^(?:https?:)?\/\/(?:www\.|m\.|mobile\.)?([^/?#:]+)(.*)$/i.exec(href.trim())
   if (!m) return false
-  return socialHosts().has((m[1] as string).toLowerCase()) && !ONE_POST.test(m[2] as string)
+  return socialHosts().has((m[1] as string).toLowerCase()) && !ONE_POST.test(m[2] as string) && !SHARE_ACTION.test(m[2] as string)
 }
 
 /**
@@ -312,10 +447,10 @@ function dropOrphanHeadings(blocks: readonly Block[], keep: boolean[]): void {
 
 /**
  * Whether an element sits in what is never the article: boilerplate, a comment thread, a
- * form, a list that is mostly links. The climb stops at `top`; an element that holds the
+ * form, a list that is mostly links (a data table is none). The climb stops at `top`; an element that holds the
  * content root is never excluded ("<div class="post">").
  */
-function exclusion(page: WalkedPage, best: Element, top: Element): (owner: Element) => boolean {
+function exclusion(page: WalkedPage, best: Element, top: Element, dataTables: ReadonlySet<Element>): (owner: Element) => boolean {
   const { info } = page
   const bestInfo = info.get(best) as ElementInfo
   const holdsBest = (i: ElementInfo): boolean => i.pre <= bestInfo.pre && i.last >= bestInfo.last
@@ -347,7 +482,8 @@ function exclusion(page: WalkedPage, best: Element, top: Element): (owner: Eleme
         out = true
         break
       }
-      if (el !== owner && LIST_TAGS.has(el.name) && linkDensity(i) > MAX_CONTAINER_LINK_DENSITY) {
+      // a data table whose names are links is data, not a menu: '<td><a>Anna Berg</a></td><td>2:31:04</td>'
+      if (el !== owner && LIST_TAGS.has(el.name) && !dataTables.has(el) && linkDensity(i) > MAX_CONTAINER_LINK_DENSITY) {
         out = true
         break
       }

@@ -1,4 +1,4 @@
-import { type Block, parentOf } from './01-walk.js'
+import { type Block, parentOf, proseWeight } from './01-walk.js'
 
 /** What to do with a block beside the content root: keep it, step over it, or end the region there. */
 export type Verdict = 'keep' | 'skip' | 'stop'
@@ -39,7 +39,7 @@ function inItem(b: Block): boolean {
  */
 export function besideVerdict(b: Block, after: boolean): Verdict {
   if (b.heading === 1) return 'stop'
-  const plain = b.text.length - b.linkChars
+  const plain = proseWeight(b)
   if (b.heading) return b.linkChars === 0 ? 'keep' : 'skip'
   if (b.linkChars === 0 && inItem(b)) return 'keep'
   // after the body come the author's note, the newsletter, the disclaimer: lists and tables only
