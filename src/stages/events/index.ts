@@ -165,9 +165,17 @@ function objectEnd(ec: EventContext, k: number, r: Span): number {
   return last
 }
 
-/** Whether an actor or a word for people stands among tokens from..to: "the Sudanese [ambassador]", "the [hostages]". */
+/**
+ * Whether the words from..to name something besides the act: an actor or a word for people
+ * ("the Sudanese [ambassador]", "the [hostages]"), or a noun before the object's own words
+ * ("urged [regional powers] to support").
+ */
 const namesParty = (ec: EventContext, from: number, to: number): boolean => {
-  for (let k = from; k <= to; k++) if (ec.actorAt[k] || personNouns().has(ec.lower[k] ?? '')) return true
+  for (let k = from; k <= to; k++) {
+    if (ec.actorAt[k] || personNouns().has(ec.lower[k] ?? '')) return true
+    const pos = ec.tokens[k]?.pos
+    if ((pos === 'NOUN' || pos === 'PROPN') && ec.arcs[k]?.dep !== 'compound' && k < to - 1) return true
+  }
   return false
 }
 
