@@ -22,8 +22,14 @@ function codeOf(bracket: string): string | null {
   return /^\d{2,4}$/.test(first) ? first : null
 }
 
-/** The regular forms of a verb: "attack" -> attacks, attacked, attacking. */
-function regularForms(verb: string): string[] {
+/** The regular forms of a verb: "attack" -> attacks, attacked, attacking; a phrasal verb's first word inflects ("ask for" -> asked for). */
+function regularForms(phrase: string): string[] {
+  const [verb = '', ...rest] = phrase.split(' ')
+  const tail = rest.length ? ` ${rest.join(' ')}` : ''
+  return verbForms(verb).map((f) => `${f}${tail}`)
+}
+
+function verbForms(verb: string): string[] {
   const out = [verb]
   if (/(s|x|z|ch|sh)$/.test(verb)) out.push(`${verb}es`)
   else if (/[^aeiou]y$/.test(verb)) out.push(`${verb.slice(0, -1)}ies`)
@@ -92,8 +98,8 @@ for (const raw of lines) {
     block.patterns.push([after, codeOf(bracket[0])])
     continue
   }
-  // a verb line: VERB {FORMS} [CODE]
-  const words = /^([A-Z][A-Z_'-]*)/.exec(line)
+  // a verb line: VERB {FORMS} [CODE]; "+ROUND_UP {+ROUNDS_UP ...}" a phrasal verb, its words joined by "_"
+  const words = /^\+?([A-Z][A-Z_'-]*)/.exec(line)
   if (!words) continue
   const verb = (words[1] as string).toLowerCase().replace(/_/g, ' ')
   const own = /\[[^\]]*\]/.exec(line)
@@ -101,7 +107,8 @@ for (const raw of lines) {
   const listed = /\{([^}]*)\}/.exec(line)
   const all = [...regularForms(verb), ...(listed ? (listed[1] as string).split(/\s+/).filter(Boolean) : [])]
   for (const f of all) {
-    const form = f.toLowerCase().replace(/_/g, ' ')
+    const form = f.toLowerCase().replace(/^\+/, '').replace(/_/g, ' ').trim()
+    if (!form) continue
     // a form another block already gave keeps its first block (the dictionary lists some verbs twice)
     if (!forms[form]) forms[form] = [blocks.length - 1, code]
   }

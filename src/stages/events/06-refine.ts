@@ -163,9 +163,10 @@ const roleOf = (a: Actor): string => (a.code.length <= 3 ? (a.code.startsWith('-
 /**
  * A use of force (190, 193) that the CAMEO codebook puts elsewhere (lexicon/events/unconventional-violence.json):
  * a killing or attack that no state force does (the source is unknown, a rebel group,
- * gunmen) on a party that does not fight (civilians, officials, journalists, aid workers) is
- * unconventional violence, root 18 ("a roadside bomb killed four farmers", "insurgents
- * shot dead two teachers"): 183 when the sentence names explosives, else 180; a clash between
+ * gunmen) with explosives the sentence names, on anyone, or on a party that does not fight
+ * (civilians, officials, journalists, aid workers) is unconventional violence, root 18 ("a
+ * roadside bomb killed four soldiers", "insurgents shot dead two teachers"): 183 when the
+ * sentence names explosives, else 180; a clash between
  * the police and protesters, students or workers is a riot (145); an attack by one unarmed
  * political actor on another ("a senator attacked the governor") is criticism (111). Null
  * when the act stays a use of force.
@@ -181,9 +182,10 @@ export function violenceCode(ctx: EventContext, code: string, lemma: string, sou
   if (!target || !u.lemmas.has(lemma)) return null
   if (source && u.verbalLemmas.has(lemma) && u.political.has(roleOf(source)) && u.political.has(roleOf(target))) return u.criticismCode
   if (source && (u.stateForces.has(roleOf(source)) || roleOf(source) === 'STATE')) return null
+  // "a roadside bomb killed four soldiers": a bomb no army fired is a bombing whoever it hits (guide §4)
+  for (let k = r.start; k < r.end; k++) if (u.explosives.has(ctx.lower[k] ?? '')) return u.explosivesCode
   // "three Britons died in the blast": people named by their nationality are civilians, not their state
   const role = target.via === 'nationality' ? 'CVL' : roleOf(target)
   if (!role || role === 'STATE' || u.armed.has(role)) return null
-  for (let k = r.start; k < r.end; k++) if (u.explosives.has(ctx.lower[k] ?? '')) return u.explosivesCode
   return u.otherCode
 }

@@ -82,9 +82,12 @@ export function createEventsStage(): PipelineStage {
         }
         const pairs: readonly Pair[] = found.length ? found : [[null, null]]
         const t = tokens[m.at] as Token
-        const lastToken = tokens[m.last] as Token
         // "held talks": a light verb's object names the act, so its word is the event's trigger
         const named = m.objectAt !== null && lightVerbs().has(m.trigger.lemma) ? (tokens[m.objectAt] as Token) : null
+        // "expressed its condolences", "fired tear gas": a verb whose entry needs its object names the act with it
+        // (not an object that names a party: "expelled the Sudanese ambassador" is an expulsion of him)
+        const lastWord = m.objectAt !== null && m.objectAt > m.last && m.objectAt - m.last <= OBJECT_SPAN ? objectEnd(ec, m.objectAt, r) : m.last
+        const lastToken = tokens[namesParty(ec, m.last + 1, lastWord) ? m.last : lastWord] as Token
         const modality = modalityOf(ec, m.at, r)
         const negated = isNegated(ec, m.at, r)
         const coded = codeOf(m, modality, negated, isCommitment(ec, m.at, r), isWilling(ec, m.at, r), act)
@@ -148,6 +151,35 @@ export function createEventsStage(): PipelineStage {
     },
   }
 }
+
+// how many words after a trigger the object an entry needs may stand and still be part of the trigger's words
+const OBJECT_SPAN = 4
+
+/** The last word of an entry's object: the noun its matched word describes ("tear [gas]", "live [ammunition]", "joint [statement]"). */
+function objectEnd(ec: EventContext, k: number, r: Span): number {
+  let last = k
+  for (let arc = ec.arcs[last]; arc && /^(compound|amod)/.test(arc.dep) && arc.head > last && arc.head <= last + 2 && arc.head < r.end; arc = ec.arcs[last])
+    last = arc.head
+  // "tear gas" read as a verb and its object: the two words still name one thing
+  if (last === k && ec.tokens[k + 1]?.pos === 'NOUN' && ec.arcs[k + 1]?.head === k) last = k + 1
+  return last
+}
+
+/**
+ * Whether the words from..to name something besides the act: an actor or a word for people
+ * ("the Sudanese [ambassador]", "the [hostages]"), or a noun before the object's own words
+ * ("urged [regional powers] to support").
+ */
+const namesParty = (ec: EventContext, from: number, to: number): boolean => {
+  for (let k = from; k <= to; k++) {
+    if (ec.actorAt[k] || personNouns().has(ec.lower[k] ?? '')) return true
+    const pos = ec.tokens[k]?.pos
+    if ((pos === 'NOUN' || pos === 'PROPN') && ec.arcs[k]?.dep !== 'compound' && k < to - 1) return true
+  }
+  return false
+}
+
+const personNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/person-nouns.json').entries))
 
 const party = (a: Actor | null): EventParty | null => (a ? { code: a.code, text: a.text, start: a.start, end: a.end } : null)
 

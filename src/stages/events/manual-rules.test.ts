@@ -141,3 +141,17 @@ describe('events: unconventional violence and plans (issue #17)', () => {
     assert.equal(future?.cameo.slice(0, 2), '03')
   })
 })
+
+describe('events: the trigger names the act', () => {
+  it('an entry that needs its object takes the object into its words', () => {
+    const { events } = analyze('Riot police in Lagos fired tear gas at the marchers. Chile voiced its dissatisfaction with the Peruvian ruling.')
+    assert.deepEqual(
+      events.map((e) => `${e.cameo} ${e.trigger.text}`),
+      ['175 fired tear gas', '110 voiced its dissatisfaction'],
+    )
+  })
+  it('an object that names a party stays out of the words', () => {
+    const { events } = analyze('Norway expelled three Iranian diplomats on Monday.')
+    assert.equal(events[0]?.trigger.text, 'expelled')
+  })
+})

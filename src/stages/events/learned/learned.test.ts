@@ -21,6 +21,12 @@ describe('events: the Phoenix verb dictionary', () => {
     assert.equal(phoenixVerb(ctx, 2, { start: 0, end: 5 })?.pattern, undefined)
     assert.equal(phoenixVerb(words('the tanks'), 1, { start: 0, end: 2 }), null)
   })
+  it('reads a phrasal verb with its particle, next or one word on', () => {
+    // +CALL_OFF [160] is its own verb, not CALL's block
+    assert.equal(phoenixVerb(words('the unions called off the strike'), 2, { start: 0, end: 5 })?.code, '160')
+    assert.equal(phoenixVerb(words('the unions called it off'), 2, { start: 0, end: 5 })?.code, '160')
+    assert.notEqual(phoenixVerb(words('the unions called a strike'), 2, { start: 0, end: 5 })?.code, '160')
+  })
   it('expands synonym sets: food words after a verb of giving', () => {
     const ctx = words('they distributed nutriment to the villagers')
     assert.equal(phoenixVerb(ctx, 1, { start: 0, end: 6 })?.pattern, '073')

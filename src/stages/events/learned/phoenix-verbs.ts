@@ -31,10 +31,15 @@ export interface PhoenixCue {
 // how far after the verb a pattern's words may stand
 const PATTERN_WINDOW = 8
 
-/** The Phoenix entry of the word at i, or null when the dictionary does not list it. */
+/** The Phoenix entry of the word at i (with its particle when it heads a phrasal verb), or null when the dictionary does not list it. */
 export function phoenixVerb(ctx: EventContext, i: number, r: Span): PhoenixCue | null {
   const v = verbs()
-  const form = v.forms.get(ctx.lower[i] ?? '')
+  // a phrasal verb first, its particle next or one word on ("rounded up", "rounded them up")
+  const w = ctx.lower[i] ?? ''
+  const form =
+    (i + 1 < r.end ? v.forms.get(`${w} ${ctx.lower[i + 1]}`) : undefined) ??
+    (i + 2 < r.end ? v.forms.get(`${w} ${ctx.lower[i + 2]}`) : undefined) ??
+    v.forms.get(w)
   if (!form) return null
   const [block, code] = form
   let best: readonly [readonly string[], string | null] | undefined
