@@ -67,7 +67,7 @@ export function resolvePhrase(p: Phrase, c: ResolveContext): Resolution | null {
     const country = (origin && ownerPart(origin)) ?? c.fallbackCountry(p) ?? '---'
     if (!sector && !origin) return null
     const res = { code: `${country}${sector}`, name: c.surface(core), id: `title:${c.surface(core).toLowerCase()}`, via: 'title' }
-    if (core.entityType === 'PER') c.coreference.remember(c.surface(core), res)
+    if (core.entityType === 'PER' || core.kind === 'person') c.coreference.remember(c.surface(core), res)
     return res
   }
   // no name: a country, demonym or seat with or without roles, or roles alone
@@ -109,8 +109,15 @@ function resolvePerson(p: Phrase, core: Mention, titled: string | undefined, c: 
   const person = inOffice[0] ?? (core.kind === 'surname' && people.length > 1 ? null : (people[0] ?? null))
   if (!person) return null
   const role = pickRole(person, titled, c)
+  // "Suu Kyi" after "opposition leader Aung San Suu Kyi": out of office, the earlier mention's code
+  const earlier = role || titled || p.former ? undefined : c.coreference.find(name)
+  if (earlier?.id === person.id) return { ...earlier, via: 'coreference:name' }
   let res: Resolution | null = null
+  const home = homeCountry(person, c.day)
   if (role && !p.former) res = { code: role.code, name: person.name, id: person.id, via: `registry:${role.title}` }
+  // "opposition leader Shimon Peres" between two terms in office: the title of the day
+  // with the person's country
+  else if (!role && titled && !p.former && home) res = { code: `${home}${titled}`, name: person.name, id: person.id, via: 'registry+title' }
   else {
     // "former President Bashar Assad": out of office on the article's date
     const last = latestRole(person, c.day)
@@ -135,6 +142,15 @@ function pickRole(person: Person, titled: string | undefined, c: ResolveContext)
 }
 
 const fromPhoenix = (r: Role): boolean => r.source.startsWith('Phoenix ')
+
+/** The country of the person's role nearest the day (the last begun, else the first to come), if it is a state's. */
+function homeCountry(person: Person, day: string): string | null {
+  const next = [...person.roles].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))[0]
+  const code = (latestRole(person, day) ?? next)?.code ?? ''
+  return /^[A-Z]{3}/.test(code) && !NOT_A_STATE.test(code) ? code.slice(0, 3) : null
+}
+
+const NOT_A_STATE = /^(IGO|NGO|IMG|MNC|INT|NGM|UIS|---)/
 
 function latestRole(person: Person, day: string): Role | null {
   return [...person.roles].filter((x) => (x.from ?? '') <= day).sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0] ?? null
