@@ -145,7 +145,16 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
           continue
         }
         const code = datedCountryCode(known.code, context.day)
-        actors.push({ ...span(p), text: surface(p), code, country: countryOf(code), sector: known.sector ?? sectorOf(code), name: known.name, id: known.id, via: 'coreference:later-name' })
+        actors.push({
+          ...span(p),
+          text: surface(p),
+          code,
+          country: countryOf(code),
+          sector: known.sector ?? sectorOf(code),
+          name: known.name,
+          id: known.id,
+          via: 'coreference:later-name',
+        })
       }
       if (unresolved.length) actors.sort((a, b) => a.start - b.start)
       if (context.undated && actors.some((a) => a.via.startsWith('registry:'))) {
