@@ -1,4 +1,4 @@
-import { organisationActive, type Person, type Role, rolesAt } from '../../lexicon/actors.js'
+import { type Organisation, organisationActive, type Person, type Role, rolesAt } from '../../lexicon/actors.js'
 import { partyStanding } from '../../lexicon/parties.js'
 import type { Mention } from './01-mentions.js'
 import type { Phrase } from './02-phrases.js'
@@ -62,9 +62,15 @@ export function resolvePhrase(p: Phrase, c: ResolveContext): Resolution | null {
     // words before the name do not give another country
     const known = c.coreference.find(c.surface(core))
     if (known && (!origin || known.code.startsWith(ownerPart(origin)))) return { ...known, via: 'coreference:surname' }
+    const party = p.former ? null : memberOf(p, roleSector, origin && ownerPart(origin), c.day)
+    if (party) {
+      const res = { ...party, name: c.surface(core), id: `title:${c.surface(core).toLowerCase()}` }
+      if (core.entityType === 'PER' || core.kind === 'person') c.coreference.remember(c.surface(core), res)
+      return res
+    }
     if (!origin && !roleSector) return null
     const sector = p.former ? 'ELI' : (roleSector ?? '')
-    const country = (origin && ownerPart(origin)) ?? c.fallbackCountry(p) ?? '---'
+    const country = (origin && ownerPart(origin)) ?? partyCountry(p, c) ?? c.fallbackCountry(p) ?? '---'
     if (!sector && !origin) return null
     const res = { code: `${country}${sector}`, name: c.surface(core), id: `title:${c.surface(core).toLowerCase()}`, via: 'title' }
     if (core.entityType === 'PER' || core.kind === 'person') c.coreference.remember(c.surface(core), res)
@@ -83,7 +89,10 @@ export function resolvePhrase(p: Phrase, c: ResolveContext): Resolution | null {
     return { code: origin, name: c.surface(p), id: `country:${origin}`, via: p.origins[0]?.kind === 'demonym' ? 'nationality' : 'country' }
   }
   if (!roleSector) return null
-  const country = c.fallbackCountry(p)
+  // "Republican presidential candidates", "Labour activists": members of a party by its standing
+  const members = p.former ? null : (memberOf(p, roleSector, c.fallbackCountry(p), c.day) ?? memberOf(p, roleSector, null, c.day))
+  if (members) return { ...members, name: c.surface(p), id: `party:${members.code}` }
+  const country = partyCountry(p, c) ?? c.fallbackCountry(p)
   const sector = p.former ? 'ELI' : roleSector
   return {
     code: `${country ?? '---'}${sector}`,
@@ -114,7 +123,10 @@ function resolvePerson(p: Phrase, core: Mention, titled: string | undefined, c: 
   if (earlier?.id === person.id) return { ...earlier, via: 'coreference:name' }
   let res: Resolution | null = null
   const home = homeCountry(person, c.day)
+  const party = role || p.former ? null : memberOf(p, titled, home, c.day)
   if (role && !p.former) res = { code: role.code, name: person.name, id: person.id, via: `registry:${role.title}` }
+  // "Republican candidate X" out of office: the party's standing on the day (guide §6)
+  else if (party) res = { ...party, name: person.name, id: person.id }
   // "opposition leader Shimon Peres" between two terms in office: the title of the day
   // with the person's country
   else if (!role && titled && !p.former && home) res = { code: `${home}${titled}`, name: person.name, id: person.id, via: 'registry+title' }
@@ -139,6 +151,35 @@ function pickRole(person: Person, titled: string | undefined, c: ResolveContext)
     if (match) return match
   }
   return held[0] ?? null
+}
+
+/**
+ * A party member's code: a party adjective in the phrase ("Republican candidate") with a
+ * party role or none gives the party's country and its standing on the day (GOV in the
+ * national executive, OPP outside it; annotation guide §6), in the person's own country when known.
+ */
+function memberOf(
+  p: Phrase,
+  titled: string | undefined,
+  country: string | null | undefined,
+  day: string,
+): { code: string; sector: string; via: string } | null {
+  if (titled && !/^(PTY|ELI|GOV|OPP)$/.test(titled)) return null
+  const org = partyOf(p, country)
+  const standing = org?.country ? partyStanding(org.id, org.country, day) : null
+  return org?.country && standing ? { code: `${org.country}${standing}`, sector: 'PTY', via: 'party+member' } : null
+}
+
+/** The country of the party a party adjective names, the article's own country's party first. */
+const partyCountry = (p: Phrase, c: ResolveContext): string | null | undefined => (partyOf(p, c.fallbackCountry(p)) ?? partyOf(p, null))?.country
+
+/** The party a party adjective of the phrase names ("Republican Senator X"), in the given country when known. */
+function partyOf(p: Phrase, country: string | null | undefined): Organisation | undefined {
+  for (const g of p.groups) {
+    const org = (g.organisations ?? []).find((o) => o.sector === 'PTY' && o.country && (!country || o.country === country))
+    if (org) return org
+  }
+  return undefined
 }
 
 const fromPhoenix = (r: Role): boolean => r.source.startsWith('Phoenix ')

@@ -252,3 +252,20 @@ describe("actors: a state's leader", () => {
     assert.equal(codeOf('Chilean business leaders met in Lima.', 'Chilean business leaders', '2020-01-01'), 'CHLBUS')
   })
 })
+
+describe('actors: party members', () => {
+  it("a party adjective or name before a party role gives the party's standing on the day", () => {
+    // Republicans outside the US executive in 2010, in it in 2019 (governing-parties.json)
+    assert.equal(codeOf('Republican nominee Tomas Ferreira attacked the plan.', 'Republican nominee Tomas Ferreira', '2010-06-01'), 'USAOPP')
+    assert.equal(codeOf('GOP candidate Tomas Ferreira attacked the plan.', 'GOP candidate Tomas Ferreira', '2019-06-01'), 'USAGOV')
+    assert.equal(codeOf('Republican candidates met in Ohio.', 'Republican candidates', '2010-06-01'), 'USAOPP')
+  })
+  it('a later surname keeps the code; another role keeps its own sector with the party country', () => {
+    const text = 'Republican nominee Tomas Ferreira attacked the plan. Ferreira spoke again. Republican voters cheered.'
+    assert.deepEqual(actorsOf(text, '2010-06-01'), [
+      ['Republican nominee Tomas Ferreira', 'USAOPP'],
+      ['Ferreira', 'USAOPP'],
+      ['Republican voters', 'USACVL'],
+    ])
+  })
+})
