@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { readCorpusDocs } from './corpus/documents.js'
 import { loadGold } from './corpus/gold.js'
-import { CRITERIA, type Criterion, type ScoredEvent, scoreEvents } from './corpus/score.js'
+import { CRITERIA, type Criterion, matchEvents, type ScoredEvent, scoreEvents } from './corpus/score.js'
 
 const { values } = parseArgs({
   options: {
@@ -67,9 +67,12 @@ interface OutEvent {
   target?: { code?: unknown } | null
   modality?: unknown
   negated?: unknown
+  date?: unknown
 }
 const byId = new Map(gold.docs.map((d) => [d.id, d]))
 const pred: ScoredEvent[] = []
+// each predicted event's date, and its document's publication date, by the event's index in `pred`
+const predDates: { date: string | null; published: string | null }[] = []
 const seen = new Set<string>()
 let outsideAnnotated = 0
 for (const [n, line] of outputText.split('\n').entries()) {
@@ -115,11 +118,13 @@ for (const [n, line] of outputText.split('\n').entries()) {
       modality: String(e.modality ?? 'asserted'),
       negated: e.negated === true,
     })
+    predDates.push({ date: typeof e.date === 'string' ? e.date : null, published: gold.texts.get(doc.id)?.date ?? null })
   }
 }
 const missing = gold.docs.filter((d) => !seen.has(d.id))
 if (missing.length) console.error(`${missing.length} documents have no output line (scored as no events): ${missing.slice(0, 5).map((d) => d.id)}`)
 
+const goldFacts = gold.sentences.flatMap((s) => s.events)
 const goldEvents: ScoredEvent[] = gold.sentences.flatMap((s) =>
   s.events.map((e) => ({
     doc: e.doc,
@@ -152,12 +157,52 @@ if (!values.quiet) {
   const m = score.modality
   const share = (k: number): string => (m.matched ? f(k / m.matched) : '0.000')
   console.log(`on ${m.matched} root matches: modality+negation ${share(m.both)}, modality ${share(m.modality)}, negation ${share(m.negated)}`)
+  console.log(datesLine())
   console.log(
     `fully correct (leaf, source and target codes) share of predicted events: ${f(score.fullyCorrect)}; of gold events: ${f(score.criteria.full.recall)}`,
   )
   console.log('per root: gold pred P R F1')
   for (const [root, r] of Object.entries(score.perRoot).sort(([a], [b]) => a.localeCompare(b)))
     console.log(`  ${root}  ${r.gold} ${r.pred} ${f(r.precision)} ${f(r.recall)} ${f(r.f1)}`)
+}
+/**
+ * Event dates on the root matches (annotation guide section 8): of gold events with their own
+ * date, the share whose predicted date agrees at the gold's precision ("1996-05" against
+ * "1996-05-03", a week by its Thursday); of background events (dated or not), the share not given the publication
+ * date; of the news (neither), the share given the publication date or a date of their own.
+ */
+function datesLine(): string {
+  // a week ("1996-W34", "1996-W34-WE") read as its Thursday, so it can agree with the gold's month
+  const calendarDate = (v: string | null): string | null => {
+    const w = v?.match(/^(\d{4})-W(\d\d)/)
+    if (!w) return v
+    const jan4 = new Date(Date.UTC(Number(w[1]), 0, 4))
+    const thursday = new Date(jan4.getTime() + ((Number(w[2]) - 1) * 7 + 3 - ((jan4.getUTCDay() + 6) % 7)) * 86400000)
+    return thursday.toISOString().slice(0, 10)
+  }
+  const n = { dated: 0, datedRight: 0, background: 0, backgroundRight: 0, news: 0, newsRight: 0, published: 0, all: 0 }
+  for (const [i, j] of matchEvents(goldEvents, pred, CRITERIA.root)) {
+    const g = goldFacts[i]
+    const p = predDates[j]
+    if (!g || !p) continue
+    const published = !!p.date && !!p.published && p.date === p.published.slice(0, 10)
+    n.all++
+    if (published) n.published++
+    if (g.date) {
+      n.dated++
+      const day = calendarDate(p.date)
+      if (day?.slice(0, g.date.length) === g.date && (day.length === g.date.length || day[g.date.length] === '-')) n.datedRight++
+    }
+    if (g.background) {
+      n.background++
+      if (!published) n.backgroundRight++
+    } else if (!g.date) {
+      n.news++
+      if (p.date) n.newsRight++
+    }
+  }
+  const r = (k: number, of: number): string => `${of ? f(k / of) : '-'} (${k}/${of})`
+  return `dates on root matches: own date agrees ${r(n.datedRight, n.dated)}; background not given the publication date ${r(n.backgroundRight, n.background)}; news dated ${r(n.newsRight, n.news)}; publication date on ${n.published} of ${n.all}`
 }
 const modalityAcc = score.modality.matched ? score.modality.both / score.modality.matched : 0
 console.log(

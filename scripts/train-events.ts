@@ -6,7 +6,7 @@
 // shares) and prints, on the dev split, trigger-level root precision/recall of the rules alone
 // and of the rules revised by the model at several margins, and modality/negation accuracy
 // of the rules and of the models on gold triggers.
-// Usage: npm run train:events [-- --iterations 10 --eval-split dev]
+// Usage: npm run train:events [-- --iterations 10 --eval-split dev --modality-only]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
@@ -19,7 +19,7 @@ import { FeatureBuffer, PerceptronTrainer } from '../src/models/perceptron.js'
 import { defaultStages } from '../src/pipeline.js'
 import { ruleTriggers, type TriggerMatch } from '../src/stages/events/01-triggers.js'
 import { codeOf } from '../src/stages/events/03-code.js'
-import { isCommitment, isNegated, isWilling, modalityOf } from '../src/stages/events/04-modality.js'
+import { governedBy, isCommitment, isNegated, isWilling, modalityOf } from '../src/stages/events/04-modality.js'
 import { type EventContext, eventContextOf } from '../src/stages/events/context.js'
 import { modalityFeatures, triggerFeatures } from '../src/stages/events/learned/features.js'
 import {
@@ -48,6 +48,8 @@ const { values } = parseArgs({
     cache: { type: 'string' },
     // figures only: the committed models stay as they are
     'dry-run': { type: 'boolean', default: false },
+    // writes only the modality and negation models: the trigger and leaf models stay as committed
+    'modality-only': { type: 'boolean', default: false },
   },
 })
 const started = Date.now()
@@ -149,7 +151,8 @@ function load(split: string): { examples: Example[]; modality: ModalityExample[]
     const ruleModality = modalityOf(ctx, at, r)
     const ruleNegated = isNegated(ctx, at, r)
     const coded = rule ? codeOf(rule, ruleModality, ruleNegated, isCommitment(ctx, at, r), isWilling(ctx, at, r)) : null
-    modalityFeatures(buffer, ctx, at, r, g.code, { modality: ruleModality, negated: ruleNegated, recoded: coded?.recoded ?? null })
+    const governed = governedBy(ctx, at, r)
+    modalityFeatures(buffer, ctx, at, r, g.code, { modality: ruleModality, negated: ruleNegated, recoded: coded?.recoded ?? null, governed })
     modality.push({ features: copy(), modality: g.modality as Modality, negated: g.negated, ruleModality, ruleNegated })
   }
 }
@@ -218,13 +221,15 @@ const trigger = triggerTrainer.average()
 const leaf = leafTrainer.average()
 const modalityModel = modalityTrainer.average()
 const negation = negationTrainer.average()
-if (!values['dry-run']) {
+if (!values['dry-run'] && !values['modality-only']) {
   writeFileSync(
     JUDGED_NOUNS_PATH,
     `${JSON.stringify({ description: `Dictionary nouns seen at least ${NOUN_SUPPORT} times in the corpus train split (scripts/train-events.ts): the trigger model may drop only these.`, lemmas: judged })}\n`,
   )
   writeFileSync(TRIGGER_MODEL_PATH, gzipSync(trigger.serialize(), { level: 9 }))
   writeFileSync(LEAF_MODEL_PATH, gzipSync(leaf.serialize(), { level: 9 }))
+}
+if (!values['dry-run']) {
   writeFileSync(MODALITY_MODEL_PATH, gzipSync(modalityModel.serialize(), { level: 9 }))
   writeFileSync(NEGATION_MODEL_PATH, gzipSync(negation.serialize(), { level: 9 }))
 }

@@ -480,4 +480,23 @@ describe('events: the verb that governs an act sets its modality and negation (i
     const found = moods('Sanctions will follow if Eritrea fails to release the detained journalists.')
     assert.ok(!found.some((e) => e.endsWith('asserted neg')), found.join('; '))
   })
+  it('an act done to or by no one is negated', () => {
+    for (const text of ['Nobody was detained after the march in Lagos.', 'Police in Lagos arrested no protesters on Monday.']) {
+      const found = moods(text)
+      assert.ok(found.includes('17 asserted neg'), `${text}: ${found.join('; ')}`)
+    }
+    const done = moods('Police in Lagos arrested twelve protesters and nobody was hurt.')
+    assert.ok(done.includes('17 asserted'), done.join('; '))
+  })
+  it('an act done of necessity or with a purpose is done, a threatened or conditional one is not', () => {
+    const forced = moods('Kenyan riot police had to fire tear gas at the stone-throwing crowd in Kisumu.')
+    assert.ok(
+      forced.some((e) => /^1[789] asserted$/.test(e)),
+      forced.join('; '),
+    )
+    const threat = moods('The Ethiopian army threatened to shell the rebel positions near Mekelle.')
+    assert.ok(!threat.some((e) => /^1[89] (asserted|reported)/.test(e)), threat.join('; '))
+    const unless = moods('Ghana will expel the Nigerian traders unless they register their shops.')
+    assert.ok(!unless.some((e) => /^1[2-7] asserted$/.test(e)), unless.join('; '))
+  })
 })

@@ -85,6 +85,20 @@ describe('events: background acts dated to their own time', () => {
     const { events } = analyze('Russia had attacked Ukraine before the talks began.')
     assert.equal(events.find((e) => e.trigger.text === 'attacked')?.date, null)
   })
+  it('a date the parse hangs on the trigger dates it across commas', () => {
+    const opening = analyze('On Tuesday, Iraq accused Iran of aggression.').events
+    assert.equal(opening.find((e) => e.trigger.text === 'accused')?.date, '2025-07-29')
+    const listed = analyze('Serbian police arrested the mayor of Nis, his deputy and two aides in March 2021.').events
+    assert.equal(listed.find((e) => e.trigger.text === 'arrested')?.date, '2021-03')
+  })
+  it('a date in the phrase that opens the sentence dates its act', () => {
+    const { events } = analyze('For three hours on Tuesday, Malian soldiers attacked the rebels near Gao.')
+    assert.equal(events.find((e) => e.trigger.text === 'attacked')?.date, '2025-07-29')
+  })
+  it('an act told with "once" or "previously" is background: no article date', () => {
+    const { events } = analyze('Peru once accused Bolivia of sheltering the rebels.')
+    assert.equal(events.find((e) => e.trigger.text === 'accused')?.date, null)
+  })
 })
 
 describe('events: unconventional violence and plans (issue #17)', () => {

@@ -3,6 +3,7 @@ import { lazy, loadLexicon } from '../../../lexicon/load.js'
 import { normWord } from '../../../models/features.js'
 import type { FeatureBuffer } from '../../../models/perceptron.js'
 import { defaultWordClusters } from '../../../models/word-clusters.js'
+import { baseRelation } from '../../syntax/relations.js'
 import type { TriggerMatch } from '../01-triggers.js'
 import { attributionStart, type EventContext } from '../context.js'
 import { lemmaOf, triggersByLemma } from '../triggers.js'
@@ -20,6 +21,19 @@ const cueKind = lazy(() => {
   const c = loadLexicon<Cues>('events/modality-cues.json')
   const kind = new Map<string, string>()
   for (const k of ['negators', 'future', 'hypothetical', 'reported', 'aspectual'] as const) for (const w of c[k]) kind.set(w, k)
+  return kind
+})
+
+// the modality model's further cue words, the same file's other kinds: necessity ("had to"),
+// willingness, the governing verbs' kinds and conditionals ("unless"); kept apart from
+// `cueKind` so that the trigger model's features stay as it was trained
+const modalityCueKind = lazy(() => {
+  const c = loadLexicon<Cues & Record<'necessity' | 'willingness' | 'denial' | 'unrealised' | 'unfulfilled' | 'conditional' | 'purpose', string[]>>(
+    'events/modality-cues.json',
+  )
+  const kind = new Map<string, string>()
+  for (const k of ['necessity', 'willingness', 'denial', 'unrealised', 'unfulfilled', 'conditional', 'purpose'] as const)
+    for (const w of c[k] ?? []) kind.set(w, k)
   return kind
 })
 
@@ -74,6 +88,11 @@ const F = {
   TrailingAttribution: 49,
   SentenceCue: 50,
   BeforeWord: 51,
+  Governed: 52,
+  ModalCue: 53,
+  ToHead: 54,
+  ClauseMark: 55,
+  GovernorMarker: 56,
 } as const
 
 /** What the trigger model is told about a token besides the text: the rules' match there, if any. */
@@ -197,10 +216,20 @@ export function triggerFeatures(out: FeatureBuffer, ctx: EventContext, c: Trigge
   if (sentence.lastAttribution > i) out.add(F.Attribution, 'after')
 }
 
+/** What the verb governing a trigger says of it (04-modality's `governedBy`): denied, unrealised or unfulfilled, and the verb. */
+export interface GovernedCue {
+  readonly kind: string
+  readonly word: string
+}
+
 /**
  * The features of an event for the modality and negation models: the rules' answers, the
  * event's code, the markers and cue words around the trigger, the verb that governs it
- * ("denied shelling", "plans to visit") and the attribution and question around it.
+ * ("denied shelling", "plans to visit", "threatened to strike", "failed to attend") and
+ * the attribution and question around it; the word before a "to" that introduces the
+ * trigger, which tells a plan ("plans to") from necessity ("had to", "were forced to") and
+ * purpose ("in order to", a done act's "to disperse"); the subordinators of the trigger's
+ * clause and its governor's ("if", "unless", "whether"), and the governor's own modal markers.
  */
 export function modalityFeatures(
   out: FeatureBuffer,
@@ -208,7 +237,7 @@ export function modalityFeatures(
   at: number,
   r: Span,
   code: string,
-  rule: { modality: string; negated: boolean; recoded: string | null },
+  rule: { modality: string; negated: boolean; recoded: string | null; governed?: GovernedCue | null },
 ): void {
   const { lower, tokens, arcs, view } = ctx
   const t = tokens[at] as Token
@@ -222,9 +251,13 @@ export function modalityFeatures(
   out.add(F.Recoded, (rule.recoded ?? '-').split(' ')[0] ?? '-', String(rule.negated))
   out.add(F.Pos, t.pos)
   out.add(F.Lemma, lemmaOf(lower[at] ?? ''))
+  const g = rule.governed
+  out.add(F.Governed, g?.kind ?? '-', rootOf(code))
+  if (g) out.add(F.Governed, g.kind, lemmaOf(g.word))
   const markers = view.markers(at)
   out.add(F.Marker, markers.modality ?? '-', String(markers.negated))
   for (const w of markers.markers) out.add(F.Marker, w)
+  for (const k of view.children(at)) if (baseRelation(arcs[k]?.dep ?? '') === 'mark') out.add(F.ClauseMark, lower[k] ?? '', 'own')
   const arc = arcs[at]
   if (arc && arc.head >= 0) {
     const g = lemmaOf(lower[arc.head] ?? '')
@@ -232,12 +265,24 @@ export function modalityFeatures(
     out.add(F.GovernorDep, arc.dep)
     const gm = view.markers(arc.head)
     out.add(F.Marker, `gov:${gm.modality ?? '-'}`, String(gm.negated))
+    for (const w of gm.markers) out.add(F.GovernorMarker, w, arc.dep)
+    for (const k of view.children(arc.head)) if (baseRelation(arcs[k]?.dep ?? '') === 'mark' && k !== at) out.add(F.ClauseMark, lower[k] ?? '', 'gov')
   }
   for (let k = Math.max(r.start, at - 5); k < at; k++) {
     const w = lower[k] ?? ''
     const kind = cueKind().get(w)
     if (kind) out.add(F.Cue, kind, String(at - k))
+    // necessity and purpose words count only before the trigger's "to" (ToHead): "had" alone is mostly the past perfect
+    const more = modalityCueKind().get(w)
+    if (more && more !== 'necessity' && more !== 'purpose') out.add(F.ModalCue, more, String(at - k))
     out.add(F.BeforeWord, w)
+  }
+  // "had to open fire", "plans to visit", "in order to disperse", "massed to attack": the word before the trigger's "to"
+  const to = lower[at - 1] === 'to' ? at - 1 : lower[at - 2] === 'to' ? at - 2 : -1
+  if (to > r.start) {
+    const w = lower[to - 1] ?? ''
+    out.add(F.ToHead, modalityCueKind().get(w) ?? cueKind().get(w) ?? (tokens[to - 1] as Token).pos)
+    out.add(F.ToHead, lemmaOf(w), 'word')
   }
   for (const [k, kind] of sentenceFacts(ctx, r).cues) out.add(F.SentenceCue, kind, k < at ? 'before' : 'after')
   out.add(F.Quoted, ctx.byOffset.indirectQuotes.covers(t.start, t.end) ? 'yes' : 'no')

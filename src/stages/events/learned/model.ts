@@ -6,7 +6,7 @@ import type { TriggerMatch } from '../01-triggers.js'
 import { requestedAct } from '../03-code.js'
 import type { EventContext } from '../context.js'
 import { lemmaOf } from '../triggers.js'
-import { modalityFeatures, type TriggerCandidate, triggerFeatures } from './features.js'
+import { type GovernedCue, modalityFeatures, type TriggerCandidate, triggerFeatures } from './features.js'
 
 const modelPath = (name: string): string => fileURLToPath(new URL(`../../../../models/${name}.model.gz`, import.meta.url))
 
@@ -196,7 +196,7 @@ export function decideModality(
   at: number,
   r: Span,
   code: string,
-  rule: { modality: Modality; negated: boolean; recoded: string | null },
+  rule: { modality: Modality; negated: boolean; recoded: string | null; governed: GovernedCue | null },
 ): { modality: Modality; negated: boolean } {
   modalityFeatures(features, ctx, at, r, code, rule)
   const m = models.modality.predict(features, new Float64Array(models.modality.classes.length))
