@@ -128,8 +128,9 @@ function resolvePerson(p: Phrase, core: Mention, titled: string | undefined, c: 
   // "Republican candidate X" out of office: the party's standing on the day (guide §6)
   else if (party) res = { ...party, name: person.name, id: person.id }
   // "opposition leader Shimon Peres" between two terms in office: the title of the day
-  // with the person's country
-  else if (!role && titled && !p.former && home) res = { code: `${home}${titled}`, name: person.name, id: person.id, via: 'registry+title' }
+  // with the person's country; a title of an office held before ("President Bashar Assad"
+  // after his fall) is that office, now over
+  else if (!role && titled && !p.former && home && !heldBefore(person, titled, c.day)) res = { code: `${home}${titled}`, name: person.name, id: person.id, via: 'registry+title' }
   else {
     // "former President Bashar Assad": out of office on the article's date
     const last = latestRole(person, c.day)
@@ -183,6 +184,10 @@ function partyOf(p: Phrase, country: string | null | undefined): Organisation | 
 }
 
 const fromPhoenix = (r: Role): boolean => r.source.startsWith('Phoenix ')
+
+/** Whether the person held an office of the sector before the day. */
+const heldBefore = (person: Person, sector: string, day: string): boolean =>
+  person.roles.some((r) => (r.from ?? '') <= day && r.code.slice(3).startsWith(sector))
 
 /** The country of the person's role nearest the day (the last begun, else the first to come), if it is a state's. */
 function homeCountry(person: Person, day: string): string | null {

@@ -269,3 +269,9 @@ describe('actors: party members', () => {
     ])
   })
 })
+
+describe('actors: a title of an office held before', () => {
+  it('is that office, now over', () => {
+    assert.equal(codeOf('President Angela Merkel spoke in Paris.', 'President Angela Merkel', '2023-04-01'), 'DEUELI')
+  })
+})
