@@ -130,7 +130,8 @@ function resolvePerson(p: Phrase, core: Mention, titled: string | undefined, c: 
   // "opposition leader Shimon Peres" between two terms in office: the title of the day
   // with the person's country; a title of an office held before ("President Bashar Assad"
   // after his fall) is that office, now over
-  else if (!role && titled && !p.former && home && !heldBefore(person, titled, c.day)) res = { code: `${home}${titled}`, name: person.name, id: person.id, via: 'registry+title' }
+  else if (!role && titled && !p.former && home && !heldBefore(person, titled, c.day))
+    res = { code: `${home}${titled}`, name: person.name, id: person.id, via: 'registry+title' }
   else {
     // "former President Bashar Assad": out of office on the article's date
     const last = latestRole(person, c.day)
