@@ -186,9 +186,12 @@ function partyOf(p: Phrase, country: string | null | undefined): Organisation | 
 
 const fromPhoenix = (r: Role): boolean => r.source.startsWith('Phoenix ')
 
-/** Whether the person held an office of the sector before the day. */
+/**
+ * Whether the person held an office of the sector that ended before the day, by our own
+ * registry's dates (a Phoenix office "ends" only where the files stop, about 2015).
+ */
 const heldBefore = (person: Person, sector: string, day: string): boolean =>
-  person.roles.some((r) => (r.from ?? '') <= day && r.code.slice(3).startsWith(sector))
+  person.roles.some((r) => !fromPhoenix(r) && r.to !== null && r.to < day && r.code.slice(3).startsWith(sector))
 
 /** The country of the person's role nearest the day (the last begun, else the first to come), if it is a state's. */
 function homeCountry(person: Person, day: string): string | null {
