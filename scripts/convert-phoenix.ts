@@ -247,8 +247,11 @@ for (const { file, records } of parsed) {
       drop(codes.length ? 'country or region block' : 'no usable code')
       continue
     }
-    const person = isPerson(r, file, codes)
     const names = [...new Set(r.names.map(displayName).filter((n) => n))]
+    // "BARACK_OBAMA ... +OBAMA_ADMINISTRATION": a record headed by the full name of one of
+    // our people is that person, whatever institution words its other names carry
+    const head = displayName(r.names[0] ?? '')
+    const person = (head.includes(' ') && ours.personNames.has(nameKey(head))) || isPerson(r, file, codes)
     // the same person or body as one of ours (by a full name): ours wins, theirs is left out
     const sameAsOurs = names.some((n) => n.includes(' ') && (person ? ours.personNames : ours.orgNames).has(nameKey(n)))
     if (sameAsOurs) {

@@ -122,8 +122,10 @@ export function findMentions(text: string, tokens: readonly Token[], cased: True
       if (place?.country) add({ first, end, kind: 'place', country: place.country, entityType: e.type })
       continue
     }
-    if (e.type === 'NORP') {
-      add({ first, end, kind: 'group', entityType: e.type })
+    // "Republican", "Democrat", "Labour": a party's member adjective before a role or a name
+    const parties = e.type === 'NORP' || e.type === 'MISC' ? partiesNamed(registry, named) : []
+    if (e.type === 'NORP' || parties.length) {
+      add({ first, end, kind: 'group', entityType: e.type, ...(parties.length ? { organisations: parties } : {}) })
       continue
     }
     // "Zetas Cartel", "Madras High Court": a trailing role noun stays its own mention
@@ -183,6 +185,16 @@ export function findMentions(text: string, tokens: readonly Token[], cased: True
     }
     return undefined
   }
+}
+
+/** The political parties a member adjective names: "Republican" (Republicans), "Labour" (Labour Party). */
+function partiesNamed(registry: ActorRegistry, word: string): Organisation[] {
+  if (word.includes(' ')) return []
+  for (const name of [`${word}s`, `${word} Party`]) {
+    const found = registry.lookupOrganisations(name).filter((o) => o.sector === 'PTY' && o.country)
+    if (found.length) return found
+  }
+  return []
 }
 
 /** A title before a name: our titles and the dictionaries' abbreviations ("Gen.", "Lt."). */

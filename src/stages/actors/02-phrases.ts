@@ -71,6 +71,8 @@ export function groupPhrases(text: string, tokens: readonly Token[], mentions: r
   return phrases
 
   function place(p: { core: Mention | null; origins: Mention[]; roles: Mention[]; groups: Mention[] }, m: Mention): void {
+    // "GOP nominee X": the party before the role is the person's, the person the core
+    if (CORE.has(m.kind) && p.core && partyCore(p.core)) p.groups.push(p.core)
     if (CORE.has(m.kind)) p.core = m
     else if (ORIGIN.has(m.kind)) p.origins.push(m)
     else if (m.kind === 'group') p.groups.push(m)
@@ -85,7 +87,7 @@ export function groupPhrases(text: string, tokens: readonly Token[], mentions: r
     const hasCore = p.core !== null
     // after the name only roles may follow ("Kano State government"), or an owner
     if (gap.length === 0) {
-      if (CORE.has(m.kind)) return !hasCore
+      if (CORE.has(m.kind)) return !hasCore || (partyCore(p.core) && p.roles.length > 0 && m.kind !== 'organisation')
       if (ORIGIN.has(m.kind)) return !hasCore && p.roles.length === 0
       return true
     }
@@ -106,6 +108,11 @@ export function groupPhrases(text: string, tokens: readonly Token[], mentions: r
     if (OWNER_LINKS.has(link)) return true
     const sector = p.roles[p.roles.length - 1]?.role?.sector ?? ''
     return PLACE_LINKS.has(link) && CIVIL_SECTORS.test(sector)
+  }
+
+  // a political party's name as the phrase's core so far ("GOP", "Labour")
+  function partyCore(core: Mention | null): boolean {
+    return core?.kind === 'organisation' && (core.organisations ?? []).some((o) => o.sector === 'PTY')
   }
 
   function adjective(i: number): boolean {

@@ -1,4 +1,4 @@
-import { organisationActive, type Person, type Role, rolesAt } from '../../lexicon/actors.js'
+import { type Organisation, organisationActive, type Person, type Role, rolesAt } from '../../lexicon/actors.js'
 import { partyStanding } from '../../lexicon/parties.js'
 import type { Mention } from './01-mentions.js'
 import type { Phrase } from './02-phrases.js'
@@ -62,12 +62,18 @@ export function resolvePhrase(p: Phrase, c: ResolveContext): Resolution | null {
     // words before the name do not give another country
     const known = c.coreference.find(c.surface(core))
     if (known && (!origin || known.code.startsWith(ownerPart(origin)))) return { ...known, via: 'coreference:surname' }
+    const party = p.former ? null : memberOf(p, roleSector, origin && ownerPart(origin), c.day)
+    if (party) {
+      const res = { ...party, name: c.surface(core), id: `title:${c.surface(core).toLowerCase()}` }
+      if (core.entityType === 'PER' || core.kind === 'person') c.coreference.remember(c.surface(core), res)
+      return res
+    }
     if (!origin && !roleSector) return null
     const sector = p.former ? 'ELI' : (roleSector ?? '')
-    const country = (origin && ownerPart(origin)) ?? c.fallbackCountry(p) ?? '---'
+    const country = (origin && ownerPart(origin)) ?? partyCountry(p, c) ?? c.fallbackCountry(p) ?? '---'
     if (!sector && !origin) return null
     const res = { code: `${country}${sector}`, name: c.surface(core), id: `title:${c.surface(core).toLowerCase()}`, via: 'title' }
-    if (core.entityType === 'PER') c.coreference.remember(c.surface(core), res)
+    if (core.entityType === 'PER' || core.kind === 'person') c.coreference.remember(c.surface(core), res)
     return res
   }
   // no name: a country, demonym or seat with or without roles, or roles alone
@@ -83,7 +89,10 @@ export function resolvePhrase(p: Phrase, c: ResolveContext): Resolution | null {
     return { code: origin, name: c.surface(p), id: `country:${origin}`, via: p.origins[0]?.kind === 'demonym' ? 'nationality' : 'country' }
   }
   if (!roleSector) return null
-  const country = c.fallbackCountry(p)
+  // "Republican presidential candidates", "Labour activists": members of a party by its standing
+  const members = p.former ? null : (memberOf(p, roleSector, c.fallbackCountry(p), c.day) ?? memberOf(p, roleSector, null, c.day))
+  if (members) return { ...members, name: c.surface(p), id: `party:${members.code}` }
+  const country = partyCountry(p, c) ?? c.fallbackCountry(p)
   const sector = p.former ? 'ELI' : roleSector
   return {
     code: `${country ?? '---'}${sector}`,
@@ -109,8 +118,20 @@ function resolvePerson(p: Phrase, core: Mention, titled: string | undefined, c: 
   const person = inOffice[0] ?? (core.kind === 'surname' && people.length > 1 ? null : (people[0] ?? null))
   if (!person) return null
   const role = pickRole(person, titled, c)
+  // "Suu Kyi" after "opposition leader Aung San Suu Kyi": out of office, the earlier mention's code
+  const earlier = role || titled || p.former ? undefined : c.coreference.find(name)
+  if (earlier?.id === person.id) return { ...earlier, via: 'coreference:name' }
   let res: Resolution | null = null
+  const home = homeCountry(person, c.day)
+  const party = role || p.former ? null : memberOf(p, titled, home, c.day)
   if (role && !p.former) res = { code: role.code, name: person.name, id: person.id, via: `registry:${role.title}` }
+  // "Republican candidate X" out of office: the party's standing on the day (guide §6)
+  else if (party) res = { ...party, name: person.name, id: person.id }
+  // "opposition leader Shimon Peres" between two terms in office: the title of the day
+  // with the person's country; a title of an office held before ("President Bashar Assad"
+  // after his fall) is that office, now over
+  else if (!role && titled && !p.former && home && !heldBefore(person, titled, c.day))
+    res = { code: `${home}${titled}`, name: person.name, id: person.id, via: 'registry+title' }
   else {
     // "former President Bashar Assad": out of office on the article's date
     const last = latestRole(person, c.day)
@@ -134,7 +155,52 @@ function pickRole(person: Person, titled: string | undefined, c: ResolveContext)
   return held[0] ?? null
 }
 
+/**
+ * A party member's code: a party adjective in the phrase ("Republican candidate") with a
+ * party role or none gives the party's country and its standing on the day (GOV in the
+ * national executive, OPP outside it; annotation guide §6), in the person's own country when known.
+ */
+function memberOf(
+  p: Phrase,
+  titled: string | undefined,
+  country: string | null | undefined,
+  day: string,
+): { code: string; sector: string; via: string } | null {
+  if (titled && !/^(PTY|ELI|GOV|OPP)$/.test(titled)) return null
+  const org = partyOf(p, country)
+  const standing = org?.country ? partyStanding(org.id, org.country, day) : null
+  return org?.country && standing ? { code: `${org.country}${standing}`, sector: 'PTY', via: 'party+member' } : null
+}
+
+/** The country of the party a party adjective names, the article's own country's party first. */
+const partyCountry = (p: Phrase, c: ResolveContext): string | null | undefined => (partyOf(p, c.fallbackCountry(p)) ?? partyOf(p, null))?.country
+
+/** The party a party adjective of the phrase names ("Republican Senator X"), in the given country when known. */
+function partyOf(p: Phrase, country: string | null | undefined): Organisation | undefined {
+  for (const g of p.groups) {
+    const org = (g.organisations ?? []).find((o) => o.sector === 'PTY' && o.country && (!country || o.country === country))
+    if (org) return org
+  }
+  return undefined
+}
+
 const fromPhoenix = (r: Role): boolean => r.source.startsWith('Phoenix ')
+
+/**
+ * Whether the person held an office of the sector that ended before the day, by our own
+ * registry's dates (a Phoenix office "ends" only where the files stop, about 2015).
+ */
+const heldBefore = (person: Person, sector: string, day: string): boolean =>
+  person.roles.some((r) => !fromPhoenix(r) && r.to !== null && r.to < day && r.code.slice(3).startsWith(sector))
+
+/** The country of the person's role nearest the day (the last begun, else the first to come), if it is a state's. */
+function homeCountry(person: Person, day: string): string | null {
+  const next = [...person.roles].sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''))[0]
+  const code = (latestRole(person, day) ?? next)?.code ?? ''
+  return /^[A-Z]{3}/.test(code) && !NOT_A_STATE.test(code) ? code.slice(0, 3) : null
+}
+
+const NOT_A_STATE = /^(IGO|NGO|IMG|MNC|INT|NGM|UIS|---)/
 
 function latestRole(person: Person, day: string): Role | null {
   return [...person.roles].filter((x) => (x.from ?? '') <= day).sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0] ?? null

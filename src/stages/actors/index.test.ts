@@ -210,3 +210,68 @@ describe('actors: country codes by date', () => {
     assert.equal(codeOf('Serbian police detained two men near Nis.', 'Serbian police', '2010-03-01'), 'SRBCOP')
   })
 })
+
+describe('actors: people out of office on the day', () => {
+  it('a title before a listed person out of office gives the title with their country', () => {
+    assert.equal(codeOf('Opposition leader Boyko Borisov attacked the budget.', 'Opposition leader Boyko Borisov', '2022-05-01'), 'BGROPP')
+  })
+  it('a later mention of the person keeps that code, by surname or by the name again', () => {
+    const text = 'Opposition leader Boyko Borisov attacked the budget. Later Borisov spoke in Sofia. Boyko Borisov left early.'
+    assert.deepEqual(
+      actorsOf(text, '2022-05-01').map(([, c]) => c),
+      ['BGROPP', 'BGROPP', 'BGROPP'],
+    )
+  })
+  it('a surname alone after a listed person resolved by a title is that person', () => {
+    const text = 'Finance Minister Angela Merkel presented the budget. Merkel said taxes would fall.'
+    assert.deepEqual(actorsOf(text, '1990-05-01'), [
+      ['Finance Minister Angela Merkel', 'DEUGOV'],
+      ['Merkel', 'DEUGOV'],
+    ])
+  })
+  it('a Phoenix record headed by one of our people is no body ("President Barack Obama" in 2016)', () => {
+    assert.equal(codeOf('President Barack Obama signed the bill.', 'President Barack Obama', '2016-03-01'), 'USAGOV')
+  })
+})
+
+describe('actors: a surname named before the full name', () => {
+  it('takes the code the full name gets later in the article; another full name does not', () => {
+    assert.equal(codeOf('Ana Ferreira resigns.\nGeneral Tomas Ferreira said on Monday the talks had failed.', 'Ana Ferreira', '2020-01-01'), undefined)
+    const text = 'Ferreira says talks failed.\nGeneral Tomas Ferreira said on Monday the talks had failed.'
+    assert.deepEqual(actorsOf(text, '2020-01-01'), [
+      ['Ferreira', '---MIL'],
+      ['General Tomas Ferreira', '---MIL'],
+    ])
+  })
+})
+
+describe("actors: a state's leader", () => {
+  it('is its executive, after a nationality or a possessive', () => {
+    assert.equal(codeOf('The Chilean leader flew to Lima.', 'Chilean leader', '2020-01-01'), 'CHLGOV')
+    assert.equal(codeOf("Peru's leadership rejected the claim.", "Peru's leadership", '2020-01-01'), 'PERGOV')
+    assert.equal(codeOf('Chilean business leaders met in Lima.', 'Chilean business leaders', '2020-01-01'), 'CHLBUS')
+  })
+})
+
+describe('actors: party members', () => {
+  it("a party adjective or name before a party role gives the party's standing on the day", () => {
+    // Republicans outside the US executive in 2010, in it in 2019 (governing-parties.json)
+    assert.equal(codeOf('Republican nominee Tomas Ferreira attacked the plan.', 'Republican nominee Tomas Ferreira', '2010-06-01'), 'USAOPP')
+    assert.equal(codeOf('GOP candidate Tomas Ferreira attacked the plan.', 'GOP candidate Tomas Ferreira', '2019-06-01'), 'USAGOV')
+    assert.equal(codeOf('Republican candidates met in Ohio.', 'Republican candidates', '2010-06-01'), 'USAOPP')
+  })
+  it('a later surname keeps the code; another role keeps its own sector with the party country', () => {
+    const text = 'Republican nominee Tomas Ferreira attacked the plan. Ferreira spoke again. Republican voters cheered.'
+    assert.deepEqual(actorsOf(text, '2010-06-01'), [
+      ['Republican nominee Tomas Ferreira', 'USAOPP'],
+      ['Ferreira', 'USAOPP'],
+      ['Republican voters', 'USACVL'],
+    ])
+  })
+})
+
+describe('actors: a title of an office held before', () => {
+  it('is that office, now over', () => {
+    assert.equal(codeOf('President Angela Merkel spoke in Paris.', 'President Angela Merkel', '2023-04-01'), 'DEUELI')
+  })
+})

@@ -58,6 +58,7 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
       const phrases = groupPhrases(text, tokens, mentions, { formerWords })
       const actors: Actor[] = []
       const messages: Message[] = []
+      const unresolved: Phrase[] = []
       let countriesBySentence: Map<number, Set<string>> | null = null
       const context = {
         day: article.published ?? ctx.today,
@@ -86,6 +87,15 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
         if (locative && !p.core && p.roles.length === 0) continue
         let r = resolvePhrase(p, context)
         let s = span(p)
+        // "the Palestinian leader", "Russia's leadership": a state's leader is its executive
+        // (CAMEO codebook Table 3.1 GOV; annotation guide §6, heads of state and government)
+        if (r && (r.via === 'nationality' || r.via === 'country') && !p.core && p.roles.length === 0) {
+          const at = POSSESSIVE_MARK.test(wordAt(p.end)) ? p.end + 1 : p.end
+          if (LEADER_WORDS.test(wordAt(at)) && (tokens[at] as Token).sentence === (tokens[p.first] as Token).sentence) {
+            r = { ...r, code: `${r.code.slice(0, 3)}GOV`, via: 'nationality+leader' }
+            s = { start: s.start, end: (tokens[at] as Token).end }
+          }
+        }
         // "Assad, who along with his family ...": his = the last person named before
         if (r?.code.startsWith('---') && !p.core && /^(his|her)$/i.test(before)) {
           const holder = [...actors].reverse().find((a) => a.end <= at && /^(registry:(?!organisation)|title|coreference)/.test(a.via))
@@ -107,9 +117,7 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
           }
         }
         if (!r) {
-          if (p.core && (p.core.entityType === 'PER' || p.core.entityType === 'ORG')) {
-            messages.push(report('unresolved-actor', `no actor known for "${surface(p.core)}"`, span(p.core)))
-          }
+          if (p.core && (p.core.entityType === 'PER' || p.core.entityType === 'ORG' || p.core.kind === 'surname')) unresolved.push(p)
           continue
         }
         // "Serbian police" in 1998: Yugoslavia's, as CAMEO codes it
@@ -125,6 +133,30 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
           via: r.via,
         })
       }
+      // "Downer arrives in Beijing" in a headline before "Foreign Minister Alexander Downer":
+      // a bare surname named before the full name is that actor too
+      for (const p of unresolved) {
+        const core = p.core as Mention
+        // one word only: a full name is not another person's by the surname they share
+        const alone = p.roles.length === 0 && p.origins.length === 0 && core.entityType !== 'ORG' && core.end - core.first === 1
+        const known = alone ? coreference.find(surface(core)) : undefined
+        if (!known) {
+          if (core.entityType) messages.push(report('unresolved-actor', `no actor known for "${surface(core)}"`, span(core)))
+          continue
+        }
+        const code = datedCountryCode(known.code, context.day)
+        actors.push({
+          ...span(p),
+          text: surface(p),
+          code,
+          country: countryOf(code),
+          sector: known.sector ?? sectorOf(code),
+          name: known.name,
+          id: known.id,
+          via: 'coreference:later-name',
+        })
+      }
+      if (unresolved.length) actors.sort((a, b) => a.start - b.start)
       if (context.undated && actors.some((a) => a.via.startsWith('registry:'))) {
         messages.push(report('undated-roles', 'the article has no date: people are coded by their latest known role'))
       }
@@ -156,6 +188,8 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
 }
 
 const NONE: ReadonlySet<string> = new Set()
+const LEADER_WORDS = /^(leader|leaders|leadership)$/
+const POSSESSIVE_MARK = /^['’]s?$/
 
 /**
  * The country the article is mostly about: the most named country or nationality, or,
