@@ -59,6 +59,10 @@ export function ruleTriggers(ctx: EventContext, r: Span): TriggerMatch[] {
       for (let j = k + 1; j < r.end && match.trigger.object?.includes(lemmaOf(ctx.lower[j] ?? '')); j++) used.add(j)
     }
     for (let k = i + 1; k <= match.last; k++) used.add(k)
+    // "will be handed back to China", "backed down": the entry's particle is part of its verb, no act of its own ("back" 051)
+    const { particle } = match.trigger
+    const at = particle ? ctx.lower.slice(match.last + 1, Math.min(r.end, match.last + 3)).indexOf(particle) : -1
+    if (at >= 0) used.add(match.last + 1 + at)
     out.push(match)
   }
   return out
