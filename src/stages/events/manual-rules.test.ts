@@ -154,4 +154,9 @@ describe('events: the trigger names the act', () => {
     const { events } = analyze('Norway expelled three Iranian diplomats on Monday.')
     assert.equal(events[0]?.trigger.text, 'expelled')
   })
+  it("a verb entry's particle is part of its verb, no act of its own", () => {
+    const out = analyze('Britain handed back the disputed islands to Argentina in a ceremony on Monday.').events
+    assert.ok(out.length > 0, 'the return is coded')
+    assert.ok(!out.some((e) => e.trigger.text === 'back'), out.map(dyad).join('; '))
+  })
 })
