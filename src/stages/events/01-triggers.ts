@@ -225,7 +225,8 @@ function namesObject(objects: readonly string[], lower: readonly string[], k: nu
   return k + 1 < lower.length && (objects.includes(joined) || objects.includes(lemmaOf(joined)))
 }
 
-const personNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/person-nouns.json').entries))
+/** Words for people (lexicon/events/person-nouns.json): "protesters", "villagers", "hostages". */
+export const personNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/person-nouns.json').entries))
 
 const PERSON_PRONOUNS = /^(he|she|they|him|her|them|we|us|i|me|who)$/
 

@@ -4,6 +4,7 @@ import { baseRelation } from '../syntax/relations.js'
 import type { TriggerMatch } from './01-triggers.js'
 import type { Coding } from './03-code.js'
 import type { EventContext } from './context.js'
+import type { GovernedCue } from './learned/features.js'
 import { decideModality, defaultEventModels } from './learned/model.js'
 
 interface Cues {
@@ -124,10 +125,10 @@ export function learnedModality(
   coding: Coding,
   modality: Modality,
   negated: boolean,
+  governed: GovernedCue | null,
 ): { modality: Modality; negated: boolean; note: string } {
   const models = defaultEventModels()
   if (!models) return { modality, negated, note: '' }
-  const governed = governedBy(ctx, m.at, r)
   const d = decideModality(models, ctx, m.at, r, coding.code.code, { modality, negated, recoded: coding.recoded, governed })
   const changed = [d.modality !== modality ? d.modality : '', d.negated !== negated ? (d.negated ? 'negated' : 'not negated') : ''].filter(Boolean)
   return { ...d, note: changed.length ? ` [model: ${changed.join(', ')}]` : '' }
@@ -156,7 +157,7 @@ const CLAIM_ROOTS = new Set(['01', '02', '10', '11', '12', '13'])
  * firing a shot"). A trigger that is itself a verb of planning with a to-infinitive ("were
  * plotting to kill") is intended too. Null when no such verb governs it.
  */
-export function governedBy(ctx: EventContext, i: number, r: Span): { kind: 'denied' | 'unrealised' | 'unfulfilled'; word: string } | null {
+export function governedBy(ctx: EventContext, i: number, r: Span): GovernedCue | null {
   const c = cues()
   const { arcs, lower } = ctx
   const inside = (k: number): boolean => k >= r.start && k < r.end
@@ -207,8 +208,9 @@ export function governedModality(
   r: Span,
   code: string,
   decided: { modality: Modality; negated: boolean },
+  governed: GovernedCue | null,
 ): { modality: Modality; negated: boolean; note: string } {
-  const out = byGoverningVerb(ctx, i, r, code, decided)
+  const out = byGoverningVerb(ctx, i, r, code, decided, governed)
   // "no one was arrested": too rare in the corpus for the negation model to learn (3 of 2,151 training events), so the rule stands
   const none = out.modality === 'denied' || out.negated ? null : negativeParty(ctx, i)
   return none ? { ...out, negated: true, note: `${out.note} >negated (${none})` } : out
@@ -221,11 +223,11 @@ function byGoverningVerb(
   r: Span,
   code: string,
   decided: { modality: Modality; negated: boolean },
+  g: GovernedCue | null,
 ): { modality: Modality; negated: boolean; note: string } {
   const root = code.slice(0, 2)
   const same = { ...decided, note: '' }
   if (root === '02' || root === '10' || root === '03' || root === '13') return same
-  const g = governedBy(ctx, i, r)
   if (!g) return same
   // "denied any role in the attacks" denies the role, not the attacks: only a verbal act is denied
   if (g.kind === 'denied')

@@ -95,9 +95,7 @@ function underAnotherVerb(ctx: EventContext, d: Span, at: number): boolean {
     if ((tok.start >= d.end || tok.end <= d.start) && tok.pos === 'VERB') break
     i = ctx.arcs[i]?.head ?? -1
   }
-  if (i < 0 || i === at) return false
-  for (let j = ctx.arcs[i]?.head ?? -1, n = 0; j >= 0 && n < MAX_CLIMB; j = ctx.arcs[j]?.head ?? -1, n++) if (j === at) return true
-  return false
+  return i >= 0 && i !== at && governs(ctx, at, i)
 }
 
 // words that may stand between "had" and its participle: "had not", "had already been"

@@ -4,10 +4,10 @@ import { sentenceTokenRanges } from '../../core/tokens.js'
 import type { Actor, Event, EventParty, Message, Span, Token } from '../../core/types.js'
 import { lazy, loadLexicon } from '../../lexicon/load.js'
 import type { PipelineStage } from '../context.js'
-import { findTriggers, type TriggerMatch } from './01-triggers.js'
+import { findTriggers, personNouns, type TriggerMatch } from './01-triggers.js'
 import { findPairs, type Pair } from './02-arguments.js'
 import { codeOf, topicCoding } from './03-code.js'
-import { governedModality, isCommitment, isNegated, isWilling, learnedModality, modalityOf } from './04-modality.js'
+import { governedBy, governedModality, isCommitment, isNegated, isWilling, learnedModality, modalityOf } from './04-modality.js'
 import { clauseDate, confidenceOf, isBackground, placeIn } from './05-anchor.js'
 import { dedupe, isAssassination, mergeRepeats, toldAnew, violenceCode } from './06-refine.js'
 import { isAnaphor } from './anaphora.js'
@@ -94,9 +94,10 @@ export function createEventsStage(): PipelineStage {
         if (!coded) continue
         const coding = topicCoding(ec, coded, m, r)
         const { trigger } = m
-        const learned = learnedModality(ec, m, r, coding, modality, negated)
+        const governing = governedBy(ec, m.at, r)
+        const learned = learnedModality(ec, m, r, coding, modality, negated, governing)
         // the verb governing the trigger has the last word: "denied shelling", "planning to arrest", "failed to attend"
-        const governed = governedModality(ec, m.at, r, coding.code.code, learned)
+        const governed = governedModality(ec, m.at, r, coding.code.code, learned, governing)
         const rule = `${trigger.pos}:${trigger.lemma}${trigger.particle ? ` ${trigger.particle}` : ''}${trigger.object ? ` +${trigger.object[0]}` : ''}${coding.recoded ? ` >${coding.recoded}` : ''}${trigger.decided ? ` (${trigger.decided})` : ''}${learned.note}${governed.note}${implicit ? ` >no parties (${implicit})` : ''}`
         const ownDate = clauseDate(ec, sentence, t)
         const again = toldAnew(ec, m.at, m.last, r)
@@ -178,8 +179,6 @@ const namesParty = (ec: EventContext, from: number, to: number): boolean => {
   }
   return false
 }
-
-const personNouns = lazy(() => new Set(loadLexicon<{ entries: string[] }>('events/person-nouns.json').entries))
 
 const party = (a: Actor | null): EventParty | null => (a ? { code: a.code, text: a.text, start: a.start, end: a.end } : null)
 

@@ -218,7 +218,7 @@ export function triggerFeatures(out: FeatureBuffer, ctx: EventContext, c: Trigge
 
 /** What the verb governing a trigger says of it (04-modality's `governedBy`): denied, unrealised or unfulfilled, and the verb. */
 export interface GovernedCue {
-  readonly kind: string
+  readonly kind: 'denied' | 'unrealised' | 'unfulfilled'
   readonly word: string
 }
 
