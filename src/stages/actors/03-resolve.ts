@@ -62,18 +62,19 @@ export function resolvePhrase(p: Phrase, c: ResolveContext): Resolution | null {
     // words before the name do not give another country
     const known = c.coreference.find(c.surface(core))
     if (known && (!origin || known.code.startsWith(ownerPart(origin)))) return { ...known, via: 'coreference:surname' }
+    const name = c.surface(core)
+    const id = `title:${name.toLowerCase()}`
     const party = p.former ? null : memberOf(p, roleSector, origin && ownerPart(origin), c.day)
-    if (party) {
-      const res = { ...party, name: c.surface(core), id: `title:${c.surface(core).toLowerCase()}` }
-      if (core.entityType === 'PER' || core.kind === 'person') c.coreference.remember(c.surface(core), res)
-      return res
+    let res: Resolution
+    if (party) res = { ...party, name, id }
+    else {
+      if (!origin && !roleSector) return null
+      const sector = p.former ? 'ELI' : (roleSector ?? '')
+      const country = (origin && ownerPart(origin)) ?? partyCountry(p, c) ?? c.fallbackCountry(p) ?? '---'
+      if (!sector && !origin) return null
+      res = { code: `${country}${sector}`, name, id, via: 'title' }
     }
-    if (!origin && !roleSector) return null
-    const sector = p.former ? 'ELI' : (roleSector ?? '')
-    const country = (origin && ownerPart(origin)) ?? partyCountry(p, c) ?? c.fallbackCountry(p) ?? '---'
-    if (!sector && !origin) return null
-    const res = { code: `${country}${sector}`, name: c.surface(core), id: `title:${c.surface(core).toLowerCase()}`, via: 'title' }
-    if (core.entityType === 'PER' || core.kind === 'person') c.coreference.remember(c.surface(core), res)
+    if (core.entityType === 'PER' || core.kind === 'person') c.coreference.remember(name, res)
     return res
   }
   // no name: a country, demonym or seat with or without roles, or roles alone

@@ -7,7 +7,7 @@ import { type EntryFile, lazy, loadLexicon, lookupName } from '../../lexicon/loa
 import type { PipelineStage } from '../context.js'
 import { findMentions, type Mention } from './01-mentions.js'
 import { groupPhrases, type Phrase } from './02-phrases.js'
-import { resolvePhrase } from './03-resolve.js'
+import { type Resolution, resolvePhrase } from './03-resolve.js'
 import { Coreference } from './04-coreference.js'
 
 const report = messagesFrom('actors')
@@ -72,6 +72,20 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
           return focus && (named.size === 0 || (named.size === 1 && named.has(focus))) ? focus : null
         },
       }
+      // an actor where the words of s name the resolution r; "Serbian police" in 1998: Yugoslavia's, as CAMEO codes it
+      const actorOf = (s: { start: number; end: number }, r: Resolution): Actor => {
+        const code = datedCountryCode(r.code, context.day)
+        return {
+          ...s,
+          text: text.slice(s.start, s.end),
+          code,
+          country: countryOf(code),
+          sector: r.sector ?? sectorOf(code),
+          name: r.name,
+          id: r.id,
+          via: r.via,
+        }
+      }
       // "Evelyne Anite, the minister of state for investment": the role after the comma is the name's
       const appositive = new Set<Phrase>()
       for (const [k, p] of phrases.entries()) {
@@ -120,18 +134,7 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
           if (p.core && (p.core.entityType === 'PER' || p.core.entityType === 'ORG' || p.core.kind === 'surname')) unresolved.push(p)
           continue
         }
-        // "Serbian police" in 1998: Yugoslavia's, as CAMEO codes it
-        const code = datedCountryCode(r.code, context.day)
-        actors.push({
-          ...s,
-          text: text.slice(s.start, s.end),
-          code,
-          country: countryOf(code),
-          sector: r.sector ?? sectorOf(code),
-          name: r.name,
-          id: r.id,
-          via: r.via,
-        })
+        actors.push(actorOf(s, r))
       }
       // "Downer arrives in Beijing" in a headline before "Foreign Minister Alexander Downer":
       // a bare surname named before the full name is that actor too
@@ -144,17 +147,7 @@ export function createActorsStage(options: ActorsOptions = {}): PipelineStage {
           if (core.entityType) messages.push(report('unresolved-actor', `no actor known for "${surface(core)}"`, span(core)))
           continue
         }
-        const code = datedCountryCode(known.code, context.day)
-        actors.push({
-          ...span(p),
-          text: surface(p),
-          code,
-          country: countryOf(code),
-          sector: known.sector ?? sectorOf(code),
-          name: known.name,
-          id: known.id,
-          via: 'coreference:later-name',
-        })
+        actors.push(actorOf(span(p), { ...known, via: 'coreference:later-name' }))
       }
       if (unresolved.length) actors.sort((a, b) => a.start - b.start)
       if (context.undated && actors.some((a) => a.via.startsWith('registry:'))) {
