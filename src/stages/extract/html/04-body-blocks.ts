@@ -3,7 +3,7 @@ import { type EntryFile, lazy, loadLexicon } from '../../../lexicon/load.js'
 import { fold } from '../text-utils.js'
 import { type Block, CHROME_TAGS, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
 import { type ContentRoot, dataTableCells, linkDensity } from './03-content-root.js'
-import { besideVerdict, endsSentence, type Verdict } from './block-rules.js'
+import { besideVerdict, endsSentence, ITEM_TAGS, type Verdict } from './block-rules.js'
 import { dropEdgeStamps } from './edge-stamps.js'
 import { dropContentsTitles } from './toc-boxes.js'
 
@@ -660,7 +660,7 @@ function dropSlotLabels(page: WalkedPage, keep: boolean[]): void {
       for (let e = i.pre + 1; e <= i.last && !slot; e++) {
         const el = elements[e] as Element
         // a heading or an item with an empty anchor box in it ('<h2>Notes<div id="sec-2"></div></h2>') is no label
-        slot = SLOT_TAGS.has(el.name) || (!b.heading && !ITEM_OWNERS.has(b.owner.name) && isPlaceholder(el, page))
+        slot = SLOT_TAGS.has(el.name) || (!b.heading && !ITEM_TAGS.has(b.owner.name) && isPlaceholder(el, page))
       }
       if (slot) {
         keep[n] = false
@@ -669,8 +669,6 @@ function dropSlotLabels(page: WalkedPage, keep: boolean[]): void {
     }
   }
 }
-
-const ITEM_OWNERS = new Set(['li', 'td', 'th', 'dd', 'dt'])
 
 // A box around a form with this much text at most is the form's prompt: a title and a line or two.
 const MAX_FORM_BOX_CHARS = 400
@@ -729,7 +727,7 @@ function dropTrailingLabels(blocks: readonly Block[], keep: boolean[]): void {
       continue
     }
     // the last items of a list are short by nature: "- lyocell", "Patagonia"
-    if (ITEM_OWNERS.has(b.owner.name) || b.text.length >= MIN_DROPPED_CHARS || endsSentence(b.text)) break
+    if (ITEM_TAGS.has(b.owner.name) || b.text.length >= MIN_DROPPED_CHARS || endsSentence(b.text)) break
     dropped.push(n)
   }
 }

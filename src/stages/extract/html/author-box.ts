@@ -1,5 +1,6 @@
 import type { Element } from 'domhandler'
 import { type Block, type ElementInfo, parentOf, type WalkedPage } from './01-walk.js'
+import { ITEM_TAGS } from './block-rules.js'
 
 // An author's box holds a name, a title and a few lines about them: this much text at most.
 const MAX_AUTHOR_BOX_CHARS = 1500
@@ -7,8 +8,6 @@ const MAX_AUTHOR_BOX_CHARS = 1500
 const MAX_TAIL_BLOCKS = 5
 // How far above the note its box is looked for.
 const MAX_BOX_LEVELS = 6
-// Tags of the items of a list or a table.
-const ITEM_TAGS = new Set(['li', 'td', 'th', 'dd', 'dt'])
 // What may stand over the note in its box: a name, a title ("Contributing writer").
 const MAX_LABEL_CHARS = 60
 // The first name of the byline: a word of three letters or more ("Ana" in "Ana Ruiz, Staff Writer").

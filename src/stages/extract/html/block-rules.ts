@@ -7,7 +7,7 @@ export type Verdict = 'keep' | 'skip' | 'stop'
 const MIN_BESIDE_CHARS = 100
 const MAX_BESIDE_LINK_SHARE = 0.3
 // Tags of the items of a list or a table: "200 g flour", "Team A 3–1 Team B".
-const ITEM_TAGS = new Set(['li', 'td', 'th', 'dd', 'dt'])
+export const ITEM_TAGS: ReadonlySet<string> = new Set(['li', 'td', 'th', 'dd', 'dt'])
 // Sentence ends in the scripts sitrep meets: Latin, Greek, Arabic, Devanagari, CJK.
 const SENTENCE_END = /[.!?…。！？؟।;:"”')\]]$/u
 

@@ -1,11 +1,10 @@
 import { type Block, parentOf } from './01-walk.js'
+import { ITEM_TAGS } from './block-rules.js'
 
 // A date line is short: "Dec 19, 2025", "Updated at 1:23 p.m.", "Posted by Ana at 16.12.2025 11:15".
 const MAX_STAMP_CHARS = 60
 // A block this long, or one that ends as a sentence over MIN_SENTENCE_CHARS, is the body's prose: the edge ends there.
 const MIN_PROSE_CHARS = 100
-// Tags of the items of a list or a table: an events list or a timetable holds dates as its content.
-const ITEM_TAGS = new Set(['li', 'td', 'th', 'dd', 'dt'])
 // A time of day written with digits: "10:14", "9.30 Uhr" is left alone (a decimal reads the same).
 const CLOCK = /(?:^|[^\d:])\d{1,2}:\d\d(?![\d:])/u
 // A day, month and year written with digits: "12.03.2024", "3/12/24", "2024-03-12".
@@ -51,6 +50,7 @@ export function dropEdgeStamps(blocks: readonly Block[], keep: boolean[]): void 
     const n = kept[k] as number
     const b = blocks[n] as Block
     // a linked date is a permalink or a byline's; a quoted post signs off with its date: '— Ana (@ana) 19 November 2019'
+    // an item of a list or a table (an events list, a timetable) holds dates as its content
     if (b.heading || b.linkChars > 0 || ITEM_TAGS.has(b.owner.name) || quoted(b)) continue
     if (isStamp(b.text)) keep[n] = false
   }
